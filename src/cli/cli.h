@@ -1,0 +1,81 @@
+/* Shared by the command files. The CLI uses only the public header. */
+#ifndef CLI_H
+#define CLI_H
+
+#include <clustermap.h>
+
+#include <getopt.h>
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+typedef struct cli_command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} cli_command;
+
+int cmd_info(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+
+/* Long options every command that reads GraphML accepts; their values start
+ * at CLI_OPT_READ so that commands can add their own below it. */
+enum {
+	CLI_OPT_READ = 1000,
+	CLI_OPT_MAP = CLI_OPT_READ,
+	CLI_OPT_FLIP,
+	CLI_OPT_MAX_BYTES,
+	CLI_OPT_MAX_NODES,
+	CLI_OPT_MAX_EDGES,
+	CLI_OPT_MAX_DEPTH,
+	CLI_OPT_MAX_ID,
+	CLI_OPT_MAX_VALUE,
+	CLI_OPT_QUIET,
+	CLI_OPT_HELP,
+	CLI_OPT_END
+};
+
+#define CLI_READ_OPTIONS                                                      \
+	{"map", required_argument, NULL, CLI_OPT_MAP},                        \
+	{"flip-information", no_argument, NULL, CLI_OPT_FLIP},                \
+	{"max-bytes", required_argument, NULL, CLI_OPT_MAX_BYTES},            \
+	{"max-nodes", required_argument, NULL, CLI_OPT_MAX_NODES},            \
+	{"max-edges", required_argument, NULL, CLI_OPT_MAX_EDGES},            \
+	{"max-depth", required_argument, NULL, CLI_OPT_MAX_DEPTH},            \
+	{"max-id-length", required_argument, NULL, CLI_OPT_MAX_ID},           \
+	{"max-value-length", required_argument, NULL, CLI_OPT_MAX_VALUE},     \
+	{"quiet", no_argument, NULL, CLI_OPT_QUIET},                          \
+	{"help", no_argument, NULL, CLI_OPT_HELP}
+
+/* Help text for the options above, for each command's --help. */
+extern const char cli_read_help[];
+
+typedef struct cli_common {
+	const char *command;
+	cm_read_opts read;
+	cm_limits limits;
+	int quiet;
+	int help;
+} cli_common;
+
+void cli_common_init(cli_common *c, const char *command);
+/* Handles one shared option: 1 when handled, 0 when not ours, -1 after a
+ * usage error was printed. */
+int cli_common_option(cli_common *c, int opt, const char *arg);
+
+/* Prints "clustermap CMD: message" and the --help hint; returns EXIT_USAGE. */
+int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A context configured from the shared options (limits, progress). */
+int cli_ctx(cm_ctx **out, const cli_common *c);
+
+/* Reads a file ("-" for standard input); prints its diagnostics to stderr
+ * (warnings only unless quiet is off). Returns a CM_E* code. */
+int cli_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const char *path);
+
+/* Prints every diagnostic in ctx to stderr. */
+void cli_print_diags(const cm_ctx *ctx, int warnings);
+
+int cli_parse_format(cm_format *out, const char *command, const char *arg);
+int cli_parse_size(size_t *out, const char *arg);
+
+#endif

@@ -1,0 +1,94 @@
+/* clustermap info: what a file holds. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void help(void)
+{
+	printf("Usage: clustermap info [OPTIONS] FILE...\n\n"
+	       "Summarize each file: actors by kind, size, ownership and location; ties by\n"
+	       "layer and direction; snapshots; isolates; attribute completeness; warnings.\n"
+	       "FILE may be - for standard input.\n\n"
+	       "  -f, --format text|json       output format (default text)\n"
+	       "  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
+	       "%s\nExit status: 0 when every file was read, 1 when any was not, 2 on usage errors.\n",
+	       cli_read_help);
+}
+
+static int info_one(const cli_common *c, const char *path, cm_format format, FILE *fp)
+{
+	cm_ctx *ctx;
+	cm_series *s = NULL;
+	if (cli_ctx(&ctx, c))
+		return EXIT_FAIL;
+	int rc = cli_read(&s, ctx, c, path);
+	if (rc == 0 && cm_info_write(fp, ctx, s, format))
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx)), rc = CM_ERROR;
+	cm_series_free(s);
+	cm_ctx_free(ctx);
+	return rc ? EXIT_FAIL : EXIT_OK;
+}
+
+static int run(const cli_common *c, char **files, int nfiles, cm_format format, const char *out)
+{
+	cm_ctx *octx;
+	cm_output *o = NULL;
+	if (cli_ctx(&octx, c))
+		return EXIT_FAIL;
+	if (cm_output_open(&o, octx, out)) {
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx));
+		cm_ctx_free(octx);
+		return EXIT_FAIL;
+	}
+	FILE *fp = cm_output_fp(o);
+	int status = EXIT_OK, json_list = format == CM_FORMAT_JSON && nfiles > 1;
+	if (json_list)
+		fputs("[\n", fp);
+	for (int i = 0; i < nfiles; i++) {
+		if (i && format != CM_FORMAT_JSON)
+			fputc('\n', fp);
+		else if (i && json_list)
+			fputs(",\n", fp);
+		if (info_one(c, files[i], format, fp))
+			status = EXIT_FAIL;
+	}
+	if (json_list)
+		fputs("]\n", fp);
+	if (cm_output_commit(o, octx))
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx)), status = EXIT_FAIL;
+	cm_output_free(o);
+	cm_ctx_free(octx);
+	return status;
+}
+
+int cmd_info(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		CLI_READ_OPTIONS,
+		{NULL, 0, NULL, 0}};
+	cli_common c;
+	cm_format format = CM_FORMAT_TEXT;
+	const char *out = "-";
+	int opt, r;
+	cli_common_init(&c, "info");
+	while ((opt = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
+		if ((r = cli_common_option(&c, opt, optarg)) < 0)
+			return EXIT_USAGE;
+		if (r)
+			continue;
+		if (opt == 'f' && cli_parse_format(&format, "info", optarg))
+			return EXIT_USAGE;
+		if (opt == 'o')
+			out = optarg;
+	}
+	if (c.help)
+		return help(), EXIT_OK;
+	if (format == CM_FORMAT_CSV)
+		return cli_usage("info", "info has no CSV form; use text or json");
+	if (optind >= argc)
+		return cli_usage("info", "no input file");
+	return run(&c, argv + optind, argc - optind, format, out);
+}

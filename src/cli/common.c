@@ -1,0 +1,147 @@
+/* Options and helpers shared by the commands. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char cli_read_help[] =
+	"Reading:\n"
+	"      --map OURS=THEIRS[,...]  read another tool's attribute names as ours\n"
+	"                               (e.g. relation=type,kind=category)\n"
+	"      --flip-information       information edges were recorded asker -> adviser\n"
+	"      --max-bytes N            input size limit (default 4 GiB)\n"
+	"      --max-nodes N            node limit per file (default 20000000)\n"
+	"      --max-edges N            edge limit per file (default 100000000)\n"
+	"      --max-depth N            XML nesting limit (default 64)\n"
+	"      --max-id-length N        id length limit (default 4096)\n"
+	"      --max-value-length N     length limit of one value (default 1 MiB)\n"
+	"  -q, --quiet                  no warnings or progress on stderr\n"
+	"  -h, --help                   show this help\n";
+
+void cli_common_init(cli_common *c, const char *command)
+{
+	memset(c, 0, sizeof(*c));
+	c->command = command;
+	cm_read_opts_init(&c->read);
+	cm_limits_default(&c->limits);
+}
+
+int cli_usage(const char *command, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "clustermap %s: ", command);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry 'clustermap %s --help'.\n", command);
+	return EXIT_USAGE;
+}
+
+int cli_parse_size(size_t *out, const char *arg)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(arg, &end, 10);
+	if (end == arg || *end || errno || arg[0] == '-')
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+static int limit_option(cli_common *c, int opt, const char *arg)
+{
+	size_t v;
+	if (cli_parse_size(&v, arg)) {
+		cli_usage(c->command, "'%s' is not a whole number", arg);
+		return -1;
+	}
+	switch (opt) {
+	case CLI_OPT_MAX_BYTES: c->limits.max_bytes = v; break;
+	case CLI_OPT_MAX_NODES: c->limits.max_nodes = v; break;
+	case CLI_OPT_MAX_EDGES: c->limits.max_edges = v; break;
+	case CLI_OPT_MAX_DEPTH: c->limits.max_depth = v; break;
+	case CLI_OPT_MAX_ID: c->limits.max_id_length = v; break;
+	default: c->limits.max_value_length = v; break;
+	}
+	return 1;
+}
+
+int cli_common_option(cli_common *c, int opt, const char *arg)
+{
+	switch (opt) {
+	case CLI_OPT_MAP: c->read.map = arg; return 1;
+	case CLI_OPT_FLIP: c->read.flip_information = 1; return 1;
+	case CLI_OPT_QUIET:
+	case 'q': c->quiet = 1; return 1;
+	case CLI_OPT_HELP:
+	case 'h': c->help = 1; return 1;
+	case CLI_OPT_MAX_BYTES:
+	case CLI_OPT_MAX_NODES:
+	case CLI_OPT_MAX_EDGES:
+	case CLI_OPT_MAX_DEPTH:
+	case CLI_OPT_MAX_ID:
+	case CLI_OPT_MAX_VALUE: return limit_option(c, opt, arg);
+	case '?': return -1; /* getopt_long already said what is wrong */
+	default: return 0;
+	}
+}
+
+static int progress(const char *what, double fraction, void *payload)
+{
+	if (fraction < 0)
+		fprintf(stderr, "\r%s...\033[K", what);
+	else if (fraction >= 1)
+		fprintf(stderr, "\r\033[K");
+	else
+		fprintf(stderr, "\r%s: %3.0f%%\033[K", what, 100 * fraction);
+	return 0;
+}
+
+int cli_ctx(cm_ctx **out, const cli_common *c)
+{
+	if (cm_ctx_new(out)) {
+		fprintf(stderr, "clustermap: out of memory\n");
+		return CM_ENOMEM;
+	}
+	cm_ctx_set_limits(*out, &c->limits);
+	/* Progress only where a person watches: never into a pipe or log. */
+	if (!c->quiet && isatty(STDERR_FILENO))
+		cm_ctx_set_progress(*out, progress, NULL);
+	return 0;
+}
+
+void cli_print_diags(const cm_ctx *ctx, int warnings)
+{
+	for (size_t i = 0; i < cm_ctx_diag_count(ctx); i++) {
+		const cm_diag *d = cm_ctx_diag(ctx, i);
+		if (warnings || d->level == CM_DIAG_ERROR)
+			cm_diag_print(stderr, d);
+	}
+}
+
+int cli_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const char *path)
+{
+	int rc;
+	if (!strcmp(path, "-")) {
+		cm_read_opts opts = c->read;
+		opts.display_name = "<stdin>";
+		rc = cm_series_read_fp(out, ctx, stdin, &opts);
+	} else {
+		rc = cm_series_read_file(out, ctx, path, &c->read);
+	}
+	cli_print_diags(ctx, !c->quiet);
+	if (rc && cm_ctx_diag_count(ctx) == 0)
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+	return rc;
+}
+
+int cli_parse_format(cm_format *out, const char *command, const char *arg)
+{
+	if (cm_format_parse(out, arg) == 0)
+		return 0;
+	return cli_usage(command, "unknown format '%s'; use text, json or csv", arg);
+}

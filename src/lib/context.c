@@ -1,0 +1,191 @@
+/* The context: last error message, diagnostics, limits and progress. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *cm_strerror(int code)
+{
+	switch (code) {
+	case CM_OK: return "success";
+	case CM_ENOMEM: return "out of memory";
+	case CM_EIO: return "input/output error";
+	case CM_EPARSE: return "invalid input";
+	case CM_ELIMIT: return "limit exceeded";
+	case CM_EINVAL: return "invalid argument";
+	case CM_ENOTFOUND: return "not found";
+	case CM_EGRAPH: return "graph computation failed";
+	default: return "error";
+	}
+}
+
+void cm_limits_default(cm_limits *out)
+{
+	out->max_bytes = 4ULL << 30;
+	out->max_nodes = 20000000;
+	out->max_edges = 100000000;
+	out->max_depth = 64;
+	out->max_id_length = 4096;
+	out->max_value_length = 1 << 20;
+	out->max_diagnostics = 1000;
+}
+
+int cm_ctx_new(cm_ctx **out)
+{
+	cm_ctx *ctx = cm__calloc(1, sizeof(*ctx));
+	*out = ctx;
+	if (!ctx)
+		return CM_ENOMEM;
+	cm_limits_default(&ctx->limits);
+	ctx->threads = 1;
+	return 0;
+}
+
+void cm_ctx_clear(cm_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->diags.count; i++) {
+		cm__free((char *)ctx->diags.items[i].file);
+		cm__free((char *)ctx->diags.items[i].message);
+	}
+	ctx->diags.count = 0;
+	ctx->diags.dropped = 0;
+	ctx->errmsg[0] = '\0';
+}
+
+void cm_ctx_free(cm_ctx *ctx)
+{
+	if (!ctx)
+		return;
+	cm_ctx_clear(ctx);
+	cm__free(ctx->diags.items);
+	cm__free(ctx);
+}
+
+const char *cm_ctx_errmsg(const cm_ctx *ctx)
+{
+	return ctx ? ctx->errmsg : "";
+}
+
+size_t cm_ctx_diag_count(const cm_ctx *ctx)
+{
+	return ctx->diags.count;
+}
+
+const cm_diag *cm_ctx_diag(const cm_ctx *ctx, size_t i)
+{
+	return i < ctx->diags.count ? &ctx->diags.items[i] : NULL;
+}
+
+void cm_ctx_set_limits(cm_ctx *ctx, const cm_limits *limits)
+{
+	ctx->limits = *limits;
+}
+
+void cm_ctx_get_limits(cm_limits *out, const cm_ctx *ctx)
+{
+	*out = ctx->limits;
+}
+
+void cm_ctx_set_progress(cm_ctx *ctx, cm_progress_cb cb, void *payload)
+{
+	ctx->progress = cb;
+	ctx->progress_payload = payload;
+}
+
+void cm_ctx_set_threads(cm_ctx *ctx, int threads)
+{
+	ctx->threads = threads > 0 ? threads : 1;
+}
+
+int cm__progress(cm_ctx *ctx, const char *what, double fraction)
+{
+	return ctx->progress ? ctx->progress(what, fraction, ctx->progress_payload) : 0;
+}
+
+int cm__verror(cm_ctx *ctx, int code, const char *fmt, va_list ap)
+{
+	if (ctx)
+		vsnprintf(ctx->errmsg, sizeof(ctx->errmsg), fmt, ap);
+	return code;
+}
+
+int cm__error(cm_ctx *ctx, int code, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	cm__verror(ctx, code, fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int cm__oom(cm_ctx *ctx)
+{
+	return cm__error(ctx, CM_ENOMEM, "error: out of memory");
+}
+
+static void format_location(char *buf, size_t size, const char *file, unsigned long line,
+			    unsigned long col)
+{
+	if (file && line)
+		snprintf(buf, size, "%s:%lu:%lu: ", file, line, col);
+	else if (file)
+		snprintf(buf, size, "%s: ", file);
+	else
+		buf[0] = '\0';
+}
+
+static const char *level_name(cm_diag_level level)
+{
+	return level == CM_DIAG_ERROR ? "error" : "warning";
+}
+
+static int store_diag(cm_ctx *ctx, const cm_diag *d)
+{
+	cm__diag_store *s = &ctx->diags;
+	if (ctx->limits.max_diagnostics && s->count >= ctx->limits.max_diagnostics) {
+		s->dropped++;
+		return 0;
+	}
+	if (cm__grow((void **)&s->items, &s->cap, s->count + 1, sizeof(*s->items)))
+		return CM_ENOMEM;
+	s->items[s->count++] = *d;
+	return 0;
+}
+
+int cm__diag(cm_ctx *ctx, cm_diag_level level, const char *file, unsigned long line,
+	     unsigned long col, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (level == CM_DIAG_ERROR && cm__diag_errors(ctx) == 0) {
+		char loc[512];
+		format_location(loc, sizeof(loc), file, line, col);
+		snprintf(ctx->errmsg, sizeof(ctx->errmsg), "%.300serror: %.700s", loc, msg);
+	}
+	cm_diag d = {level, file ? cm__strdup(file) : NULL, line, col, cm__strdup(msg)};
+	if ((file && !d.file) || !d.message || store_diag(ctx, &d)) {
+		cm__free((char *)d.file);
+		cm__free((char *)d.message);
+		return cm__oom(ctx);
+	}
+	return 0;
+}
+
+size_t cm__diag_errors(const cm_ctx *ctx)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < ctx->diags.count; i++)
+		n += ctx->diags.items[i].level == CM_DIAG_ERROR;
+	return n;
+}
+
+void cm_diag_print(FILE *fp, const cm_diag *d)
+{
+	char loc[512];
+	format_location(loc, sizeof(loc), d->file, d->line, d->col);
+	fprintf(fp, "%s%s: %s\n", loc, level_name(d->level), d->message);
+}

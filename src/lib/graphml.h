@@ -1,0 +1,59 @@
+/* Shared by the GraphML reader and writer: key declarations and how a
+ * <data> value lands in the data model. */
+#ifndef CM_GRAPHML_H
+#define CM_GRAPHML_H
+
+#include "internal.h"
+
+enum { CM__FOR_NODE = 1, CM__FOR_EDGE = 2, CM__FOR_GRAPH = 4, CM__FOR_ALL = 7 };
+
+typedef enum {
+	CM__T_STRING,
+	CM__T_BOOLEAN,
+	CM__T_INT,
+	CM__T_LONG,
+	CM__T_FLOAT,
+	CM__T_DOUBLE
+} cm__type;
+
+typedef struct cm__key {
+	const char *id;
+	const char *name; /* attr.name after --map, or the id */
+	const char *def;  /* <default> value or NULL */
+	cm__type type;
+	int domain; /* CM__FOR_* mask */
+	int graphics; /* yEd graphics: read for labels only */
+} cm__key;
+
+typedef struct cm__keys {
+	cm__arena arena;
+	cm__key *items;
+	size_t count, cap;
+	void *index; /* xmlHashTable: id -> index + 1 */
+} cm__keys;
+
+typedef struct cm__key_decl {
+	const char *id, *name, *type, *domain, *yfiles;
+} cm__key_decl;
+
+/* A message for a value or declaration problem; empty when none. */
+typedef struct cm__value_error {
+	char message[512];
+} cm__value_error;
+
+/* Adds a key. Returns 0 (err may hold a warning), CM_EPARSE or CM_ENOMEM. */
+int cm__keys_add(cm__value_error *err, cm__keys *keys, const char *map, const cm__key_decl *decl);
+int cm__keys_find(const cm__keys *keys, const char *id, size_t len);
+void cm__keys_free(cm__keys *keys);
+const char *cm__key_domain_name(int domain);
+int cm__key_set_default(cm__value_error *err, cm__keys *keys, cm__key *key, const char *text);
+
+/* Stores one value on node/edge index i (or on the graph). Returns 0 (err
+ * may hold a warning), CM_EPARSE (err says why) or CM_ENOMEM. */
+int cm__apply_value(cm__value_error *err, cm_ctx *ctx, const cm__key *key, cm_network *net,
+		    int target, size_t i, const char *text);
+/* Applies key defaults to element i where set[k] is 0. */
+int cm__apply_defaults(cm_ctx *ctx, const cm__keys *keys, cm_network *net, int target,
+		       size_t i, const unsigned char *set);
+
+#endif

@@ -1,0 +1,385 @@
+/* GraphML keys and values: declarations, --map renames, typed parsing, and
+ * how each value lands in the data model. */
+#include "graphml.h"
+
+#include <libxml/hash.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const struct {
+	const char *word;
+	cm__type type;
+} type_words[] = {{"string", CM__T_STRING}, {"boolean", CM__T_BOOLEAN}, {"int", CM__T_INT},
+		  {"long", CM__T_LONG},	    {"float", CM__T_FLOAT},	{"double", CM__T_DOUBLE}};
+
+static const char *type_name(cm__type t)
+{
+	return type_words[t].word;
+}
+
+const char *cm__key_domain_name(int domain)
+{
+	switch (domain) {
+	case CM__FOR_NODE: return "node";
+	case CM__FOR_EDGE: return "edge";
+	case CM__FOR_GRAPH: return "graph";
+	default: return "all";
+	}
+}
+
+/* "ours=theirs,..." : returns our name for their attribute, or theirs. */
+static const char *map_name(cm__arena *arena, const char *map, const char *theirs)
+{
+	for (const char *p = map; p && *p;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		const char *eq = memchr(p, '=', len);
+		if (eq && strlen(theirs) == (size_t)(p + len - eq - 1) &&
+		    !strncmp(eq + 1, theirs, (size_t)(p + len - eq - 1)))
+			return cm__arena_strndup(arena, p, (size_t)(eq - p));
+		p = comma ? comma + 1 : NULL;
+	}
+	return theirs;
+}
+
+static int parse_domain(int *out, const char *word)
+{
+	static const struct {
+		const char *w;
+		int d;
+	} domains[] = {{"node", CM__FOR_NODE}, {"edge", CM__FOR_EDGE}, {"graph", CM__FOR_GRAPH},
+		       {"all", CM__FOR_ALL},   {"graphml", CM__FOR_GRAPH}, {"hyperedge", 0},
+		       {"port", 0},	       {"endpoint", 0}};
+	for (size_t i = 0; i < CM__ARRAY_LEN(domains); i++)
+		if (!strcmp(word, domains[i].w)) {
+			*out = domains[i].d;
+			return 0;
+		}
+	return CM_EINVAL;
+}
+
+static int key_type(cm__value_error *err, cm__key *key, const cm__key_decl *decl)
+{
+	key->type = CM__T_STRING;
+	if (!decl->type)
+		return 0; /* GraphML's default; yEd and Cytoscape omit it */
+	for (size_t i = 0; i < CM__ARRAY_LEN(type_words); i++)
+		if (!strcmp(decl->type, type_words[i].word)) {
+			key->type = type_words[i].type;
+			return 0;
+		}
+	snprintf(err->message, sizeof(err->message),
+		 "key '%s' has unknown attr.type '%s'; its values are read as strings", decl->id,
+		 decl->type);
+	return 0;
+}
+
+int cm__keys_add(cm__value_error *err, cm__keys *keys, const char *map, const cm__key_decl *decl)
+{
+	if (!keys->index && !(keys->index = xmlHashCreate(64)))
+		return CM_ENOMEM;
+	if (xmlHashLookup(keys->index, (const xmlChar *)decl->id)) {
+		snprintf(err->message, sizeof(err->message),
+			 "duplicate key id '%s'; each <key> needs its own id", decl->id);
+		return CM_EPARSE;
+	}
+	cm__key key = {.id = cm__arena_strndup(&keys->arena, decl->id, strlen(decl->id))};
+	const char *theirs = decl->name ? decl->name : decl->id;
+	key.name = map_name(&keys->arena, map, theirs);
+	if (!key.id || !key.name)
+		return CM_ENOMEM;
+	key.domain = CM__FOR_ALL;
+	if (decl->domain && parse_domain(&key.domain, decl->domain)) {
+		snprintf(err->message, sizeof(err->message),
+			 "key '%s' has for=\"%s\"; use node, edge, graph or all", decl->id,
+			 decl->domain);
+		return CM_EPARSE;
+	}
+	key.graphics = decl->yfiles != NULL;
+	key_type(err, &key, decl);
+	if (cm__grow((void **)&keys->items, &keys->cap, keys->count + 1, sizeof(key)))
+		return CM_ENOMEM;
+	keys->items[keys->count] = key;
+	if (xmlHashAddEntry(keys->index, (const xmlChar *)key.id,
+			    (void *)(uintptr_t)(keys->count + 1)) < 0)
+		return CM_ENOMEM;
+	keys->count++;
+	return 0;
+}
+
+int cm__keys_find(const cm__keys *keys, const char *id, size_t len)
+{
+	char buf[256];
+	if (!keys->index || len >= sizeof(buf))
+		return -1;
+	memcpy(buf, id, len);
+	buf[len] = '\0';
+	void *hit = xmlHashLookup(keys->index, (const xmlChar *)buf);
+	return hit ? (int)((uintptr_t)hit - 1) : -1;
+}
+
+void cm__keys_free(cm__keys *keys)
+{
+	xmlHashFree(keys->index, NULL);
+	cm__free(keys->items);
+	cm__arena_free(&keys->arena);
+	memset(keys, 0, sizeof(*keys));
+}
+
+/* ------------------------------------------------------------ values */
+
+static void trim(const char **s, size_t *len)
+{
+	const char *p = *s, *e = *s + strlen(*s);
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+		e--;
+	*s = p;
+	*len = (size_t)(e - p);
+}
+
+/* Checks text against the key's type; a parsed number goes to *num. */
+static int check_type(cm__value_error *err, const cm__key *key, const char *text, double *num)
+{
+	long l;
+	int b;
+	switch (key->type) {
+	case CM__T_STRING: return 0;
+	case CM__T_BOOLEAN:
+		if (cm__parse_bool(&b, text) == 0) {
+			*num = b;
+			return 0;
+		}
+		break;
+	case CM__T_INT:
+	case CM__T_LONG:
+		if (cm__parse_long(&l, text) == 0) {
+			*num = (double)l;
+			return 0;
+		}
+		break;
+	default:
+		if (cm__parse_double(num, text) == 0)
+			return 0;
+	}
+	char shown[64], named[160] = "";
+	snprintf(shown, sizeof(shown), "%.40s%s", text, strlen(text) > 40 ? "..." : "");
+	if (strcmp(key->id, key->name))
+		snprintf(named, sizeof(named), " (%.100s)", key->name);
+	snprintf(err->message, sizeof(err->message), "value '%s' of key '%s'%s is not a%s %s%s",
+		 shown, key->id, named, key->type == CM__T_INT ? "n" : "", type_name(key->type),
+		 strchr(text, ',') ? "; use a decimal point, not a comma"
+		 : key->type == CM__T_BOOLEAN ? "; use true or false"
+					      : "");
+	return CM_EPARSE;
+}
+
+static int number_of(double *out, const cm__key *key, const char *text, double parsed)
+{
+	if (key->type != CM__T_STRING && key->type != CM__T_BOOLEAN) {
+		*out = parsed;
+		return 0;
+	}
+	return cm__parse_double(out, text);
+}
+
+static int set_year(cm__value_error *err, int *field, const cm__key *key, const char *text,
+		    double v)
+{
+	double y;
+	if (number_of(&y, key, text, v) || y != floor(y) || fabs(y) > 1e6) {
+		snprintf(err->message, sizeof(err->message),
+			 "%s '%.40s' is not a whole year; use e.g. 2015", key->name, text);
+		return CM_EPARSE;
+	}
+	*field = (int)y;
+	return 0;
+}
+
+typedef struct value_in {
+	const cm__key *key;
+	const char *text; /* trimmed, in the arena */
+	double num;
+	cm_network *net;
+	cm_ctx *ctx;
+} value_in;
+
+static int warn_vocab(cm__value_error *err, const char *what, const char *text, const char *as)
+{
+	snprintf(err->message, sizeof(err->message), "unknown %s '%.40s'; read as '%s'", what,
+		 text, as);
+	return 0;
+}
+
+static int node_size(cm__value_error *err, cm__node *nd, const value_in *v, int employees)
+{
+	double n;
+	cm_size s;
+	if (!employees && cm_size_parse(&s, v->text) == 0) {
+		nd->size = (unsigned char)s;
+	} else if (number_of(&n, v->key, v->text, v->num) == 0 && n >= 0) {
+		nd->size = (unsigned char)cm_size_from_employees((long)n);
+	} else {
+		snprintf(err->message, sizeof(err->message),
+			 "%s '%.40s' is neither micro, small, medium, large nor a number of employees; "
+			 "size left unknown",
+			 v->key->name, v->text);
+		return 0;
+	}
+	nd->has |= CM_HAS_SIZE;
+	return 0;
+}
+
+static int node_role(cm__value_error *err, cm__node *nd, const value_in *v, int *handled)
+{
+	const char *name = v->key->name;
+	*handled = 1;
+	if (!strcmp(name, "kind")) {
+		cm_kind k;
+		nd->has |= CM_HAS_KIND;
+		if (cm_kind_parse(&k, v->text)) {
+			nd->kind = CM_KIND_OTHER;
+			return warn_vocab(err, "kind", v->text, "other");
+		}
+		nd->kind = (unsigned char)k;
+	} else if (!strcmp(name, "size") || !strcmp(name, "employees")) {
+		return node_size(err, nd, v, name[0] == 'e');
+	} else if (!strcmp(name, "ownership")) {
+		nd->has |= CM_HAS_OWNERSHIP;
+		nd->ownership = !strcasecmp(v->text, "external");
+		if (!nd->ownership && strcasecmp(v->text, "local"))
+			return warn_vocab(err, "ownership", v->text, "local");
+	} else if (!strcmp(name, "location")) {
+		nd->has |= CM_HAS_LOCATION;
+		nd->location = !strcasecmp(v->text, "outside");
+		if (!nd->location && strcasecmp(v->text, "inside"))
+			return warn_vocab(err, "location", v->text, "inside");
+	} else if (!strcmp(name, "label")) {
+		nd->label = v->text;
+		nd->has |= CM_HAS_LABEL;
+	} else if (!strcmp(name, "name") && !(nd->has & CM_HAS_LABEL)) {
+		nd->label = v->text; /* igraph's writer keeps display names here */
+		*handled = 0;
+	} else if (!strcmp(name, "sector")) {
+		nd->sector = v->text;
+		nd->has |= CM_HAS_SECTOR;
+	} else {
+		*handled = 0;
+	}
+	return 0;
+}
+
+static int edge_relation(cm__value_error *err, cm__edge *e, const value_in *v)
+{
+	size_t before = v->net->nlayers;
+	if (cm__network_layer(&e->layer, v->net, v->ctx, v->text[0] ? v->text : "untyped"))
+		return CM_ENOMEM;
+	const char *canon = v->net->layers[e->layer];
+	if (v->net->nlayers > before && strcmp(canon, "supplier") && strcmp(canon, "association") &&
+	    strcmp(canon, "information"))
+		snprintf(err->message, sizeof(err->message),
+			 "relation '%.40s' is not supplier, association or information; "
+			 "read as a custom layer",
+			 canon);
+	return 0;
+}
+
+static int edge_role(cm__value_error *err, cm__edge *e, const value_in *v, int *handled)
+{
+	const char *name = v->key->name;
+	*handled = 1;
+	if (!strcmp(name, "relation"))
+		return edge_relation(err, e, v);
+	if (!strcmp(name, "weight")) {
+		if (number_of(&e->weight, v->key, v->text, v->num) == 0)
+			return 0;
+		snprintf(err->message, sizeof(err->message),
+			 "weight '%.40s' is not a number%s", v->text,
+			 strchr(v->text, ',') ? "; use a decimal point, not a comma" : "");
+		return CM_EPARSE;
+	}
+	if (!strcmp(name, "year"))
+		return set_year(err, &e->year, v->key, v->text, v->num);
+	if (!strcmp(name, "start"))
+		return set_year(err, &e->start, v->key, v->text, v->num);
+	if (!strcmp(name, "end"))
+		return set_year(err, &e->end, v->key, v->text, v->num);
+	*handled = 0;
+	return 0;
+}
+
+static int graph_value(cm__value_error *err, const value_in *v)
+{
+	if (!strcmp(v->key->name, "label") || !strcmp(v->key->name, "name"))
+		v->net->label = v->text;
+	else if (!strcmp(v->key->name, "year"))
+		return set_year(err, &v->net->year, v->key, v->text, v->num);
+	return 0;
+}
+
+static int store_extra(const value_in *v, int for_edges, size_t i)
+{
+	cm__column *col;
+	const char *text = v->text;
+	if (v->key->type == CM__T_BOOLEAN)
+		text = v->num != 0 ? "true" : "false";
+	if (cm__network_column(&col, v->net, v->ctx, for_edges, v->key->name,
+			       type_name(v->key->type)))
+		return CM_ENOMEM;
+	return cm__column_set(col, v->ctx, i, text) ? CM_ENOMEM : 0;
+}
+
+int cm__apply_value(cm__value_error *err, cm_ctx *ctx, const cm__key *key, cm_network *net,
+		    int target, size_t i, const char *text)
+{
+	size_t len;
+	value_in v = {.key = key, .net = net, .ctx = ctx};
+	trim(&text, &len);
+	if (!(v.text = cm__arena_strndup(&net->arena, text, len)))
+		return CM_ENOMEM;
+	if (check_type(err, key, v.text, &v.num))
+		return CM_EPARSE;
+	int rc, handled = 0;
+	if (target == CM__FOR_GRAPH)
+		return graph_value(err, &v);
+	if (target == CM__FOR_NODE)
+		rc = node_role(err, &net->nodes[i], &v, &handled);
+	else
+		rc = edge_role(err, &net->edges[i], &v, &handled);
+	if (rc || handled)
+		return rc;
+	return store_extra(&v, target == CM__FOR_EDGE, i);
+}
+
+int cm__key_set_default(cm__value_error *err, cm__keys *keys, cm__key *key, const char *text)
+{
+	size_t len;
+	double num;
+	trim(&text, &len);
+	const char *copy = cm__arena_strndup(&keys->arena, text, len);
+	if (!copy)
+		return CM_ENOMEM;
+	if (check_type(err, key, copy, &num))
+		return CM_EPARSE;
+	key->def = copy;
+	return 0;
+}
+
+int cm__apply_defaults(cm_ctx *ctx, const cm__keys *keys, cm_network *net, int target,
+		       size_t i, const unsigned char *set)
+{
+	for (size_t k = 0; k < keys->count; k++) {
+		const cm__key *key = &keys->items[k];
+		if (set[k] || !key->def || key->graphics || !(key->domain & target))
+			continue;
+		cm__value_error err = {0};
+		if (cm__apply_value(&err, ctx, key, net, target, i, key->def) == CM_ENOMEM)
+			return CM_ENOMEM;
+	}
+	return 0;
+}

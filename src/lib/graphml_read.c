@@ -1,0 +1,893 @@
+/* GraphML reader: libxml2's SAX2 push parser, fed in chunks, builds the
+ * networks of a file in one pass. The only file that parses XML.
+ *
+ * Hostile input: any DOCTYPE is rejected, entities are never substituted,
+ * no DTD or external resource is loaded, <locator> is never followed, and
+ * every size is bounded by the context's limits. */
+#include "internal.h"
+#include "graphml.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/hash.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
+enum { CHUNK = 64 * 1024 };
+
+typedef enum { EL_NONE, EL_GRAPH, EL_NODE, EL_EDGE } element;
+
+typedef struct pending_end {
+	size_t edge;
+	int is_target;
+	const char *id; /* arena */
+	unsigned long line, col;
+} pending_end;
+
+typedef struct reader {
+	cm_ctx *ctx;
+	const char *file;
+	const cm_read_opts *opts;
+	xmlParserCtxtPtr xml;
+	cm__keys keys;
+	cm_series *series;
+	cm_network *net; /* the graph being read */
+	xmlHashTablePtr node_ids, edge_ids;
+	pending_end *pending;
+	size_t npending, pcap;
+	int stop_code; /* CM_E* that ended the read early, 0 otherwise */
+	size_t depth, skip_depth, graph_depth;
+	int seen_root, seen_graph, edgedefault_directed;
+	element in;     /* innermost model element open */
+	size_t cur;     /* its index (node or edge) */
+	int cur_valid;  /* 0 when the node/edge was rejected */
+	unsigned char *key_set; /* which keys the current element has data for */
+	size_t key_set_cap;
+	/* <data> or <default> being read */
+	int in_data, in_default, data_key, data_children;
+	char *text;
+	size_t text_len, text_cap;
+	int in_nodelabel, have_yed_label;
+	char *yed_label;
+	size_t total_nodes, total_edges;
+} reader;
+
+/* ------------------------------------------------------------ diagnostics */
+
+static unsigned long cur_line(reader *r)
+{
+	return (unsigned long)xmlSAX2GetLineNumber(r->xml);
+}
+
+static unsigned long cur_col(reader *r)
+{
+	return (unsigned long)xmlSAX2GetColumnNumber(r->xml);
+}
+
+static void stop(reader *r, int code)
+{
+	if (!r->stop_code)
+		r->stop_code = code;
+	xmlStopParser(r->xml);
+}
+
+static void diag_at(reader *r, cm_diag_level level, unsigned long line, unsigned long col,
+		    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void diag_at(reader *r, cm_diag_level level, unsigned long line, unsigned long col,
+		    const char *fmt, ...)
+{
+	char msg[900];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (cm__diag(r->ctx, level, r->file, line, col, "%s", msg))
+		stop(r, CM_ENOMEM);
+}
+
+#define ERR(r, ...) diag_at(r, CM_DIAG_ERROR, cur_line(r), cur_col(r), __VA_ARGS__)
+#define WARN(r, ...) diag_at(r, CM_DIAG_WARNING, cur_line(r), cur_col(r), __VA_ARGS__)
+
+static void limit_error(reader *r, const char *what, unsigned long long limit)
+{
+	ERR(r, "%s exceeds the limit of %llu; raise it with --max-%s", what, limit,
+	    !strcmp(what, "nesting depth") ? "depth"
+	    : !strncmp(what, "id", 2)     ? "id-length"
+	    : !strncmp(what, "value", 5)  ? "value-length"
+	    : !strcmp(what, "node count") ? "nodes"
+					  : "edges");
+	stop(r, CM_ELIMIT);
+}
+
+/* Keeps an id short in messages. */
+static const char *clip(const char *s, char *buf, size_t size)
+{
+	size_t n = strlen(s);
+	if (n < size)
+		return s;
+	snprintf(buf, size, "%.*s...", (int)(size - 4), s);
+	return buf;
+}
+
+/* ------------------------------------------------------------ attributes */
+
+static const char *attr(const xmlChar **attrs, int nattrs, const char *name, size_t *len)
+{
+	/* SAX2 attributes come as (localname, prefix, URI, value, end) tuples. */
+	for (int i = 0; i < nattrs; i++) {
+		const xmlChar **a = attrs + 5 * i;
+		if (!strcmp((const char *)a[0], name)) {
+			*len = (size_t)(a[4] - a[3]);
+			return (const char *)a[3];
+		}
+	}
+	return NULL;
+}
+
+/* Copies an attribute value (not NUL-terminated in SAX2) into the arena. */
+static const char *attr_dup(reader *r, const xmlChar **attrs, int nattrs, const char *name)
+{
+	size_t len;
+	const char *v = attr(attrs, nattrs, name, &len);
+	if (!v)
+		return NULL;
+	if (r->ctx->limits.max_id_length && len > r->ctx->limits.max_id_length) {
+		limit_error(r, "id length", r->ctx->limits.max_id_length);
+		return NULL;
+	}
+	cm__arena *arena = r->net ? &r->net->arena : &r->keys.arena;
+	const char *copy = cm__arena_strndup(arena, v, len);
+	if (!copy)
+		stop(r, CM_ENOMEM);
+	return copy;
+}
+
+static int is_graphml_ns(const xmlChar *uri)
+{
+	return !uri || !strcmp((const char *)uri, GRAPHML_NS);
+}
+
+/* ------------------------------------------------------------ text */
+
+static void text_reset(reader *r)
+{
+	r->text_len = 0;
+	if (r->text)
+		r->text[0] = '\0';
+}
+
+static void on_characters(void *user, const xmlChar *ch, int len)
+{
+	reader *r = user;
+	if (!(r->in_data || r->in_default) || r->skip_depth)
+		return;
+	if (r->data_children && !r->in_nodelabel)
+		return;
+	size_t limit = r->ctx->limits.max_value_length;
+	if (limit && r->text_len + (size_t)len > limit) {
+		limit_error(r, "value length", limit);
+		return;
+	}
+	if (cm__grow((void **)&r->text, &r->text_cap, r->text_len + (size_t)len + 1, 1)) {
+		stop(r, CM_ENOMEM);
+		return;
+	}
+	memcpy(r->text + r->text_len, ch, (size_t)len);
+	r->text_len += (size_t)len;
+	r->text[r->text_len] = '\0';
+}
+
+/* ------------------------------------------------------------ graphs */
+
+static void clear_key_set(reader *r)
+{
+	if (r->keys.count)
+		memset(r->key_set, 0, r->keys.count);
+}
+
+static void defaults(reader *r, int target, size_t i)
+{
+	if (cm__apply_defaults(r->ctx, &r->keys, r->net, target, i, r->key_set))
+		stop(r, CM_ENOMEM);
+}
+
+static void free_ids(reader *r)
+{
+	xmlHashFree(r->node_ids, NULL);
+	xmlHashFree(r->edge_ids, NULL);
+	r->node_ids = r->edge_ids = NULL;
+}
+
+static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
+{
+	if (r->graph_depth) {
+		WARN(r, "nested <graph> dropped with everything in it; clustermap reads flat graphs");
+		r->skip_depth = r->depth;
+		return;
+	}
+	cm_network *net;
+	if (cm__network_new(&net, r->ctx) || cm_series_append(r->series, r->ctx, net)) {
+		cm_network_free(net);
+		stop(r, CM_ENOMEM);
+		return;
+	}
+	r->net = net;
+	r->seen_graph = 1;
+	r->graph_depth = r->depth;
+	r->node_ids = xmlHashCreate(1024);
+	r->edge_ids = xmlHashCreate(1024);
+	net->source = cm__arena_strndup(&net->arena, r->file, strlen(r->file));
+	const char *id = attr_dup(r, attrs, nattrs, "id");
+	if (!r->node_ids || !r->edge_ids || !net->source) {
+		stop(r, CM_ENOMEM);
+		return;
+	}
+	net->id = id ? id : "";
+	size_t len;
+	const char *ed = attr(attrs, nattrs, "edgedefault", &len);
+	r->edgedefault_directed = 1; /* the GraphML default */
+	if (ed && len == 10 && !strncmp(ed, "undirected", 10))
+		r->edgedefault_directed = 0;
+	else if (ed && !(len == 8 && !strncmp(ed, "directed", 8)))
+		ERR(r, "edgedefault '%.*s' is neither 'directed' nor 'undirected'", (int)len, ed);
+	r->in = EL_GRAPH;
+	r->cur_valid = 1;
+	/* Graph data may come before or after the nodes; defaults go first and
+	 * are overwritten by whatever the graph states. */
+	clear_key_set(r);
+	defaults(r, CM__FOR_GRAPH, 0);
+}
+
+static void resolve_pending(reader *r)
+{
+	cm_network *net = r->net;
+	for (size_t i = 0; i < r->npending; i++) {
+		pending_end *p = &r->pending[i];
+		void *hit = xmlHashLookup(r->node_ids, (const xmlChar *)p->id);
+		if (hit) {
+			size_t idx = (size_t)(uintptr_t)hit - 1;
+			if (p->is_target)
+				net->edges[p->edge].dst = idx;
+			else
+				net->edges[p->edge].src = idx;
+			continue;
+		}
+		char buf[80];
+		diag_at(r, CM_DIAG_ERROR, p->line, p->col,
+			"edge %s '%s' is not a declared node; declare <node id=\"%s\"/> or fix the id",
+			p->is_target ? "target" : "source", clip(p->id, buf, sizeof(buf)),
+			clip(p->id, buf, sizeof(buf)));
+	}
+	r->npending = 0;
+}
+
+static void end_graph(reader *r)
+{
+	resolve_pending(r);
+	if (cm__network_sort_layers(r->net, r->ctx))
+		stop(r, CM_ENOMEM);
+	free_ids(r);
+	r->graph_depth = 0;
+	r->in = EL_NONE;
+	r->net = NULL;
+}
+
+/* ------------------------------------------------------------ nodes */
+
+static void start_node(reader *r, const xmlChar **attrs, int nattrs)
+{
+	cm_network *net = r->net;
+	r->in = EL_NODE;
+	r->cur_valid = 0;
+	clear_key_set(r);
+	const char *id = attr_dup(r, attrs, nattrs, "id");
+	if (!id) {
+		if (!r->stop_code)
+			ERR(r, "<node> has no id; add id=\"...\"");
+		return;
+	}
+	if (xmlHashLookup(r->node_ids, (const xmlChar *)id)) {
+		char buf[80];
+		ERR(r, "duplicate node id '%s'; node ids must be unique in a graph",
+		    clip(id, buf, sizeof(buf)));
+		return;
+	}
+	if (r->ctx->limits.max_nodes && ++r->total_nodes > r->ctx->limits.max_nodes) {
+		limit_error(r, "node count", r->ctx->limits.max_nodes);
+		return;
+	}
+	cm__node node = {.id = id};
+	if (cm__network_add_node(net, r->ctx, &node) ||
+	    xmlHashAddEntry(r->node_ids, (const xmlChar *)id, (void *)(uintptr_t)net->n) < 0) {
+		stop(r, CM_ENOMEM);
+		return;
+	}
+	r->cur = net->n - 1;
+	r->cur_valid = 1;
+	r->have_yed_label = 0;
+}
+
+static void end_node(reader *r)
+{
+	if (r->cur_valid) {
+		defaults(r, CM__FOR_NODE, r->cur);
+		cm__node *nd = &r->net->nodes[r->cur];
+		if (!nd->label && r->have_yed_label) {
+			nd->label = cm__arena_strndup(&r->net->arena, r->yed_label, strlen(r->yed_label));
+			nd->has |= CM_HAS_LABEL;
+		}
+	}
+	r->have_yed_label = 0;
+	r->in = EL_GRAPH;
+}
+
+/* ------------------------------------------------------------ edges */
+
+static int edge_direction(reader *r, const xmlChar **attrs, int nattrs)
+{
+	size_t len;
+	const char *d = attr(attrs, nattrs, "directed", &len);
+	if (d) {
+		char buf[16];
+		int v;
+		snprintf(buf, sizeof(buf), "%.*s", (int)(len < 15 ? len : 15), d);
+		if (cm__parse_bool(&v, buf) == 0)
+			return v;
+		ERR(r, "directed=\"%.*s\" is not a boolean; use true or false", (int)(len < 40 ? len : 40), d);
+		return r->edgedefault_directed;
+	}
+	/* Gephi writes the direction of each edge as type="directed|undirected". */
+	d = attr(attrs, nattrs, "type", &len);
+	if (d && len == 8 && !strncmp(d, "directed", 8))
+		return 1;
+	if (d && len == 10 && !strncmp(d, "undirected", 10))
+		return 0;
+	return r->edgedefault_directed;
+}
+
+static void add_pending(reader *r, size_t edge, int is_target, const char *id)
+{
+	if (cm__grow((void **)&r->pending, &r->pcap, r->npending + 1, sizeof(*r->pending))) {
+		stop(r, CM_ENOMEM);
+		return;
+	}
+	r->pending[r->npending++] = (pending_end){edge, is_target, id, cur_line(r), cur_col(r)};
+}
+
+static void resolve_end(reader *r, size_t edge, int is_target, const char *id)
+{
+	void *hit = xmlHashLookup(r->node_ids, (const xmlChar *)id);
+	if (!hit) {
+		/* GraphML allows edges before their nodes: settle at </graph>. */
+		add_pending(r, edge, is_target, id);
+		return;
+	}
+	size_t idx = (size_t)(uintptr_t)hit - 1;
+	if (is_target)
+		r->net->edges[edge].dst = idx;
+	else
+		r->net->edges[edge].src = idx;
+}
+
+static int check_edge_id(reader *r, const char *id)
+{
+	if (!id)
+		return 0;
+	if (xmlHashLookup(r->edge_ids, (const xmlChar *)id)) {
+		char buf[80];
+		ERR(r, "duplicate edge id '%s'; edge ids must be unique in a graph",
+		    clip(id, buf, sizeof(buf)));
+		return -1;
+	}
+	if (xmlHashAddEntry(r->edge_ids, (const xmlChar *)id, (void *)1) < 0) {
+		stop(r, CM_ENOMEM);
+		return -1;
+	}
+	return 0;
+}
+
+static void start_edge(reader *r, const xmlChar **attrs, int nattrs)
+{
+	r->in = EL_EDGE;
+	r->cur_valid = 0;
+	clear_key_set(r);
+	const char *src = attr_dup(r, attrs, nattrs, "source");
+	const char *dst = attr_dup(r, attrs, nattrs, "target");
+	const char *id = attr_dup(r, attrs, nattrs, "id");
+	if (r->stop_code)
+		return;
+	if (!src || !dst) {
+		ERR(r, "<edge> has no %s; add %s=\"node id\"", src ? "target" : "source",
+		    src ? "target" : "source");
+		return;
+	}
+	int directed = edge_direction(r, attrs, nattrs);
+	if (check_edge_id(r, id))
+		return;
+	if (r->ctx->limits.max_edges && ++r->total_edges > r->ctx->limits.max_edges) {
+		limit_error(r, "edge count", r->ctx->limits.max_edges);
+		return;
+	}
+	cm__edge e = {.weight = 1.0, .directed = (unsigned char)directed, .layer = SIZE_MAX};
+	if (cm__network_add_edge(r->net, r->ctx, &e)) {
+		stop(r, CM_ENOMEM);
+		return;
+	}
+	r->cur = r->net->m - 1;
+	r->cur_valid = 1;
+	resolve_end(r, r->cur, 0, src);
+	resolve_end(r, r->cur, 1, dst);
+}
+
+static void end_edge(reader *r)
+{
+	if (r->cur_valid) {
+		defaults(r, CM__FOR_EDGE, r->cur);
+		cm__edge *e = &r->net->edges[r->cur];
+		if (e->layer == SIZE_MAX && cm__network_layer(&e->layer, r->net, r->ctx, "untyped"))
+			stop(r, CM_ENOMEM);
+		if (r->opts->flip_information && e->layer < r->net->nlayers &&
+		    !strcmp(r->net->layers[e->layer], "information")) {
+			size_t t = e->src;
+			e->src = e->dst;
+			e->dst = t;
+		}
+	}
+	r->in = EL_GRAPH;
+}
+
+/* ------------------------------------------------------------ data */
+
+static void start_data(reader *r, const xmlChar **attrs, int nattrs)
+{
+	size_t len;
+	const char *key = attr(attrs, nattrs, "key", &len);
+	r->in_data = 1;
+	r->data_key = -1;
+	r->data_children = 0;
+	text_reset(r);
+	if (!key) {
+		ERR(r, "<data> has no key attribute; add key=\"...\" naming a declared <key>");
+		return;
+	}
+	int k = cm__keys_find(&r->keys, key, len);
+	if (k < 0) {
+		ERR(r, "<data> uses undeclared key '%.*s'; declare it with <key id=\"%.*s\" .../>",
+		    (int)(len < 60 ? len : 60), key, (int)(len < 60 ? len : 60), key);
+		return;
+	}
+	r->data_key = k;
+}
+
+static void end_data(reader *r)
+{
+	r->in_data = 0;
+	if (r->data_key < 0 || (r->in != EL_GRAPH && !r->cur_valid) || r->in == EL_NONE)
+		return;
+	cm__key *key = &r->keys.items[r->data_key];
+	if (key->graphics)
+		return;
+	int target = r->in == EL_NODE ? CM__FOR_NODE : r->in == EL_EDGE ? CM__FOR_EDGE : CM__FOR_GRAPH;
+	if (!(key->domain & target)) {
+		WARN(r, "key '%s' is declared for=\"%s\" but used on a %s; value read anyway",
+		     key->id, cm__key_domain_name(key->domain),
+		     target == CM__FOR_NODE ? "node" : target == CM__FOR_EDGE ? "edge" : "graph");
+	}
+	r->key_set[r->data_key] = 1;
+	cm__value_error err = {0};
+	int rc = cm__apply_value(&err, r->ctx, key, r->net, target, r->cur, r->text ? r->text : "");
+	if (rc == CM_ENOMEM)
+		stop(r, CM_ENOMEM);
+	else if (rc == CM_EPARSE)
+		ERR(r, "%s", err.message);
+	else if (err.message[0])
+		WARN(r, "%s", err.message);
+}
+
+/* ------------------------------------------------------------ keys */
+
+static void start_key(reader *r, const xmlChar **attrs, int nattrs)
+{
+	const char *id = attr_dup(r, attrs, nattrs, "id");
+	if (r->stop_code)
+		return;
+	if (!id) {
+		ERR(r, "<key> has no id; add id=\"...\"");
+		r->skip_depth = r->depth;
+		return;
+	}
+	cm__key_decl decl = {
+		.id = id,
+		.name = attr_dup(r, attrs, nattrs, "attr.name"),
+		.type = attr_dup(r, attrs, nattrs, "attr.type"),
+		.domain = attr_dup(r, attrs, nattrs, "for"),
+		.yfiles = attr_dup(r, attrs, nattrs, "yfiles.type"),
+	};
+	cm__value_error err = {0};
+	int rc = cm__keys_add(&err, &r->keys, r->opts->map, &decl);
+	if (rc == CM_ENOMEM) {
+		stop(r, CM_ENOMEM);
+		return;
+	}
+	if (rc == CM_EPARSE)
+		ERR(r, "%s", err.message);
+	else if (err.message[0])
+		WARN(r, "%s", err.message);
+	if (cm__grow((void **)&r->key_set, &r->key_set_cap, r->keys.count, 1))
+		stop(r, CM_ENOMEM);
+}
+
+static void start_default(reader *r)
+{
+	r->in_default = 1;
+	text_reset(r);
+}
+
+static void end_default(reader *r)
+{
+	r->in_default = 0;
+	if (r->keys.count == 0)
+		return;
+	cm__key *key = &r->keys.items[r->keys.count - 1];
+	cm__value_error err = {0};
+	int rc = cm__key_set_default(&err, &r->keys, key, r->text ? r->text : "");
+	if (rc == CM_ENOMEM)
+		stop(r, CM_ENOMEM);
+	else if (rc == CM_EPARSE)
+		ERR(r, "%s", err.message);
+}
+
+/* ------------------------------------------------------------ dispatch */
+
+static void start_root(reader *r, const char *name, const xmlChar *uri)
+{
+	r->seen_root = 1;
+	if (strcmp(name, "graphml") || !is_graphml_ns(uri)) {
+		ERR(r, "root element is <%s>, not <graphml>; is this a GraphML file?", name);
+		stop(r, CM_EPARSE);
+	}
+}
+
+static void drop(reader *r, const char *what)
+{
+	WARN(r, "%s dropped; clustermap does not read %s", what,
+	     !strcmp(what, "<hyperedge>") ? "hyperedges"
+	     : !strcmp(what, "<port>")    ? "ports"
+	     : !strcmp(what, "<locator>") ? "external graphs (locators are never followed)"
+					  : "this element");
+	r->skip_depth = r->depth;
+}
+
+static void start_model_element(reader *r, const char *name, const xmlChar **attrs, int nattrs)
+{
+	if (!strcmp(name, "data")) {
+		if (r->in_data || r->in_default)
+			r->data_children++;
+		else
+			start_data(r, attrs, nattrs);
+	} else if (!strcmp(name, "node") && r->net && r->in == EL_GRAPH)
+		start_node(r, attrs, nattrs);
+	else if (!strcmp(name, "edge") && r->net && r->in == EL_GRAPH)
+		start_edge(r, attrs, nattrs);
+	else if (!strcmp(name, "graph"))
+		start_graph(r, attrs, nattrs);
+	else if (!strcmp(name, "key") && !r->net)
+		start_key(r, attrs, nattrs);
+	else if (!strcmp(name, "default") && !r->net)
+		start_default(r);
+	else if (!strcmp(name, "hyperedge"))
+		drop(r, "<hyperedge>");
+	else if (!strcmp(name, "port"))
+		drop(r, "<port>");
+	else if (!strcmp(name, "locator"))
+		drop(r, "<locator>");
+	else if (strcmp(name, "desc"))
+		drop(r, name[0] == 'k' ? "<key> inside a graph" : "unexpected element");
+}
+
+static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
+		     int nns, const xmlChar **ns, int nattrs, int ndef, const xmlChar **attrs)
+{
+	reader *r = user;
+	const char *name = (const char *)local;
+	r->depth++;
+	if (r->ctx->limits.max_depth && r->depth > r->ctx->limits.max_depth) {
+		limit_error(r, "nesting depth", r->ctx->limits.max_depth);
+		return;
+	}
+	if (r->skip_depth || r->stop_code)
+		return;
+	if (r->depth == 1) {
+		start_root(r, name, uri);
+		return;
+	}
+	if (r->in_data || r->in_default) {
+		/* Foreign content inside <data>, such as yEd's graphics. */
+		r->data_children++;
+		if (!strcmp(name, "NodeLabel") && !r->have_yed_label) {
+			r->in_nodelabel = 1;
+			text_reset(r);
+		}
+		return;
+	}
+	if (!is_graphml_ns(uri))
+		return;
+	start_model_element(r, name, attrs, nattrs);
+}
+
+static void end_in_data(reader *r, const char *name)
+{
+	if (r->data_children) {
+		if (r->in_nodelabel && !strcmp(name, "NodeLabel")) {
+			r->in_nodelabel = 0;
+			char *copy = cm__strdup(r->text ? r->text : "");
+			if (!copy) {
+				stop(r, CM_ENOMEM);
+				return;
+			}
+			cm__free(r->yed_label);
+			r->yed_label = copy;
+			r->have_yed_label = r->in == EL_NODE && copy[0] != '\0';
+			text_reset(r);
+		}
+		r->data_children--;
+	} else if (r->in_data)
+		end_data(r);
+	else
+		end_default(r);
+}
+
+static void on_end(void *user, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+	reader *r = user;
+	const char *name = (const char *)local;
+	size_t depth = r->depth--;
+	if (r->skip_depth) {
+		if (depth == r->skip_depth)
+			r->skip_depth = 0;
+		return;
+	}
+	if (r->stop_code || depth == 1)
+		return;
+	if (r->in_data || r->in_default) {
+		end_in_data(r, name);
+		return;
+	}
+	if (!is_graphml_ns(uri))
+		return;
+	if (!strcmp(name, "node") && r->in == EL_NODE)
+		end_node(r);
+	else if (!strcmp(name, "edge") && r->in == EL_EDGE)
+		end_edge(r);
+	else if (!strcmp(name, "graph") && depth == r->graph_depth)
+		end_graph(r);
+}
+
+static void on_doctype(void *user, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+	reader *r = user;
+	ERR(r, "DOCTYPE declarations are not allowed; remove the <!DOCTYPE ...> line");
+	stop(r, CM_EPARSE);
+}
+
+static void on_entity_decl(void *user, const xmlChar *name, int type, const xmlChar *pub,
+			   const xmlChar *sys, xmlChar *content)
+{
+	reader *r = user;
+	ERR(r, "entity declarations are not allowed");
+	stop(r, CM_EPARSE);
+}
+
+static xmlEntityPtr on_get_entity(void *user, const xmlChar *name)
+{
+	/* Only the five predefined entities exist; nothing is ever expanded. */
+	return xmlGetPredefinedEntity(name);
+}
+
+static void on_xml_error(void *user, xmlErrorPtr err)
+{
+	reader *r = user;
+	if (!err || err->level < XML_ERR_ERROR || r->stop_code == CM_ELIMIT)
+		return;
+	char msg[512];
+	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "malformed XML");
+	msg[strcspn(msg, "\n")] = '\0';
+	const char *hint = err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING
+				   ? "; the file must be UTF-8 (or declare its encoding)"
+				   : "";
+	if (err->code == XML_ERR_UNDECLARED_ENTITY || err->code == XML_WAR_UNDECLARED_ENTITY)
+		hint = "; entities other than &amp; &lt; &gt; &quot; &apos; are not allowed";
+	diag_at(r, CM_DIAG_ERROR, (unsigned long)err->line, (unsigned long)err->int2,
+		"malformed XML: %s%s", msg, hint);
+	if (!r->stop_code)
+		r->stop_code = CM_EPARSE;
+}
+
+static void setup_sax(xmlSAXHandler *sax)
+{
+	memset(sax, 0, sizeof(*sax));
+	sax->initialized = XML_SAX2_MAGIC;
+	sax->startElementNs = on_start;
+	sax->endElementNs = on_end;
+	sax->characters = on_characters;
+	sax->cdataBlock = on_characters;
+	sax->internalSubset = on_doctype;
+	sax->externalSubset = on_doctype;
+	sax->entityDecl = on_entity_decl;
+	sax->getEntity = on_get_entity;
+	sax->serror = on_xml_error;
+}
+
+/* ------------------------------------------------------------ driver */
+
+static int reader_init(reader *r, cm_ctx *ctx, const char *file, const cm_read_opts *opts)
+{
+	memset(r, 0, sizeof(*r));
+	r->ctx = ctx;
+	r->file = file;
+	r->opts = opts;
+	if (cm_series_new(&r->series, ctx))
+		return CM_ENOMEM;
+	return 0;
+}
+
+static void reader_free(reader *r)
+{
+	if (r->xml) {
+		xmlFreeDoc(r->xml->myDoc);
+		xmlFreeParserCtxt(r->xml);
+	}
+	free_ids(r);
+	cm__keys_free(&r->keys);
+	cm__free(r->pending);
+	cm__free(r->key_set);
+	cm__free(r->text);
+	cm__free(r->yed_label);
+	cm_series_free(r->series);
+}
+
+static int feed(reader *r, const char *buf, size_t len, int last)
+{
+	if (!r->xml) {
+		xmlSAXHandler sax;
+		setup_sax(&sax);
+		r->xml = xmlCreatePushParserCtxt(&sax, r, NULL, 0, r->file);
+		if (!r->xml)
+			return CM_ENOMEM;
+		/* No NOENT, DTDLOAD, HUGE or XINCLUDE: entities stay unexpanded and
+		 * libxml2's own size limits stay on. */
+		xmlCtxtUseOptions(r->xml, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
+	}
+	if (!r->stop_code)
+		xmlParseChunk(r->xml, buf, (int)len, last);
+	return r->stop_code;
+}
+
+static int finish(reader *r, cm_series **out, unsigned long long total)
+{
+	if (r->stop_code == CM_ENOMEM)
+		return cm__oom(r->ctx);
+	if (total == 0 && !r->stop_code) {
+		diag_at(r, CM_DIAG_ERROR, 1, 1, "empty file; expected a GraphML document");
+		r->stop_code = CM_EPARSE;
+	} else if (!r->stop_code && !r->seen_graph) {
+		diag_at(r, CM_DIAG_ERROR, cur_line(r), cur_col(r),
+			"no <graph> element; a GraphML file needs <graph> inside <graphml>");
+	}
+	if (r->stop_code || cm__diag_errors(r->ctx))
+		return r->stop_code ? r->stop_code : CM_EPARSE;
+	*out = r->series;
+	r->series = NULL;
+	return 0;
+}
+
+static int check_bytes(reader *r, unsigned long long total)
+{
+	unsigned long long max = r->ctx->limits.max_bytes;
+	if (max && total > max) {
+		diag_at(r, CM_DIAG_ERROR, cur_line(r), cur_col(r),
+			"input exceeds the limit of %llu bytes; raise it with --max-bytes", max);
+		r->stop_code = CM_ELIMIT;
+		return CM_ELIMIT;
+	}
+	return 0;
+}
+
+typedef size_t (*chunk_fn)(void *src, char *buf, size_t size, int *err);
+
+static int read_stream(cm_series **out, cm_ctx *ctx, const char *name, chunk_fn next, void *src,
+		       const cm_read_opts *opts)
+{
+	cm_read_opts defaults;
+	if (!opts) {
+		cm_read_opts_init(&defaults);
+		opts = &defaults;
+	}
+	reader r;
+	*out = NULL;
+	size_t before = cm__diag_errors(ctx);
+	if (reader_init(&r, ctx, opts->display_name ? opts->display_name : name, opts))
+		return cm__oom(ctx);
+	char *buf = cm__malloc(CHUNK);
+	unsigned long long total = 0;
+	int rc = buf ? 0 : CM_ENOMEM, ioerr = 0;
+	while (!rc) {
+		size_t n = next(src, buf, CHUNK, &ioerr);
+		total += n;
+		if (ioerr || check_bytes(&r, total) || (n == 0 && total == 0))
+			break;
+		rc = feed(&r, buf, n, n == 0);
+		if (n == 0)
+			break;
+	}
+	cm__free(buf);
+	if (ioerr) {
+		rc = cm__diag(ctx, CM_DIAG_ERROR, r.file, 0, 0, "cannot read: %s", strerror(ioerr));
+		rc = rc ? rc : CM_EIO;
+	} else if (rc != CM_ENOMEM || r.stop_code)
+		rc = finish(&r, out, total);
+	else
+		rc = cm__oom(ctx);
+	if (rc == 0 && cm__diag_errors(ctx) > before)
+		rc = CM_EPARSE;
+	reader_free(&r);
+	return rc;
+}
+
+static size_t fp_chunk(void *src, char *buf, size_t size, int *err)
+{
+	size_t n = fread(buf, 1, size, src);
+	if (n < size && ferror((FILE *)src))
+		*err = errno ? errno : EIO;
+	return n;
+}
+
+typedef struct mem_src {
+	const char *p;
+	size_t left;
+} mem_src;
+
+static size_t mem_chunk(void *src, char *buf, size_t size, int *err)
+{
+	mem_src *m = src;
+	size_t n = m->left < size ? m->left : size;
+	memcpy(buf, m->p, n);
+	m->p += n;
+	m->left -= n;
+	return n;
+}
+
+void cm_read_opts_init(cm_read_opts *opts)
+{
+	memset(opts, 0, sizeof(*opts));
+}
+
+int cm_series_read_fp(cm_series **out, cm_ctx *ctx, FILE *fp, const cm_read_opts *opts)
+{
+	return read_stream(out, ctx, "<stream>", fp_chunk, fp, opts);
+}
+
+int cm_series_read_buffer(cm_series **out, cm_ctx *ctx, const char *buf, size_t len,
+			  const cm_read_opts *opts)
+{
+	mem_src m = {buf, len};
+	return read_stream(out, ctx, "<buffer>", mem_chunk, &m, opts);
+}
+
+int cm_series_read_file(cm_series **out, cm_ctx *ctx, const char *path, const cm_read_opts *opts)
+{
+	*out = NULL;
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		int e = errno;
+		cm__diag(ctx, CM_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(e));
+		return CM_EIO;
+	}
+	int rc = read_stream(out, ctx, path, fp_chunk, fp, opts);
+	fclose(fp);
+	return rc;
+}

@@ -1,0 +1,142 @@
+/* Private structures and cm__ helpers shared by the library's files.
+ * Dependency boundaries: libxml2 only in graphml_*.c, igraph only in the
+ * analysis files (layers.c and what builds on it), Graphviz only in render.c,
+ * jansson only in the report writers. Nothing here includes their headers. */
+#ifndef CM_INTERNAL_H
+#define CM_INTERNAL_H
+
+#include "clustermap.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+
+#define CM__ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ------------------------------------------------------------ context */
+
+typedef struct cm__diag_store {
+	cm_diag *items;
+	size_t count, cap;
+	size_t dropped; /* diagnostics past limits.max_diagnostics */
+} cm__diag_store;
+
+struct cm_ctx {
+	char errmsg[1024];
+	cm__diag_store diags;
+	cm_limits limits;
+	cm_progress_cb progress;
+	void *progress_payload;
+	int threads;
+};
+
+/* Sets the one-line error message and returns code. */
+int cm__error(cm_ctx *ctx, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+int cm__verror(cm_ctx *ctx, int code, const char *fmt, va_list ap);
+int cm__oom(cm_ctx *ctx);
+
+/* Records a diagnostic (copying file and message); when it is an error, the
+ * first error also becomes the context's message. Returns CM_ENOMEM or 0. */
+int cm__diag(cm_ctx *ctx, cm_diag_level level, const char *file, unsigned long line,
+	     unsigned long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+size_t cm__diag_errors(const cm_ctx *ctx);
+
+/* Reports progress; returns nonzero when the user asked to cancel. */
+int cm__progress(cm_ctx *ctx, const char *what, double fraction);
+
+/* ------------------------------------------------------------ memory */
+
+/* Allocation goes through these so that tests can make the N-th fail. */
+void *cm__malloc(size_t n);
+void *cm__calloc(size_t n, size_t size);
+void *cm__realloc(void *p, size_t n);
+char *cm__strdup(const char *s);
+void cm__free(void *p);
+
+/* Grows *items (of elsize bytes) to hold at least need; returns 0 or CM_ENOMEM. */
+int cm__grow(void **items, size_t *cap, size_t need, size_t elsize);
+
+/* A bump allocator for the many small strings of a network. */
+typedef struct cm__arena_block cm__arena_block;
+typedef struct cm__arena {
+	cm__arena_block *head;
+	size_t used, size;
+} cm__arena;
+char *cm__arena_strndup(cm__arena *a, const char *s, size_t n);
+void cm__arena_free(cm__arena *a);
+
+/* ------------------------------------------------------------ numbers */
+
+/* Locale-independent parsing (decimal point only). Return 0 or CM_EINVAL. */
+int cm__parse_double(double *out, const char *s);
+int cm__parse_long(long *out, const char *s);
+int cm__parse_bool(int *out, const char *s);
+/* Locale-independent "%.*g"; returns buf. */
+char *cm__fmt_double(char *buf, size_t size, double v, int digits);
+
+/* ------------------------------------------------------------ network */
+
+typedef struct cm__node {
+	const char *id;     /* arena */
+	const char *label;  /* arena or NULL */
+	const char *sector; /* arena or NULL */
+	unsigned char kind, size, ownership, location;
+	unsigned char has; /* CM_HAS_* */
+} cm__node;
+
+typedef struct cm__edge {
+	size_t src, dst;
+	size_t layer;
+	double weight;
+	int year, start, end; /* 0 when absent */
+	unsigned char directed;
+} cm__edge;
+
+/* An extra attribute column: values[i] for element i (NULL = missing). */
+typedef struct cm__column {
+	const char *name;
+	const char *type; /* GraphML attr.type: string, int, double, ... */
+	const char **values;
+	size_t cap;
+} cm__column;
+
+struct cm_network {
+	cm__arena arena;
+	const char *source, *id, *label;
+	int year;
+	cm__node *nodes;
+	size_t n, ncap;
+	cm__edge *edges;
+	size_t m, mcap;
+	const char **layers; /* arena strings */
+	size_t nlayers, lcap;
+	cm__column *ncols, *ecols; /* extra node and edge attributes */
+	size_t nncols, necols;
+	size_t *id_order; /* node indices sorted by id, built on demand */
+};
+
+struct cm_series {
+	cm_network **items;
+	size_t count, cap;
+};
+
+int cm__network_new(cm_network **out, cm_ctx *ctx);
+/* Adds a node; its strings must already live in net->arena. */
+int cm__network_add_node(cm_network *net, cm_ctx *ctx, const cm__node *node);
+int cm__network_add_edge(cm_network *net, cm_ctx *ctx, const cm__edge *edge);
+/* Index of a layer name (canonical), adding it when new. */
+int cm__network_layer(size_t *out, cm_network *net, cm_ctx *ctx, const char *name);
+/* Puts the standard layers first; remaps edges. */
+int cm__network_sort_layers(cm_network *net, cm_ctx *ctx);
+/* Adds (or finds) an extra column with room for count elements. */
+int cm__network_column(cm__column **out, cm_network *net, cm_ctx *ctx, int for_edges,
+		       const char *name, const char *type);
+/* Sets element i of a column (growing it); value must live in the arena. */
+int cm__column_set(cm__column *col, cm_ctx *ctx, size_t i, const char *value);
+/* Value of element i, NULL when missing. */
+const char *cm__column_get(const cm__column *col, size_t i);
+
+/* Relations: canonical name of a word (aliases folded), or the word. */
+const char *cm__relation_canonical(const char *word);
+
+#endif /* CM_INTERNAL_H */

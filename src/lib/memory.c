@@ -1,0 +1,115 @@
+/* Allocation wrappers and the string arena. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Fault injection for tests: when nonzero, the allocation with this ordinal
+ * (counted from the call that set it) fails. See tests/unit/test_alloc.c. */
+static unsigned long fail_at, alloc_count;
+
+void cm__test_fail_alloc(unsigned long nth);
+void cm__test_fail_alloc(unsigned long nth)
+{
+	fail_at = nth;
+	alloc_count = 0;
+}
+
+static int should_fail(void)
+{
+	return fail_at != 0 && ++alloc_count == fail_at;
+}
+
+void *cm__malloc(size_t n)
+{
+	return should_fail() ? NULL : malloc(n ? n : 1);
+}
+
+void *cm__calloc(size_t n, size_t size)
+{
+	return should_fail() ? NULL : calloc(n ? n : 1, size ? size : 1);
+}
+
+void *cm__realloc(void *p, size_t n)
+{
+	return should_fail() ? NULL : realloc(p, n ? n : 1);
+}
+
+char *cm__strdup(const char *s)
+{
+	size_t len = strlen(s) + 1;
+	char *copy = cm__malloc(len);
+	if (copy)
+		memcpy(copy, s, len);
+	return copy;
+}
+
+void cm__free(void *p)
+{
+	free(p);
+}
+
+int cm__grow(void **items, size_t *cap, size_t need, size_t elsize)
+{
+	if (need <= *cap)
+		return 0;
+	size_t ncap = *cap ? *cap : 8;
+	while (ncap < need) {
+		if (ncap > SIZE_MAX / 2 / elsize)
+			return CM_ENOMEM;
+		ncap *= 2;
+	}
+	void *p = cm__realloc(*items, ncap * elsize);
+	if (!p)
+		return CM_ENOMEM;
+	*items = p;
+	*cap = ncap;
+	return 0;
+}
+
+struct cm__arena_block {
+	cm__arena_block *next;
+	char data[];
+};
+
+enum { ARENA_BLOCK = 64 * 1024 };
+
+char *cm__arena_strndup(cm__arena *a, const char *s, size_t n)
+{
+	if (!a->head || a->size - a->used < n + 1) {
+		/* Large strings get a block of their own so the rest stays dense. */
+		size_t size = n + 1 > ARENA_BLOCK / 4 ? n + 1 : ARENA_BLOCK;
+		cm__arena_block *b = cm__malloc(sizeof(*b) + size);
+		if (!b)
+			return NULL;
+		if (size == ARENA_BLOCK || !a->head) {
+			b->next = a->head;
+			a->head = b;
+			a->used = 0;
+			a->size = size;
+		} else {
+			b->next = a->head->next;
+			a->head->next = b;
+			memcpy(b->data, s, n);
+			b->data[n] = '\0';
+			return b->data;
+		}
+	}
+	char *dst = a->head->data + a->used;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	a->used += n + 1;
+	return dst;
+}
+
+void cm__arena_free(cm__arena *a)
+{
+	cm__arena_block *b = a->head;
+	while (b) {
+		cm__arena_block *next = b->next;
+		cm__free(b);
+		b = next;
+	}
+	a->head = NULL;
+	a->used = a->size = 0;
+}

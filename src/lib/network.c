@@ -1,0 +1,226 @@
+/* The data model: actors, attributes, typed relations and snapshots. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const kind_names[CM_KIND_COUNT] = {
+	"firm", "association", "cluster_org", "training", "research",
+	"university", "government", "finance", "other"};
+static const char *const size_names[CM_SIZE_COUNT] = {"unknown", "micro", "small", "medium",
+						      "large"};
+
+const char *cm_kind_name(cm_kind kind)
+{
+	return (unsigned)kind < CM_KIND_COUNT ? kind_names[kind] : "other";
+}
+
+const char *cm_size_name(cm_size size)
+{
+	return (unsigned)size < CM_SIZE_COUNT ? size_names[size] : "unknown";
+}
+
+const char *cm_ownership_name(cm_ownership own)
+{
+	return own == CM_OWNERSHIP_EXTERNAL ? "external" : "local";
+}
+
+const char *cm_location_name(cm_location loc)
+{
+	return loc == CM_LOCATION_OUTSIDE ? "outside" : "inside";
+}
+
+int cm_kind_parse(cm_kind *out, const char *word)
+{
+	for (int k = 0; k < CM_KIND_COUNT; k++)
+		if (!strcasecmp(word, kind_names[k])) {
+			*out = (cm_kind)k;
+			return 0;
+		}
+	return CM_EINVAL;
+}
+
+int cm_size_parse(cm_size *out, const char *word)
+{
+	for (int s = CM_SIZE_MICRO; s < CM_SIZE_COUNT; s++)
+		if (!strcasecmp(word, size_names[s])) {
+			*out = (cm_size)s;
+			return 0;
+		}
+	return CM_EINVAL;
+}
+
+cm_size cm_size_from_employees(long employees)
+{
+	if (employees < 0)
+		return CM_SIZE_UNKNOWN;
+	if (employees < 10)
+		return CM_SIZE_MICRO;
+	if (employees < 50)
+		return CM_SIZE_SMALL;
+	return employees < 250 ? CM_SIZE_MEDIUM : CM_SIZE_LARGE;
+}
+
+static const struct {
+	const char *word, *canonical;
+} relation_aliases[] = {
+	{"supplier", "supplier"},	    {"subcontracting", "supplier"},
+	{"supply", "supplier"},	    {"association", "association"},
+	{"membership", "association"}, {"member", "association"},
+	{"information", "information"}, {"knowledge", "information"},
+	{"advice", "information"},	    {"info", "information"},
+};
+
+const char *cm__relation_canonical(const char *word)
+{
+	for (size_t i = 0; i < CM__ARRAY_LEN(relation_aliases); i++)
+		if (!strcasecmp(word, relation_aliases[i].word))
+			return relation_aliases[i].canonical;
+	return word;
+}
+
+const char *cm_relation_canonical(const char *word)
+{
+	return cm__relation_canonical(word);
+}
+
+int cm__network_new(cm_network **out, cm_ctx *ctx)
+{
+	cm_network *net = cm__calloc(1, sizeof(*net));
+	*out = net;
+	if (!net)
+		return cm__oom(ctx);
+	net->source = net->id = net->label = "";
+	return 0;
+}
+
+void cm_network_free(cm_network *net)
+{
+	if (!net)
+		return;
+	for (size_t k = 0; k < net->nncols; k++)
+		cm__free(net->ncols[k].values);
+	for (size_t k = 0; k < net->necols; k++)
+		cm__free(net->ecols[k].values);
+	cm__free(net->ncols);
+	cm__free(net->ecols);
+	cm__free(net->nodes);
+	cm__free(net->edges);
+	cm__free(net->layers);
+	cm__free(net->id_order);
+	cm__arena_free(&net->arena);
+	cm__free(net);
+}
+
+int cm__network_add_node(cm_network *net, cm_ctx *ctx, const cm__node *node)
+{
+	if (cm__grow((void **)&net->nodes, &net->ncap, net->n + 1, sizeof(*node)))
+		return cm__oom(ctx);
+	net->nodes[net->n++] = *node;
+	cm__free(net->id_order);
+	net->id_order = NULL;
+	return 0;
+}
+
+int cm__network_add_edge(cm_network *net, cm_ctx *ctx, const cm__edge *edge)
+{
+	if (cm__grow((void **)&net->edges, &net->mcap, net->m + 1, sizeof(*edge)))
+		return cm__oom(ctx);
+	net->edges[net->m++] = *edge;
+	return 0;
+}
+
+int cm__network_layer(size_t *out, cm_network *net, cm_ctx *ctx, const char *name)
+{
+	const char *canon = cm__relation_canonical(name);
+	for (size_t k = 0; k < net->nlayers; k++)
+		if (!strcmp(net->layers[k], canon)) {
+			*out = k;
+			return 0;
+		}
+	const char *copy = cm__arena_strndup(&net->arena, canon, strlen(canon));
+	if (!copy || cm__grow((void **)&net->layers, &net->lcap, net->nlayers + 1,
+			      sizeof(*net->layers)))
+		return cm__oom(ctx);
+	net->layers[net->nlayers] = copy;
+	*out = net->nlayers++;
+	return 0;
+}
+
+static int standard_rank(const char *name)
+{
+	static const char *const order[] = {"supplier", "association", "information"};
+	for (int r = 0; r < 3; r++)
+		if (!strcmp(name, order[r]))
+			return r;
+	return 3;
+}
+
+int cm__network_sort_layers(cm_network *net, cm_ctx *ctx)
+{
+	size_t *map = cm__malloc(sizeof(*map) * (net->nlayers + 1));
+	const char **sorted = cm__malloc(sizeof(*sorted) * (net->nlayers + 1));
+	if (!map || !sorted) {
+		cm__free(map);
+		cm__free(sorted);
+		return cm__oom(ctx);
+	}
+	size_t next = 0;
+	/* Standard layers by rank, then custom ones in order of appearance. */
+	for (int rank = 0; rank <= 3; rank++)
+		for (size_t k = 0; k < net->nlayers; k++)
+			if (standard_rank(net->layers[k]) == rank) {
+				map[k] = next;
+				sorted[next++] = net->layers[k];
+			}
+	for (size_t e = 0; e < net->m; e++)
+		net->edges[e].layer = map[net->edges[e].layer];
+	memcpy(net->layers, sorted, sizeof(*sorted) * net->nlayers);
+	cm__free(map);
+	cm__free(sorted);
+	return 0;
+}
+
+int cm__network_column(cm__column **out, cm_network *net, cm_ctx *ctx, int for_edges,
+		       const char *name, const char *type)
+{
+	cm__column **cols = for_edges ? &net->ecols : &net->ncols;
+	size_t *count = for_edges ? &net->necols : &net->nncols;
+	for (size_t k = 0; k < *count; k++)
+		if (!strcmp((*cols)[k].name, name)) {
+			*out = &(*cols)[k];
+			return 0;
+		}
+	cm__column *grown = cm__realloc(*cols, sizeof(**cols) * (*count + 1));
+	if (!grown)
+		return cm__oom(ctx);
+	*cols = grown;
+	cm__column *c = &grown[*count];
+	c->name = cm__arena_strndup(&net->arena, name, strlen(name));
+	c->type = cm__arena_strndup(&net->arena, type, strlen(type));
+	c->values = NULL;
+	c->cap = 0;
+	if (!c->name || !c->type)
+		return cm__oom(ctx);
+	(*count)++;
+	*out = c;
+	return 0;
+}
+
+int cm__column_set(cm__column *col, cm_ctx *ctx, size_t i, const char *value)
+{
+	if (i >= col->cap) {
+		size_t old = col->cap;
+		if (cm__grow((void **)&col->values, &col->cap, i + 1, sizeof(*col->values)))
+			return cm__oom(ctx);
+		memset(col->values + old, 0, sizeof(*col->values) * (col->cap - old));
+	}
+	col->values[i] = value;
+	return 0;
+}
+
+const char *cm__column_get(const cm__column *col, size_t i)
+{
+	return i < col->cap ? col->values[i] : NULL;
+}

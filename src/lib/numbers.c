@@ -1,0 +1,79 @@
+/* Locale-independent number parsing and formatting: results must not depend
+ * on LC_NUMERIC (a German locale would otherwise read "1.5" as 1). */
+#define _GNU_SOURCE
+#include "internal.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static locale_t c_locale(void)
+{
+	static locale_t loc;
+	if (!loc)
+		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	return loc;
+}
+
+static int only_space(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	return *s == '\0';
+}
+
+int cm__parse_double(double *out, const char *s)
+{
+	char *end;
+	locale_t loc = c_locale();
+	if (!loc)
+		return CM_ENOMEM;
+	errno = 0;
+	double v = strtod_l(s, &end, loc);
+	if (end == s || !only_space(end) || errno == ERANGE || isnan(v))
+		return CM_EINVAL;
+	*out = v;
+	return 0;
+}
+
+int cm__parse_long(long *out, const char *s)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (end == s || !only_space(end) || errno == ERANGE)
+		return CM_EINVAL;
+	*out = v;
+	return 0;
+}
+
+int cm__parse_bool(int *out, const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	size_t n = strcspn(s, " \t\r\n");
+	if (!only_space(s + n))
+		return CM_EINVAL;
+	if ((n == 4 && !strncasecmp(s, "true", 4)) || (n == 1 && *s == '1')) {
+		*out = 1;
+		return 0;
+	}
+	if ((n == 5 && !strncasecmp(s, "false", 5)) || (n == 1 && *s == '0')) {
+		*out = 0;
+		return 0;
+	}
+	return CM_EINVAL;
+}
+
+char *cm__fmt_double(char *buf, size_t size, double v, int digits)
+{
+	locale_t loc = c_locale(), old = loc ? uselocale(loc) : (locale_t)0;
+	snprintf(buf, size, "%.*g", digits, v);
+	if (loc)
+		uselocale(old);
+	return buf;
+}

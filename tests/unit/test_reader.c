@@ -1,0 +1,140 @@
+/* The GraphML reader: data model, dialects and direction. Error messages
+ * are checked by tests/cli/errors.sh against expected files. */
+#include "tap.h"
+
+#include <clustermap.h>
+
+static cm_series *read_str(cm_ctx *ctx, const char *xml)
+{
+	cm_series *s = NULL;
+	cm_ctx_clear(ctx);
+	if (cm_series_read_buffer(&s, ctx, xml, strlen(xml), NULL))
+		printf("# read failed: %s\n", cm_ctx_errmsg(ctx));
+	return s;
+}
+
+#define HEAD "<?xml version='1.0'?><graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"
+
+static void test_model(cm_ctx *ctx)
+{
+	const char *xml = HEAD
+		"<key id='k' for='node' attr.name='kind' attr.type='string'/>"
+		"<key id='s' for='node' attr.name='employees' attr.type='int'/>"
+		"<key id='o' for='node' attr.name='ownership' attr.type='string'><default>local</default></key>"
+		"<key id='r' for='edge' attr.name='relation' attr.type='string'/>"
+		"<key id='w' for='edge' attr.name='weight' attr.type='double'/>"
+		"<graph id='g' edgedefault='directed'>"
+		"<node id='a'><data key='k'>association</data><data key='s'>3</data></node>"
+		"<node id='b'><data key='s'>49</data><data key='o'>external</data></node>"
+		"<node id='c'><data key='s'>250</data></node>"
+		"<edge source='b' target='a'><data key='r'>membership</data></edge>"
+		"<edge source='b' target='c' directed='false'><data key='r'>subcontracting</data>"
+		"<data key='w'>2.5</data></edge>"
+		"<edge source='c' target='b'><data key='r'>marriage</data></edge>"
+		"</graph></graphml>";
+	cm_series *s = read_str(ctx, xml);
+	cm_network *n = cm_series_get(s, 0);
+	ok(n != NULL, "model file reads");
+	if (!n)
+		return;
+	is_int(cm_network_node_count(n), 3, "three nodes");
+	is_int(cm_network_node_kind(n, 0), CM_KIND_ASSOCIATION, "kind read");
+	is_int(cm_network_node_kind(n, 1), CM_KIND_FIRM, "kind defaults to firm");
+	is_int(cm_network_node_size(n, 0), CM_SIZE_MICRO, "3 employees is micro");
+	is_int(cm_network_node_size(n, 1), CM_SIZE_SMALL, "49 employees is small");
+	is_int(cm_network_node_size(n, 2), CM_SIZE_LARGE, "250 employees is large");
+	is_int(cm_network_node_ownership(n, 1), CM_OWNERSHIP_EXTERNAL, "ownership read");
+	is_int(cm_network_node_ownership(n, 0), CM_OWNERSHIP_LOCAL, "key default applies");
+	is_int(cm_network_layer_count(n), 3, "three layers");
+	is_str(cm_network_layer_name(n, 0), "supplier", "aliases fold, standard layers first");
+	is_str(cm_network_layer_name(n, 1), "association", "membership is association");
+	is_str(cm_network_layer_name(n, 2), "marriage", "custom layer kept");
+	is_int(cm_network_edge_directed(n, 1), 0, "per-edge directed=false honoured");
+	is_int(cm_network_edge_directed(n, 0), 1, "edgedefault honoured");
+	is_double(cm_network_edge_weight(n, 1), 2.5, 0, "weight read");
+	is_double(cm_network_edge_weight(n, 0), 1, 0, "weight defaults to 1");
+	size_t idx = 99;
+	ok(cm_network_find_node(&idx, n, "c") == 0 && idx == 2, "find node by id");
+	ok(cm_network_find_node(&idx, n, "zz") == CM_ENOTFOUND, "unknown id not found");
+	is_int(cm_ctx_diag_count(ctx), 1, "one warning (custom relation)");
+	cm_series_free(s);
+}
+
+static void test_yed(cm_ctx *ctx)
+{
+	const char *xml = HEAD
+		"<key id='d0' for='node' yfiles.type='nodegraphics'/>"
+		"<graph edgedefault='undirected'>"
+		"<node id='n0'><data key='d0'><y:ShapeNode xmlns:y='http://www.yworks.com/xml/graphml'>"
+		"<y:NodeLabel>Lanificio &amp; Co</y:NodeLabel></y:ShapeNode></data></node>"
+		"<node id='n1'/><edge source='n0' target='n1'/>"
+		"</graph></graphml>";
+	cm_series *s = read_str(ctx, xml);
+	cm_network *n = cm_series_get(s, 0);
+	ok(n && !strcmp(cm_network_node_label(n, 0), "Lanificio & Co"), "yEd NodeLabel is the label");
+	ok(n && !strcmp(cm_network_node_label(n, 1), "n1"), "label falls back to id");
+	ok(n && !strcmp(cm_network_layer_name(n, 0), "untyped"), "edges without relation");
+	cm_series_free(s);
+}
+
+static void test_snapshots(cm_ctx *ctx)
+{
+	const char *xml = HEAD
+		"<key id='y' for='graph' attr.name='year' attr.type='int'/>"
+		"<graph id='a' edgedefault='undirected'><data key='y'>2015</data><node id='x'/></graph>"
+		"<graph id='b' edgedefault='undirected'><data key='y'>2018</data><node id='x'/><node id='z'/></graph>"
+		"</graphml>";
+	cm_series *s = read_str(ctx, xml);
+	is_int(cm_series_count(s), 2, "two snapshots");
+	ok(s && cm_network_year(cm_series_get(s, 1)) == 2018, "graph-level year");
+	ok(s && cm_network_node_count(cm_series_get(s, 1)) == 2, "ids are per snapshot");
+	cm_series_free(s);
+}
+
+static void test_edges_before_nodes(cm_ctx *ctx)
+{
+	const char *xml = HEAD "<graph edgedefault='directed'><edge source='p' target='q'/>"
+			       "<node id='p'/><node id='q'/></graph></graphml>";
+	cm_series *s = read_str(ctx, xml);
+	cm_network *n = cm_series_get(s, 0);
+	ok(n && cm_network_edge_source(n, 0) == 0 && cm_network_edge_target(n, 0) == 1,
+	   "edges may precede their nodes");
+	cm_series_free(s);
+}
+
+static void test_locale_independent(cm_ctx *ctx)
+{
+	cm_read_opts opts;
+	cm_read_opts_init(&opts);
+	opts.map = "relation=type,weight=strength";
+	const char *xml = HEAD "<key id='t' for='edge' attr.name='type'/>"
+			       "<key id='w' for='edge' attr.name='strength' attr.type='float'/>"
+			       "<graph edgedefault='directed'><node id='p'/><node id='q'/>"
+			       "<edge source='p' target='q'><data key='t'>supply</data>"
+			       "<data key='w'>0.25</data></edge></graph></graphml>";
+	cm_series *s = NULL;
+	cm_ctx_clear(ctx);
+	ok(cm_series_read_buffer(&s, ctx, xml, strlen(xml), &opts) == 0, "--map renames");
+	cm_network *n = cm_series_get(s, 0);
+	ok(n && !strcmp(cm_network_layer_name(n, 0), "supplier"), "mapped relation");
+	ok(n && cm_network_edge_weight(n, 0) == 0.25, "mapped weight");
+	cm_series_free(s);
+}
+
+int main(void)
+{
+	cm_ctx *ctx;
+	if (cm_ctx_new(&ctx))
+		return 1;
+	test_model(ctx);
+	test_yed(ctx);
+	test_snapshots(ctx);
+	test_edges_before_nodes(ctx);
+	test_locale_independent(ctx);
+	cm_network_free(NULL);
+	cm_series_free(NULL);
+	cm_ctx_free(NULL);
+	ok(1, "free functions accept NULL");
+	cm_ctx_free(ctx);
+	return tap_done();
+}

@@ -275,6 +275,53 @@ typedef struct cm_node_columns {
 int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
 			     const cm_node_columns *extra);
 
+/* ------------------------------------------------------------ metrics */
+
+/* Network-, actor- and group-level measures per relation layer; see
+ * docs/metrics.md for every definition. Layers are those of the network
+ * plus "all" (the union of every layer as an undirected simple graph). */
+typedef struct cm_metrics cm_metrics;
+
+typedef struct cm_metrics_opts {
+	const char *layer;     /* one layer only (name or "all"), NULL for every layer */
+	int weighted;          /* use tie weights where a measure allows */
+	int inside_only;       /* restrict to actors with location=inside */
+	const char *groups;    /* attribute for E-I and brokerage (default "location") */
+	unsigned long permutations; /* E-I permutation test (default 1000; 0 = none) */
+	unsigned long seed;    /* for permutations, community detection, sampling */
+	size_t approx;         /* >0: sample this many sources for betweenness/closeness */
+	int exact;             /* never sample, whatever the size */
+} cm_metrics_opts;
+
+void cm_metrics_opts_init(cm_metrics_opts *opts);
+
+int cm_metrics_compute(cm_metrics **out, cm_ctx *ctx, const cm_network *net,
+		       const cm_metrics_opts *opts);
+void cm_metrics_free(cm_metrics *m);
+
+size_t cm_metrics_layer_count(const cm_metrics *m);
+const char *cm_metrics_layer_name(const cm_metrics *m, size_t layer);
+int cm_metrics_layer_directed(const cm_metrics *m, size_t layer);
+/* Index of a layer by name, or CM_ENOTFOUND. */
+int cm_metrics_find_layer(size_t *out, const cm_metrics *m, const char *name);
+
+/* A network-level measure by its JSON name ("density",
+ * "centralization.degree", ...); NaN when undefined for the layer, and
+ * CM_ENOTFOUND for an unknown name. */
+int cm_metrics_network_value(double *out, const cm_metrics *m, size_t layer, const char *name);
+/* An actor-level measure ("degree", "betweenness", ...) for every actor of
+ * the network (NaN where undefined or outside --inside-only); the array is
+ * borrowed and has cm_network_node_count() entries. */
+int cm_metrics_actor_values(const double **out, const cm_metrics *m, size_t layer,
+			    const char *name);
+/* Names of the measures, NULL-terminated. */
+const char *const *cm_metrics_network_names(void);
+const char *const *cm_metrics_actor_names(void);
+
+/* Writes the measures as text tables, JSON (docs/json.md) or CSV (one row
+ * per actor and layer). nodes: include the actor table in text output. */
+int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format format, int nodes);
+
 #ifdef __cplusplus
 }
 #endif

@@ -295,6 +295,10 @@ typedef struct cm_metrics_opts {
 
 void cm_metrics_opts_init(cm_metrics_opts *opts);
 
+/* Measures every layer (or opts->layer) of net; opts NULL for the defaults.
+ * The result borrows net, which must outlive it. CM_ENOTFOUND for an unknown
+ * layer or a --groups attribute no actor has; CM_EINVAL for a non-positive
+ * weight with opts->weighted; CM_EGRAPH when igraph fails. */
 int cm_metrics_compute(cm_metrics **out, cm_ctx *ctx, const cm_network *net,
 		       const cm_metrics_opts *opts);
 void cm_metrics_free(cm_metrics *m);
@@ -306,8 +310,10 @@ int cm_metrics_layer_directed(const cm_metrics *m, size_t layer);
 int cm_metrics_find_layer(size_t *out, const cm_metrics *m, const char *name);
 
 /* A network-level measure by its JSON name ("density",
- * "centralization.degree", ...); NaN when undefined for the layer, and
- * CM_ENOTFOUND for an unknown name. */
+ * "centralization.degree", ...; also "ei.external", "ei.internal",
+ * "ei.index", "ei.min", "ei.max", "ei.expected", "ei.p_value", "ei.p_lower",
+ * "ei.p_upper", "core_periphery.fit", "core_periphery.core_size"); NaN when
+ * undefined for the layer, and CM_ENOTFOUND for an unknown name. */
 int cm_metrics_network_value(double *out, const cm_metrics *m, size_t layer, const char *name);
 /* An actor-level measure ("degree", "betweenness", ...) for every actor of
  * the network (NaN where undefined or outside --inside-only); the array is
@@ -321,6 +327,361 @@ const char *const *cm_metrics_actor_names(void);
 /* Writes the measures as text tables, JSON (docs/json.md) or CSV (one row
  * per actor and layer). nodes: include the actor table in text output. */
 int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format format, int nodes);
+
+/* ------------------------------------------------------------ compare */
+
+/* Declared in full in the classify and render sections below. */
+struct cm_classify_opts;
+struct cm_classification;
+struct cm_render_opts;
+
+/* Comparison over time; docs/time.md gives every rule and formula.
+ *
+ * Slicing a dated graph: a tie or actor is present in year t when
+ * start <= t <= end (both bounds inclusive, a missing bound is open); `year`
+ * alone acts as start (present from that year on); without dates always
+ * present. An actor is also present when a tie present at t involves it.
+ * Only layers with a tie at t appear in the slice. */
+int cm_network_slice(cm_network **out, cm_ctx *ctx, const cm_network *net, int year);
+/* Every distinct year named by a node's or edge's start, end or year,
+ * ascending; *out (owned, release with cm_years_free) is NULL when none. */
+int cm_network_years(int **out, size_t *count, cm_ctx *ctx, const cm_network *net);
+void cm_years_free(int *years);
+/* One snapshot per year (years ascending and distinct, else CM_EINVAL);
+ * years NULL: cm_network_years(). CM_EINVAL when the graph has no dates. */
+int cm_series_slice(cm_series **out, cm_ctx *ctx, const cm_network *net, const int *years,
+		    size_t count);
+
+typedef struct cm_compare_opts {
+	/* Node attribute that identifies an actor across snapshots ("label",
+	 * "vat", ...); NULL for the node id. Values must be unique per snapshot. */
+	const char *match_by;
+	unsigned long permutations; /* QAP permutations (default 1000; 0 = no test) */
+	unsigned long seed;         /* QAP permutation seed (default 1) */
+	cm_metrics_opts metrics;    /* how each snapshot is measured */
+	/* How each snapshot is classified (cm_classify); NULL for the defaults
+	 * with the seed above. */
+	const struct cm_classify_opts *classify;
+	int no_classify;            /* nonzero: skip the classification */
+} cm_compare_opts;
+
+void cm_compare_opts_init(cm_compare_opts *opts);
+
+/* What happened to an actor or a tie between two snapshots. */
+typedef enum { CM_CHANGE_ENTERED = 0, CM_CHANGE_LEFT, CM_CHANGE_STAYED, CM_CHANGE_COUNT } cm_change;
+/* For ties: formed = entered, dissolved = left, persisted = stayed. */
+#define CM_CHANGE_FORMED CM_CHANGE_ENTERED
+#define CM_CHANGE_DISSOLVED CM_CHANGE_LEFT
+#define CM_CHANGE_PERSISTED CM_CHANGE_STAYED
+/* "entered", "left", "stayed" (actors) or "formed", "dissolved", "persisted" (ties). */
+const char *cm_change_name(cm_change change, int ties);
+
+/* QAP: Pearson correlation of the two binary adjacency matrices over the
+ * actors of both snapshots (off-diagonal cells; one triangle when the layer
+ * is undirected) and the share of label permutations of the newer matrix
+ * whose correlation is at least r, p = (k + 1) / (permutations + 1). */
+typedef struct cm_qap {
+	double r;                   /* NaN when either matrix is constant */
+	double p;                   /* NaN when r is NaN or no permutations ran */
+	double perm_mean, perm_sd;  /* of the permuted correlations (NaN if none) */
+	unsigned long permutations;
+	size_t actors;              /* common actors */
+} cm_qap;
+
+/* The comparison of two snapshots. Actors are listed by their match key in
+ * strcmp order; layers are those of either snapshot (old order, then new
+ * ones) followed by "all", the union of every layer as undirected pairs. */
+typedef struct cm_diff cm_diff;
+
+int cm_diff_compute(cm_diff **out, cm_ctx *ctx, const cm_network *old_net,
+		    const cm_network *new_net, const cm_compare_opts *opts);
+void cm_diff_free(cm_diff *d);
+
+size_t cm_diff_actor_count(const cm_diff *d, cm_change change);
+/* Match key and snapshot node index (old for left/stayed, new for entered)
+ * of the i-th actor with this change; NULL when i is out of range. */
+const char *cm_diff_actor(const cm_diff *d, cm_change change, size_t i, size_t *node);
+
+size_t cm_diff_layer_count(const cm_diff *d);
+const char *cm_diff_layer_name(const cm_diff *d, size_t layer);
+int cm_diff_layer_directed(const cm_diff *d, size_t layer);
+size_t cm_diff_tie_count(const cm_diff *d, size_t layer, cm_change change);
+/* Match keys of the i-th tie (from -> to when directed; from < to otherwise). */
+int cm_diff_tie(const char **from, const char **to, const cm_diff *d, size_t layer,
+		cm_change change, size_t i);
+/* Jaccard of the tie sets, persisted / (formed + dissolved + persisted); NaN
+ * when both are empty. */
+double cm_diff_jaccard(const cm_diff *d, size_t layer);
+const cm_qap *cm_diff_qap(const cm_diff *d, size_t layer);
+
+/* Network-level measures of both snapshots: for measure k, its layer and
+ * name, and the old and new values (NaN when undefined or the layer is
+ * absent); delta = new - old. */
+size_t cm_diff_measure_count(const cm_diff *d);
+int cm_diff_measure(const char **layer, const char **name, double *old_value, double *new_value,
+		    const cm_diff *d, size_t k);
+
+/* The classification of the old (newer = 0) or new snapshot; NULL when
+ * no_classify was set. Borrowed. */
+const struct cm_classification *cm_diff_classification(const cm_diff *d, int newer);
+
+/* The diff as one network, for drawing: every actor of either snapshot
+ * (id = match key, attributes from the newer snapshot that has it) and every
+ * tie of either, per layer. node_change[i] and edge_change[e] (owned, release
+ * with cm_changes_free) say what happened to each. */
+int cm_diff_network(cm_network **out, cm_change **node_change, cm_change **edge_change,
+		    cm_ctx *ctx, const cm_diff *d);
+void cm_changes_free(cm_change *changes);
+/* The change diagram (docs/render.md): both snapshots on the same
+ * positions, persisted ties grey, formed green, dissolved red and dashed,
+ * entered and departed actors marked, with a legend. opts may be NULL; its
+ * change arrays, metrics and classification are set here. */
+int cm_diff_render(cm_ctx *ctx, const cm_diff *d, const char *path,
+		   const struct cm_render_opts *opts);
+
+/* Text, JSON (docs/json.md, "diff") or CSV (one row per item). */
+int cm_diff_write(FILE *fp, cm_ctx *ctx, const cm_diff *d, cm_format format);
+
+/* Measures of every snapshot of a series, and the diff of each snapshot
+ * with the one before. */
+typedef struct cm_timeline cm_timeline;
+
+int cm_timeline_compute(cm_timeline **out, cm_ctx *ctx, const cm_series *series,
+			const cm_compare_opts *opts);
+void cm_timeline_free(cm_timeline *tl);
+
+size_t cm_timeline_count(const cm_timeline *tl);
+/* Name of snapshot i: its label, else its year, else its graph id, else "#i+1". */
+const char *cm_timeline_name(const cm_timeline *tl, size_t i);
+int cm_timeline_year(const cm_timeline *tl, size_t i); /* 0 when none */
+/* Borrowed measures of snapshot i; diff of snapshot i with i-1 (NULL for i = 0). */
+const cm_metrics *cm_timeline_metrics(const cm_timeline *tl, size_t i);
+const cm_diff *cm_timeline_diff(const cm_timeline *tl, size_t i);
+/* Classification of snapshot i (NULL when no_classify was set); borrowed. */
+const struct cm_classification *cm_timeline_classification(const cm_timeline *tl, size_t i);
+/* A network-level measure of snapshot i in a layer; NaN when the snapshot
+ * lacks the layer. CM_ENOTFOUND for an unknown measure. */
+int cm_timeline_value(double *out, const cm_timeline *tl, size_t i, const char *layer,
+		      const char *measure);
+
+/* Small multiples: one diagram per snapshot, DIR/NAME.EXT (EXT from
+ * opts->format), all on the positions of one layout of every actor and tie
+ * of the series; DIR must exist. opts may be NULL. */
+int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
+		       const struct cm_render_opts *opts);
+
+/* Text, JSON (docs/json.md, "timeline") or CSV (one row per snapshot). */
+int cm_timeline_write(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format format);
+
+/* A line chart written as standalone SVG: one series per entry of y, x as
+ * numbers (years; spaced by value) with a label each. NaN points leave a gap. */
+typedef struct cm_chart_series {
+	const char *name;
+	const double *y; /* npoints values */
+} cm_chart_series;
+
+typedef struct cm_chart {
+	const char *title;   /* may be NULL */
+	const char *x_title; /* may be NULL */
+	const char *y_title; /* may be NULL */
+	size_t npoints;
+	const double *x;               /* npoints, ascending */
+	const char *const *x_labels;   /* npoints tick labels, or NULL for the numbers */
+	size_t nseries;                /* at most 8: the palette's distinct colours */
+	const cm_chart_series *series;
+} cm_chart;
+
+int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *chart);
+
+/* The timeline's measures as a chart: measures is a comma list of
+ * "MEASURE" (in layer) or "LAYER:MEASURE"; layer NULL means "all". */
+int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
+		     const char *layer);
+
+/* ------------------------------------------------------------ classify */
+
+/* Which of Markusen's (1996) district types a cluster network matches, with
+ * the evidence and how sure the method is. Every indicator, weight, gate
+ * and default: docs/classification.md. */
+typedef enum {
+	CM_TYPE_ITALIANATE = 0,
+	CM_TYPE_HUB_AND_SPOKE,
+	CM_TYPE_SATELLITE_PLATFORM,
+	CM_TYPE_STATE_ANCHORED,
+	CM_TYPE_HYBRID,      /* the top two eligible scores are within the hybrid margin */
+	CM_TYPE_UNCLASSIFIED /* no type's gate holds, or too little data */
+} cm_cluster_type;
+#define CM_TYPE_COUNT 4 /* the four Markusen types, the ones with a score */
+
+/* "italianate", "hub_and_spoke", "satellite_platform", "state_anchored",
+ * "hybrid", "unclassified". */
+const char *cm_cluster_type_name(cm_cluster_type type);
+
+typedef struct cm_classify_opts {
+	unsigned long seed;   /* every random draw (default 1) */
+	size_t replicates;    /* null-model replicates per indicator (default 20; 0: no z) */
+	size_t stability;     /* node-jackknife + 10%-edge-dropout replicates (default 20) */
+	double hybrid_margin; /* default 0.15 */
+} cm_classify_opts;
+
+void cm_classify_opts_init(cm_classify_opts *opts);
+
+/* The network must outlive the classification (names are borrowed from it). */
+typedef struct cm_classification cm_classification;
+
+int cm_classify(cm_classification **out, cm_ctx *ctx, const cm_network *net,
+		const cm_classify_opts *opts);
+void cm_classification_free(cm_classification *c);
+
+const cm_network *cm_classification_network(const cm_classification *c);
+cm_cluster_type cm_classification_type(const cm_classification *c);
+/* The two types of a hybrid, best first; CM_EINVAL when not a hybrid. */
+int cm_classification_hybrid(cm_cluster_type *first, cm_cluster_type *second,
+			     const cm_classification *c);
+/* Agreement score in [-1, 1] of one of the four types (NaN otherwise), and
+ * whether its hard gate holds (with the reason when it does not, "" else). */
+double cm_classification_score(const cm_classification *c, cm_cluster_type type);
+int cm_classification_gate(const char **why_not, const cm_classification *c,
+			   cm_cluster_type type);
+/* Why the network is unclassified ("" otherwise). */
+const char *cm_classification_why(const cm_classification *c);
+/* Best minus second-best eligible score (the second counts -1 when only
+ * one type is eligible); NaN when unclassified. */
+double cm_classification_margin(const cm_classification *c);
+
+typedef enum { CM_CONFIDENCE_LOW = 0, CM_CONFIDENCE_MEDIUM, CM_CONFIDENCE_HIGH } cm_confidence;
+const char *cm_confidence_name(cm_confidence level); /* "low", "medium", "high" */
+/* Level and score in [0, 1]: the minimum of the lead over every other type
+ * (scaled), the stability and the attribute completeness; limited_by names
+ * which ("margin", "stability", "completeness"; "gates" when unclassified,
+ * which is always low). Any out-parameter may be NULL. */
+cm_confidence cm_classification_confidence(double *score, const char **limited_by,
+					   const cm_classification *c);
+/* Share of the stability replicates that gave the same verdict (NaN when none ran). */
+double cm_classification_stability(const cm_classification *c);
+
+/* One indicator: id, plain name, layer, value (NaN when undefined), z
+ * against its null model (NaN when none), the null model's name ("gnm",
+ * "rewiring", "permutation"; NULL when none) and its mean and sd. */
+typedef struct cm_indicator {
+	const char *id, *name, *layer;
+	double value, z;
+	const char *null;
+	double null_mean, null_sd;
+	double contribution; /* to the verdict's score (the best type's for a hybrid) */
+} cm_indicator;
+
+size_t cm_classification_indicator_count(const cm_classification *c);
+int cm_classification_indicator(cm_indicator *out, const cm_classification *c, size_t i);
+/* Index of an indicator by id, or CM_ENOTFOUND. */
+int cm_classification_find_indicator(size_t *out, const cm_classification *c, const char *id);
+/* Indicators that drive the verdict most, strongest first (indices). */
+size_t cm_classification_driver_count(const cm_classification *c);
+size_t cm_classification_driver(const cm_classification *c, size_t k);
+
+/* Secondary readings: "enright" (working, latent, potential, policy_driven,
+ * wishful_thinking), "altenburg_meyer_stamer" (survival, fordist,
+ * transnational, none), "collective_efficiency" (active, passive). NULL
+ * for an unknown reading. */
+const char *cm_classification_secondary(const cm_classification *c, const char *reading);
+
+/* Structural roles of each actor for diagrams: a mask of CM_ROLE_* bits. */
+enum { CM_ROLE_HUB = 1u, CM_ROLE_GATEKEEPER = 2u, CM_ROLE_CORE = 4u, CM_ROLE_PERIPHERY = 8u };
+unsigned cm_classification_role(const cm_classification *c, size_t node);
+/* "hub", "gatekeeper", "core", "periphery" for one bit; NULL otherwise. */
+const char *cm_role_name(unsigned role);
+
+/* Text (a plain-words explanation, then the evidence) or JSON
+ * (docs/json.md, "classify"). _many writes several results, e.g. one per
+ * snapshot: texts one after another, or one JSON array. */
+int cm_classification_write(FILE *fp, cm_ctx *ctx, const cm_classification *c, cm_format format);
+int cm_classification_write_many(FILE *fp, cm_ctx *ctx, const cm_classification *const *cs,
+				 size_t count, cm_format format);
+
+/* ------------------------------------------------------------ render */
+
+/* Cluster maps drawn with Graphviz; docs/render.md describes every option and
+ * visual encoding. Graphviz keeps process-wide state: render from one thread
+ * at a time. */
+typedef enum {
+	CM_RENDER_SVG = 0,
+	CM_RENDER_PNG,
+	CM_RENDER_PDF,
+	CM_RENDER_DOT,  /* the laid-out graph in DOT, with positions */
+	CM_RENDER_PLAIN /* Graphviz's line-based "plain" text */
+} cm_render_format;
+
+/* "svg", "png", "pdf", "dot" (also "gv"), "plain"; CM_EINVAL otherwise. */
+int cm_render_format_parse(cm_render_format *out, const char *word);
+/* The format named by a path's extension; CM_EINVAL when it names none. */
+int cm_render_format_from_path(cm_render_format *out, const char *path);
+
+/* Node positions in points (1/72 inch), keyed by node id. */
+typedef struct cm_positions cm_positions;
+
+int cm_positions_new(cm_positions **out, cm_ctx *ctx);
+void cm_positions_free(cm_positions *pos);
+/* Reads CSV "id,x,y" (a header line "id,x,y" is optional; ids may be
+ * quoted as in RFC 4180). Errors name FILE:LINE:COL. */
+int cm_positions_read_file(cm_positions **out, cm_ctx *ctx, const char *path);
+/* Writes the header and one line per node, in insertion order. */
+int cm_positions_write(FILE *fp, cm_ctx *ctx, const cm_positions *pos);
+/* Sets (or replaces) the position of id. */
+int cm_positions_set(cm_positions *pos, cm_ctx *ctx, const char *id, double x, double y);
+/* The position of id, or CM_ENOTFOUND. */
+int cm_positions_get(double *x, double *y, const cm_positions *pos, const char *id);
+size_t cm_positions_count(const cm_positions *pos);
+/* The i-th id (insertion order), NULL when out of range; borrowed. */
+const char *cm_positions_id(const cm_positions *pos, size_t i);
+
+#define CM_RENDER_LABELS_AUTO ((size_t)-1) /* every actor up to 50, else the top 20 */
+
+typedef struct cm_render_opts {
+	cm_render_format format; /* default CM_RENDER_SVG */
+	const char *layer;       /* draw one relation layer only; NULL for every layer */
+	/* Node size: an actor measure of cm_metrics_actor_names() (default
+	 * "betweenness"), "size" for the size class, or "none". */
+	const char *size_by;
+	/* Fill colour: "kind" (default), "community", "role" (the
+	 * classification's hub, gatekeeper, core, periphery) or any node
+	 * attribute, e.g. "sector". */
+	const char *color_by;
+	size_t labels;          /* label the top K actors by size; default CM_RENDER_LABELS_AUTO */
+	size_t label_length;    /* longest label in characters before "..." (default 18) */
+	const char *title;      /* NULL: the graph label, else the file name */
+	const char *layout;     /* "auto" (default), "sfdp", "neato", "fdp", "dot", "circo" */
+	size_t aggregate_above; /* draw groups above this many actors (default 2000) */
+	int full;               /* never aggregate */
+	unsigned long seed;     /* layout and community seed (default 1) */
+	/* Optional inputs, all borrowed. metrics and classification are
+	 * computed when needed and NULL; they must belong to this network. */
+	const cm_metrics *metrics;
+	const cm_classification *classification;
+	const cm_positions *pin; /* pin the nodes it lists, lay out the others */
+	/* Change overrides for diagrams of a comparison, one entry per node and
+	 * per edge of the network (NULL for none): actors CM_CHANGE_ENTERED are
+	 * outlined green, CM_CHANGE_LEFT dashed red; ties CM_CHANGE_PERSISTED are
+	 * grey, CM_CHANGE_FORMED green, CM_CHANGE_DISSOLVED dashed red. The
+	 * legend then explains them. */
+	const cm_change *node_change;
+	const cm_change *edge_change;
+} cm_render_opts;
+
+void cm_render_opts_init(cm_render_opts *opts);
+
+/* Draws net into path (atomically: a failed render leaves an existing file
+ * untouched). positions, when not NULL, receives the final layout (owned by
+ * the caller); in aggregated drawings its ids are the group names. */
+int cm_render_file(cm_positions **positions, cm_ctx *ctx, const cm_network *net,
+		   const char *path, const cm_render_opts *opts);
+/* Draws net into memory: *out (owned, release with cm_render_data_free) holds
+ * *len bytes, NUL-terminated for the text formats. */
+int cm_render_buffer(char **out, size_t *len, cm_positions **positions, cm_ctx *ctx,
+		     const cm_network *net, const cm_render_opts *opts);
+void cm_render_data_free(char *data);
+/* Only the layout: where every actor (or group) would be drawn. */
+int cm_render_layout(cm_positions **out, cm_ctx *ctx, const cm_network *net,
+		     const cm_render_opts *opts);
 
 #ifdef __cplusplus
 }

@@ -16,6 +16,11 @@ typedef struct cli_command {
 
 int cmd_info(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_metrics(int argc, char **argv);
+int cmd_classify(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
+int cmd_timeline(int argc, char **argv);
 
 /* Long options every command that reads GraphML accepts; their values start
  * at CLI_OPT_READ so that commands can add their own below it. */
@@ -77,5 +82,43 @@ void cli_print_diags(const cm_ctx *ctx, int warnings);
 
 int cli_parse_format(cm_format *out, const char *command, const char *arg);
 int cli_parse_size(size_t *out, const char *arg);
+
+/* ------------------------------------------------ diff and timeline (series.c) */
+
+/* Options of the commands that read a series of snapshots; values below
+ * CLI_OPT_READ so that they never clash with the reading options. */
+enum {
+	CLI_OPT_MATCH_BY = 900,
+	CLI_OPT_SEED,
+	CLI_OPT_PERMUTATIONS,
+	CLI_OPT_AT,
+	CLI_OPT_BY,
+	CLI_OPT_NO_CLASSIFY
+};
+
+#define CLI_SERIES_OPTIONS                                                    \
+	{"match-by", required_argument, NULL, CLI_OPT_MATCH_BY},              \
+	{"seed", required_argument, NULL, CLI_OPT_SEED},                      \
+	{"permutations", required_argument, NULL, CLI_OPT_PERMUTATIONS},      \
+	{"at", required_argument, NULL, CLI_OPT_AT},                          \
+	{"by", required_argument, NULL, CLI_OPT_BY},                          \
+	{"no-classify", no_argument, NULL, CLI_OPT_NO_CLASSIFY}
+
+#define CLI_MAX_YEARS 256
+
+typedef struct cli_series {
+	cm_compare_opts compare;
+	int by_year;
+	int years[CLI_MAX_YEARS];
+	size_t nyears;
+} cli_series;
+
+void cli_series_init(cli_series *s);
+/* Like cli_common_option, for the options above. */
+int cli_series_option(cli_series *s, const char *command, int opt, const char *arg);
+/* Reads every file into one series (snapshots in file and document order),
+ * sliced when --by or --at was given; prints any error. */
+int cli_series_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const cli_series *s,
+		    char **files, int nfiles);
 
 #endif

@@ -16,20 +16,34 @@ static void help(void)
 	       cli_read_help);
 }
 
-static int info_one(const cli_common *c, const char *path, cm_format format, FILE *fp)
+/* Warnings are part of the report (its diagnostics section), so they are not
+ * also printed on stderr; errors are, since a file that fails has no report. */
+static int info_one(const cli_common *c, const char *path, cm_format format, FILE *fp,
+		    int *written)
 {
 	cm_ctx *ctx;
 	cm_series *s = NULL;
+	cli_common errors_only = *c;
+	errors_only.quiet = 1;
 	if (cli_ctx(&ctx, c))
 		return EXIT_FAIL;
-	int rc = cli_read(&s, ctx, c, path);
-	if (rc == 0 && cm_info_write(fp, ctx, s, format))
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx)), rc = CM_ERROR;
+	int rc = cli_read(&s, ctx, &errors_only, path);
+	if (rc == 0) {
+		/* Separate reports only between files that have one, so that a
+		 * failed file leaves a valid JSON list. */
+		if (*written)
+			fputs(format == CM_FORMAT_JSON ? ",\n" : "\n", fp);
+		if (cm_info_write(fp, ctx, s, format))
+			fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx)), rc = CM_ERROR;
+		++*written;
+	}
 	cm_series_free(s);
 	cm_ctx_free(ctx);
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
+/* A batch is one output: when any file fails, an output file is not written
+ * at all (standard output has the reports of the files that were read). */
 static int run(const cli_common *c, char **files, int nfiles, cm_format format, const char *out)
 {
 	cm_ctx *octx;
@@ -42,20 +56,15 @@ static int run(const cli_common *c, char **files, int nfiles, cm_format format, 
 		return EXIT_FAIL;
 	}
 	FILE *fp = cm_output_fp(o);
-	int status = EXIT_OK, json_list = format == CM_FORMAT_JSON && nfiles > 1;
+	int status = EXIT_OK, written = 0, json_list = format == CM_FORMAT_JSON && nfiles > 1;
 	if (json_list)
 		fputs("[\n", fp);
-	for (int i = 0; i < nfiles; i++) {
-		if (i && format != CM_FORMAT_JSON)
-			fputc('\n', fp);
-		else if (i && json_list)
-			fputs(",\n", fp);
-		if (info_one(c, files[i], format, fp))
+	for (int i = 0; i < nfiles; i++)
+		if (info_one(c, files[i], format, fp, &written))
 			status = EXIT_FAIL;
-	}
 	if (json_list)
 		fputs("]\n", fp);
-	if (cm_output_commit(o, octx))
+	if ((status == EXIT_OK || !strcmp(out, "-")) && cm_output_commit(o, octx))
 		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx)), status = EXIT_FAIL;
 	cm_output_free(o);
 	cm_ctx_free(octx);

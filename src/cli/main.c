@@ -1,13 +1,21 @@
 /* clustermap: the command table and global options. */
 #include "cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const cli_command commands[] = {
 	{"info", cmd_info, "summarize a network: actors, ties, layers, completeness"},
 	{"validate", cmd_validate, "check files against GraphML and the cluster data model"},
+	{"render", cmd_render, "draw a cluster map (SVG, PNG, PDF, DOT) with a legend"},
+	{"diff", cmd_diff, "compare two snapshots: actors, ties, measures, QAP"},
+	{"timeline", cmd_timeline, "measures of every snapshot of a series, and a chart"},
+	{"metrics", cmd_metrics, "measure each relation layer: network, actor and group measures"},
+	{"classify", cmd_classify, "which Markusen district type a network matches, and why"},
 };
 
 static void usage(FILE *fp)
@@ -21,7 +29,39 @@ static void usage(FILE *fp)
 		    "See clustermap(1) and the docs/ folder for definitions of every measure.\n");
 }
 
+/* A closed standard stream would hand its number to the next file opened,
+ * and an output file could then receive what was meant for stdout: hold
+ * the number with /dev/null opened the wrong way, so that using it fails
+ * (and is reported) instead. */
+static void hold_std_fds(void)
+{
+	static const int modes[3] = {O_WRONLY, O_RDONLY, O_RDONLY};
+	for (int fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF)
+			(void)open("/dev/null", modes[fd]);
+}
+
+/* Output that could not be written is a failure even when the command did
+ * not notice, e.g. its lines went to a full disk or a closed stdout. */
+static int check_stdout(int status)
+{
+	int failed = fflush(stdout) != 0, e = errno;
+	if (!failed && !ferror(stdout))
+		return status;
+	fprintf(stderr, "clustermap: error: cannot write to standard output: %s\n",
+		strerror(failed ? e : EIO));
+	return EXIT_FAIL;
+}
+
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+	hold_std_fds();
+	return check_stdout(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
 {
 	/* The library parses and prints numbers locale-independently; the
 	 * locale only affects messages from the C library. */

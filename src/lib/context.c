@@ -50,6 +50,8 @@ void cm_ctx_clear(cm_ctx *ctx)
 	}
 	ctx->diags.count = 0;
 	ctx->diags.dropped = 0;
+	ctx->diags.errors = 0;
+	ctx->diags.kept_errors = 0;
 	ctx->errmsg[0] = '\0';
 }
 
@@ -140,16 +142,23 @@ static const char *level_name(cm_diag_level level)
 	return level == CM_DIAG_ERROR ? "error" : "warning";
 }
 
+/* Keeps up to max_diagnostics warnings and as many errors, apart, so that a
+ * flood of warnings cannot hide the errors after it. */
 static int store_diag(cm_ctx *ctx, const cm_diag *d)
 {
 	cm__diag_store *s = &ctx->diags;
-	if (ctx->limits.max_diagnostics && s->count >= ctx->limits.max_diagnostics) {
+	size_t max = ctx->limits.max_diagnostics;
+	int error = d->level == CM_DIAG_ERROR;
+	if (max && (error ? s->kept_errors : s->count - s->kept_errors) >= max) {
 		s->dropped++;
+		cm__free((char *)d->file);
+		cm__free((char *)d->message);
 		return 0;
 	}
 	if (cm__grow((void **)&s->items, &s->cap, s->count + 1, sizeof(*s->items)))
 		return CM_ENOMEM;
 	s->items[s->count++] = *d;
+	s->kept_errors += error;
 	return 0;
 }
 
@@ -166,6 +175,10 @@ int cm__diag(cm_ctx *ctx, cm_diag_level level, const char *file, unsigned long l
 		format_location(loc, sizeof(loc), file, line, col);
 		snprintf(ctx->errmsg, sizeof(ctx->errmsg), "%.300serror: %.700s", loc, msg);
 	}
+	/* Counted before it may be dropped: validity must not depend on how many
+	 * warnings came first. */
+	if (level == CM_DIAG_ERROR)
+		ctx->diags.errors++;
 	cm_diag d = {level, file ? cm__strdup(file) : NULL, line, col, cm__strdup(msg)};
 	if ((file && !d.file) || !d.message || store_diag(ctx, &d)) {
 		cm__free((char *)d.file);
@@ -177,10 +190,7 @@ int cm__diag(cm_ctx *ctx, cm_diag_level level, const char *file, unsigned long l
 
 size_t cm__diag_errors(const cm_ctx *ctx)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < ctx->diags.count; i++)
-		n += ctx->diags.items[i].level == CM_DIAG_ERROR;
-	return n;
+	return ctx->diags.errors;
 }
 
 void cm_diag_print(FILE *fp, const cm_diag *d)

@@ -22,14 +22,15 @@ typedef struct cm__key {
 	const char *def;  /* <default> value or NULL */
 	cm__type type;
 	int domain; /* CM__FOR_* mask */
-	int graphics; /* yEd graphics: read for labels only */
+	int misused; /* CM__FOR_* elements it was used on against its domain (warned) */
+	int graphics; /* yEd graphics (read for labels only) or a float size: values ignored */
 } cm__key;
 
 typedef struct cm__keys {
 	cm__arena arena;
 	cm__key *items;
 	size_t count, cap;
-	void *index; /* xmlHashTable: id -> index + 1 */
+	cm__strmap index; /* id -> index in items */
 } cm__keys;
 
 typedef struct cm__key_decl {
@@ -41,7 +42,8 @@ typedef struct cm__value_error {
 	char message[512];
 } cm__value_error;
 
-/* Adds a key. Returns 0 (err may hold a warning), CM_EPARSE or CM_ENOMEM. */
+/* Adds a key. Returns 0 (err may hold a warning), CM_ENOTFOUND when an
+ * identical repeat was ignored (err holds a warning), CM_EPARSE or CM_ENOMEM. */
 int cm__keys_add(cm__value_error *err, cm__keys *keys, const char *map, const cm__key_decl *decl);
 int cm__keys_find(const cm__keys *keys, const char *id, size_t len);
 void cm__keys_free(cm__keys *keys);

@@ -2,8 +2,7 @@
  * how each value lands in the data model. */
 #include "graphml.h"
 
-#include <libxml/hash.h>
-
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,34 +77,66 @@ static int key_type(cm__value_error *err, cm__key *key, const cm__key_decl *decl
 	return 0;
 }
 
-int cm__keys_add(cm__value_error *err, cm__keys *keys, const char *map, const cm__key_decl *decl)
+/* The key a declaration describes; CM_EPARSE for a bad for="...". */
+static int key_from_decl(cm__value_error *err, cm__key *key, cm__keys *keys, const char *map,
+			 const cm__key_decl *decl)
 {
-	if (!keys->index && !(keys->index = xmlHashCreate(64)))
+	key->id = cm__arena_strndup(&keys->arena, decl->id, strlen(decl->id));
+	key->name = map_name(&keys->arena, map, decl->name ? decl->name : decl->id);
+	if (!key->id || !key->name)
 		return CM_ENOMEM;
-	if (xmlHashLookup(keys->index, (const xmlChar *)decl->id)) {
-		snprintf(err->message, sizeof(err->message),
-			 "duplicate key id '%s'; each <key> needs its own id", decl->id);
-		return CM_EPARSE;
-	}
-	cm__key key = {.id = cm__arena_strndup(&keys->arena, decl->id, strlen(decl->id))};
-	const char *theirs = decl->name ? decl->name : decl->id;
-	key.name = map_name(&keys->arena, map, theirs);
-	if (!key.id || !key.name)
-		return CM_ENOMEM;
-	key.domain = CM__FOR_ALL;
-	if (decl->domain && parse_domain(&key.domain, decl->domain)) {
+	key->domain = CM__FOR_ALL;
+	if (decl->domain && parse_domain(&key->domain, decl->domain)) {
 		snprintf(err->message, sizeof(err->message),
 			 "key '%s' has for=\"%s\"; use node, edge, graph or all", decl->id,
 			 decl->domain);
 		return CM_EPARSE;
 	}
-	key.graphics = decl->yfiles != NULL;
-	key_type(err, &key, decl);
+	key->graphics = decl->yfiles != NULL;
+	key_type(err, key, decl);
+	/* Gephi writes each node's display size as a float "size": not a size
+	 * class, and read as employees it would be nonsense. */
+	if (!strcmp(key->name, "size") && (key->type == CM__T_FLOAT || key->type == CM__T_DOUBLE)) {
+		snprintf(err->message, sizeof(err->message),
+			 "key '%s' (size) is a %s, like Gephi's display size, not a size class; "
+			 "its values are ignored (give micro, small, medium, large or employees)",
+			 decl->id, type_name(key->type));
+		key->graphics = 1;
+	}
+	return 0;
+}
+
+/* Cytoscape repeats declarations word for word: harmless, so a warning and
+ * the first one stands. A repeat that differs is an error. */
+static int duplicate_key(cm__value_error *err, const cm__key *first, const cm__key *key)
+{
+	if (!strcmp(first->name, key->name) && first->type == key->type &&
+	    first->domain == key->domain) {
+		snprintf(err->message, sizeof(err->message),
+			 "key '%s' is declared again, identically; the repeat is ignored", key->id);
+		return CM_ENOTFOUND;
+	}
+	snprintf(err->message, sizeof(err->message),
+		 "duplicate key id '%s'; each <key> needs its own id", key->id);
+	return CM_EPARSE;
+}
+
+int cm__keys_add(cm__value_error *err, cm__keys *keys, const char *map, const cm__key_decl *decl)
+{
+	cm__key key = {0};
+	int rc = key_from_decl(err, &key, keys, map, decl);
+	if (rc)
+		return rc;
+	long hit = cm__strmap_get(&keys->index, key.id, strlen(key.id));
+	if (hit >= 0)
+		return duplicate_key(err, &keys->items[hit], &key);
 	if (cm__grow((void **)&keys->items, &keys->cap, keys->count + 1, sizeof(key)))
 		return CM_ENOMEM;
 	keys->items[keys->count] = key;
-	if (xmlHashAddEntry(keys->index, (const xmlChar *)key.id,
-			    (void *)(uintptr_t)(keys->count + 1)) < 0)
+	/* Not libxml2's hash: it ignores a failed copy of the key under memory
+	 * pressure, and the key then silently reads as undeclared. */
+	if (keys->count >= INT_MAX ||
+	    cm__strmap_put(&keys->index, key.id, strlen(key.id), (uint32_t)keys->count))
 		return CM_ENOMEM;
 	keys->count++;
 	return 0;
@@ -113,18 +144,12 @@ int cm__keys_add(cm__value_error *err, cm__keys *keys, const char *map, const cm
 
 int cm__keys_find(const cm__keys *keys, const char *id, size_t len)
 {
-	char buf[256];
-	if (!keys->index || len >= sizeof(buf))
-		return -1;
-	memcpy(buf, id, len);
-	buf[len] = '\0';
-	void *hit = xmlHashLookup(keys->index, (const xmlChar *)buf);
-	return hit ? (int)((uintptr_t)hit - 1) : -1;
+	return (int)cm__strmap_get(&keys->index, id, len);
 }
 
 void cm__keys_free(cm__keys *keys)
 {
-	xmlHashFree(keys->index, NULL);
+	cm__strmap_free(&keys->index);
 	cm__free(keys->items);
 	cm__arena_free(&keys->arena);
 	memset(keys, 0, sizeof(*keys));
@@ -143,6 +168,33 @@ static void trim(const char **s, size_t *len)
 	*len = (size_t)(e - p);
 }
 
+/* The common "-123" or "12.75" in a few instructions; anything else (exponents,
+ * signs, long mantissas) goes to the full parser. Exact: a mantissa below
+ * 2^53 and a power of ten up to 1e22 are both exact doubles, and one IEEE
+ * division rounds their quotient correctly, as strtod does. 1 when done. */
+static int quick_number(double *out, const char *s, int integral)
+{
+	static const double pow10[] = {1e0,  1e1,  1e2,	 1e3,  1e4,  1e5,  1e6,	 1e7,
+				       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	int neg = *s == '-', digits = 0, frac = -1;
+	uint64_t m = 0;
+	for (s += neg; *s; s++) {
+		if (*s == '.' && frac < 0 && !integral && digits)
+			frac = 0;
+		else if (*s >= '0' && *s <= '9' && digits < 15) {
+			m = m * 10 + (uint64_t)(*s - '0');
+			digits++;
+			frac += frac >= 0;
+		} else
+			return 0;
+	}
+	if (!digits || frac == 0)
+		return 0;
+	double v = frac > 0 ? (double)m / pow10[frac] : (double)m;
+	*out = neg && (m || !integral) ? -v : v; /* strtol reads "-0" as 0, strtod as -0.0 */
+	return 1;
+}
+
 /* Checks text against the key's type; a parsed number goes to *num. */
 static int check_type(cm__value_error *err, const cm__key *key, const char *text, double *num)
 {
@@ -158,13 +210,15 @@ static int check_type(cm__value_error *err, const cm__key *key, const char *text
 		break;
 	case CM__T_INT:
 	case CM__T_LONG:
+		if (quick_number(num, text, 1))
+			return 0;
 		if (cm__parse_long(&l, text) == 0) {
 			*num = (double)l;
 			return 0;
 		}
 		break;
 	default:
-		if (cm__parse_double(num, text) == 0)
+		if (quick_number(num, text, 0) || cm__parse_double(num, text) == 0)
 			return 0;
 	}
 	char shown[64], named[160] = "";
@@ -203,11 +257,23 @@ static int set_year(cm__value_error *err, int *field, const cm__key *key, const 
 
 typedef struct value_in {
 	const cm__key *key;
-	const char *text; /* trimmed, in the arena */
+	const char *text; /* trimmed; borrowed, keep() what the network stores */
+	size_t len;
 	double num;
 	cm_network *net;
 	cm_ctx *ctx;
 } value_in;
+
+/* Most values become numbers or vocabulary words: only those the network
+ * stores as text are copied into its arena. */
+static int keep(const char **field, const value_in *v)
+{
+	const char *copy = cm__arena_strndup(&v->net->arena, v->text, v->len);
+	if (!copy)
+		return CM_ENOMEM;
+	*field = copy;
+	return 0;
+}
 
 static int warn_vocab(cm__value_error *err, const char *what, const char *text, const char *as)
 {
@@ -260,14 +326,14 @@ static int node_role(cm__value_error *err, cm__node *nd, const value_in *v, int 
 		if (!nd->location && strcasecmp(v->text, "inside"))
 			return warn_vocab(err, "location", v->text, "inside");
 	} else if (!strcmp(name, "label")) {
-		nd->label = v->text;
 		nd->has |= CM_HAS_LABEL;
+		return keep(&nd->label, v);
 	} else if (!strcmp(name, "name") && !(nd->has & CM_HAS_LABEL)) {
-		nd->label = v->text; /* igraph's writer keeps display names here */
-		*handled = 0;
+		*handled = 0; /* igraph's writer keeps display names here */
+		return keep(&nd->label, v);
 	} else if (!strcmp(name, "sector")) {
-		nd->sector = v->text;
 		nd->has |= CM_HAS_SECTOR;
+		return keep(&nd->sector, v);
 	} else {
 		*handled = 0;
 	}
@@ -316,8 +382,8 @@ static int edge_role(cm__value_error *err, cm__edge *e, const value_in *v, int *
 static int graph_value(cm__value_error *err, const value_in *v)
 {
 	if (!strcmp(v->key->name, "label") || !strcmp(v->key->name, "name"))
-		v->net->label = v->text;
-	else if (!strcmp(v->key->name, "year"))
+		return keep(&v->net->label, v);
+	if (!strcmp(v->key->name, "year"))
 		return set_year(err, &v->net->year, v->key, v->text, v->num);
 	return 0;
 }
@@ -325,9 +391,11 @@ static int graph_value(cm__value_error *err, const value_in *v)
 static int store_extra(const value_in *v, int for_edges, size_t i)
 {
 	cm__column *col;
-	const char *text = v->text;
+	const char *text;
 	if (v->key->type == CM__T_BOOLEAN)
 		text = v->num != 0 ? "true" : "false";
+	else if (keep(&text, v))
+		return CM_ENOMEM;
 	if (cm__network_column(&col, v->net, v->ctx, for_edges, v->key->name,
 			       type_name(v->key->type)))
 		return CM_ENOMEM;
@@ -337,11 +405,16 @@ static int store_extra(const value_in *v, int for_edges, size_t i)
 int cm__apply_value(cm__value_error *err, cm_ctx *ctx, const cm__key *key, cm_network *net,
 		    int target, size_t i, const char *text)
 {
-	size_t len;
+	char small[256];
 	value_in v = {.key = key, .net = net, .ctx = ctx};
-	trim(&text, &len);
-	if (!(v.text = cm__arena_strndup(&net->arena, text, len)))
+	trim(&text, &v.len);
+	v.text = text;
+	if (text[v.len] != '\0' && v.len < sizeof(small)) {
+		v.text = memcpy(small, text, v.len);
+		small[v.len] = '\0';
+	} else if (text[v.len] != '\0' && !(v.text = cm__arena_strndup(&net->arena, text, v.len))) {
 		return CM_ENOMEM;
+	}
 	if (check_type(err, key, v.text, &v.num))
 		return CM_EPARSE;
 	int rc, handled = 0;

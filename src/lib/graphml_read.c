@@ -9,12 +9,12 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <libxml/hash.h>
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 enum { CHUNK = 64 * 1024 };
@@ -36,7 +36,9 @@ typedef struct reader {
 	cm__keys keys;
 	cm_series *series;
 	cm_network *net; /* the graph being read */
-	xmlHashTablePtr node_ids, edge_ids;
+	cm__strmap node_ids, edge_ids; /* of the graph being read */
+	const xmlChar *graphml_uri;    /* libxml2's copy of GRAPHML_NS, once seen */
+	cm__arena edge_id_arena;       /* edge ids are checked, not kept */
 	pending_end *pending;
 	size_t npending, pcap;
 	int stop_code; /* CM_E* that ended the read early, 0 otherwise */
@@ -51,9 +53,17 @@ typedef struct reader {
 	int in_data, in_default, data_key, data_children;
 	char *text;
 	size_t text_len, text_cap;
-	int in_nodelabel, have_yed_label;
+	int in_nodelabel, have_yed_label, warned_graphics;
+	size_t default_for; /* index + 1 of the <key> open, whose <default> it is */
 	char *yed_label;
 	size_t total_nodes, total_edges;
+	size_t errors; /* counted here: the context may drop diagnostics past its limit */
+	/* libxml2's per-thread handlers for problems outside the parser, while
+	 * the reader replaces them (see take_handlers). */
+	xmlGenericErrorFunc saved_generic;
+	void *saved_generic_ctx;
+	xmlStructuredErrorFunc saved_structured;
+	void *saved_structured_ctx;
 } reader;
 
 /* ------------------------------------------------------------ diagnostics */
@@ -85,6 +95,7 @@ static void diag_at(reader *r, cm_diag_level level, unsigned long line, unsigned
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	r->errors += level == CM_DIAG_ERROR;
 	if (cm__diag(r->ctx, level, r->file, line, col, "%s", msg))
 		stop(r, CM_ENOMEM);
 }
@@ -113,6 +124,34 @@ static const char *clip(const char *s, char *buf, size_t size)
 	return buf;
 }
 
+/* clip() for a value that is not NUL-terminated. */
+static const char *clip_n(const char *s, size_t len, char *buf, size_t size)
+{
+	if (len < size)
+		snprintf(buf, size, "%.*s", (int)len, s);
+	else
+		snprintf(buf, size, "%.*s...", (int)(size - 4), s);
+	return buf;
+}
+
+/* Names the element being read, so that a warning says where something was
+ * dropped (edges by their number in the graph: their ids are optional). */
+static const char *where(reader *r, char *buf, size_t size)
+{
+	char a[64];
+	if (r->in == EL_NODE && r->cur_valid)
+		snprintf(buf, size, "node '%s'", clip(r->net->nodes[r->cur].id, a, sizeof(a)));
+	else if (r->in == EL_EDGE && r->cur_valid)
+		snprintf(buf, size, "edge #%zu", r->cur + 1);
+	else if (r->net && r->net->id && r->net->id[0])
+		snprintf(buf, size, "graph '%s'", clip(r->net->id, a, sizeof(a)));
+	else if (r->net)
+		snprintf(buf, size, "graph #%zu", cm_series_count(r->series));
+	else
+		snprintf(buf, size, "<graphml>");
+	return buf;
+}
+
 /* ------------------------------------------------------------ attributes */
 
 static const char *attr(const xmlChar **attrs, int nattrs, const char *name, size_t *len)
@@ -128,17 +167,26 @@ static const char *attr(const xmlChar **attrs, int nattrs, const char *name, siz
 	return NULL;
 }
 
+/* An id-like attribute value within the id length limit; not NUL-terminated
+ * (SAX2 hands out pointers into its buffer), valid until the callback returns. */
+static const char *attr_ref(reader *r, const xmlChar **attrs, int nattrs, const char *name,
+			    size_t *len)
+{
+	const char *v = attr(attrs, nattrs, name, len);
+	if (v && r->ctx->limits.max_id_length && *len > r->ctx->limits.max_id_length) {
+		limit_error(r, "id length", r->ctx->limits.max_id_length);
+		return NULL;
+	}
+	return v;
+}
+
 /* Copies an attribute value (not NUL-terminated in SAX2) into the arena. */
 static const char *attr_dup(reader *r, const xmlChar **attrs, int nattrs, const char *name)
 {
 	size_t len;
-	const char *v = attr(attrs, nattrs, name, &len);
+	const char *v = attr_ref(r, attrs, nattrs, name, &len);
 	if (!v)
 		return NULL;
-	if (r->ctx->limits.max_id_length && len > r->ctx->limits.max_id_length) {
-		limit_error(r, "id length", r->ctx->limits.max_id_length);
-		return NULL;
-	}
 	cm__arena *arena = r->net ? &r->net->arena : &r->keys.arena;
 	const char *copy = cm__arena_strndup(arena, v, len);
 	if (!copy)
@@ -146,9 +194,16 @@ static const char *attr_dup(reader *r, const xmlChar **attrs, int nattrs, const 
 	return copy;
 }
 
-static int is_graphml_ns(const xmlChar *uri)
+/* libxml2 interns names and URIs in its dictionary: once the GraphML URI
+ * has been seen, a pointer comparison recognises it (twice per element). */
+static int is_graphml_ns(reader *r, const xmlChar *uri)
 {
-	return !uri || !strcmp((const char *)uri, GRAPHML_NS);
+	if (!uri || uri == r->graphml_uri)
+		return 1;
+	if (strcmp((const char *)uri, GRAPHML_NS))
+		return 0;
+	r->graphml_uri = uri;
+	return 1;
 }
 
 /* ------------------------------------------------------------ text */
@@ -197,15 +252,17 @@ static void defaults(reader *r, int target, size_t i)
 
 static void free_ids(reader *r)
 {
-	xmlHashFree(r->node_ids, NULL);
-	xmlHashFree(r->edge_ids, NULL);
-	r->node_ids = r->edge_ids = NULL;
+	cm__strmap_free(&r->node_ids);
+	cm__strmap_free(&r->edge_ids);
+	cm__arena_free(&r->edge_id_arena);
 }
 
 static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
 {
 	if (r->graph_depth) {
-		WARN(r, "nested <graph> dropped with everything in it; clustermap reads flat graphs");
+		char in[200];
+		WARN(r, "nested <graph> in %s dropped with everything in it; clustermap reads flat graphs",
+		     where(r, in, sizeof(in)));
 		r->skip_depth = r->depth;
 		return;
 	}
@@ -218,11 +275,9 @@ static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
 	r->net = net;
 	r->seen_graph = 1;
 	r->graph_depth = r->depth;
-	r->node_ids = xmlHashCreate(1024);
-	r->edge_ids = xmlHashCreate(1024);
 	net->source = cm__arena_strndup(&net->arena, r->file, strlen(r->file));
 	const char *id = attr_dup(r, attrs, nattrs, "id");
-	if (!r->node_ids || !r->edge_ids || !net->source) {
+	if (!net->source) {
 		stop(r, CM_ENOMEM);
 		return;
 	}
@@ -247,9 +302,9 @@ static void resolve_pending(reader *r)
 	cm_network *net = r->net;
 	for (size_t i = 0; i < r->npending; i++) {
 		pending_end *p = &r->pending[i];
-		void *hit = xmlHashLookup(r->node_ids, (const xmlChar *)p->id);
-		if (hit) {
-			size_t idx = (size_t)(uintptr_t)hit - 1;
+		long hit = cm__strmap_get(&r->node_ids, p->id, strlen(p->id));
+		if (hit >= 0) {
+			size_t idx = (size_t)hit;
 			if (p->is_target)
 				net->edges[p->edge].dst = idx;
 			else
@@ -290,7 +345,8 @@ static void start_node(reader *r, const xmlChar **attrs, int nattrs)
 			ERR(r, "<node> has no id; add id=\"...\"");
 		return;
 	}
-	if (xmlHashLookup(r->node_ids, (const xmlChar *)id)) {
+	size_t len = strlen(id);
+	if (cm__strmap_get(&r->node_ids, id, len) >= 0) {
 		char buf[80];
 		ERR(r, "duplicate node id '%s'; node ids must be unique in a graph",
 		    clip(id, buf, sizeof(buf)));
@@ -301,8 +357,8 @@ static void start_node(reader *r, const xmlChar **attrs, int nattrs)
 		return;
 	}
 	cm__node node = {.id = id};
-	if (cm__network_add_node(net, r->ctx, &node) ||
-	    xmlHashAddEntry(r->node_ids, (const xmlChar *)id, (void *)(uintptr_t)net->n) < 0) {
+	if (net->n >= UINT32_MAX || cm__network_add_node(net, r->ctx, &node) ||
+	    cm__strmap_put(&r->node_ids, id, len, (uint32_t)(net->n - 1))) {
 		stop(r, CM_ENOMEM);
 		return;
 	}
@@ -358,36 +414,61 @@ static void add_pending(reader *r, size_t edge, int is_target, const char *id)
 	r->pending[r->npending++] = (pending_end){edge, is_target, id, cur_line(r), cur_col(r)};
 }
 
-static void resolve_end(reader *r, size_t edge, int is_target, const char *id)
+static void resolve_end(reader *r, size_t edge, int is_target, const char *id, size_t len)
 {
-	void *hit = xmlHashLookup(r->node_ids, (const xmlChar *)id);
-	if (!hit) {
+	long hit = cm__strmap_get(&r->node_ids, id, len);
+	if (hit < 0) {
 		/* GraphML allows edges before their nodes: settle at </graph>. */
-		add_pending(r, edge, is_target, id);
+		const char *copy = cm__arena_strndup(&r->net->arena, id, len);
+		if (!copy)
+			stop(r, CM_ENOMEM);
+		else
+			add_pending(r, edge, is_target, copy);
 		return;
 	}
-	size_t idx = (size_t)(uintptr_t)hit - 1;
+	size_t idx = (size_t)hit;
 	if (is_target)
 		r->net->edges[edge].dst = idx;
 	else
 		r->net->edges[edge].src = idx;
 }
 
-static int check_edge_id(reader *r, const char *id)
+/* networkx writes a multigraph's edge keys as ids, which are unique only
+ * between the same two nodes; so an id may repeat on another pair of nodes.
+ * The map key is "id US source US target" (US, 0x1f, cannot occur in XML). */
+static int check_edge_id(reader *r, const char *id, size_t len, const char *src, size_t slen,
+			 const char *dst, size_t dlen)
 {
 	if (!id)
 		return 0;
-	if (xmlHashLookup(r->edge_ids, (const xmlChar *)id)) {
-		char buf[80];
-		ERR(r, "duplicate edge id '%s'; edge ids must be unique in a graph",
-		    clip(id, buf, sizeof(buf)));
-		return -1;
-	}
-	if (xmlHashAddEntry(r->edge_ids, (const xmlChar *)id, (void *)1) < 0) {
+	char small[256], *key = small;
+	if (len + slen + dlen + 3 > sizeof(small) && !(key = cm__malloc(len + slen + dlen + 3))) {
 		stop(r, CM_ENOMEM);
 		return -1;
 	}
-	return 0;
+	/* id, source and target joined by \x1f (memcpy: sprintf cost a tenth of
+	 * the whole read). */
+	size_t n = 0;
+	memcpy(key + n, id, len), n += len, key[n++] = '\x1f';
+	memcpy(key + n, src, slen), n += slen, key[n++] = '\x1f';
+	memcpy(key + n, dst, dlen), n += dlen, key[n] = '\0';
+	int rc = 0;
+	if (cm__strmap_get(&r->edge_ids, key, n) >= 0) {
+		char b1[80], b2[80], b3[80];
+		ERR(r, "duplicate edge id '%s' from '%s' to '%s'; edge ids must be unique",
+		    clip_n(id, len, b1, sizeof(b1)), clip_n(src, slen, b2, sizeof(b2)),
+		    clip_n(dst, dlen, b3, sizeof(b3)));
+		rc = -1;
+	} else {
+		const char *copy = cm__arena_strndup(&r->edge_id_arena, key, n);
+		if (!copy || cm__strmap_put(&r->edge_ids, copy, n, 0)) {
+			stop(r, CM_ENOMEM);
+			rc = -1;
+		}
+	}
+	if (key != small)
+		cm__free(key);
+	return rc;
 }
 
 static void start_edge(reader *r, const xmlChar **attrs, int nattrs)
@@ -395,9 +476,10 @@ static void start_edge(reader *r, const xmlChar **attrs, int nattrs)
 	r->in = EL_EDGE;
 	r->cur_valid = 0;
 	clear_key_set(r);
-	const char *src = attr_dup(r, attrs, nattrs, "source");
-	const char *dst = attr_dup(r, attrs, nattrs, "target");
-	const char *id = attr_dup(r, attrs, nattrs, "id");
+	size_t slen, dlen, ilen;
+	const char *src = attr_ref(r, attrs, nattrs, "source", &slen);
+	const char *dst = attr_ref(r, attrs, nattrs, "target", &dlen);
+	const char *id = attr_ref(r, attrs, nattrs, "id", &ilen);
 	if (r->stop_code)
 		return;
 	if (!src || !dst) {
@@ -406,7 +488,7 @@ static void start_edge(reader *r, const xmlChar **attrs, int nattrs)
 		return;
 	}
 	int directed = edge_direction(r, attrs, nattrs);
-	if (check_edge_id(r, id))
+	if (check_edge_id(r, id, ilen, src, slen, dst, dlen))
 		return;
 	if (r->ctx->limits.max_edges && ++r->total_edges > r->ctx->limits.max_edges) {
 		limit_error(r, "edge count", r->ctx->limits.max_edges);
@@ -419,8 +501,8 @@ static void start_edge(reader *r, const xmlChar **attrs, int nattrs)
 	}
 	r->cur = r->net->m - 1;
 	r->cur_valid = 1;
-	resolve_end(r, r->cur, 0, src);
-	resolve_end(r, r->cur, 1, dst);
+	resolve_end(r, r->cur, 0, src, slen);
+	resolve_end(r, r->cur, 1, dst, dlen);
 }
 
 static void end_edge(reader *r)
@@ -466,17 +548,28 @@ static void start_data(reader *r, const xmlChar **attrs, int nattrs)
 static void end_data(reader *r)
 {
 	r->in_data = 0;
-	if (r->data_key < 0 || (r->in != EL_GRAPH && !r->cur_valid) || r->in == EL_NONE)
+	if (r->data_key < 0 || (r->in != EL_GRAPH && r->in != EL_NONE && !r->cur_valid))
 		return;
 	cm__key *key = &r->keys.items[r->data_key];
 	if (key->graphics)
 		return;
-	int target = r->in == EL_NODE ? CM__FOR_NODE : r->in == EL_EDGE ? CM__FOR_EDGE : CM__FOR_GRAPH;
-	if (!(key->domain & target)) {
-		WARN(r, "key '%s' is declared for=\"%s\" but used on a %s; value read anyway",
-		     key->id, cm__key_domain_name(key->domain),
-		     target == CM__FOR_NODE ? "node" : target == CM__FOR_EDGE ? "edge" : "graph");
+	if (r->in == EL_NONE) {
+		WARN(r, "<data key=\"%s\"> on <graphml> dropped; clustermap reads data of graphs, "
+			"nodes and edges", key->id);
+		return;
 	}
+	int target = r->in == EL_NODE ? CM__FOR_NODE : r->in == EL_EDGE ? CM__FOR_EDGE : CM__FOR_GRAPH;
+	if (!(key->domain & target) && !(key->misused & target)) {
+		/* Once per key and element: Cytoscape declares every key for="node". */
+		key->misused |= target;
+		WARN(r, "key '%s' is declared for=\"%s\" but used on %s; values read anyway",
+		     key->id, cm__key_domain_name(key->domain),
+		     target == CM__FOR_NODE ? "a node" : target == CM__FOR_EDGE ? "an edge" : "a graph");
+	}
+	/* An empty value is no value (yEd writes empty <data/> for blank fields):
+	 * nothing is stored and the key's default applies. */
+	if (!r->text || !r->text[strspn(r->text, " \t\r\n")])
+		return;
 	r->key_set[r->data_key] = 1;
 	cm__value_error err = {0};
 	int rc = cm__apply_value(&err, r->ctx, key, r->net, target, r->cur, r->text ? r->text : "");
@@ -517,6 +610,10 @@ static void start_key(reader *r, const xmlChar **attrs, int nattrs)
 		ERR(r, "%s", err.message);
 	else if (err.message[0])
 		WARN(r, "%s", err.message);
+	if (rc == 0 && decl.yfiles && !r->warned_graphics++)
+		WARN(r, "yEd graphics (yfiles.type keys) are read for node labels only; shapes, "
+			"colours and coordinates are dropped");
+	r->default_for = rc == 0 ? r->keys.count : 0;
 	if (cm__grow((void **)&r->key_set, &r->key_set_cap, r->keys.count, 1))
 		stop(r, CM_ENOMEM);
 }
@@ -530,9 +627,7 @@ static void start_default(reader *r)
 static void end_default(reader *r)
 {
 	r->in_default = 0;
-	if (r->keys.count == 0)
-		return;
-	cm__key *key = &r->keys.items[r->keys.count - 1];
+	cm__key *key = &r->keys.items[r->default_for - 1];
 	cm__value_error err = {0};
 	int rc = cm__key_set_default(&err, &r->keys, key, r->text ? r->text : "");
 	if (rc == CM_ENOMEM)
@@ -546,7 +641,7 @@ static void end_default(reader *r)
 static void start_root(reader *r, const char *name, const xmlChar *uri)
 {
 	r->seen_root = 1;
-	if (strcmp(name, "graphml") || !is_graphml_ns(uri)) {
+	if (strcmp(name, "graphml") || !is_graphml_ns(r, uri)) {
 		ERR(r, "root element is <%s>, not <graphml>; is this a GraphML file?", name);
 		stop(r, CM_EPARSE);
 	}
@@ -554,10 +649,13 @@ static void start_root(reader *r, const char *name, const xmlChar *uri)
 
 static void drop(reader *r, const char *what)
 {
-	WARN(r, "%s dropped; clustermap does not read %s", what,
+	char in[200];
+	WARN(r, "%s in %s dropped; clustermap does not read %s", what, where(r, in, sizeof(in)),
 	     !strcmp(what, "<hyperedge>") ? "hyperedges"
 	     : !strcmp(what, "<port>")    ? "ports"
 	     : !strcmp(what, "<locator>") ? "external graphs (locators are never followed)"
+	     : !strcmp(what, "<key>")     ? "keys inside graphs; declare them under <graphml>"
+	     : strchr(what, ':')          ? "other vocabularies outside <data>"
 					  : "this element");
 	r->skip_depth = r->depth;
 }
@@ -577,7 +675,7 @@ static void start_model_element(reader *r, const char *name, const xmlChar **att
 		start_graph(r, attrs, nattrs);
 	else if (!strcmp(name, "key") && !r->net)
 		start_key(r, attrs, nattrs);
-	else if (!strcmp(name, "default") && !r->net)
+	else if (!strcmp(name, "default") && !r->net && r->default_for)
 		start_default(r);
 	else if (!strcmp(name, "hyperedge"))
 		drop(r, "<hyperedge>");
@@ -585,8 +683,11 @@ static void start_model_element(reader *r, const char *name, const xmlChar **att
 		drop(r, "<port>");
 	else if (!strcmp(name, "locator"))
 		drop(r, "<locator>");
-	else if (strcmp(name, "desc"))
-		drop(r, name[0] == 'k' ? "<key> inside a graph" : "unexpected element");
+	else if (strcmp(name, "desc")) {
+		char what[80];
+		snprintf(what, sizeof(what), "<%.60s>", name);
+		drop(r, what);
+	}
 }
 
 static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
@@ -614,8 +715,14 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
 		}
 		return;
 	}
-	if (!is_graphml_ns(uri))
+	if (!is_graphml_ns(r, uri)) {
+		/* Another vocabulary's element outside <data>: skip its subtree. */
+		char what[140];
+		snprintf(what, sizeof(what), "<%.60s%s%.60s>", prefix ? (const char *)prefix : "",
+			 prefix ? ":" : "", name);
+		drop(r, what);
 		return;
+	}
 	start_model_element(r, name, attrs, nattrs);
 }
 
@@ -657,7 +764,7 @@ static void on_end(void *user, const xmlChar *local, const xmlChar *prefix, cons
 		end_in_data(r, name);
 		return;
 	}
-	if (!is_graphml_ns(uri))
+	if (!is_graphml_ns(r, uri))
 		return;
 	if (!strcmp(name, "node") && r->in == EL_NODE)
 		end_node(r);
@@ -665,6 +772,8 @@ static void on_end(void *user, const xmlChar *local, const xmlChar *prefix, cons
 		end_edge(r);
 	else if (!strcmp(name, "graph") && depth == r->graph_depth)
 		end_graph(r);
+	else if (!strcmp(name, "key"))
+		r->default_for = 0;
 }
 
 static void on_doctype(void *user, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
@@ -688,21 +797,41 @@ static xmlEntityPtr on_get_entity(void *user, const xmlChar *name)
 	return xmlGetPredefinedEntity(name);
 }
 
+/* What to do about a libxml2 error, for the ones users meet with files that
+ * are not GraphML at all or are hostile. */
+static const char *xml_error_hint(int code, const char *msg)
+{
+	switch (code) {
+	case XML_ERR_INVALID_CHAR:
+	case XML_ERR_INVALID_ENCODING: return "; the file must be UTF-8 (or declare its encoding)";
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_WAR_UNDECLARED_ENTITY:
+		return "; entities other than &amp; &lt; &gt; &quot; &apos; are not allowed";
+	case XML_ERR_DOCUMENT_EMPTY:
+	case XML_ERR_DOCUMENT_START: return "; this is not an XML file (GraphML is XML)";
+	default: break;
+	}
+	/* libxml2 refuses a tag, value or text over 10 MB (XML_MAX_TEXT_LENGTH). */
+	if (strstr(msg, "Huge input lookup") || strstr(msg, "too long") || strstr(msg, "huge"))
+		return "; one tag, attribute value or text is over libxml2's 10 MB limit";
+	return "";
+}
+
 static void on_xml_error(void *user, xmlErrorPtr err)
 {
 	reader *r = user;
-	if (!err || err->level < XML_ERR_ERROR || r->stop_code == CM_ELIMIT)
+	if (!err || err->level < XML_ERR_ERROR || r->stop_code == CM_ELIMIT ||
+	    r->stop_code == CM_ENOMEM)
 		return;
+	if (err->code == XML_ERR_NO_MEMORY) {
+		stop(r, CM_ENOMEM);
+		return;
+	}
 	char msg[512];
 	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "malformed XML");
 	msg[strcspn(msg, "\n")] = '\0';
-	const char *hint = err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING
-				   ? "; the file must be UTF-8 (or declare its encoding)"
-				   : "";
-	if (err->code == XML_ERR_UNDECLARED_ENTITY || err->code == XML_WAR_UNDECLARED_ENTITY)
-		hint = "; entities other than &amp; &lt; &gt; &quot; &apos; are not allowed";
 	diag_at(r, CM_DIAG_ERROR, (unsigned long)err->line, (unsigned long)err->int2,
-		"malformed XML: %s%s", msg, hint);
+		"malformed XML: %s%s", msg, xml_error_hint(err->code, msg));
 	if (!r->stop_code)
 		r->stop_code = CM_EPARSE;
 }
@@ -724,14 +853,49 @@ static void setup_sax(xmlSAXHandler *sax)
 
 /* ------------------------------------------------------------ driver */
 
+static void quiet(void *user, const char *msg, ...)
+{
+}
+
+/* Problems libxml2 reports outside the parser context: allocation failures
+ * (which it may then also report as a parse error, e.g. "not a valid URI"),
+ * encoding and buffer errors (which also stop the parser). */
+static void on_global_error(void *user, xmlErrorPtr err)
+{
+	reader *r = user;
+	if (err && err->code == XML_ERR_NO_MEMORY)
+		stop(r, CM_ENOMEM);
+}
+
+/* libxml2 prints those problems to stderr unless told otherwise, and a
+ * library must not print: route them here while the reader exists. */
+static void take_handlers(reader *r)
+{
+	r->saved_generic = xmlGenericError;
+	r->saved_generic_ctx = xmlGenericErrorContext;
+	r->saved_structured = xmlStructuredError;
+	r->saved_structured_ctx = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(r, on_global_error);
+}
+
+static void restore_handlers(reader *r)
+{
+	xmlSetGenericErrorFunc(r->saved_generic_ctx, r->saved_generic);
+	xmlSetStructuredErrorFunc(r->saved_structured_ctx, r->saved_structured);
+}
+
 static int reader_init(reader *r, cm_ctx *ctx, const char *file, const cm_read_opts *opts)
 {
 	memset(r, 0, sizeof(*r));
 	r->ctx = ctx;
 	r->file = file;
 	r->opts = opts;
-	if (cm_series_new(&r->series, ctx))
+	take_handlers(r);
+	if (cm_series_new(&r->series, ctx)) {
+		restore_handlers(r);
 		return CM_ENOMEM;
+	}
 	return 0;
 }
 
@@ -748,6 +912,27 @@ static void reader_free(reader *r)
 	cm__free(r->text);
 	cm__free(r->yed_label);
 	cm_series_free(r->series);
+	/* libxml2 keeps a copy of the last error in a global; release it. */
+	xmlResetLastError();
+	restore_handlers(r);
+}
+
+/* xmlParseChunk() failed without telling the error handler: it does so when
+ * the input cannot be decoded in its declared encoding, and then stops. */
+static void chunk_failed(reader *r)
+{
+	int code = r->xml->errNo;
+	if (code == XML_ERR_NO_MEMORY) {
+		stop(r, CM_ENOMEM);
+		return;
+	}
+	ERR(r, "malformed XML: %s",
+	    code == XML_ERR_OK || code == XML_ERR_INVALID_ENCODING ||
+			    code == XML_I18N_CONV_FAILED
+		    ? "the text is not valid in the encoding the file declares; convert it to UTF-8 "
+		      "or fix the encoding declaration"
+		    : "the parser stopped; the file is not well-formed XML");
+	stop(r, CM_EPARSE);
 }
 
 static int feed(reader *r, const char *buf, size_t len, int last)
@@ -755,15 +940,17 @@ static int feed(reader *r, const char *buf, size_t len, int last)
 	if (!r->xml) {
 		xmlSAXHandler sax;
 		setup_sax(&sax);
-		r->xml = xmlCreatePushParserCtxt(&sax, r, NULL, 0, r->file);
+		/* No file name: messages use ours, and libxml2 need not resolve
+		 * a directory for a document that may load nothing. */
+		r->xml = xmlCreatePushParserCtxt(&sax, r, NULL, 0, NULL);
 		if (!r->xml)
 			return CM_ENOMEM;
 		/* No NOENT, DTDLOAD, HUGE or XINCLUDE: entities stay unexpanded and
 		 * libxml2's own size limits stay on. */
 		xmlCtxtUseOptions(r->xml, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
 	}
-	if (!r->stop_code)
-		xmlParseChunk(r->xml, buf, (int)len, last);
+	if (!r->stop_code && xmlParseChunk(r->xml, buf, (int)len, last) && !r->stop_code)
+		chunk_failed(r);
 	return r->stop_code;
 }
 
@@ -778,7 +965,7 @@ static int finish(reader *r, cm_series **out, unsigned long long total)
 		diag_at(r, CM_DIAG_ERROR, cur_line(r), cur_col(r),
 			"no <graph> element; a GraphML file needs <graph> inside <graphml>");
 	}
-	if (r->stop_code || cm__diag_errors(r->ctx))
+	if (r->stop_code || r->errors)
 		return r->stop_code ? r->stop_code : CM_EPARSE;
 	*out = r->series;
 	r->series = NULL;
@@ -799,8 +986,29 @@ static int check_bytes(reader *r, unsigned long long total)
 
 typedef size_t (*chunk_fn)(void *src, char *buf, size_t size, int *err);
 
+/* A progress line for large inputs only: from a few megabytes on, about
+ * every percent (every 16 MB when the size is unknown). */
+enum { PROGRESS_FROM = 4 << 20, PROGRESS_UNKNOWN_STEP = 16 << 20 };
+
+typedef struct read_progress {
+	char what[300];
+	unsigned long long size, next; /* size 0: unknown */
+	int shown;
+} read_progress;
+
+static int report_progress(reader *r, read_progress *p, unsigned long long total)
+{
+	if (!r->ctx->progress || total < p->next)
+		return 0;
+	if (!p->shown)
+		snprintf(p->what, sizeof(p->what), "reading %s", r->file);
+	p->shown = 1;
+	p->next = total + (p->size >= 100 ? p->size / 100 : PROGRESS_UNKNOWN_STEP);
+	return cm__progress(r->ctx, p->what, p->size ? (double)total / (double)p->size : -1);
+}
+
 static int read_stream(cm_series **out, cm_ctx *ctx, const char *name, chunk_fn next, void *src,
-		       const cm_read_opts *opts)
+		       unsigned long long size, const cm_read_opts *opts)
 {
 	cm_read_opts defaults;
 	if (!opts) {
@@ -814,18 +1022,23 @@ static int read_stream(cm_series **out, cm_ctx *ctx, const char *name, chunk_fn 
 		return cm__oom(ctx);
 	char *buf = cm__malloc(CHUNK);
 	unsigned long long total = 0;
-	int rc = buf ? 0 : CM_ENOMEM, ioerr = 0;
+	read_progress prog = {.size = size, .next = PROGRESS_FROM};
+	int rc = buf ? 0 : CM_ENOMEM, ioerr = 0, cancelled = 0;
 	while (!rc) {
 		size_t n = next(src, buf, CHUNK, &ioerr);
 		total += n;
 		if (ioerr || check_bytes(&r, total) || (n == 0 && total == 0))
 			break;
 		rc = feed(&r, buf, n, n == 0);
-		if (n == 0)
+		if (n == 0 || (cancelled = report_progress(&r, &prog, total)))
 			break;
 	}
 	cm__free(buf);
-	if (ioerr) {
+	if (prog.shown)
+		cm__progress(ctx, prog.what, 1.0);
+	if (cancelled) {
+		rc = cm__error(ctx, CM_ERROR, "error: reading %s cancelled", r.file);
+	} else if (ioerr) {
 		rc = cm__diag(ctx, CM_DIAG_ERROR, r.file, 0, 0, "cannot read: %s", strerror(ioerr));
 		rc = rc ? rc : CM_EIO;
 	} else if (rc != CM_ENOMEM || r.stop_code)
@@ -861,6 +1074,16 @@ static size_t mem_chunk(void *src, char *buf, size_t size, int *err)
 	return n;
 }
 
+/* Size of a regular file from its current position, 0 when unknown (pipes). */
+static unsigned long long file_size(FILE *fp)
+{
+	struct stat st;
+	long at = ftell(fp);
+	if (fstat(fileno(fp), &st) || !S_ISREG(st.st_mode) || at < 0 || st.st_size < at)
+		return 0;
+	return (unsigned long long)(st.st_size - at);
+}
+
 void cm_read_opts_init(cm_read_opts *opts)
 {
 	memset(opts, 0, sizeof(*opts));
@@ -868,14 +1091,14 @@ void cm_read_opts_init(cm_read_opts *opts)
 
 int cm_series_read_fp(cm_series **out, cm_ctx *ctx, FILE *fp, const cm_read_opts *opts)
 {
-	return read_stream(out, ctx, "<stream>", fp_chunk, fp, opts);
+	return read_stream(out, ctx, "<stream>", fp_chunk, fp, file_size(fp), opts);
 }
 
 int cm_series_read_buffer(cm_series **out, cm_ctx *ctx, const char *buf, size_t len,
 			  const cm_read_opts *opts)
 {
 	mem_src m = {buf, len};
-	return read_stream(out, ctx, "<buffer>", mem_chunk, &m, opts);
+	return read_stream(out, ctx, "<buffer>", mem_chunk, &m, len, opts);
 }
 
 int cm_series_read_file(cm_series **out, cm_ctx *ctx, const char *path, const cm_read_opts *opts)
@@ -887,7 +1110,7 @@ int cm_series_read_file(cm_series **out, cm_ctx *ctx, const char *path, const cm
 		cm__diag(ctx, CM_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(e));
 		return CM_EIO;
 	}
-	int rc = read_stream(out, ctx, path, fp_chunk, fp, opts);
+	int rc = read_stream(out, ctx, path, fp_chunk, fp, file_size(fp), opts);
 	fclose(fp);
 	return rc;
 }

@@ -18,6 +18,8 @@ typedef struct cm__diag_store {
 	cm_diag *items;
 	size_t count, cap;
 	size_t dropped; /* diagnostics past limits.max_diagnostics */
+	size_t errors;  /* errors reported, kept or dropped */
+	size_t kept_errors;
 } cm__diag_store;
 
 struct cm_ctx {
@@ -64,6 +66,24 @@ typedef struct cm__arena {
 } cm__arena;
 char *cm__arena_strndup(cm__arena *a, const char *s, size_t n);
 void cm__arena_free(cm__arena *a);
+
+/* A string -> index map (open addressing) for the reader's id lookups, which
+ * take a (pointer, length) straight from the parser without copying. Keys
+ * are borrowed: they must stay alive and unchanged while in the map. */
+typedef struct cm__strmap_slot {
+	const char *key; /* NULL when the slot is free */
+	uint32_t hash;
+	uint32_t value;
+} cm__strmap_slot;
+typedef struct cm__strmap {
+	cm__strmap_slot *slots;
+	size_t cap, count; /* cap is 0 or a power of two */
+} cm__strmap;
+/* The value stored for s[0..len), or -1 when absent. */
+long cm__strmap_get(const cm__strmap *m, const char *s, size_t len);
+/* Adds a NUL-terminated key that is not yet present; 0 or CM_ENOMEM. */
+int cm__strmap_put(cm__strmap *m, const char *key, size_t len, uint32_t value);
+void cm__strmap_free(cm__strmap *m);
 
 /* ------------------------------------------------------------ numbers */
 

@@ -113,3 +113,72 @@ void cm__arena_free(cm__arena *a)
 	a->head = NULL;
 	a->used = a->size = 0;
 }
+
+/* ------------------------------------------------------------ string map */
+
+/* FNV-1a: short ids that differ in one digit still land far apart. */
+static uint32_t str_hash(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return (uint32_t)(h ^ (h >> 32));
+}
+
+static int key_equal(const cm__strmap_slot *slot, uint32_t hash, const char *s, size_t len)
+{
+	return slot->hash == hash && !strncmp(slot->key, s, len) && slot->key[len] == '\0';
+}
+
+long cm__strmap_get(const cm__strmap *m, const char *s, size_t len)
+{
+	if (!m->cap)
+		return -1;
+	uint32_t hash = str_hash(s, len);
+	size_t mask = m->cap - 1;
+	for (size_t i = hash & mask; m->slots[i].key; i = (i + 1) & mask)
+		if (key_equal(&m->slots[i], hash, s, len))
+			return (long)m->slots[i].value;
+	return -1;
+}
+
+static void slot_insert(cm__strmap_slot *slots, size_t cap, cm__strmap_slot item)
+{
+	size_t i = item.hash & (cap - 1);
+	while (slots[i].key)
+		i = (i + 1) & (cap - 1);
+	slots[i] = item;
+}
+
+static int strmap_grow(cm__strmap *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 64;
+	if (cap > SIZE_MAX / sizeof(cm__strmap_slot))
+		return CM_ENOMEM;
+	cm__strmap_slot *slots = cm__calloc(cap, sizeof(*slots));
+	if (!slots)
+		return CM_ENOMEM;
+	for (size_t i = 0; i < m->cap; i++)
+		if (m->slots[i].key)
+			slot_insert(slots, cap, m->slots[i]);
+	cm__free(m->slots);
+	m->slots = slots;
+	m->cap = cap;
+	return 0;
+}
+
+int cm__strmap_put(cm__strmap *m, const char *key, size_t len, uint32_t value)
+{
+	/* Linear probing stays short below a load of 3/4. */
+	if ((m->count + 1) * 4 > m->cap * 3 && strmap_grow(m))
+		return CM_ENOMEM;
+	slot_insert(m->slots, m->cap, (cm__strmap_slot){key, str_hash(key, len), value});
+	m->count++;
+	return 0;
+}
+
+void cm__strmap_free(cm__strmap *m)
+{
+	cm__free(m->slots);
+	memset(m, 0, sizeof(*m));
+}

@@ -133,6 +133,13 @@ int cm__network_add_edge(cm_network *net, cm_ctx *ctx, const cm__edge *edge)
 
 int cm__network_layer(size_t *out, cm_network *net, cm_ctx *ctx, const char *name)
 {
+	/* Layer names are canonical, and a canonical name is its own canonical
+	 * form: an exact match skips the alias table (once per edge). */
+	for (size_t k = 0; k < net->nlayers; k++)
+		if (!strcmp(net->layers[k], name)) {
+			*out = k;
+			return 0;
+		}
 	const char *canon = cm__relation_canonical(name);
 	for (size_t k = 0; k < net->nlayers; k++)
 		if (!strcmp(net->layers[k], canon)) {
@@ -176,7 +183,8 @@ int cm__network_sort_layers(cm_network *net, cm_ctx *ctx)
 			}
 	for (size_t e = 0; e < net->m; e++)
 		net->edges[e].layer = map[net->edges[e].layer];
-	memcpy(net->layers, sorted, sizeof(*sorted) * net->nlayers);
+	if (net->nlayers) /* layers is NULL in a graph without edges */
+		memcpy(net->layers, sorted, sizeof(*sorted) * net->nlayers);
 	cm__free(map);
 	cm__free(sorted);
 	return 0;

@@ -98,6 +98,9 @@ int cm_output_commit(cm_output *o, cm_ctx *ctx)
 	int failed = fflush(o->fp) != 0 || ferror(o->fp);
 	int e = errno;
 	if (!o->tmp) {
+		/* Reported here once; the stream is not ours to keep failing. */
+		if (failed)
+			clearerr(o->fp);
 		o->fp = NULL;
 		return failed ? cm__error(ctx, CM_EIO, "%s: error: write failed: %s", shown,
 					  strerror(e ? e : EIO))

@@ -82,13 +82,14 @@ static const char *loc_word(int k) { return cm_location_name((cm_location)k); }
 
 static void text_network(FILE *fp, const cm_network *net, const summary *s, size_t index)
 {
+	const char *sep = " ";
 	fprintf(fp, "snapshot %zu:", index + 1);
 	if (net->id[0])
-		fprintf(fp, " id %s", net->id);
+		fprintf(fp, "%sid %s", sep, net->id), sep = ", ";
 	if (net->label[0])
-		fprintf(fp, ", label \"%s\"", net->label);
+		fprintf(fp, "%slabel \"%s\"", sep, net->label), sep = ", ";
 	if (net->year)
-		fprintf(fp, ", year %d", net->year);
+		fprintf(fp, "%syear %d", sep, net->year);
 	fprintf(fp, "\n  nodes: %zu\n", net->n);
 	text_counts(fp, "kind:", s->kind, CM_KIND_COUNT, kind_word, 1);
 	text_counts(fp, "size:", s->size, CM_SIZE_COUNT, size_word, 1);

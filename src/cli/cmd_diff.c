@@ -1,0 +1,146 @@
+/* clustermap diff: what changed between two snapshots. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void help(void)
+{
+	printf("Usage: clustermap diff [OPTIONS] OLD NEW\n"
+	       "       clustermap diff [OPTIONS] SERIES\n\n"
+	       "Compare two snapshots of a cluster: actors who entered and left (by kind);\n"
+	       "per layer the ties formed, dissolved and persisted and their Jaccard\n"
+	       "persistence; the QAP correlation of the two adjacency matrices over the\n"
+	       "common actors with a permutation p-value; every network-level measure\n"
+	       "(old, new, delta). A single SERIES file must hold exactly two snapshots\n"
+	       "(two <graph> elements, or one dated graph with --at Y1,Y2). See docs/time.md.\n\n"
+	       "  -f, --format text|json|csv   output format (default text)\n"
+	       "      --output FILE            write the report to FILE (atomically)\n"
+	       "  -o, --diagram FILE           draw both snapshots on the same positions:\n"
+	       "                               persisted ties grey, formed green, dissolved\n"
+	       "                               red and dashed, entered and departed actors\n"
+	       "                               marked; format from the extension (.svg, .png,\n"
+	       "                               .pdf, .dot)\n"
+	       "      --match-by ATTR          match actors by this node attribute (default id)\n"
+	       "      --permutations N         QAP permutations (default 1000; 0: no test)\n"
+	       "      --seed S                 seed of the permutations and the\n"
+	       "                               classification (default 1)\n"
+	       "      --no-classify            skip classifying each snapshot (faster)\n"
+	       "      --at Y1,Y2               slice one dated graph at these two years\n"
+	       "%s\nExit status: 0 on success, 1 when an input or output failed, 2 on usage "
+	       "errors.\n",
+	       cli_read_help);
+}
+
+typedef struct diff_args {
+	cm_format format;
+	const char *output, *diagram;
+	cm_render_format diagram_format;
+} diff_args;
+
+static int draw(cm_ctx *ctx, const cm_diff *d, const cli_series *opts, const diff_args *a)
+{
+	cm_render_opts ro;
+	cm_render_opts_init(&ro);
+	ro.format = a->diagram_format;
+	ro.seed = opts->compare.seed;
+	int rc = cm_diff_render(ctx, d, a->diagram, &ro);
+	if (rc)
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+	return rc;
+}
+
+static int write_report(cm_ctx *ctx, const cm_diff *d, const diff_args *a)
+{
+	cm_output *o = NULL;
+	int rc = cm_output_open(&o, ctx, a->output);
+	if (!rc)
+		rc = cm_diff_write(cm_output_fp(o), ctx, d, a->format);
+	if (!rc)
+		rc = cm_output_commit(o, ctx);
+	cm_output_free(o);
+	if (rc)
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+	return rc;
+}
+
+static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const diff_args *a,
+		   int quiet)
+{
+	cm_diff *d = NULL;
+	if (cm_series_count(s) != 2) {
+		fprintf(stderr, "clustermap diff: error: the input holds %zu snapshots, not two; "
+				"give OLD and NEW, or pick two years with --at\n",
+			cm_series_count(s));
+		return EXIT_FAIL;
+	}
+	int rc = cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1),
+				 &opts->compare);
+	if (rc)
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+	if (!rc && a->diagram)
+		rc = draw(ctx, d, opts, a);
+	if (!rc)
+		rc = write_report(ctx, d, a);
+	cli_print_diags(ctx, !quiet);
+	cm_diff_free(d);
+	return rc ? EXIT_FAIL : EXIT_OK;
+}
+
+static int run(const cli_common *c, const cli_series *opts, char **files, int n,
+	       const diff_args *a)
+{
+	cm_ctx *ctx;
+	cm_series *s = NULL;
+	if (cli_ctx(&ctx, c))
+		return EXIT_FAIL;
+	int status = cli_series_read(&s, ctx, c, opts, files, n) ? EXIT_FAIL : EXIT_OK;
+	cm_ctx_clear(ctx); /* the reader's warnings are already on stderr */
+	if (status == EXIT_OK)
+		status = compare(ctx, s, opts, a, c->quiet);
+	cm_series_free(s);
+	cm_ctx_free(ctx);
+	return status;
+}
+
+int cmd_diff(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'O'},
+		{"diagram", required_argument, NULL, 'o'},
+		CLI_SERIES_OPTIONS,
+		CLI_READ_OPTIONS,
+		{NULL, 0, NULL, 0}};
+	cli_common c;
+	cli_series s;
+	diff_args a = {CM_FORMAT_TEXT, "-", NULL, CM_RENDER_SVG};
+	int opt, r;
+	cli_common_init(&c, "diff");
+	cli_series_init(&s);
+	while ((opt = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
+		if ((r = cli_common_option(&c, opt, optarg)) < 0 ||
+		    (!r && (r = cli_series_option(&s, "diff", opt, optarg)) < 0))
+			return EXIT_USAGE;
+		if (opt == 'f' && cli_parse_format(&a.format, "diff", optarg))
+			return EXIT_USAGE;
+		if (opt == 'O')
+			a.output = optarg;
+		if (opt == 'o')
+			a.diagram = optarg;
+	}
+	if (c.help)
+		return help(), EXIT_OK;
+	if (a.diagram && cm_render_format_from_path(&a.diagram_format, a.diagram))
+		return cli_usage("diff", "cannot tell the diagram format from '%s'; end it in .svg, "
+				 ".png, .pdf or .dot", a.diagram);
+	if (s.by_year)
+		return cli_usage("diff", "--by year makes a series; use timeline, or --at Y1,Y2");
+	int n = argc - optind;
+	if (n < 1 || n > 2)
+		return cli_usage("diff", n ? "give OLD and NEW, or one file with two snapshots"
+					   : "no input file");
+	if (s.nyears && (n != 1 || s.nyears != 2))
+		return cli_usage("diff", "--at takes two years and one dated file");
+	return run(&c, &s, argv + optind, n, &a);
+}

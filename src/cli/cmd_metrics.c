@@ -1,0 +1,254 @@
+/* clustermap metrics: network, actor and group measures per relation layer. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void help(void)
+{
+	printf("Usage: clustermap metrics [OPTIONS] FILE...\n\n"
+	       "Network-, actor- and group-level measures of each relation layer and of\n"
+	       "'all' (every layer as one undirected simple graph). Definitions and\n"
+	       "formulas: docs/metrics.md. FILE may be - for standard input.\n\n"
+	       "  -l, --layer NAME|all         measure one layer only\n"
+	       "  -n, --nodes                  add the actor table to text output\n"
+	       "  -g, --groups ATTR            node attribute for E-I and brokerage\n"
+	       "                               (default location)\n"
+	       "  -f, --format text|json|csv   output format (default text); csv has one row\n"
+	       "                               per actor and layer\n"
+	       "  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
+	       "      --graphml FILE           write the network back with the actor measures\n"
+	       "                               as node attributes (one input file only)\n"
+	       "  -w, --weighted               use tie weights (path lengths are 1/weight)\n"
+	       "      --inside-only            measure only actors with location=inside\n"
+	       "      --permutations N         E-I permutation test size (default 1000, 0: none)\n"
+	       "      --seed S                 seed for permutations, communities, sampling\n"
+	       "                               (default 1)\n"
+	       "      --approx K               estimate betweenness and closeness from K\n"
+	       "                               sampled sources\n"
+	       "      --exact                  never estimate, whatever the network's size\n"
+	       "      --threads N              threads igraph may use inside one call\n"
+	       "                               (default 1)\n"
+	       "%s\nExit status: 0 when every file was measured, 1 when any was not, 2 on usage "
+	       "errors.\n",
+	       cli_read_help);
+}
+
+enum {
+	OPT_GRAPHML = CLI_OPT_END,
+	OPT_INSIDE,
+	OPT_PERMUTATIONS,
+	OPT_SEED,
+	OPT_APPROX,
+	OPT_EXACT,
+	OPT_THREADS
+};
+
+typedef struct job {
+	cli_common c;
+	cm_metrics_opts opts;
+	cm_format format;
+	const char *out, *graphml;
+	int nodes, threads;
+} job;
+
+/* Writes the network with its "all" (or only) layer's actor measures. */
+static int write_graphml(cm_ctx *ctx, const cm_network *net, const cm_metrics *m,
+			 const char *path)
+{
+	const char *const *names = cm_metrics_actor_names();
+	const double *values[64];
+	size_t count = 0, layer = cm_metrics_layer_count(m) - 1;
+	while (names[count] && count < 64)
+		count++;
+	for (size_t k = 0; k < count; k++)
+		cm_metrics_actor_values(&values[k], m, layer, names[k]);
+	cm_node_columns cols = {count, names, values};
+	cm_output *o = NULL;
+	int rc = cm_output_open(&o, ctx, path);
+	if (rc == 0)
+		rc = cm_network_write_graphml(cm_output_fp(o), ctx, net, &cols);
+	if (rc == 0)
+		rc = cm_output_commit(o, ctx);
+	cm_output_free(o);
+	return rc;
+}
+
+/* CSV from several files or snapshots keeps only the first header line. */
+static int write_measures(FILE *fp, cm_ctx *ctx, const cm_metrics *m, const job *j, int first)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	if (j->format != CM_FORMAT_CSV || first)
+		return cm_metrics_write(fp, ctx, m, j->format, j->nodes);
+	FILE *mem = open_memstream(&buf, &len);
+	if (!mem)
+		return CM_ENOMEM;
+	int rc = cm_metrics_write(mem, ctx, m, j->format, j->nodes);
+	fclose(mem);
+	const char *body = buf ? strchr(buf, '\n') : NULL;
+	if (rc == 0 && body)
+		fputs(body + 1, fp);
+	free(buf);
+	return rc;
+}
+
+static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *fp, int *first)
+{
+	for (size_t i = 0; i < cm_series_count(s); i++) {
+		cm_network *net = cm_series_get(s, i);
+		cm_metrics *m = NULL;
+		int rc = cm_metrics_compute(&m, ctx, net, &j->opts);
+		if (rc == 0 && j->format == CM_FORMAT_JSON && !*first)
+			fputs(",\n", fp);
+		else if (rc == 0 && j->format == CM_FORMAT_TEXT && !*first)
+			fputc('\n', fp);
+		if (rc == 0)
+			rc = write_measures(fp, ctx, m, j, *first);
+		if (rc == 0)
+			*first = 0;
+		if (rc == 0 && j->graphml)
+			rc = write_graphml(ctx, net, m, j->graphml);
+		cm_metrics_free(m);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int metrics_one(const job *j, const char *path, FILE *fp, int *first)
+{
+	cm_ctx *ctx;
+	cm_series *s = NULL;
+	if (cli_ctx(&ctx, &j->c))
+		return EXIT_FAIL;
+	cm_ctx_set_threads(ctx, j->threads);
+	int rc = cli_read(&s, ctx, &j->c, path);
+	if (rc == 0) {
+		cm_ctx_clear(ctx);
+		rc = measure_series(j, ctx, s, fp, first);
+		cli_print_diags(ctx, !j->c.quiet);
+		if (rc)
+			fprintf(stderr, "%s: %s\n", path, cm_ctx_errmsg(ctx));
+	}
+	cm_series_free(s);
+	cm_ctx_free(ctx);
+	return rc ? EXIT_FAIL : EXIT_OK;
+}
+
+static int run(const job *j, char **files, int nfiles)
+{
+	cm_ctx *octx;
+	cm_output *o = NULL;
+	int status = EXIT_OK, first = 1;
+	if (cli_ctx(&octx, &j->c))
+		return EXIT_FAIL;
+	if (cm_output_open(&o, octx, j->out)) {
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx));
+		cm_ctx_free(octx);
+		return EXIT_FAIL;
+	}
+	FILE *fp = cm_output_fp(o);
+	int json_list = j->format == CM_FORMAT_JSON && nfiles > 1;
+	if (json_list)
+		fputs("[\n", fp);
+	for (int i = 0; i < nfiles; i++)
+		if (metrics_one(j, files[i], fp, &first))
+			status = EXIT_FAIL;
+	if (json_list)
+		fputs("]\n", fp);
+	/* As for info: when any file fails, an output file is not replaced by
+	 * a partial batch (standard output has the files that were measured). */
+	if ((status == EXIT_OK || !strcmp(j->out, "-")) && cm_output_commit(o, octx))
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx)), status = EXIT_FAIL;
+	cm_output_free(o);
+	cm_ctx_free(octx);
+	return status;
+}
+
+static int number(unsigned long *out, const char *arg, const char *what)
+{
+	size_t v;
+	if (cli_parse_size(&v, arg))
+		return cli_usage("metrics", "%s '%s' is not a whole number", what, arg);
+	*out = (unsigned long)v;
+	return 0;
+}
+
+static int own_option(job *j, int opt, const char *arg)
+{
+	unsigned long v = 0;
+	switch (opt) {
+	case 'l': j->opts.layer = arg; return 0;
+	case 'n': j->nodes = 1; return 0;
+	case 'g': j->opts.groups = arg; return 0;
+	case 'f': return cli_parse_format(&j->format, "metrics", arg);
+	case 'o': j->out = arg; return 0;
+	case 'w': j->opts.weighted = 1; return 0;
+	case OPT_GRAPHML: j->graphml = arg; return 0;
+	case OPT_INSIDE: j->opts.inside_only = 1; return 0;
+	case OPT_EXACT: j->opts.exact = 1; return 0;
+	case OPT_PERMUTATIONS: return number(&j->opts.permutations, arg, "--permutations");
+	case OPT_SEED: return number(&j->opts.seed, arg, "--seed");
+	case OPT_APPROX:
+		if (number(&v, arg, "--approx"))
+			return EXIT_USAGE;
+		j->opts.approx = v;
+		return 0;
+	case OPT_THREADS:
+		if (number(&v, arg, "--threads"))
+			return EXIT_USAGE;
+		if (v < 1 || v > 1024)
+			return cli_usage("metrics", "--threads takes 1 to 1024");
+		j->threads = (int)v;
+		return 0;
+	default: return cli_usage("metrics", "unknown option");
+	}
+}
+
+static int check(const job *j, int nfiles)
+{
+	if (nfiles < 1)
+		return cli_usage("metrics", "no input file");
+	if (j->opts.exact && j->opts.approx)
+		return cli_usage("metrics", "--exact and --approx exclude each other");
+	if (j->graphml && nfiles > 1)
+		return cli_usage("metrics", "--graphml takes one input file");
+	return 0;
+}
+
+int cmd_metrics(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"layer", required_argument, NULL, 'l'},
+		{"nodes", no_argument, NULL, 'n'},
+		{"groups", required_argument, NULL, 'g'},
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, 'o'},
+		{"weighted", no_argument, NULL, 'w'},
+		{"graphml", required_argument, NULL, OPT_GRAPHML},
+		{"inside-only", no_argument, NULL, OPT_INSIDE},
+		{"permutations", required_argument, NULL, OPT_PERMUTATIONS},
+		{"seed", required_argument, NULL, OPT_SEED},
+		{"approx", required_argument, NULL, OPT_APPROX},
+		{"exact", no_argument, NULL, OPT_EXACT},
+		{"threads", required_argument, NULL, OPT_THREADS},
+		CLI_READ_OPTIONS,
+		{NULL, 0, NULL, 0}};
+	job j = {.format = CM_FORMAT_TEXT, .out = "-", .threads = 1};
+	int opt, r;
+	cli_common_init(&j.c, "metrics");
+	cm_metrics_opts_init(&j.opts);
+	while ((opt = getopt_long(argc, argv, "l:ng:f:o:wqh", longopts, NULL)) != -1) {
+		if ((r = cli_common_option(&j.c, opt, optarg)) < 0)
+			return EXIT_USAGE;
+		if (r == 0 && own_option(&j, opt, optarg))
+			return EXIT_USAGE;
+	}
+	if (j.c.help)
+		return help(), EXIT_OK;
+	if (check(&j, argc - optind))
+		return EXIT_USAGE;
+	return run(&j, argv + optind, argc - optind);
+}

@@ -1,0 +1,165 @@
+/* clustermap timeline: measures of every snapshot of a series. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define DEFAULT_MEASURES "density,centralization.degree,transitivity"
+
+static void help(void)
+{
+	printf("Usage: clustermap timeline [OPTIONS] SNAPSHOTS...\n\n"
+	       "One row per snapshot with the network-level measures of every layer and\n"
+	       "the changes from the snapshot before (actors entered and left, ties formed\n"
+	       "and dissolved, Jaccard persistence, QAP correlation). Snapshots come from\n"
+	       "several files in the order given, from one file with several <graph>\n"
+	       "elements, or from one dated graph sliced with --by year or --at. See\n"
+	       "docs/time.md.\n\n"
+	       "  -f, --format text|json|csv   output format (default text)\n"
+	       "      --output FILE            write the report to FILE (atomically)\n"
+	       "      --by year                one snapshot per year named in the dates\n"
+	       "      --at Y1,Y2,...           one snapshot at each of these years\n"
+	       "      --plot OUT.svg           line chart of --measures over time\n"
+	       "      --measures LIST          measures to plot, MEASURE or LAYER:MEASURE\n"
+	       "                               (default " DEFAULT_MEASURES ")\n"
+	       "      --layer NAME             layer of measures given without one (default all)\n"
+	       "      --render-dir DIR         one diagram per snapshot, DIR/NAME.svg, all on\n"
+	       "                               the same positions (small multiples)\n"
+	       "      --render-format FMT      svg (default), png, pdf or dot for --render-dir\n"
+	       "      --match-by ATTR          match actors by this node attribute (default id)\n"
+	       "      --permutations N         QAP permutations (default 1000; 0: no test)\n"
+	       "      --seed S                 seed of the permutations and the\n"
+	       "                               classification (default 1)\n"
+	       "      --no-classify            skip classifying each snapshot (faster)\n"
+	       "%s\nExit status: 0 on success, 1 when an input or output failed, 2 on usage "
+	       "errors.\n",
+	       cli_read_help);
+}
+
+typedef struct tl_args {
+	cm_format format;
+	const char *output, *plot, *measures, *layer, *render_dir, *render_format;
+} tl_args;
+
+enum { OPT_OUTPUT = 1, OPT_PLOT, OPT_MEASURES, OPT_LAYER, OPT_RENDER_DIR, OPT_RENDER_FORMAT };
+
+static int draw(cm_ctx *ctx, const cm_timeline *tl, const cli_series *opts, const tl_args *a)
+{
+	cm_render_opts ro;
+	cm_render_opts_init(&ro);
+	ro.seed = opts->compare.seed;
+	int rc = cm_render_format_parse(&ro.format, a->render_format);
+	if (!rc)
+		rc = cm_timeline_render(ctx, tl, a->render_dir, &ro);
+	if (rc)
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+	return rc;
+}
+
+static int write_to(cm_ctx *ctx, const cm_timeline *tl, const tl_args *a, int chart)
+{
+	cm_output *o = NULL;
+	int rc = cm_output_open(&o, ctx, chart ? a->plot : a->output);
+	if (!rc && chart)
+		rc = cm_timeline_plot(cm_output_fp(o), ctx, tl, a->measures, a->layer);
+	else if (!rc)
+		rc = cm_timeline_write(cm_output_fp(o), ctx, tl, a->format);
+	if (!rc)
+		rc = cm_output_commit(o, ctx);
+	cm_output_free(o);
+	if (rc)
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+	return rc;
+}
+
+static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const tl_args *a,
+		  int quiet)
+{
+	cm_timeline *tl = NULL;
+	int rc = cm_timeline_compute(&tl, ctx, s, &opts->compare);
+	if (rc)
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+	/* The chart first: a bad measure name leaves no half-done report behind. */
+	if (!rc && a->plot)
+		rc = write_to(ctx, tl, a, 1);
+	if (!rc && a->render_dir)
+		rc = draw(ctx, tl, opts, a);
+	if (!rc)
+		rc = write_to(ctx, tl, a, 0);
+	cli_print_diags(ctx, !quiet);
+	cm_timeline_free(tl);
+	return rc ? EXIT_FAIL : EXIT_OK;
+}
+
+static int run(const cli_common *c, const cli_series *opts, char **files, int n,
+	       const tl_args *a)
+{
+	cm_ctx *ctx;
+	cm_series *s = NULL;
+	if (cli_ctx(&ctx, c))
+		return EXIT_FAIL;
+	int status = cli_series_read(&s, ctx, c, opts, files, n) ? EXIT_FAIL : EXIT_OK;
+	cm_ctx_clear(ctx); /* the reader's warnings are already on stderr */
+	if (status == EXIT_OK)
+		status = report(ctx, s, opts, a, c->quiet);
+	cm_series_free(s);
+	cm_ctx_free(ctx);
+	return status;
+}
+
+static void own_option(tl_args *a, int opt, const char *arg)
+{
+	switch (opt) {
+	case OPT_OUTPUT: a->output = arg; break;
+	case OPT_PLOT: a->plot = arg; break;
+	case OPT_MEASURES: a->measures = arg; break;
+	case OPT_LAYER: a->layer = arg; break;
+	case OPT_RENDER_DIR: a->render_dir = arg; break;
+	case OPT_RENDER_FORMAT: a->render_format = arg; break;
+	default: break;
+	}
+}
+
+int cmd_timeline(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"output", required_argument, NULL, OPT_OUTPUT},
+		{"plot", required_argument, NULL, OPT_PLOT},
+		{"measures", required_argument, NULL, OPT_MEASURES},
+		{"layer", required_argument, NULL, OPT_LAYER},
+		{"render-dir", required_argument, NULL, OPT_RENDER_DIR},
+		{"render-format", required_argument, NULL, OPT_RENDER_FORMAT},
+		CLI_SERIES_OPTIONS,
+		CLI_READ_OPTIONS,
+		{NULL, 0, NULL, 0}};
+	cli_common c;
+	cli_series s;
+	tl_args a = {CM_FORMAT_TEXT, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg"};
+	int opt, r;
+	cli_common_init(&c, "timeline");
+	cli_series_init(&s);
+	while ((opt = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
+		if ((r = cli_common_option(&c, opt, optarg)) < 0 ||
+		    (!r && (r = cli_series_option(&s, "timeline", opt, optarg)) < 0))
+			return EXIT_USAGE;
+		if (opt == 'f' && cli_parse_format(&a.format, "timeline", optarg))
+			return EXIT_USAGE;
+		own_option(&a, opt, optarg);
+	}
+	if (c.help)
+		return help(), EXIT_OK;
+	cm_render_format rf;
+	if (optind >= argc)
+		return cli_usage("timeline", "no input file");
+	if (cm_render_format_parse(&rf, a.render_format) || rf == CM_RENDER_PLAIN)
+		return cli_usage("timeline", "unknown render format '%s'; use svg, png, pdf or dot",
+				 a.render_format);
+	if (s.by_year && s.nyears)
+		return cli_usage("timeline", "give --by year or --at, not both");
+	if ((s.by_year || s.nyears) && argc - optind != 1)
+		return cli_usage("timeline", "--by and --at slice one dated file");
+	if (a.plot && !strcmp(a.plot, "-") && !strcmp(a.output, "-"))
+		return cli_usage("timeline", "the chart and the report cannot both go to stdout");
+	return run(&c, &s, argv + optind, argc - optind, &a);
+}

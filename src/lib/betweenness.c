@@ -1,0 +1,447 @@
+/* Betweenness and closeness: exact with igraph, or estimated from a seeded
+ * uniform sample of K sources (Brandes & Pich 2007; Eppstein & Wang 2004)
+ * with a standard error from the spread of the per-source contributions. */
+#include "betweenness.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* igraph's progress handler has no payload of ours either; the context of
+ * the running computation waits here (thread-local, like a cm_ctx). */
+static _Thread_local cm_ctx *progress_ctx;
+
+static igraph_error_t on_progress(const char *message, igraph_real_t percent, void *data)
+{
+	(void)message, (void)data;
+	if (progress_ctx && cm__progress(progress_ctx, "betweenness", percent / 100.0))
+		return IGRAPH_INTERRUPTED;
+	return IGRAPH_SUCCESS;
+}
+
+size_t cm__sample_size(const igraph_t *g, const cm__path_opts *opts)
+{
+	double n = (double)igraph_vcount(g), m = (double)igraph_ecount(g);
+	if (opts->exact)
+		return 0;
+	if (opts->approx)
+		return (double)opts->approx >= n ? 0 : opts->approx;
+	if (n * (n + m) <= CM__EXACT_WORK)
+		return 0;
+	double k = CM__SAMPLE_WORK / (n + m);
+	if (k < CM__SAMPLE_MIN)
+		k = CM__SAMPLE_MIN;
+	return k >= n ? 0 : (size_t)k;
+}
+
+/* Below this much work (vertices x (vertices + edges)) starting processes
+ * costs more than it saves: one core does it in well under a second. */
+#define PARALLEL_WORK 2e8
+
+/* Processes for the exact computation: as many as threads were asked for,
+ * else one per core on large graphs, never more than there are vertices. */
+static int exact_workers(const cm_ctx *ctx, const igraph_t *g)
+{
+	double n = (double)igraph_vcount(g), m = (double)igraph_ecount(g);
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	long w = ctx->threads > 1 ? ctx->threads : n * (n + m) >= PARALLEL_WORK ? cores : 1;
+	if (w > 64)
+		w = 64;
+	if (w > (long)n)
+		w = (long)n;
+	return w > 1 ? (int)w : 1;
+}
+
+/* Worker k's share of the sources: every w-th vertex, so that costly and
+ * cheap sources spread evenly. */
+static int share_of(igraph_vector_int_t *src, const igraph_t *g, int k, int w)
+{
+	igraph_integer_t n = igraph_vcount(g);
+	if (igraph_vector_int_init(src, 0) || igraph_vector_int_reserve(src, n / w + 1))
+		return CM_ENOMEM;
+	for (igraph_integer_t v = k; v < n; v += w)
+		igraph_vector_int_push_back(src, v); /* reserved: cannot fail */
+	return 0;
+}
+
+/* Dependencies of share k on every vertex (igraph's betweenness restricted
+ * to those sources; the shares add up to the full betweenness). */
+static igraph_error_t share_betweenness(igraph_vector_t *part, const igraph_t *g, int k, int w,
+					const igraph_vector_t *distance)
+{
+	igraph_vector_int_t src;
+	if (share_of(&src, g, k, w))
+		return IGRAPH_ENOMEM;
+	igraph_error_t err = igraph_betweenness_subset(g, part, igraph_vss_all(),
+						       igraph_is_directed(g),
+						       igraph_vss_vector(&src), igraph_vss_all(),
+						       distance);
+	igraph_vector_int_destroy(&src);
+	return err;
+}
+
+static int write_all(int fd, const void *buf, size_t len)
+{
+	for (const char *p = buf; len;) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int read_all(int fd, void *buf, size_t len)
+{
+	for (char *p = buf; len;) {
+		ssize_t n = read(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* In the child: compute share k, send it, and leave without running the
+ * parent's exit handlers or flushing its stdio buffers. */
+static void worker(int fd, const igraph_t *g, int k, int w, const igraph_vector_t *distance)
+{
+	igraph_vector_t part;
+	int ok = igraph_vector_init(&part, 0) == IGRAPH_SUCCESS &&
+		 share_betweenness(&part, g, k, w, distance) == IGRAPH_SUCCESS &&
+		 write_all(fd, VECTOR(part), sizeof(double) * (size_t)igraph_vcount(g)) == 0;
+	_exit(ok ? 0 : 1);
+}
+
+typedef struct workers {
+	int fd[64];
+	pid_t pid[64];
+	int count; /* children started */
+} workers;
+
+static int start_workers(workers *ws, const igraph_t *g, int w, const igraph_vector_t *distance)
+{
+	ws->count = 0;
+	for (int k = 1; k < w; k++) {
+		int p[2];
+		if (pipe(p))
+			return -1;
+		pid_t pid = fork();
+		if (pid == 0) {
+			close(p[0]);
+			for (int j = 0; j < ws->count; j++)
+				close(ws->fd[j]);
+			worker(p[1], g, k, w, distance);
+		}
+		close(p[1]);
+		if (pid < 0) {
+			close(p[0]);
+			return -1;
+		}
+		ws->fd[ws->count] = p[0];
+		ws->pid[ws->count++] = pid;
+	}
+	return 0;
+}
+
+/* Adds every child's share into res (when ok) and reaps them all; 0 when
+ * each child delivered its share and exited cleanly. */
+static int collect_workers(workers *ws, igraph_vector_t *res, double *buf, int ok)
+{
+	size_t n = (size_t)igraph_vector_size(res);
+	for (int j = 0; j < ws->count; j++) {
+		if (ok && read_all(ws->fd[j], buf, sizeof(double) * n) == 0) {
+			for (size_t v = 0; v < n; v++)
+				VECTOR(*res)[v] += buf[v];
+		} else {
+			ok = 0;
+		}
+		close(ws->fd[j]);
+		int status;
+		while (waitpid(ws->pid[j], &status, 0) < 0 && errno == EINTR)
+			;
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			ok = 0;
+	}
+	return ok ? 0 : -1;
+}
+
+/* Debian's igraph is not thread-safe: the sources are split across worker
+ * processes instead, the parent computing one share itself. Returns 0, a
+ * CM_E* code, or 1 when the workers could not deliver (no processes left,
+ * a worker killed): the caller then computes serially. */
+static int parallel_betweenness(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g, int w,
+				const igraph_vector_t *distance)
+{
+	workers ws;
+	size_t n = (size_t)igraph_vcount(g);
+	double *buf = cm__malloc(sizeof(double) * (n ? n : 1));
+	if (!buf)
+		return cm__oom(ctx);
+	cm__progress(ctx, "betweenness", -1);
+	int started = start_workers(&ws, g, w, distance) == 0;
+	igraph_error_t err = share_betweenness(res, g, 0, w, distance);
+	int rc = collect_workers(&ws, res, buf, started && err == IGRAPH_SUCCESS);
+	cm__free(buf);
+	if (err)
+		return cm__igraph_error(ctx, err);
+	if (!started || rc)
+		return 1;
+	cm__progress(ctx, "betweenness", 1.0);
+	return 0;
+}
+
+/* The exact computation: one call into igraph, or split by source across
+ * worker processes on large graphs and when threads were asked for. */
+static int exact_betweenness(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
+			     const igraph_vector_t *distance)
+{
+	int w = exact_workers(ctx, g), rc;
+	if (w > 1 && (rc = parallel_betweenness(res, ctx, g, w, distance)) <= 0)
+		return rc;
+	igraph_progress_handler_t *prev = igraph_set_progress_handler(on_progress);
+	progress_ctx = ctx;
+	igraph_error_t err = igraph_betweenness(g, res, igraph_vss_all(), igraph_is_directed(g),
+						distance);
+	igraph_set_progress_handler(prev);
+	progress_ctx = NULL;
+	cm__progress(ctx, "betweenness", 1.0);
+	return err ? cm__igraph_error(ctx, err) : 0;
+}
+
+/* A seeded sample of k distinct vertices. */
+static int sample_sources(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g, size_t k,
+			  unsigned long seed)
+{
+	igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+	if (igraph_vector_int_init(out, 0))
+		return cm__oom(ctx);
+	igraph_error_t err = igraph_random_sample(out, 0, igraph_vcount(g) - 1,
+						  (igraph_integer_t)k);
+	if (err) {
+		igraph_vector_int_destroy(out);
+		return cm__igraph_error(ctx, err);
+	}
+	return 0;
+}
+
+/* Running sums of per-source contributions: sum and sum of squares. */
+typedef struct moments {
+	igraph_vector_t sum, sq, one;
+} moments;
+
+static int moments_init(moments *mo, igraph_integer_t n)
+{
+	memset(mo, 0, sizeof(*mo));
+	if (igraph_vector_init(&mo->sum, n) || igraph_vector_init(&mo->sq, n) ||
+	    igraph_vector_init(&mo->one, n))
+		return CM_ENOMEM;
+	return 0;
+}
+
+static void moments_free(moments *mo)
+{
+	igraph_vector_destroy(&mo->sum);
+	igraph_vector_destroy(&mo->sq);
+	igraph_vector_destroy(&mo->one);
+}
+
+/* Standard error of (n/K) * sum over a sample without replacement, from the
+ * sample variance of the K contributions; largest over vertices, divided by
+ * norm. */
+static double largest_error(const moments *mo, double n, double k, double norm)
+{
+	double worst = 0, fpc = k < n ? 1 - k / n : 0;
+	for (igraph_integer_t v = 0; v < igraph_vector_size(&mo->sum); v++) {
+		double mean = VECTOR(mo->sum)[v] / k;
+		double var = k > 1 ? (VECTOR(mo->sq)[v] - k * mean * mean) / (k - 1) : 0;
+		double se = n * sqrt((var > 0 ? var : 0) / k * fpc);
+		if (se > worst)
+			worst = se;
+	}
+	return norm > 0 ? worst / norm : NAN;
+}
+
+static int sampled_pass(moments *mo, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts,
+			const igraph_vector_int_t *src)
+{
+	igraph_bool_t directed = igraph_is_directed(g);
+	igraph_integer_t k = igraph_vector_int_size(src);
+	for (igraph_integer_t i = 0; i < k; i++) {
+		CM__IG(ctx, igraph_betweenness_subset(g, &mo->one, igraph_vss_all(), directed,
+						      igraph_vss_1(VECTOR(*src)[i]),
+						      igraph_vss_all(), opts->distance));
+		for (igraph_integer_t v = 0; v < igraph_vector_size(&mo->one); v++) {
+			double c = VECTOR(mo->one)[v];
+			VECTOR(mo->sum)[v] += c;
+			VECTOR(mo->sq)[v] += c * c;
+		}
+		if (cm__progress(ctx, "betweenness (sampled)", (double)(i + 1) / (double)k))
+			return cm__error(ctx, CM_EGRAPH, "error: betweenness cancelled");
+	}
+	return 0;
+}
+
+static int sampled_betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx *ctx,
+			       const igraph_t *g, const cm__path_opts *opts, size_t k)
+{
+	igraph_vector_int_t src;
+	moments mo;
+	double n = (double)igraph_vcount(g);
+	int rc = sample_sources(&src, ctx, g, k, opts->seed);
+	if (rc)
+		return rc;
+	rc = moments_init(&mo, igraph_vcount(g)) ? cm__oom(ctx) : 0;
+	if (rc == 0)
+		rc = sampled_pass(&mo, ctx, g, opts, &src);
+	if (rc == 0 && igraph_vector_update(res, &mo.sum))
+		rc = cm__oom(ctx);
+	if (rc == 0) {
+		igraph_vector_scale(res, n / (double)k);
+		double norm = (n - 1) * (n - 2) / (igraph_is_directed(g) ? 1 : 2);
+		info->sources = k;
+		info->std_error = largest_error(&mo, n, (double)k, norm);
+	}
+	moments_free(&mo);
+	igraph_vector_int_destroy(&src);
+	return rc;
+}
+
+int cm__betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx *ctx, const igraph_t *g,
+		    const cm__path_opts *opts)
+{
+	size_t k = cm__sample_size(g, opts);
+	info->sources = 0;
+	info->std_error = NAN;
+	if (k == 0)
+		return exact_betweenness(res, ctx, g, opts->distance);
+	return sampled_betweenness(res, info, ctx, g, opts, k);
+}
+
+/* ------------------------------------------------------------ closeness */
+
+static int exact_closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm_ctx *ctx,
+			   const igraph_t *g, const igraph_vector_t *distance)
+{
+	CM__IG(ctx, igraph_closeness(g, closeness, NULL, NULL, igraph_vss_all(), IGRAPH_ALL,
+				     distance, 1));
+	CM__IG(ctx, igraph_harmonic_centrality(g, harmonic, igraph_vss_all(), IGRAPH_ALL,
+					       distance, 1));
+	return 0;
+}
+
+/* Per vertex: sampled sources reached, sum of distances, of their squares,
+ * of inverse distances and of their squares. */
+typedef struct reach {
+	double *count, *sum, *sq, *inv, *invsq;
+} reach;
+
+static void add_row(reach *r, const igraph_matrix_t *row, igraph_integer_t source)
+{
+	for (igraph_integer_t v = 0; v < igraph_matrix_ncol(row); v++) {
+		double d = MATRIX(*row, 0, v);
+		if (v == source || !isfinite(d))
+			continue;
+		r->count[v] += 1;
+		r->sum[v] += d;
+		r->sq[v] += d * d;
+		r->inv[v] += 1 / d;
+		r->invsq[v] += 1 / (d * d);
+	}
+}
+
+static int distances_from(igraph_matrix_t *row, cm_ctx *ctx, const igraph_t *g,
+			  igraph_integer_t s, const igraph_vector_t *distance)
+{
+	if (distance)
+		CM__IG(ctx, igraph_distances_dijkstra(g, row, igraph_vss_1(s), igraph_vss_all(),
+						      distance, IGRAPH_ALL));
+	else
+		CM__IG(ctx, igraph_distances(g, row, igraph_vss_1(s), igraph_vss_all(),
+					     IGRAPH_ALL));
+	return 0;
+}
+
+static int reach_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts,
+		      const igraph_vector_int_t *src)
+{
+	igraph_matrix_t row;
+	int rc = 0;
+	igraph_integer_t k = igraph_vector_int_size(src);
+	if (igraph_matrix_init(&row, 0, 0))
+		return cm__oom(ctx);
+	for (igraph_integer_t i = 0; i < k && rc == 0; i++) {
+		rc = distances_from(&row, ctx, g, VECTOR(*src)[i], opts->distance);
+		if (rc == 0)
+			add_row(r, &row, VECTOR(*src)[i]);
+		if (rc == 0 && cm__progress(ctx, "closeness (sampled)", (double)(i + 1) / (double)k))
+			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
+	}
+	igraph_matrix_destroy(&row);
+	return rc;
+}
+
+/* Closeness estimate c = 1 / (mean distance to the reached sampled sources);
+ * its standard error by the delta method, c^2 * SE(mean distance). Harmonic
+ * estimate: the mean of 1/d over the sampled sources other than v. */
+static double estimate(igraph_vector_t *clo, igraph_vector_t *har, const reach *r,
+		       const igraph_vector_int_t *src, double n, double k)
+{
+	double worst = 0, fpc = 1 - k / n;
+	igraph_integer_t nv = igraph_vector_size(clo);
+	for (igraph_integer_t v = 0; v < nv; v++) {
+		double others = igraph_vector_int_contains(src, v) ? k - 1 : k;
+		double c = r->count[v], mean = c > 0 ? r->sum[v] / c : NAN;
+		VECTOR(*clo)[v] = c > 0 ? 1 / mean : NAN;
+		VECTOR(*har)[v] = others > 0 ? r->inv[v] / others : NAN;
+		if (c > 1) {
+			double var = (r->sq[v] - c * mean * mean) / (c - 1);
+			double se = sqrt((var > 0 ? var : 0) / c * fpc) / (mean * mean);
+			worst = se > worst ? se : worst;
+		}
+	}
+	return worst;
+}
+
+static int sampled_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__sampling *info,
+			     cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts, size_t k)
+{
+	igraph_integer_t n = igraph_vcount(g);
+	igraph_vector_int_t src;
+	double *buf = cm__calloc(5 * (size_t)n + 1, sizeof(double));
+	if (!buf || igraph_vector_resize(clo, n) || igraph_vector_resize(har, n)) {
+		cm__free(buf);
+		return cm__oom(ctx);
+	}
+	reach r = {buf, buf + n, buf + 2 * n, buf + 3 * n, buf + 4 * n};
+	int rc = sample_sources(&src, ctx, g, k, opts->seed);
+	if (rc == 0) {
+		rc = reach_pass(&r, ctx, g, opts, &src);
+		if (rc == 0) {
+			info->sources = k;
+			info->std_error = estimate(clo, har, &r, &src, (double)n, (double)k);
+		}
+		igraph_vector_int_destroy(&src);
+	}
+	cm__free(buf);
+	return rc;
+}
+
+int cm__closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
+		  cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts)
+{
+	size_t k = cm__sample_size(g, opts);
+	info->sources = 0;
+	info->std_error = NAN;
+	if (k == 0)
+		return exact_closeness(closeness, harmonic, ctx, g, opts->distance);
+	return sampled_closeness(closeness, harmonic, info, ctx, g, opts, k);
+}

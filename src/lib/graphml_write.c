@@ -1,0 +1,206 @@
+/* Writes a network back as GraphML (libxml2's xmlTextWriter): the model
+ * attributes the file gave, its other attributes, and extra numeric node
+ * columns such as the actor measures, readable by Gephi, yEd and our reader. */
+#include "graphml.h"
+
+#include <libxml/xmlwriter.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct writer {
+	xmlTextWriterPtr w;
+	const cm_network *net;
+	const cm_node_columns *extra;
+	int failed;
+} writer;
+
+#define X(s) ((const xmlChar *)(s))
+
+static void attr(writer *wr, const char *name, const char *value)
+{
+	if (xmlTextWriterWriteAttribute(wr->w, X(name), X(value)) < 0)
+		wr->failed = 1;
+}
+
+static void start(writer *wr, const char *name)
+{
+	if (xmlTextWriterStartElement(wr->w, X(name)) < 0)
+		wr->failed = 1;
+}
+
+static void end(writer *wr)
+{
+	if (xmlTextWriterEndElement(wr->w) < 0)
+		wr->failed = 1;
+}
+
+static void key(writer *wr, const char *id, const char *domain, const char *name, const char *type)
+{
+	start(wr, "key");
+	attr(wr, "id", id);
+	attr(wr, "for", domain);
+	attr(wr, "attr.name", name);
+	attr(wr, "attr.type", type);
+	end(wr);
+}
+
+static void data(writer *wr, const char *k, const char *value)
+{
+	if (!value)
+		return;
+	start(wr, "data");
+	attr(wr, "key", k);
+	if (xmlTextWriterWriteString(wr->w, X(value)) < 0)
+		wr->failed = 1;
+	end(wr);
+}
+
+static void data_number(writer *wr, const char *k, double v, int digits)
+{
+	char buf[64];
+	if (isfinite(v))
+		data(wr, k, cm__fmt_double(buf, sizeof(buf), v, digits));
+}
+
+/* An extra node column is replaced by a measure of the same name. */
+static int shadowed(const writer *wr, const char *name)
+{
+	for (size_t k = 0; wr->extra && k < wr->extra->count; k++)
+		if (!strcmp(wr->extra->names[k], name))
+			return 1;
+	return 0;
+}
+
+static void keys(writer *wr)
+{
+	static const char *const model[] = {"label", "kind", "size", "ownership", "location",
+					    "sector"};
+	char id[32];
+	const cm_network *net = wr->net;
+	for (size_t k = 0; k < CM__ARRAY_LEN(model); k++)
+		key(wr, model[k], "node", model[k], "string");
+	for (size_t k = 0; k < net->nncols; k++)
+		if (!shadowed(wr, net->ncols[k].name)) {
+			snprintf(id, sizeof(id), "n%zu", k);
+			key(wr, id, "node", net->ncols[k].name, net->ncols[k].type);
+		}
+	for (size_t k = 0; wr->extra && k < wr->extra->count; k++) {
+		snprintf(id, sizeof(id), "m%zu", k);
+		key(wr, id, "node", wr->extra->names[k], "double");
+	}
+	key(wr, "relation", "edge", "relation", "string");
+	key(wr, "weight", "edge", "weight", "double");
+	key(wr, "year", "edge", "year", "int");
+	key(wr, "start", "edge", "start", "int");
+	key(wr, "end", "edge", "end", "int");
+	for (size_t k = 0; k < net->necols; k++) {
+		snprintf(id, sizeof(id), "e%zu", k);
+		key(wr, id, "edge", net->ecols[k].name, net->ecols[k].type);
+	}
+	key(wr, "glabel", "graph", "label", "string");
+	key(wr, "gyear", "graph", "year", "int");
+}
+
+static void node(writer *wr, size_t i)
+{
+	const cm__node *nd = &wr->net->nodes[i];
+	char id[32];
+	start(wr, "node");
+	attr(wr, "id", nd->id);
+	if (nd->has & CM_HAS_LABEL)
+		data(wr, "label", nd->label);
+	if (nd->has & CM_HAS_KIND)
+		data(wr, "kind", cm_kind_name((cm_kind)nd->kind));
+	if (nd->has & CM_HAS_SIZE)
+		data(wr, "size", cm_size_name((cm_size)nd->size));
+	if (nd->has & CM_HAS_OWNERSHIP)
+		data(wr, "ownership", cm_ownership_name((cm_ownership)nd->ownership));
+	if (nd->has & CM_HAS_LOCATION)
+		data(wr, "location", cm_location_name((cm_location)nd->location));
+	if (nd->has & CM_HAS_SECTOR)
+		data(wr, "sector", nd->sector);
+	for (size_t k = 0; k < wr->net->nncols; k++)
+		if (!shadowed(wr, wr->net->ncols[k].name)) {
+			snprintf(id, sizeof(id), "n%zu", k);
+			data(wr, id, cm__column_get(&wr->net->ncols[k], i));
+		}
+	for (size_t k = 0; wr->extra && k < wr->extra->count; k++) {
+		snprintf(id, sizeof(id), "m%zu", k);
+		data_number(wr, id, wr->extra->values[k][i], 10);
+	}
+	end(wr);
+}
+
+static void edge(writer *wr, size_t e)
+{
+	const cm__edge *ed = &wr->net->edges[e];
+	char id[32];
+	start(wr, "edge");
+	attr(wr, "source", wr->net->nodes[ed->src].id);
+	attr(wr, "target", wr->net->nodes[ed->dst].id);
+	attr(wr, "directed", ed->directed ? "true" : "false");
+	/* Edges without a relation are read into "untyped"; keep them so. */
+	if (strcmp(wr->net->layers[ed->layer], "untyped"))
+		data(wr, "relation", wr->net->layers[ed->layer]);
+	if (ed->weight != 1.0)
+		data_number(wr, "weight", ed->weight, 17);
+	if (ed->year)
+		data_number(wr, "year", ed->year, 10);
+	if (ed->start)
+		data_number(wr, "start", ed->start, 10);
+	if (ed->end)
+		data_number(wr, "end", ed->end, 10);
+	for (size_t k = 0; k < wr->net->necols; k++) {
+		snprintf(id, sizeof(id), "e%zu", k);
+		data(wr, id, cm__column_get(&wr->net->ecols[k], e));
+	}
+	end(wr);
+}
+
+static void document(writer *wr)
+{
+	const cm_network *net = wr->net;
+	if (xmlTextWriterStartDocument(wr->w, NULL, "UTF-8", NULL) < 0)
+		wr->failed = 1;
+	start(wr, "graphml");
+	attr(wr, "xmlns", "http://graphml.graphdrawing.org/xmlns");
+	keys(wr);
+	start(wr, "graph");
+	if (net->id && net->id[0])
+		attr(wr, "id", net->id);
+	attr(wr, "edgedefault", "directed");
+	if (net->label && net->label[0])
+		data(wr, "glabel", net->label);
+	if (net->year)
+		data_number(wr, "gyear", net->year, 10);
+	for (size_t i = 0; i < net->n && !wr->failed; i++)
+		node(wr, i);
+	for (size_t e = 0; e < net->m && !wr->failed; e++)
+		edge(wr, e);
+	if (xmlTextWriterEndDocument(wr->w) < 0)
+		wr->failed = 1;
+}
+
+int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
+			     const cm_node_columns *extra)
+{
+	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
+	if (!out)
+		return cm__oom(ctx);
+	writer wr = {.w = xmlNewTextWriter(out), .net = net, .extra = extra};
+	if (!wr.w) {
+		xmlOutputBufferClose(out);
+		return cm__oom(ctx);
+	}
+	xmlTextWriterSetIndent(wr.w, 1);
+	xmlTextWriterSetIndentString(wr.w, X("  "));
+	document(&wr);
+	if (xmlTextWriterFlush(wr.w) < 0)
+		wr.failed = 1;
+	xmlFreeTextWriter(wr.w); /* also closes the output buffer, not fp */
+	if (wr.failed || ferror(fp))
+		return cm__error(ctx, CM_EIO, "error: writing GraphML failed");
+	return 0;
+}

@@ -1,0 +1,339 @@
+/* Network-level measures of one layer (docs/metrics.md, "Network-level"). */
+#include "metrics_work.h"
+
+#include <math.h>
+#include <string.h>
+
+#define V(w, k) ((w)->out->value[k])
+
+static int sizes(cm__mwork *w)
+{
+	const igraph_t *g = &w->l->graph;
+	igraph_integer_t n = igraph_vcount(g), count = 0;
+	igraph_vector_int_t csize, deg;
+	V(w, CM__NM_NODES) = (double)n;
+	V(w, CM__NM_EDGES) = (double)igraph_ecount(g);
+	if (n >= 2)
+		CM__IG(w->ctx, igraph_density(g, &V(w, CM__NM_DENSITY), 0));
+	if (igraph_vector_int_init(&csize, 0))
+		return cm__oom(w->ctx);
+	if (igraph_vector_int_init(&deg, 0)) {
+		igraph_vector_int_destroy(&csize);
+		return cm__oom(w->ctx);
+	}
+	igraph_error_t err = igraph_connected_components(g, NULL, &csize, &count, IGRAPH_WEAK);
+	if (!err)
+		err = igraph_degree(w->u, &deg, igraph_vss_all(), IGRAPH_ALL, 0);
+	if (!err) {
+		V(w, CM__NM_COMPONENTS) = (double)count;
+		if (n > 0)
+			V(w, CM__NM_LARGEST_SHARE) = (double)igraph_vector_int_max(&csize) / (double)n;
+		V(w, CM__NM_ISOLATES) = 0;
+		for (igraph_integer_t i = 0; i < n; i++)
+			V(w, CM__NM_ISOLATES) += VECTOR(deg)[i] == 0;
+	}
+	igraph_vector_int_destroy(&csize);
+	igraph_vector_int_destroy(&deg);
+	return err ? cm__igraph_error(w->ctx, err) : 0;
+}
+
+/* Arc reciprocity (share of arcs reciprocated) and dyad reciprocity (mutual
+ * dyads over connected dyads); directed layers with ties only. */
+static int reciprocity(cm__mwork *w)
+{
+	const igraph_t *g = &w->l->graph;
+	if (!w->l->directed || igraph_ecount(g) == 0)
+		return 0;
+	CM__IG(w->ctx, igraph_reciprocity(g, &V(w, CM__NM_RECIPROCITY), 1,
+					  IGRAPH_RECIPROCITY_DEFAULT));
+	CM__IG(w->ctx, igraph_reciprocity(g, &V(w, CM__NM_DYAD_RECIPROCITY), 1,
+					  IGRAPH_RECIPROCITY_RATIO));
+	return 0;
+}
+
+/* Global transitivity (NaN without connected triples) and the mean local
+ * clustering coefficient, actors with fewer than two contacts counting 0. */
+static int clustering(cm__mwork *w)
+{
+	if (igraph_vcount(w->u) == 0)
+		return 0;
+	CM__IG(w->ctx, igraph_transitivity_undirected(w->u, &V(w, CM__NM_TRANSITIVITY),
+						      IGRAPH_TRANSITIVITY_NAN));
+	CM__IG(w->ctx, igraph_transitivity_avglocal_undirected(
+			       w->u, &V(w, CM__NM_AVERAGE_CLUSTERING), IGRAPH_TRANSITIVITY_ZERO));
+	if (igraph_ecount(w->u) > 0)
+		CM__IG(w->ctx, igraph_assortativity_degree(&w->l->graph,
+							   &V(w, CM__NM_ASSORTATIVITY),
+							   w->l->directed));
+	return 0;
+}
+
+/* The vertices of the largest component of the undirected view. */
+static int largest_component(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g)
+{
+	igraph_vector_int_t membership, csize;
+	igraph_integer_t count;
+	if (igraph_vector_int_init(&membership, 0))
+		return cm__oom(ctx);
+	if (igraph_vector_int_init(&csize, 0)) {
+		igraph_vector_int_destroy(&membership);
+		return cm__oom(ctx);
+	}
+	igraph_error_t err = igraph_connected_components(g, &membership, &csize, &count,
+							 IGRAPH_WEAK);
+	igraph_integer_t big = err || count == 0 ? 0 : igraph_vector_int_which_max(&csize);
+	for (igraph_integer_t v = 0; !err && v < igraph_vcount(g); v++)
+		if (VECTOR(membership)[v] == big)
+			err = igraph_vector_int_push_back(out, v);
+	igraph_vector_int_destroy(&membership);
+	igraph_vector_int_destroy(&csize);
+	return err ? cm__igraph_error(ctx, err) : 0;
+}
+
+int cm__sample_vertices(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g, size_t k,
+			unsigned long seed)
+{
+	igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
+	if (igraph_vector_int_init(out, 0))
+		return cm__oom(ctx);
+	igraph_error_t err = igraph_random_sample(out, 0, igraph_vcount(g) - 1, (igraph_integer_t)k);
+	if (err) {
+		igraph_vector_int_destroy(out);
+		return cm__igraph_error(ctx, err);
+	}
+	return 0;
+}
+
+static size_t sample_size(const cm__mwork *w, const igraph_t *g)
+{
+	cm__path_opts po = {.approx = w->opts->approx, .exact = w->opts->exact};
+	return cm__sample_size(g, &po);
+}
+
+/* Distances from each sampled source to the rest of a connected graph: the
+ * mean over the K sources of their mean distance estimates the average path
+ * length (standard error from the spread of those means); the largest
+ * eccentricity found is a lower bound of the diameter. */
+typedef struct path_sums {
+	double sum, sq, ecc;
+} path_sums;
+
+static int add_source(path_sums *ps, cm_ctx *ctx, const igraph_t *g, igraph_matrix_t *row,
+		      igraph_integer_t s)
+{
+	double total = 0, n = (double)igraph_vcount(g);
+	CM__IG(ctx, igraph_distances(g, row, igraph_vss_1(s), igraph_vss_all(), IGRAPH_ALL));
+	for (igraph_integer_t v = 0; v < igraph_matrix_ncol(row); v++) {
+		total += MATRIX(*row, 0, v);
+		ps->ecc = MATRIX(*row, 0, v) > ps->ecc ? MATRIX(*row, 0, v) : ps->ecc;
+	}
+	ps->sum += total / (n - 1);
+	ps->sq += (total / (n - 1)) * (total / (n - 1));
+	return 0;
+}
+
+static int sampled_paths(cm__mwork *w, const igraph_t *g, size_t k)
+{
+	igraph_vector_int_t src;
+	igraph_matrix_t row;
+	path_sums ps = {0, 0, 0};
+	double n = (double)igraph_vcount(g), kk = (double)k;
+	int rc = cm__sample_vertices(&src, w->ctx, g, k, w->opts->seed);
+	if (rc)
+		return rc;
+	if (igraph_matrix_init(&row, 0, 0)) {
+		igraph_vector_int_destroy(&src);
+		return cm__oom(w->ctx);
+	}
+	for (size_t i = 0; i < k && rc == 0; i++)
+		rc = add_source(&ps, w->ctx, g, &row, VECTOR(src)[i]);
+	igraph_matrix_destroy(&row);
+	igraph_vector_int_destroy(&src);
+	if (rc)
+		return rc;
+	double mean = ps.sum / kk, var = k > 1 ? (ps.sq - kk * mean * mean) / (kk - 1) : 0;
+	V(w, CM__NM_AVERAGE_PATH_LENGTH) = mean;
+	V(w, CM__NM_DIAMETER) = ps.ecc;
+	w->out->paths.sources = k;
+	w->out->paths.std_error = sqrt((var > 0 ? var : 0) / kk * (1 - kk / n));
+	return 0;
+}
+
+/* Diameter and average path length, in steps, of the largest component of
+ * the undirected view; undefined when it has a single actor. */
+static int paths(cm__mwork *w)
+{
+	igraph_vector_int_t keep;
+	igraph_t sub;
+	if (igraph_vector_int_init(&keep, 0))
+		return cm__oom(w->ctx);
+	int rc = largest_component(&keep, w->ctx, w->u);
+	if (rc || igraph_vector_int_size(&keep) < 2) {
+		igraph_vector_int_destroy(&keep);
+		return rc;
+	}
+	igraph_error_t err = igraph_induced_subgraph(w->u, &sub, igraph_vss_vector(&keep),
+						     IGRAPH_SUBGRAPH_AUTO);
+	igraph_vector_int_destroy(&keep);
+	if (err)
+		return cm__igraph_error(w->ctx, err);
+	size_t k = sample_size(w, &sub);
+	if (k)
+		rc = sampled_paths(w, &sub, k);
+	else
+		err = igraph_diameter(&sub, &V(w, CM__NM_DIAMETER), NULL, NULL, NULL, NULL, 0, 1);
+	if (!k && !err)
+		err = igraph_average_path_length(&sub, &V(w, CM__NM_AVERAGE_PATH_LENGTH), NULL, 0,
+						 1);
+	igraph_destroy(&sub);
+	return err ? cm__igraph_error(w->ctx, err) : rc;
+}
+
+static int max_coreness(cm__mwork *w)
+{
+	const double *core = w->out->actor[CM__AM_CORENESS];
+	double best = NAN;
+	for (size_t i = 0; i < w->net->n; i++)
+		if (!isnan(core[i]) && (isnan(best) || core[i] > best))
+			best = core[i];
+	V(w, CM__NM_MAX_CORENESS) = best;
+	return 0;
+}
+
+/* Vertices each source reaches (itself included): every vertex, or the
+ * sampled ones when k > 0. */
+static igraph_error_t reach_sizes(igraph_vector_int_t *reach, const igraph_t *g,
+				  const igraph_vector_int_t *src)
+{
+	igraph_vs_t vs = src ? igraph_vss_vector(src) : igraph_vss_all();
+	return igraph_neighborhood_size(g, reach, vs, igraph_vcount(g), IGRAPH_OUT, 0);
+}
+
+/* Ordered pairs (i, j), i != j, with a path i -> j: counted, or estimated as
+ * n / k times the count from k sampled sources. */
+static int reachable_pairs(double *out, cm_ctx *ctx, const igraph_t *g, size_t k,
+			   unsigned long seed)
+{
+	igraph_vector_int_t reach, src;
+	int rc = k ? cm__sample_vertices(&src, ctx, g, k, seed) : 0;
+	if (rc)
+		return rc;
+	if (igraph_vector_int_init(&reach, 0)) {
+		if (k)
+			igraph_vector_int_destroy(&src);
+		return cm__oom(ctx);
+	}
+	igraph_error_t err = reach_sizes(&reach, g, k ? &src : NULL);
+	double sum = 0;
+	for (igraph_integer_t i = 0; !err && i < igraph_vector_int_size(&reach); i++)
+		sum += (double)(VECTOR(reach)[i] - 1);
+	*out = k ? sum * (double)igraph_vcount(g) / (double)k : sum;
+	igraph_vector_int_destroy(&reach);
+	if (k)
+		igraph_vector_int_destroy(&src);
+	return err ? cm__igraph_error(ctx, err) : 0;
+}
+
+/* Krackhardt (1994): 1 - (symmetrically reachable pairs) / (pairs with a
+ * path in at least one direction), unordered pairs of the reachability
+ * graph. Mutually reachable pairs are those inside one strong component. */
+int cm__krackhardt_hierarchy(double *out, cm_ctx *ctx, const igraph_t *g, size_t k,
+			     unsigned long seed)
+{
+	igraph_vector_int_t csize;
+	double sym = 0, ordered = 0;
+	*out = NAN;
+	if (igraph_vector_int_init(&csize, 0))
+		return cm__oom(ctx);
+	igraph_error_t err = igraph_connected_components(g, NULL, &csize, NULL, IGRAPH_STRONG);
+	for (igraph_integer_t c = 0; !err && c < igraph_vector_int_size(&csize); c++)
+		sym += (double)VECTOR(csize)[c] * (double)(VECTOR(csize)[c] - 1) / 2;
+	igraph_vector_int_destroy(&csize);
+	if (err)
+		return cm__igraph_error(ctx, err);
+	int rc = reachable_pairs(&ordered, ctx, g, k, seed);
+	/* ordered = 2 sym + asymmetric; unordered reachable pairs = ordered - sym */
+	if (rc == 0 && ordered - sym > 0)
+		*out = 1 - sym / (ordered - sym);
+	return rc;
+}
+
+static int hierarchy(cm__mwork *w)
+{
+	if (!w->l->directed)
+		return 0;
+	size_t k = sample_size(w, &w->l->graph);
+	w->out->hierarchy.sources = k;
+	return cm__krackhardt_hierarchy(&V(w, CM__NM_HIERARCHY), w->ctx, &w->l->graph, k,
+					w->opts->seed);
+}
+
+/* Freeman's centralization: sum of (max - score) over its largest possible
+ * value for a graph of this size; NaN where that maximum is 0. */
+static double freeman(const igraph_vector_t *scores, double tmax)
+{
+	if (!(tmax > 0) || igraph_vector_size(scores) == 0)
+		return NAN;
+	return igraph_centralization(scores, tmax, 1);
+}
+
+static int degree_centralization(cm__mwork *w)
+{
+	igraph_integer_t n = igraph_vcount(w->u);
+	igraph_vector_t dummy;
+	double c, tmax;
+	if (n < 3)
+		return 0;
+	if (igraph_vector_init(&dummy, 0))
+		return cm__oom(w->ctx);
+	igraph_error_t err = igraph_centralization_degree(w->u, &dummy, IGRAPH_ALL, 0, &c, &tmax, 1);
+	V(w, CM__NM_C_DEGREE) = c;
+	for (int k = 0; !err && w->l->directed && k < 2; k++) {
+		err = igraph_centralization_degree(&w->l->graph, &dummy, k ? IGRAPH_OUT : IGRAPH_IN,
+						   0, &c, &tmax, 1);
+		V(w, k ? CM__NM_C_OUT_DEGREE : CM__NM_C_IN_DEGREE) = c;
+	}
+	igraph_vector_destroy(&dummy);
+	return err ? cm__igraph_error(w->ctx, err) : 0;
+}
+
+static int connected(cm__mwork *w, igraph_bool_t *out)
+{
+	CM__IG(w->ctx, igraph_is_connected(w->u, out, IGRAPH_WEAK));
+	return 0;
+}
+
+/* Betweenness, closeness and eigenvector centralization from the actor
+ * scores; closeness only on a connected layer, where Freeman defined it. */
+static int score_centralization(cm__mwork *w)
+{
+	igraph_integer_t n = igraph_vcount(w->u);
+	igraph_bool_t conn = 0;
+	double tmax;
+	if (n < 3)
+		return 0;
+	CM__IG(w->ctx, igraph_centralization_betweenness_tmax(NULL, n, w->l->directed, &tmax));
+	V(w, CM__NM_C_BETWEENNESS) = freeman(&w->betweenness, tmax);
+	int rc = connected(w, &conn);
+	if (rc)
+		return rc;
+	CM__IG(w->ctx, igraph_centralization_closeness_tmax(NULL, n, IGRAPH_ALL, &tmax));
+	if (conn)
+		V(w, CM__NM_C_CLOSENESS) = freeman(&w->closeness, tmax);
+	CM__IG(w->ctx, igraph_centralization_eigenvector_centrality_tmax(NULL, n, 0, 1, &tmax));
+	V(w, CM__NM_C_EIGENVECTOR) = freeman(&w->eigenvector, tmax);
+	return 0;
+}
+
+int cm__metrics_network(cm__mwork *w)
+{
+	int (*const steps[])(cm__mwork *) = {sizes,	  reciprocity, clustering,
+					     paths,	  max_coreness, hierarchy,
+					     degree_centralization, score_centralization};
+	for (size_t i = 0; i < CM__ARRAY_LEN(steps); i++) {
+		int rc = steps[i](w);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}

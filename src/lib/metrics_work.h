@@ -1,0 +1,56 @@
+/* What the metrics files share while they measure one layer (igraph side). */
+#ifndef CM_METRICS_WORK_H
+#define CM_METRICS_WORK_H
+
+#include "betweenness.h"
+#include "groups.h"
+#include "metrics.h"
+
+typedef struct cm__mwork {
+	cm_ctx *ctx;
+	const cm_network *net;
+	const cm_metrics_opts *opts;
+	const cm__layer *l;
+	cm__mlayer *out;
+	/* The undirected simple view ("direction ignored"): the layer itself
+	 * when undirected, otherwise und with arcs in both directions merged
+	 * into one edge, weights summed. */
+	const igraph_t *u;
+	const igraph_vector_t *uw;
+	igraph_t und;
+	igraph_vector_t und_w;
+	int own_und;
+	/* Edge lengths 1/weight for path measures, with --weighted only. */
+	igraph_vector_t dist, udist;
+	int has_dist;
+	/* Vertex scores kept for the centralizations. */
+	igraph_vector_t betweenness, closeness, eigenvector;
+	/* Group of each vertex (-1: none), NULL without a grouping. */
+	int *group;
+} cm__mwork;
+
+/* Tie weights for non-path measures: NULL unless --weighted. */
+const igraph_vector_t *cm__mwork_weights(const cm__mwork *w, int undirected);
+
+/* Copies one value per vertex into the actor column (NaN for left-out nodes). */
+void cm__mwork_scatter(cm__mwork *w, int measure, const igraph_vector_t *v);
+void cm__mwork_scatter_int(cm__mwork *w, int measure, const igraph_vector_int_t *v);
+
+/* Actor-level measures first (they fill betweenness, closeness and
+ * eigenvector), then the network level. */
+int cm__metrics_actors(cm__mwork *w);
+int cm__metrics_network(cm__mwork *w);
+
+/* Burt's effective size of every vertex of an undirected simple graph;
+ * weights NULL for unweighted. Isolates get NaN. */
+int cm__effective_size(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
+		       const igraph_vector_t *weights);
+/* Krackhardt's hierarchy of a directed graph; NaN without reachable pairs.
+ * With k > 0 the reachable pairs are estimated from k sampled sources. */
+int cm__krackhardt_hierarchy(double *out, cm_ctx *ctx, const igraph_t *g, size_t k,
+			     unsigned long seed);
+/* k distinct vertices of g drawn with igraph's generator seeded by seed. */
+int cm__sample_vertices(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g, size_t k,
+			unsigned long seed);
+
+#endif

@@ -1,0 +1,171 @@
+/* Networks too large to read are drawn as groups: one node per colour group
+ * (kind, community, role or attribute value) and side of the region, sized
+ * by members, with one line per pair of groups and layer whose width grows
+ * with the ties between them. */
+#include "render.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct tie {
+	size_t a, b, layer;
+	unsigned char directed;
+} tie;
+
+static int by_tie(const void *x, const void *y)
+{
+	const tie *p = x, *q = y;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	if (p->layer != q->layer)
+		return p->layer < q->layer ? -1 : 1;
+	return (int)p->directed - (int)q->directed;
+}
+
+typedef struct agg {
+	size_t nkeys;
+	size_t *members, *external, *within, *cat, *index; /* per key */
+	int split;                                         /* inside and outside both present */
+} agg;
+
+static size_t key_of(const agg *A, const cm__rnode *nd)
+{
+	return A->split ? 2 * nd->group + !nd->inside : nd->group;
+}
+
+static void agg_free(agg *A)
+{
+	cm__free(A->members);
+	cm__free(A->external);
+	cm__free(A->within);
+	cm__free(A->cat);
+	cm__free(A->index);
+}
+
+static int agg_count(agg *A, cm_ctx *ctx, const cm__scene *s)
+{
+	A->split = s->has_inside && s->has_outside;
+	A->nkeys = s->ngroups * (A->split ? 2 : 1) + 1;
+	A->members = cm__calloc(A->nkeys, sizeof(size_t));
+	A->external = cm__calloc(A->nkeys, sizeof(size_t));
+	A->within = cm__calloc(A->nkeys, sizeof(size_t));
+	A->cat = cm__calloc(A->nkeys, sizeof(size_t));
+	A->index = cm__calloc(A->nkeys, sizeof(size_t));
+	if (!A->members || !A->external || !A->within || !A->cat || !A->index)
+		return cm__oom(ctx);
+	for (size_t i = 0; i < s->n; i++) {
+		size_t k = key_of(A, &s->nodes[i]);
+		A->members[k]++;
+		A->external[k] += s->nodes[i].external;
+		A->cat[k] = s->nodes[i].cat;
+	}
+	for (size_t e = 0; e < s->m; e++) {
+		size_t a = key_of(A, &s->nodes[s->edges[e].src]);
+		if (a == key_of(A, &s->nodes[s->edges[e].dst]))
+			A->within[a]++;
+	}
+	return 0;
+}
+
+static int group_node(cm__rnode *out, cm__scene *s, const agg *A, size_t k,
+		      const cm_positions *pin)
+{
+	char name[512], label[640], esc[512];
+	size_t g = A->split ? k / 2 : k;
+	int outside = A->split && k % 2;
+	snprintf(name, sizeof(name), "%s%s", s->groups[g], outside ? " (outside)" : "");
+	cm__render_escape(esc, sizeof(esc), name, 40);
+	snprintf(label, sizeof(label), "%s\\n%zu actor%s, %zu tie%s within", esc, A->members[k],
+		 A->members[k] == 1 ? "" : "s", A->within[k], A->within[k] == 1 ? "" : "s");
+	*out = (cm__rnode){.cat = A->cat[k], .group = g, .value = (double)A->members[k]};
+	out->inside = A->split ? !outside : s->has_inside;
+	out->external = 2 * A->external[k] > A->members[k];
+	out->name = cm__arena_strndup(&s->arena, name, strlen(name));
+	out->label = cm__arena_strndup(&s->arena, label, strlen(label));
+	out->pinned = pin && cm_positions_get(&out->x, &out->y, pin, name) == 0;
+	return out->name && out->label ? 0 : CM_ENOMEM;
+}
+
+static int make_nodes(cm__scene *s, cm_ctx *ctx, agg *A, cm__rnode *nodes, size_t *count,
+		      const cm_positions *pin)
+{
+	size_t n = 0;
+	s->vmin = INFINITY, s->vmax = 0, s->npinned = 0;
+	for (size_t k = 0; k < A->nkeys; k++) {
+		if (!A->members[k])
+			continue;
+		if (group_node(&nodes[n], s, A, k, pin))
+			return cm__oom(ctx);
+		s->npinned += nodes[n].pinned;
+		s->vmin = fmin(s->vmin, nodes[n].value);
+		s->vmax = fmax(s->vmax, nodes[n].value);
+		A->index[k] = n++;
+	}
+	for (size_t i = 0; i < n; i++)
+		nodes[i].width = cm__render_width(nodes[i].value, s->vmin, s->vmax);
+	*count = n;
+	return 0;
+}
+
+/* Ties between groups, one per (from, to, layer) with their count. */
+static int make_edges(cm__scene *s, cm_ctx *ctx, const agg *A, tie *t)
+{
+	size_t nt = 0;
+	for (size_t e = 0; e < s->m; e++) {
+		const cm__redge *ed = &s->edges[e];
+		size_t a = A->index[key_of(A, &s->nodes[ed->src])];
+		size_t b = A->index[key_of(A, &s->nodes[ed->dst])];
+		if (a == b)
+			continue;
+		if (!ed->directed && a > b)
+			a ^= b, b ^= a, a ^= b;
+		t[nt++] = (tie){a, b, ed->layer, ed->directed};
+	}
+	qsort(t, nt, sizeof(*t), by_tie);
+	s->m = 0;
+	s->max_ties = 0;
+	for (size_t l = 0; l < s->nlayers; l++)
+		s->layers[l].count = 0;
+	for (size_t i = 0; i < nt; i++) {
+		if (s->m && !by_tie(&t[i - 1], &t[i])) {
+			s->edges[s->m - 1].ties++;
+		} else {
+			s->edges[s->m++] = (cm__redge){t[i].a, t[i].b, t[i].layer, t[i].directed,
+						       CM__CHANGE_NONE, 1};
+			s->layers[t[i].layer].count++;
+		}
+		s->max_ties = fmax(s->max_ties, s->edges[s->m - 1].ties);
+	}
+	return 0;
+}
+
+int cm__scene_aggregate(cm__scene *s, cm_ctx *ctx, const cm_positions *pin)
+{
+	agg A = {0};
+	int rc = agg_count(&A, ctx, s);
+	cm__rnode *nodes = rc ? NULL : cm__calloc(A.nkeys, sizeof(*nodes));
+	tie *t = rc ? NULL : cm__calloc(s->m + 1, sizeof(*t));
+	size_t n = 0;
+	if (!rc && (!nodes || !t))
+		rc = cm__oom(ctx);
+	if (!rc)
+		rc = make_nodes(s, ctx, &A, nodes, &n, pin);
+	if (!rc)
+		rc = make_edges(s, ctx, &A, t);
+	if (!rc) {
+		cm__free(s->nodes);
+		s->nodes = nodes, s->n = s->ncap = n;
+		nodes = NULL;
+		s->aggregated = 1;
+		s->size_mode = CM__SIZE_MEMBERS;
+		s->node_changes = s->edge_changes = 0;
+	}
+	cm__free(nodes);
+	cm__free(t);
+	agg_free(&A);
+	return rc;
+}

@@ -1,0 +1,292 @@
+/* The scene as a Graphviz graph, the layout engine, and where every node
+ * ends up (docs/render.md, "Layouts" and "Positions"). */
+#include "render_gv.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Measured on this kind of data (docs/render.md): neato 2.7 s at 1000
+ * actors and 65 s at 10000, sfdp 0.4 s and 4 s; fdp keeps clusters but
+ * takes 25 s at 1000 and crowds dense cores, so auto leaves it out. */
+#define NEATO_UP_TO 1000
+#define TIERS_UP_TO 300
+#define REGION_MARGIN 14.0 /* points between the region's box and its actors */
+#define REGION_LABEL 22.0  /* room for the box's label */
+
+void cm__gv_set(void *obj, const char *name, const char *value)
+{
+	agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+void cm__gv_setf(void *obj, const char *name, const char *fmt, ...)
+{
+	char buf[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	cm__gv_set(obj, name, buf);
+}
+
+Agnode_t *cm__gv_fresh_node(Agraph_t *g, const char *base)
+{
+	char name[128];
+	snprintf(name, sizeof(name), "%s", base);
+	for (int k = 2; agnode(g, name, 0); k++)
+		snprintf(name, sizeof(name), "%s-%d", base, k);
+	return agnode(g, name, 1);
+}
+
+const char *cm__gv_engine(const cm__scene *s, const cm_render_opts *opts)
+{
+	const char *want = opts->layout && *opts->layout ? opts->layout : "auto";
+	if (strcmp(want, "auto"))
+		return want;
+	/* neato honours pinned positions (sfdp does not) and spaces actors
+	 * evenly; the region's box is then cleared of outsiders afterwards. */
+	if (s->tiers && s->n <= TIERS_UP_TO && !s->npinned)
+		return "dot";
+	return s->n <= NEATO_UP_TO || s->npinned ? "neato" : "sfdp";
+}
+
+static int honours_clusters(const char *engine)
+{
+	return !strcmp(engine, "dot") || !strcmp(engine, "fdp");
+}
+
+/* ------------------------------------------------------------ the graph */
+
+static void graph_attrs(Agraph_t *g, const cm__scene *s, const char *engine)
+{
+	cm__gv_set(g, "fontname", "Helvetica");
+	cm__gv_set(g, "outputorder", "edgesfirst");
+	cm__gv_set(g, "splines", "false");
+	cm__gv_set(g, "bgcolor", "white");
+	cm__gv_set(g, "pad", "0.3");
+	cm__gv_setf(g, "start", "%lu", s->seed); /* the random seed of neato, fdp, sfdp */
+	if (!strcmp(engine, "dot")) {
+		/* Sellers below their buyers: lead firms on top, tiers below. */
+		cm__gv_set(g, "rankdir", s->tiers ? "BT" : "TB");
+		cm__gv_set(g, "ranksep", "0.5");
+		cm__gv_set(g, "nodesep", "0.3");
+	} else {
+		/* Room between actors for labels: fdp's spring length, neato's
+		 * minimum gap. */
+		cm__gv_set(g, "overlap", "false");
+		cm__gv_set(g, "sep", "+14");
+		cm__gv_set(g, "K", "1.0");
+		cm__gv_set(g, "inputscale", "72"); /* pinned positions are in points */
+	}
+}
+
+static const char *change_color(unsigned char change)
+{
+	switch (change) {
+	case CM__CHANGE_IN: return "#009E73";
+	case CM__CHANGE_OUT: return "#D55E00";
+	case CM__CHANGE_KEPT: return "#999999";
+	default: return NULL;
+	}
+}
+
+static void style_node(Agnode_t *n, const cm__scene *s, const cm__rnode *nd)
+{
+	/* A square of side 0.886 w has the area of a circle of diameter w. */
+	double w = nd->external ? 0.886 * nd->width : nd->width;
+	cm__gv_set(n, "shape", nd->external ? "square" : "circle");
+	cm__gv_setf(n, "width", "%.3f", w);
+	cm__gv_setf(n, "height", "%.3f", w);
+	cm__gv_set(n, "fixedsize", "true");
+	cm__gv_set(n, "label", "");
+	if (nd->label)
+		cm__gv_set(n, "xlabel", nd->label);
+	cm__gv_set(n, "fillcolor", s->cats[nd->cat].color);
+	cm__gv_set(n, "style", nd->change == CM__CHANGE_OUT ? "filled,dashed" : "filled");
+	const char *c = nd->change == CM__CHANGE_KEPT ? NULL : change_color(nd->change);
+	cm__gv_set(n, "color", c ? c : "#333333");
+	cm__gv_set(n, "penwidth", c ? "3" : "0.8");
+	if (nd->pinned) {
+		cm__gv_setf(n, "pos", "%.17g,%.17g!", nd->x, nd->y);
+		cm__gv_set(n, "pin", "true");
+	}
+}
+
+static void style_edge(Agedge_t *e, const cm__scene *s, const cm__redge *ed)
+{
+	const cm__rlayer *l = &s->layers[ed->layer];
+	const char *c = change_color(ed->change);
+	/* Dense maps get translucent lines so that actors stay visible. */
+	const char *alpha = s->m > 2 * s->n ? "80" : "CC";
+	cm__gv_setf(e, "color", "%s%s", c ? c : l->color, alpha);
+	cm__gv_set(e, "style", ed->change == CM__CHANGE_OUT ? "dashed" : l->style);
+	cm__gv_set(e, "dir", ed->directed ? "forward" : "none");
+	cm__gv_set(e, "arrowsize", "0.5");
+	double pw = ed->change == CM__CHANGE_IN || ed->change == CM__CHANGE_OUT ? 1.8 : 1.0;
+	if (s->aggregated && s->max_ties > 0)
+		pw = 0.8 + 5.0 * sqrt(ed->ties / s->max_ties); /* width ~ sqrt(ties) */
+	cm__gv_setf(e, "penwidth", "%.2f", pw);
+}
+
+static void default_attrs(Agraph_t *g)
+{
+	agattr(g, AGNODE, "fontname", "Helvetica");
+	agattr(g, AGNODE, "fontsize", "10");
+	agattr(g, AGEDGE, "fontname", "Helvetica");
+}
+
+int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *engine)
+{
+	Agraph_t *g = agopen("cluster_map", Agdirected, NULL);
+	*out = g;
+	if (!g)
+		return cm__oom(ctx);
+	default_attrs(g);
+	graph_attrs(g, s, engine);
+	Agraph_t *region = s->has_inside ? agsubg(g, "cluster_region", 1) : NULL;
+	if (region) {
+		cm__gv_set(region, "label", "inside the region");
+		cm__gv_set(region, "style", "rounded");
+		cm__gv_set(region, "color", "#777777");
+		cm__gv_set(region, "fontcolor", "#555555");
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		Agnode_t *n = agnode(g, (char *)s->nodes[i].name, 1);
+		if (!n)
+			return cm__oom(ctx);
+		if (region && s->nodes[i].inside)
+			agsubnode(region, n, 1);
+		style_node(n, s, &s->nodes[i]);
+	}
+	for (size_t k = 0; k < s->m; k++) {
+		const cm__redge *ed = &s->edges[k];
+		Agnode_t *a = agnode(g, (char *)s->nodes[ed->src].name, 0);
+		Agnode_t *b = agnode(g, (char *)s->nodes[ed->dst].name, 0);
+		Agedge_t *e = agedge(g, a, b, NULL, 1);
+		if (!e)
+			return cm__oom(ctx);
+		style_edge(e, s, ed);
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ positions */
+
+void cm__scene_extent(double ext[4], const cm__scene *s, int inside_only)
+{
+	ext[0] = ext[1] = INFINITY;
+	ext[2] = ext[3] = -INFINITY;
+	for (size_t i = 0; i < s->n; i++) {
+		const cm__rnode *nd = &s->nodes[i];
+		if (inside_only && !nd->inside)
+			continue;
+		double r = nd->width * CM__PT / 2;
+		ext[0] = fmin(ext[0], nd->x - r), ext[1] = fmin(ext[1], nd->y - r);
+		ext[2] = fmax(ext[2], nd->x + r), ext[3] = fmax(ext[3], nd->y + r);
+	}
+	if (ext[0] > ext[2])
+		ext[0] = ext[1] = ext[2] = ext[3] = 0;
+}
+
+static double round2(double v)
+{
+	return round(v * 100) / 100;
+}
+
+/* Layout coordinates are shifted so that pinned nodes land exactly where
+ * they were asked to be; the others keep their place relative to them. */
+static void read_positions(Agraph_t *g, cm__scene *s, const char *engine)
+{
+	double dx = 0, dy = 0;
+	int have_shift = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		cm__rnode *nd = &s->nodes[i];
+		Agnode_t *n = agnode(g, (char *)nd->name, 0);
+		if (nd->pinned && !have_shift) {
+			dx = nd->x - ND_coord(n).x, dy = nd->y - ND_coord(n).y;
+			have_shift = 1;
+		}
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		cm__rnode *nd = &s->nodes[i];
+		Agnode_t *n = agnode(g, (char *)nd->name, 0);
+		if (!nd->pinned)
+			nd->x = round2(ND_coord(n).x + dx), nd->y = round2(ND_coord(n).y + dy);
+	}
+	/* dot and fdp lay the region out as a cluster: keep their box. */
+	Agraph_t *region = agsubg(g, "cluster_region", 0);
+	if (region && honours_clusters(engine)) {
+		boxf bb = GD_bb(region);
+		s->region[0] = bb.LL.x + dx, s->region[1] = bb.LL.y + dy;
+		s->region[2] = bb.UR.x + dx, s->region[3] = bb.UR.y + dy;
+		s->have_region = 1;
+	}
+}
+
+/* Engines that ignore clusters may put an outsider inside the region's box;
+ * move each such actor (unless pinned) straight out across the nearest
+ * side of the box, so that the box tells the truth. */
+static void clear_region(cm__scene *s)
+{
+	double b[4];
+	cm__scene_extent(b, s, 1);
+	b[0] -= REGION_MARGIN, b[1] -= REGION_MARGIN;
+	b[2] += REGION_MARGIN, b[3] += REGION_MARGIN + REGION_LABEL;
+	for (size_t i = 0; i < s->n; i++) {
+		cm__rnode *nd = &s->nodes[i];
+		double r = nd->width * CM__PT / 2 + 6;
+		if (nd->inside || nd->pinned || nd->x + r < b[0] || nd->x - r > b[2] ||
+		    nd->y + r < b[1] || nd->y - r > b[3])
+			continue;
+		double d[4] = {nd->x + r - b[0], nd->y + r - b[1], b[2] - (nd->x - r),
+			       b[3] - (nd->y - r)};
+		int k = 0;
+		for (int j = 1; j < 4; j++)
+			if (d[j] < d[k])
+				k = j;
+		if (k == 0 || k == 2)
+			nd->x = round2(k == 0 ? b[0] - r : b[2] + r);
+		else
+			nd->y = round2(k == 1 ? b[1] - r : b[3] + r);
+	}
+}
+
+int cm__gv_layout(cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, cm__scene *s, const char *engine)
+{
+	if (s->npinned == s->n)
+		return 0; /* every position is given */
+	int rc = cm__gv_capture_check(ctx, gvLayout(gvc, g, engine), "layout");
+	if (rc)
+		return rc;
+	read_positions(g, s, engine);
+	gvFreeLayout(gvc, g);
+	if (s->has_inside && s->has_outside && !honours_clusters(engine))
+		clear_region(s);
+	return 0;
+}
+
+/* The second pass draws with "nop2": every node where the scene says, the
+ * region's box given as its bounding box. */
+void cm__gv_place(double ext[4], Agraph_t *g, const cm__scene *s)
+{
+	cm__scene_extent(ext, s, 0);
+	for (size_t i = 0; i < s->n; i++) {
+		Agnode_t *n = agnode(g, (char *)s->nodes[i].name, 0);
+		cm__gv_setf(n, "pos", "%.17g,%.17g!", s->nodes[i].x, s->nodes[i].y);
+	}
+	cm__gv_set(g, "rankdir", "TB");
+	cm__gv_set(g, "inputscale", "");
+	Agraph_t *region = agsubg(g, "cluster_region", 0);
+	if (!region)
+		return;
+	double b[4];
+	cm__scene_extent(b, s, 1);
+	b[0] -= REGION_MARGIN, b[1] -= REGION_MARGIN;
+	b[2] += REGION_MARGIN, b[3] += REGION_MARGIN + REGION_LABEL;
+	if (s->have_region)
+		memcpy(b, s->region, sizeof(b));
+	cm__gv_setf(region, "bb", "%.2f,%.2f,%.2f,%.2f", b[0], b[1], b[2], b[3]);
+	ext[0] = fmin(ext[0], b[0]), ext[1] = fmin(ext[1], b[1]);
+	ext[2] = fmax(ext[2], b[2]), ext[3] = fmax(ext[3], b[3]);
+}

@@ -1,0 +1,214 @@
+/* The legend: real sample nodes and lines, placed by hand to the right of
+ * the drawing, so that it reads the same whatever the layout engine. */
+#include "render_gv.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define ROW 18.0        /* points per text row */
+#define GLYPH_X 42.0    /* sample's centre from the legend's left side (room for the
+			 * largest size sample) */
+#define TEXT_X 86.0     /* text's left edge from the legend's left side */
+#define HEAD_X 10.0     /* headers' left edge */
+#define TEXT_W 210.0    /* text column width */
+#define GAP 40.0        /* between the drawing and the legend */
+
+typedef struct legend {
+	Agraph_t *g, *cl;
+	double left, y; /* y: centre of the next row */
+	int count;
+} legend;
+
+static Agnode_t *lnode(legend *L, double x, double y)
+{
+	char base[32];
+	snprintf(base, sizeof(base), "legend:%d", L->count++);
+	Agnode_t *n = cm__gv_fresh_node(L->g, base);
+	agsubnode(L->cl, n, 1);
+	cm__gv_setf(n, "pos", "%.2f,%.2f!", x, y);
+	cm__gv_set(n, "xlabel", "");
+	cm__gv_set(n, "label", "");
+	return n;
+}
+
+/* Left-aligned text: a fixed-size plaintext box whose lines end in \l. */
+static void text(legend *L, const char *raw, double y, int header)
+{
+	char buf[256];
+	size_t k = cm__render_escape(buf, sizeof(buf) - 3, raw, header ? 34 : 40);
+	memcpy(buf + k, "\\l", 3);
+	double x0 = L->left + (header ? HEAD_X : TEXT_X);
+	Agnode_t *n = lnode(L, x0 + TEXT_W / 2, y);
+	cm__gv_set(n, "shape", "plaintext");
+	cm__gv_set(n, "fixedsize", "shape"); /* a long text may overhang: no warning */
+	cm__gv_setf(n, "width", "%.3f", TEXT_W / CM__PT);
+	cm__gv_setf(n, "height", "%.3f", ROW / CM__PT);
+	cm__gv_set(n, "label", buf);
+	cm__gv_set(n, "fontsize", header ? "11" : "10");
+	if (header)
+		cm__gv_set(n, "fontname", "Helvetica-Bold");
+}
+
+static void header(legend *L, const char *title)
+{
+	L->y -= 4; /* a little air above each section */
+	text(L, title, L->y, 1);
+	L->y -= ROW;
+}
+
+/* One row: a sample node (shape, fill, outline, style, width in inches). */
+static void node_row(legend *L, const char *shape, const char *fill, const char *outline,
+		     const char *style, double width, const char *label)
+{
+	double h = fmax(ROW, width * CM__PT + 4);
+	double y = L->y - (h - ROW) / 2;
+	Agnode_t *n = lnode(L, L->left + GLYPH_X, y);
+	cm__gv_set(n, "shape", shape);
+	cm__gv_setf(n, "width", "%.3f", width);
+	cm__gv_setf(n, "height", "%.3f", !strcmp(shape, "box") ? 0.6 * width : width);
+	cm__gv_set(n, "fixedsize", "true");
+	cm__gv_set(n, "style", style);
+	cm__gv_set(n, "fillcolor", fill);
+	cm__gv_set(n, "color", outline);
+	int change = !strcmp(outline, "#009E73") || !strcmp(outline, "#D55E00");
+	cm__gv_set(n, "penwidth", change ? "3" : "0.8");
+	text(L, label, y, 0);
+	L->y -= h;
+}
+
+static void edge_row(legend *L, const char *color, const char *style, int directed,
+		     double penwidth, const char *label)
+{
+	Agnode_t *a = lnode(L, L->left + GLYPH_X - 16, L->y);
+	Agnode_t *b = lnode(L, L->left + GLYPH_X + 16, L->y);
+	for (int k = 0; k < 2; k++) {
+		Agnode_t *n = k ? b : a;
+		cm__gv_set(n, "shape", "point");
+		cm__gv_set(n, "width", "0.01");
+		cm__gv_set(n, "style", "invis");
+	}
+	Agedge_t *e = agedge(L->g, a, b, NULL, 1);
+	cm__gv_set(e, "color", color);
+	cm__gv_set(e, "style", style);
+	cm__gv_set(e, "dir", directed ? "forward" : "none");
+	cm__gv_set(e, "arrowsize", "0.6");
+	cm__gv_setf(e, "penwidth", "%.2f", penwidth);
+	text(L, label, L->y, 0);
+	L->y -= ROW;
+}
+
+static void colours(legend *L, const cm__scene *s)
+{
+	char buf[160], title[96];
+	snprintf(title, sizeof(title), "Colour: %s", s->cat_title);
+	header(L, title);
+	for (size_t c = 0; c < s->ncats; c++) {
+		if (!s->cats[c].count)
+			continue;
+		snprintf(buf, sizeof(buf), "%.60s (%zu)", s->cats[c].name, s->cats[c].count);
+		node_row(L, "circle", s->cats[c].color, "#333333", "filled", 0.16, buf);
+	}
+}
+
+static void shapes(legend *L, const cm__scene *s)
+{
+	header(L, s->aggregated ? "Shape: ownership of most members" : "Shape: ownership");
+	node_row(L, "circle", "white", "#333333", "filled", 0.16, "local");
+	node_row(L, "square", "white", "#333333", "filled", 0.142, "external");
+}
+
+static void size_pair(legend *L, double lo, double hi)
+{
+	char a[48], b[48], row[128];
+	snprintf(row, sizeof(row), "smallest: %s", cm__fmt_double(a, sizeof(a), lo, 3));
+	node_row(L, "circle", "white", "#333333", "filled", CM__WIDTH_MIN, row);
+	snprintf(row, sizeof(row), "largest: %s", cm__fmt_double(b, sizeof(b), hi, 3));
+	node_row(L, "circle", "white", "#333333", "filled", CM__WIDTH_MAX, row);
+}
+
+static void sizes(legend *L, const cm__scene *s)
+{
+	static const char *const classes[] = {"micro", "small", "medium", "large"};
+	static const double widths[] = {0.25, 0.42, 0.62, 0.9};
+	char title[96];
+	switch (s->size_mode) {
+	case CM__SIZE_NONE: header(L, "Size: not scaled"); return;
+	case CM__SIZE_CLASS:
+		header(L, "Size: size class (area)");
+		for (int k = 0; k < 4; k++)
+			node_row(L, "circle", "white", "#333333", "filled", widths[k], classes[k]);
+		return;
+	case CM__SIZE_MEMBERS:
+		header(L, "Size: members (area)");
+		size_pair(L, s->vmin, s->vmax);
+		return;
+	default:
+		snprintf(title, sizeof(title), "Size: %.60s (area)", s->size_title);
+		header(L, title);
+		if (isfinite(s->vmin))
+			size_pair(L, s->vmin, s->vmax);
+	}
+}
+
+static void lines(legend *L, const cm__scene *s)
+{
+	char buf[128];
+	header(L, "Lines: relation");
+	for (size_t l = 0; l < s->nlayers; l++) {
+		const cm__rlayer *ly = &s->layers[l];
+		if (!ly->count)
+			continue;
+		snprintf(buf, sizeof(buf), "%.60s%s", ly->name,
+			 !strcmp(ly->name, "supplier") ? " (seller -> buyer)" : "");
+		edge_row(L, ly->color, ly->style, ly->directed, 1.0, buf);
+	}
+	if (s->aggregated && s->max_ties > 0) {
+		snprintf(buf, sizeof(buf), "width: ties between groups (max %.0f)", s->max_ties);
+		text(L, buf, L->y, 0);
+		L->y -= ROW;
+	}
+}
+
+static void changes(legend *L, const cm__scene *s)
+{
+	unsigned nc = s->node_changes, ec = s->edge_changes;
+	unsigned used = (1u << CM__CHANGE_IN) | (1u << CM__CHANGE_OUT) | (1u << CM__CHANGE_KEPT);
+	if (!(nc & used) && !(ec & used))
+		return;
+	header(L, "Change");
+	if (nc & (1u << CM__CHANGE_IN))
+		node_row(L, "circle", "white", "#009E73", "filled", 0.16, "actor entered");
+	if (nc & (1u << CM__CHANGE_OUT))
+		node_row(L, "circle", "white", "#D55E00", "filled,dashed", 0.16, "actor left");
+	if (ec & (1u << CM__CHANGE_KEPT))
+		edge_row(L, "#999999", "solid", 0, 1.0, "tie persisted");
+	if (ec & (1u << CM__CHANGE_IN))
+		edge_row(L, "#009E73", "solid", 0, 1.8, "tie formed");
+	if (ec & (1u << CM__CHANGE_OUT))
+		edge_row(L, "#D55E00", "dashed", 0, 1.8, "tie dissolved");
+}
+
+void cm__gv_legend(Agraph_t *g, const cm__scene *s, double right, double top)
+{
+	legend L = {g, agsubg(g, "cluster_legend", 1), right + GAP, top - 8, 0};
+	cm__gv_set(L.cl, "label", "Legend");
+	cm__gv_set(L.cl, "labeljust", "l");
+	cm__gv_set(L.cl, "style", "rounded");
+	cm__gv_set(L.cl, "color", "#999999");
+	if (s->aggregated) {
+		text(&L, "Each node is a group of actors", L.y, 1);
+		L.y -= ROW;
+	}
+	colours(&L, s);
+	shapes(&L, s);
+	sizes(&L, s);
+	lines(&L, s);
+	if (s->has_inside) {
+		header(&L, "Box");
+		node_row(&L, "box", "white", "#777777", "rounded", 0.3, "actors inside the region");
+	}
+	changes(&L, s);
+	cm__gv_setf(L.cl, "bb", "%.2f,%.2f,%.2f,%.2f", L.left, L.y + ROW / 2 - 6, L.left + TEXT_X + TEXT_W + 6,
+		    top + 16);
+}

@@ -1,0 +1,123 @@
+/* What a cluster map shows: colours, shapes, sizes, labels and line styles,
+ * decided from the network and the options (docs/render.md). */
+#include "render.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Okabe & Ito (2008), "Color Universal Design": distinguishable under the
+ * common colour-vision deficiencies. Black last: it is only used for lines. */
+const char *const cm__okabe_ito[8] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
+				      "#0072B2", "#D55E00", "#CC79A7", "#000000"};
+
+const char *cm__kind_color(cm_kind kind)
+{
+	/* Fixed per kind so that every map of every cluster reads the same;
+	 * associations share their tie colour (orange). */
+	static const char *const colors[CM_KIND_COUNT] = {
+		"#56B4E9", /* firm: sky blue */
+		"#E69F00", /* association: orange */
+		"#CC79A7", /* cluster organisation: reddish purple */
+		"#F0E442", /* training: yellow */
+		"#009E73", /* research: bluish green */
+		"#0072B2", /* university: blue */
+		"#D55E00", /* government: vermillion */
+		"#555555", /* finance: dark grey */
+		CM__GREY /* other */
+	};
+	return (unsigned)kind < CM_KIND_COUNT ? colors[kind] : CM__GREY;
+}
+
+static size_t utf8_len(unsigned char c)
+{
+	return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* Graphviz expands \N, \G, \E, \T, \H, \L and \n, \l, \r in labels and
+ * decodes HTML entities; doubling backslashes and breaking "&name;" with a
+ * zero-width space makes it print exactly what the data says. */
+static size_t escape_char(char *dst, const char *p, size_t clen)
+{
+	unsigned char c = (unsigned char)*p;
+	if (c == '\\')
+		return memcpy(dst, "\\\\", 2), 2;
+	if (c == '&')
+		return memcpy(dst, "&\xE2\x80\x8B", 4), 4;
+	if (c < 0x20 || c == 0x7F)
+		return *dst = ' ', 1;
+	memcpy(dst, p, clen);
+	return clen;
+}
+
+size_t cm__render_escape(char *buf, size_t size, const char *text, size_t max)
+{
+	size_t k = 0, chars = 0;
+	for (const char *p = text; *p; chars++) {
+		size_t clen = utf8_len((unsigned char)*p);
+		for (size_t j = 1; j < clen; j++)
+			if (!p[j])
+				clen = j; /* a cut sequence: copy what is there */
+		if ((max && chars == max) || k + 2 * clen + 4 + 4 > size) {
+			while (k && buf[k - 1] == ' ')
+				k--;
+			memcpy(buf + k, "...", 3), k += 3;
+			break;
+		}
+		k += escape_char(buf + k, p, clen);
+		p += clen;
+	}
+	buf[k] = '\0';
+	return k;
+}
+
+const char *cm__render_text(cm__arena *a, const char *text, size_t max)
+{
+	size_t size = 4 * strlen(text) + 16;
+	char *buf = cm__malloc(size);
+	if (!buf)
+		return NULL;
+	size_t k = cm__render_escape(buf, size, text, max);
+	const char *out = cm__arena_strndup(a, buf, k);
+	cm__free(buf);
+	return out;
+}
+
+double cm__render_width(double v, double lo, double hi)
+{
+	if (isnan(v) || !(hi > lo))
+		return isnan(v) ? CM__WIDTH_MIN : (CM__WIDTH_MIN + CM__WIDTH_MAX) / 2;
+	double t = (v - lo) / (hi - lo);
+	/* Area, not diameter, proportional to the value: the eye compares areas. */
+	double w2 = CM__WIDTH_MIN * CM__WIDTH_MIN +
+		    t * (CM__WIDTH_MAX * CM__WIDTH_MAX - CM__WIDTH_MIN * CM__WIDTH_MIN);
+	return sqrt(w2);
+}
+
+int cm__scene_add_node(cm__scene *s, cm_ctx *ctx, const cm__rnode *node)
+{
+	if (cm__grow((void **)&s->nodes, &s->ncap, s->n + 1, sizeof(*node)))
+		return cm__oom(ctx);
+	s->nodes[s->n++] = *node;
+	return 0;
+}
+
+int cm__scene_add_edge(cm__scene *s, cm_ctx *ctx, const cm__redge *edge)
+{
+	if (cm__grow((void **)&s->edges, &s->mcap, s->m + 1, sizeof(*edge)))
+		return cm__oom(ctx);
+	s->edges[s->m++] = *edge;
+	return 0;
+}
+
+void cm__scene_free(cm__scene *s)
+{
+	if (!s)
+		return;
+	cm__free(s->nodes);
+	cm__free(s->edges);
+	cm__free(s->layers);
+	cm__free(s->groups);
+	cm__arena_free(&s->arena);
+	memset(s, 0, sizeof(*s));
+}

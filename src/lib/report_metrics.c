@@ -1,0 +1,311 @@
+/* The measures of `clustermap metrics` as text tables, JSON (docs/json.md)
+ * or CSV. */
+#include "metrics.h"
+#include "report.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Actors measured in a layer: the degree is defined for every one of them
+ * and NaN for those left out (--inside-only). */
+static int in_layer(const cm__mlayer *l, size_t i)
+{
+	return !isnan(l->actor[CM__AM_DEGREE][i]);
+}
+
+/* Whole numbers as JSON integers, undefined values as null. */
+static json_t *json_value(double v)
+{
+	if (isfinite(v) && v == floor(v) && fabs(v) < 9007199254740992.0)
+		return json_integer((json_int_t)v);
+	return cm__json_number(v);
+}
+
+/* ------------------------------------------------------------ JSON */
+
+static json_t *json_centralization(const cm__mlayer *l)
+{
+	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "degree", json_value(l->value[CM__NM_C_DEGREE]),
+			 "in_degree", json_value(l->value[CM__NM_C_IN_DEGREE]), "out_degree",
+			 json_value(l->value[CM__NM_C_OUT_DEGREE]), "betweenness",
+			 json_value(l->value[CM__NM_C_BETWEENNESS]), "closeness",
+			 json_value(l->value[CM__NM_C_CLOSENESS]), "eigenvector",
+			 json_value(l->value[CM__NM_C_EIGENVECTOR]));
+}
+
+static json_t *json_ei(const cm_metrics *m, const cm__mlayer *l)
+{
+	const cm__mlayer_ei *e = &l->ei;
+	if (!e->present)
+		return json_null();
+	return json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I}", "attribute", m->groups,
+			 "external", json_value(e->external), "internal", json_value(e->internal),
+			 "index", json_value(e->ei), "min", json_value(e->min), "max",
+			 json_value(e->max), "expected", json_value(e->expected), "p_value",
+			 json_value(e->p_value), "p_lower", json_value(e->p_lower), "p_upper",
+			 json_value(e->p_upper), "permutations", (json_int_t)e->permutations);
+}
+
+static json_t *json_cp(const cm_metrics *m, const cm__mlayer *l)
+{
+	const cm__mlayer_cp *cp = &l->cp;
+	if (!cp->present)
+		return json_null();
+	json_t *core = json_array();
+	for (size_t k = 0; core && k < cp->core_size; k++)
+		json_array_append_new(core, json_string(m->net->nodes[cp->core[k]].id));
+	return json_pack("{s:o,s:I,s:o,s:s,s:{s:o,s:o,s:o,s:o}}", "core", core, "core_size",
+			 (json_int_t)cp->core_size, "fit", json_value(cp->fit), "search",
+			 cp->exact ? "exhaustive" : "heuristic", "density",
+			 "core_core", json_value(cp->density[0][0]), "core_periphery",
+			 json_value(cp->density[0][1]), "periphery_core",
+			 json_value(cp->density[1][0]), "periphery_periphery",
+			 json_value(cp->density[1][1]));
+}
+
+static json_t *json_sampling(const cm__mlayer_sampling *s)
+{
+	if (!s->sources)
+		return json_pack("{s:s}", "method", "exact");
+	if (isnan(s->std_error))
+		return json_pack("{s:s,s:I}", "method", "sampled", "sources", (json_int_t)s->sources);
+	return json_pack("{s:s,s:I,s:o}", "method", "sampled", "sources", (json_int_t)s->sources,
+			 "std_error", json_value(s->std_error));
+}
+
+static json_t *json_layer(const cm_metrics *m, const cm__mlayer *l)
+{
+	json_t *o = json_object();
+	if (!o)
+		return NULL;
+	json_object_set_new(o, "directed", json_boolean(l->directed));
+	for (int k = 0; k < CM__NM_C_DEGREE; k++)
+		json_object_set_new(o, cm__network_names[k], json_value(l->value[k]));
+	json_object_set_new(o, "centralization", json_centralization(l));
+	json_object_set_new(o, "ei", json_ei(m, l));
+	json_object_set_new(o, "core_periphery", json_cp(m, l));
+	json_object_set_new(o, "sampling",
+			    json_pack("{s:o,s:o,s:o,s:o}", "betweenness",
+				      json_sampling(&l->betweenness), "closeness",
+				      json_sampling(&l->closeness), "paths", json_sampling(&l->paths),
+				      "hierarchy", json_sampling(&l->hierarchy)));
+	return o;
+}
+
+static json_t *json_actor(const cm_metrics *m, const cm__mlayer *l, size_t i)
+{
+	json_t *o = json_pack("{s:s,s:s}", "id", m->net->nodes[i].id, "layer", l->name);
+	for (int k = 0; o && k < CM__AM_COUNT; k++)
+		json_object_set_new(o, cm__actor_names[k], json_value(l->actor[k][i]));
+	return o;
+}
+
+static int write_json(FILE *fp, cm_ctx *ctx, const cm_metrics *m)
+{
+	json_t *layers = json_object(), *actors = json_array();
+	for (size_t k = 0; layers && k < m->nlayers; k++)
+		json_object_set_new(layers, m->layers[k].name, json_layer(m, &m->layers[k]));
+	for (size_t k = 0; actors && k < m->nlayers; k++)
+		for (size_t i = 0; i < m->net->n; i++)
+			if (in_layer(&m->layers[k], i))
+				json_array_append_new(actors, json_actor(m, &m->layers[k], i));
+	json_t *root = json_pack("{s:s,s:I,s:I,s:o,s:o}", "input", m->net->source ? m->net->source : "",
+				 "nodes", (json_int_t)m->net->n, "edges", (json_int_t)m->net->m,
+				 "layers", layers, "actors", actors);
+	return cm__json_dump(root, fp, ctx);
+}
+
+/* ------------------------------------------------------------ CSV */
+
+static void csv_number(FILE *fp, double v)
+{
+	char buf[64];
+	if (isfinite(v))
+		fputs(cm__fmt_double(buf, sizeof(buf), v, 10), fp);
+}
+
+static int write_csv(FILE *fp, const cm_metrics *m)
+{
+	fputs("id,layer", fp);
+	for (int k = 0; k < CM__AM_COUNT; k++)
+		fprintf(fp, ",%s", cm__actor_names[k]);
+	fputs("\r\n", fp);
+	for (size_t k = 0; k < m->nlayers; k++) {
+		const cm__mlayer *l = &m->layers[k];
+		for (size_t i = 0; i < m->net->n; i++) {
+			if (!in_layer(l, i))
+				continue;
+			cm__csv_field(fp, m->net->nodes[i].id);
+			fputc(',', fp);
+			cm__csv_field(fp, l->name);
+			for (int a = 0; a < CM__AM_COUNT; a++) {
+				fputc(',', fp);
+				csv_number(fp, l->actor[a][i]);
+			}
+			fputs("\r\n", fp);
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ text */
+
+static const char *text_number(char *buf, size_t size, double v)
+{
+	if (!isfinite(v))
+		return "-";
+	if (v == floor(v) && fabs(v) < 1e15)
+		snprintf(buf, size, "%.0f", v);
+	else
+		cm__fmt_double(buf, size, v, 4);
+	return buf;
+}
+
+static int column_width(const cm_metrics *m)
+{
+	int w = 10;
+	for (size_t k = 0; k < m->nlayers; k++)
+		if ((int)strlen(m->layers[k].name) + 2 > w)
+			w = (int)strlen(m->layers[k].name) + 2;
+	return w;
+}
+
+static void text_row(FILE *fp, const cm_metrics *m, const char *title, int measure, int w)
+{
+	char buf[64];
+	fprintf(fp, "  %-28s", title);
+	for (size_t k = 0; k < m->nlayers; k++)
+		fprintf(fp, "%*s", w, text_number(buf, sizeof(buf), m->layers[k].value[measure]));
+	fputc('\n', fp);
+}
+
+static void text_network(FILE *fp, const cm_metrics *m)
+{
+	int w = column_width(m);
+	fprintf(fp, "\n  %-28s", "layer");
+	for (size_t k = 0; k < m->nlayers; k++)
+		fprintf(fp, "%*s", w, m->layers[k].name);
+	fprintf(fp, "\n  %-28s", "directed");
+	for (size_t k = 0; k < m->nlayers; k++)
+		fprintf(fp, "%*s", w, m->layers[k].directed ? "yes" : "no");
+	fputc('\n', fp);
+	for (int k = 0; k < CM__NM_COUNT; k++)
+		text_row(fp, m, cm__network_names[k], k, w);
+}
+
+static void text_sampling(FILE *fp, const cm_metrics *m)
+{
+	char buf[64];
+	for (size_t k = 0; k < m->nlayers; k++) {
+		const cm__mlayer *l = &m->layers[k];
+		const cm__mlayer_sampling *s[4] = {&l->betweenness, &l->closeness, &l->paths,
+						   &l->hierarchy};
+		static const char *const what[4] = {
+			"betweenness", "closeness",
+			"diameter (a lower bound) and average path length", "hierarchy"};
+		for (int j = 0; j < 4; j++) {
+			if (!s[j]->sources)
+				continue;
+			fprintf(fp, "  note: %s %s estimated from %zu sampled sources", l->name,
+				what[j], s[j]->sources);
+			if (!isnan(s[j]->std_error))
+				fprintf(fp, " (%sstandard error %s)", j < 2 ? "largest " : "",
+					text_number(buf, sizeof(buf), s[j]->std_error));
+			fputc('\n', fp);
+		}
+	}
+}
+
+static void text_groups(FILE *fp, const cm_metrics *m)
+{
+	char b[6][64];
+	fprintf(fp, "\nE-I index by %s\n  %-14s %8s %8s %8s %8s %8s %8s\n", m->groups, "layer",
+		"external", "internal", "E-I", "min", "max", "p");
+	for (size_t k = 0; k < m->nlayers; k++) {
+		const cm__mlayer_ei *e = &m->layers[k].ei;
+		if (e->present)
+			fprintf(fp, "  %-14s %8s %8s %8s %8s %8s %8s\n", m->layers[k].name,
+				text_number(b[0], 64, e->external), text_number(b[1], 64, e->internal),
+				text_number(b[2], 64, e->ei), text_number(b[3], 64, e->min),
+				text_number(b[4], 64, e->max), text_number(b[5], 64, e->p_value));
+	}
+	for (size_t k = 0; k < m->nlayers; k++) {
+		const cm__mlayer_cp *cp = &m->layers[k].cp;
+		if (!cp->present)
+			continue;
+		fprintf(fp, "\nCore/periphery (%s layer): fit %s, core of %zu:", m->layers[k].name,
+			text_number(b[0], 64, cp->fit), cp->core_size);
+		for (size_t i = 0; i < cp->core_size; i++)
+			fprintf(fp, " %s", m->net->nodes[cp->core[i]].id);
+		fprintf(fp, "\n  densities: core-core %s, core-periphery %s, periphery-core %s, "
+			    "periphery-periphery %s\n",
+			text_number(b[0], 64, cp->density[0][0]), text_number(b[1], 64, cp->density[0][1]),
+			text_number(b[2], 64, cp->density[1][0]), text_number(b[3], 64, cp->density[1][1]));
+	}
+}
+
+/* Columns with at least one defined value in the layer. */
+static int column_used(const cm_metrics *m, const cm__mlayer *l, int a)
+{
+	for (size_t i = 0; i < m->net->n; i++)
+		if (!isnan(l->actor[a][i]))
+			return 1;
+	return 0;
+}
+
+static int id_width(const cm_metrics *m)
+{
+	int w = 4;
+	for (size_t i = 0; i < m->net->n; i++)
+		if ((int)strlen(m->net->nodes[i].id) > w)
+			w = (int)strlen(m->net->nodes[i].id);
+	return w > 40 ? 40 : w;
+}
+
+static void text_actors(FILE *fp, const cm_metrics *m, const cm__mlayer *l)
+{
+	char buf[64];
+	int used[CM__AM_COUNT], iw = id_width(m);
+	fprintf(fp, "\nActors, %s layer\n  %-*s", l->name, iw, "id");
+	for (int a = 0; a < CM__AM_COUNT; a++)
+		if ((used[a] = column_used(m, l, a)))
+			fprintf(fp, " %*s", (int)strlen(cm__actor_names[a]) > 8 ? (int)strlen(cm__actor_names[a]) : 8, cm__actor_names[a]);
+	fputc('\n', fp);
+	for (size_t i = 0; i < m->net->n; i++) {
+		if (!in_layer(l, i))
+			continue;
+		fprintf(fp, "  %-*.40s", iw, m->net->nodes[i].id);
+		for (int a = 0; a < CM__AM_COUNT; a++)
+			if (used[a])
+				fprintf(fp, " %*s",
+					(int)strlen(cm__actor_names[a]) > 8 ? (int)strlen(cm__actor_names[a]) : 8,
+					text_number(buf, sizeof(buf), l->actor[a][i]));
+		fputc('\n', fp);
+	}
+}
+
+static int write_text(FILE *fp, const cm_metrics *m, int nodes)
+{
+	fprintf(fp, "file: %s\nnodes: %zu, edges: %zu%s%s\n", m->net->source ? m->net->source : "",
+		m->net->n, m->net->m, m->inside_only ? ", inside actors only" : "",
+		m->weighted ? ", weighted" : "");
+	text_network(fp, m);
+	text_sampling(fp, m);
+	text_groups(fp, m);
+	for (size_t k = 0; nodes && k < m->nlayers; k++)
+		text_actors(fp, m, &m->layers[k]);
+	return 0;
+}
+
+int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format format, int nodes)
+{
+	int rc;
+	switch (format) {
+	case CM_FORMAT_JSON: rc = write_json(fp, ctx, m); break;
+	case CM_FORMAT_CSV: rc = write_csv(fp, m); break;
+	default: rc = write_text(fp, m, nodes); break;
+	}
+	if (rc == 0 && ferror(fp))
+		return cm__error(ctx, CM_EIO, "error: writing the measures failed");
+	return rc;
+}

@@ -1,0 +1,236 @@
+/* Measures of every snapshot of a series, the diff between neighbours, and
+ * the chart of chosen measures over time. */
+#include "compare.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int timeline_alloc(cm_timeline *tl, cm_ctx *ctx, size_t n)
+{
+	tl->count = n;
+	tl->nets = cm__calloc(n + 1, sizeof(*tl->nets));
+	tl->names = cm__calloc(n + 1, sizeof(*tl->names));
+	tl->metrics = cm__calloc(n + 1, sizeof(*tl->metrics));
+	tl->diffs = cm__calloc(n + 1, sizeof(*tl->diffs));
+	tl->cls = cm__calloc(n + 1, sizeof(*tl->cls));
+	return tl->nets && tl->names && tl->metrics && tl->diffs && tl->cls ? 0 : cm__oom(ctx);
+}
+
+static int snapshot(cm_timeline *tl, cm_ctx *ctx, size_t i, const cm_compare_opts *opts)
+{
+	char buf[64];
+	const cm_network *net = tl->nets[i];
+	if (!(tl->names[i] = cm__strdup(cm__snapshot_name(buf, sizeof(buf), net, i))))
+		return cm__oom(ctx);
+	cm__progress(ctx, "measuring snapshots", (double)i / tl->count);
+	int rc = cm_metrics_compute(&tl->metrics[i], ctx, net, &opts->metrics);
+	if (!rc)
+		rc = cm__classify_snapshot(&tl->cls[i], ctx, net, i, opts);
+	if (rc || i == 0)
+		return rc;
+	rc = cm__diff_new(&tl->diffs[i], ctx, tl->nets[i - 1], net, opts);
+	return rc ? rc : cm__diff_measures(tl->diffs[i], ctx, tl->metrics[i - 1], tl->metrics[i]);
+}
+
+int cm_timeline_compute(cm_timeline **out, cm_ctx *ctx, const cm_series *series,
+			const cm_compare_opts *opts)
+{
+	cm_compare_opts defaults;
+	cm_timeline *tl = cm__calloc(1, sizeof(*tl));
+	*out = NULL;
+	if (!tl)
+		return cm__oom(ctx);
+	if (!opts) {
+		cm_compare_opts_init(&defaults);
+		opts = &defaults;
+	}
+	int rc = timeline_alloc(tl, ctx, cm_series_count(series));
+	if (!rc && opts->match_by && strcmp(opts->match_by, "id") &&
+	    !(tl->match_by = cm__strdup(opts->match_by)))
+		rc = cm__oom(ctx);
+	for (size_t i = 0; !rc && i < tl->count; i++) {
+		tl->nets[i] = cm_series_get(series, i);
+		rc = snapshot(tl, ctx, i, opts);
+	}
+	if (!rc)
+		cm__progress(ctx, "measuring snapshots", 1);
+	if (rc)
+		cm_timeline_free(tl);
+	else
+		*out = tl;
+	return rc;
+}
+
+void cm_timeline_free(cm_timeline *tl)
+{
+	if (!tl)
+		return;
+	for (size_t i = 0; i < tl->count; i++) {
+		if (tl->names)
+			cm__free(tl->names[i]);
+		if (tl->metrics)
+			cm_metrics_free(tl->metrics[i]);
+		if (tl->diffs)
+			cm_diff_free(tl->diffs[i]);
+		if (tl->cls)
+			cm_classification_free(tl->cls[i]);
+	}
+	cm__free(tl->nets);
+	cm__free(tl->names);
+	cm__free(tl->metrics);
+	cm__free(tl->diffs);
+	cm__free(tl->cls);
+	cm__free(tl->match_by);
+	cm__free(tl);
+}
+
+size_t cm_timeline_count(const cm_timeline *tl) { return tl->count; }
+
+const char *cm_timeline_name(const cm_timeline *tl, size_t i)
+{
+	return i < tl->count ? tl->names[i] : NULL;
+}
+
+int cm_timeline_year(const cm_timeline *tl, size_t i)
+{
+	return i < tl->count ? tl->nets[i]->year : 0;
+}
+
+const cm_metrics *cm_timeline_metrics(const cm_timeline *tl, size_t i)
+{
+	return i < tl->count ? tl->metrics[i] : NULL;
+}
+
+const cm_diff *cm_timeline_diff(const cm_timeline *tl, size_t i)
+{
+	return i < tl->count ? tl->diffs[i] : NULL;
+}
+
+const cm_classification *cm_timeline_classification(const cm_timeline *tl, size_t i)
+{
+	return i < tl->count ? tl->cls[i] : NULL;
+}
+
+static int known_measure(const char *name)
+{
+	for (const char *const *n = cm_metrics_network_names(); *n; n++)
+		if (!strcmp(*n, name))
+			return 1;
+	return 0;
+}
+
+int cm_timeline_value(double *out, const cm_timeline *tl, size_t i, const char *layer,
+		      const char *measure)
+{
+	size_t k;
+	*out = NAN;
+	if (!known_measure(measure))
+		return CM_ENOTFOUND;
+	if (i >= tl->count || cm_metrics_find_layer(&k, tl->metrics[i], layer))
+		return 0;
+	return cm_metrics_network_value(out, tl->metrics[i], k, measure) == CM_ENOTFOUND
+		       ? CM_ENOTFOUND
+		       : 0;
+}
+
+/* ------------------------------------------------------------ chart */
+
+#define MAX_SERIES 8
+
+typedef struct plot {
+	cm_chart_series series[MAX_SERIES];
+	char *names[MAX_SERIES];
+	double *y[MAX_SERIES];
+	double *x;
+	const char **labels;
+	size_t n;
+	int years; /* x is the year of each snapshot */
+} plot;
+
+static void plot_free(plot *p)
+{
+	for (size_t s = 0; s < p->n; s++) {
+		cm__free(p->names[s]);
+		cm__free(p->y[s]);
+	}
+	cm__free(p->x);
+	cm__free((void *)p->labels);
+}
+
+/* One item "MEASURE" or "LAYER:MEASURE" as a series. */
+static int plot_series(plot *p, cm_ctx *ctx, const cm_timeline *tl, const char *item,
+		       size_t len, const char *layer)
+{
+	char spec[256], name[520];
+	if (p->n == MAX_SERIES)
+		return cm__error(ctx, CM_EINVAL, "error: more than %d measures in one chart; "
+				 "plot them in two", MAX_SERIES);
+	snprintf(spec, sizeof(spec), "%.*s", (int)len, item);
+	char *colon = strchr(spec, ':'), *measure = colon ? colon + 1 : spec;
+	if (colon) {
+		*colon = '\0';
+		layer = spec;
+	}
+	if (!known_measure(measure))
+		return cm__error(ctx, CM_EINVAL, "error: unknown measure '%s'; see docs/metrics.md "
+				 "for the network-level measures", measure);
+	snprintf(name, sizeof(name), "%s: %s", layer, measure);
+	double *y = cm__malloc(sizeof(*y) * (tl->count + 1));
+	char *copy = cm__strdup(name);
+	if (!y || !copy) {
+		cm__free(y);
+		cm__free(copy);
+		return cm__oom(ctx);
+	}
+	for (size_t i = 0; i < tl->count; i++)
+		cm_timeline_value(&y[i], tl, i, layer, measure);
+	p->y[p->n] = y;
+	p->names[p->n] = copy;
+	p->series[p->n] = (cm_chart_series){copy, y};
+	p->n++;
+	return 0;
+}
+
+static int plot_axis(plot *p, cm_ctx *ctx, const cm_timeline *tl)
+{
+	int years = tl->count > 0;
+	p->x = cm__malloc(sizeof(*p->x) * (tl->count + 1));
+	p->labels = cm__malloc(sizeof(*p->labels) * (tl->count + 1));
+	if (!p->x || !p->labels)
+		return cm__oom(ctx);
+	/* Years space the points by elapsed time, when they ascend. */
+	for (size_t i = 0; i < tl->count; i++)
+		years = years && tl->nets[i]->year &&
+			(i == 0 || tl->nets[i]->year > tl->nets[i - 1]->year);
+	for (size_t i = 0; i < tl->count; i++) {
+		p->x[i] = years ? tl->nets[i]->year : (double)(i + 1);
+		p->labels[i] = tl->names[i];
+	}
+	p->years = years;
+	return 0;
+}
+
+int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
+		     const char *layer)
+{
+	plot p;
+	memset(&p, 0, sizeof(p));
+	int rc = plot_axis(&p, ctx, tl);
+	for (const char *s = measures; !rc && s && *s;) {
+		size_t len = strcspn(s, ",");
+		if (len)
+			rc = plot_series(&p, ctx, tl, s, len, layer ? layer : "all");
+		s += len + (s[len] == ',');
+	}
+	if (!rc && !p.n)
+		rc = cm__error(ctx, CM_EINVAL, "error: no measure to plot; name one, e.g. density");
+	if (!rc) {
+		cm_chart chart = {"Network measures over time", p.years ? "year" : "snapshot",
+				  "value", tl->count, p.x, p.labels, p.n, p.series};
+		rc = cm_chart_write_svg(fp, ctx, &chart);
+	}
+	plot_free(&p);
+	return rc;
+}

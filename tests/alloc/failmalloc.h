@@ -1,0 +1,19 @@
+/* Allocation-failure injection for every allocator user in the process: the
+ * library, libxml2, jansson, igraph and the C library all call malloc, so
+ * failmalloc.c replaces malloc, calloc and realloc (forwarding to the real
+ * ones) and fails exactly the N-th call after failmalloc_arm(N). */
+#ifndef CM_FAILMALLOC_H
+#define CM_FAILMALLOC_H
+
+/* Fails the nth call (1-based) from now on; 0 disarms, keeping the counts. */
+void failmalloc_arm(unsigned long nth);
+/* Calls seen since the last failmalloc_arm() with n > 0. */
+unsigned long failmalloc_calls(void);
+/* Whether the armed failure has happened. */
+int failmalloc_fired(void);
+/* The file (program or shared library) of the code whose call failed. */
+const char *failmalloc_caller(void);
+/* Whether that file's name contains part, e.g. "libxml2". */
+int failmalloc_in(const char *caller, const char *part);
+
+#endif

@@ -1,0 +1,56 @@
+#!/bin/sh
+# Content past a limit set on the command line: each --max-* option stops the
+# read with its own message (tests/cli/expected/limits.txt) and exit 1;
+# exactly at the limit passes; 0 means no limit; bad values are usage errors.
+. "$top_srcdir/tests/cli/lib.sh"
+cd "$TOP" || exit 1
+P=samples/prato.graphml # 60 nodes, 453 edges, depth 4, ids up to 16 bytes
+: > "$TMP/all"
+for opt in "--max-nodes 2" "--max-edges 5" "--max-depth 3" "--max-id-length 5" \
+	"--max-value-length 10" "--max-bytes 100"; do
+	cm validate $opt "$P" > "$TMP/out" 2> "$TMP/err"
+	status $? 1 "validate $opt exits 1"
+	[ ! -s "$TMP/out" ]; ok $? "validate $opt: nothing on stdout"
+	echo "validate $opt" >> "$TMP/all"
+	cat "$TMP/err" >> "$TMP/all"
+done
+same "$TMP/all" "$TOP/tests/cli/expected/limits.txt" "each limit has its message"
+
+# The boundaries: exactly at a limit is allowed, one below is not.
+cm validate --max-nodes 60 --max-edges 453 --max-depth 4 "$P" > /dev/null 2>&1
+status $? 0 "exactly at the node, edge and depth limits is valid"
+cm validate --max-nodes 59 "$P" > /dev/null 2>&1; status $? 1 "one node too many"
+cm validate --max-edges 452 "$P" > /dev/null 2>&1; status $? 1 "one edge too many"
+size=$(wc -c < "$P")
+cm validate --max-bytes "$size" "$P" > /dev/null 2>&1; status $? 0 "exactly --max-bytes is valid"
+cm validate --max-bytes $((size - 1)) "$P" > /dev/null 2>&1; status $? 1 "one byte too many"
+cm validate --max-nodes 0 --max-edges 0 --max-bytes 0 "$P" > /dev/null 2>&1
+status $? 0 "0 means no limit"
+cm validate --max-bytes 100 - < "$P" > /dev/null 2>&1; status $? 1 "limits apply to stdin"
+
+# info honours the same limits and writes no report.
+cm info --max-nodes 2 "$P" > "$TMP/out" 2> /dev/null
+status $? 1 "info --max-nodes 2 exits 1"
+[ ! -s "$TMP/out" ]; ok $? "info past a limit writes no report"
+
+# At most 1000 warnings are kept per file, and they cannot hide an error
+# that comes after them.
+awk 'BEGIN {
+	print "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+	print "<key id=\"k\" for=\"node\" attr.name=\"kind\"/><graph>"
+	for (i = 0; i < 1100; i++) printf "<node id=\"n%d\"><data key=\"k\">bakery</data></node>\n", i
+	print "<node id=\"n1\"/></graph></graphml>"
+}' > "$TMP/flood.graphml"
+cm validate "$TMP/flood.graphml" > /dev/null 2> "$TMP/err"
+status $? 1 "an error after 1100 warnings makes the file invalid"
+tail -n 1 "$TMP/err" | grep -q "error: duplicate node id 'n1'"
+ok $? "and is still printed"
+grep -c warning "$TMP/err" > "$TMP/n"; echo 1000 > "$TMP/want"
+same "$TMP/n" "$TMP/want" "1000 warnings are kept"
+
+# Bad values are usage errors.
+for v in -1 2x "" 1e3; do
+	cm validate --max-nodes "$v" "$P" > /dev/null 2>&1
+	status $? 2 "--max-nodes '$v' is a usage error"
+done
+done_testing

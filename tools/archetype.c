@@ -8,11 +8,11 @@
 #include <string.h>
 
 const char *const arch_type_names[ARCH_TYPES] = {"italianate", "hub_and_spoke",
-						 "satellite_platform", "state_anchored"};
+                                                 "satellite_platform", "state_anchored"};
 
 enum { K_FIRM, K_ASSOC, K_CLUSTER_ORG, K_TRAINING, K_RESEARCH, K_UNIVERSITY, K_GOVERNMENT };
-static const char *const kind_word[] = {"firm",	    "association", "cluster_org", "training",
-					"research", "university",  "government"};
+static const char *const kind_word[] = {"firm",     "association", "cluster_org", "training",
+                                        "research", "university",  "government"};
 enum { S_MICRO, S_SMALL, S_MEDIUM, S_LARGE };
 static const char *const size_word[] = {"micro", "small", "medium", "large"};
 enum { R_SUPPLIER, R_ASSOC, R_INFO };
@@ -208,7 +208,7 @@ static void hub_and_spoke(anet *g, int actors)
 	for (int k = 0; k < h.count; k++)
 		for (int j = 0; j < 3; j++)
 			add_edge(g, h.first + k, in(g, o), j ? R_SUPPLIER : R_INFO),
-				add_edge(g, in(g, o), h.first + k, R_SUPPLIER);
+			    add_edge(g, in(g, o), h.first + k, R_SUPPLIER);
 	range smes = {t1.first, firms};
 	horizontal(g, smes, 0.15, 0.2, 0.1);
 	for (int k = 0; uni >= 0 && k < 1 + firms / 20; k++)
@@ -277,7 +277,7 @@ static void state_anchored(anet *g, int actors)
 static void generate(anet *g, int type, int actors)
 {
 	static void (*const gen[ARCH_TYPES])(anet *, int) = {italianate, hub_and_spoke, satellite,
-							    state_anchored};
+	                                                     state_anchored};
 	gen[type](g, actors);
 }
 
@@ -301,7 +301,7 @@ static void knit(anet *g, int split)
 		int a = (int)pick(g, (size_t)split), b = split + (int)pick(g, g->n - (size_t)split);
 		if (!g->v[a].outside && !g->v[b].outside)
 			add_edge(g, chance(g, 0.5) ? a : b, chance(g, 0.5) ? b : a,
-				 chance(g, 0.5) ? R_SUPPLIER : R_INFO);
+			         chance(g, 0.5) ? R_SUPPLIER : R_INFO);
 	}
 }
 
@@ -314,15 +314,16 @@ static void data(FILE *fp, anet *g, double missing, const char *key, const char 
 static void write_graph(FILE *fp, anet *g, const arch_opts *o)
 {
 	fprintf(fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
+	            "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n");
 	static const char *const nkeys[] = {"label", "kind", "size", "ownership", "location"};
 	for (size_t k = 0; k < 5; k++)
-		fprintf(fp, "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n",
-			nkeys[k], nkeys[k]);
+		fprintf(fp,
+		        "  <key id=\"%s\" for=\"node\" attr.name=\"%s\" attr.type=\"string\"/>\n",
+		        nkeys[k], nkeys[k]);
 	fprintf(fp, "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" "
-		    "attr.type=\"string\"/>\n");
+	            "attr.type=\"string\"/>\n");
 	fprintf(fp, "  <graph id=\"%s-%zu-%lu\" edgedefault=\"directed\">\n",
-		arch_type_names[o->type], o->actors, o->seed);
+	        arch_type_names[o->type], o->actors, o->seed);
 	for (size_t i = 0; i < g->n; i++) {
 		const anode *a = &g->v[i];
 		fprintf(fp, "    <node id=\"n%zu\"><data key=\"label\">%s</data>", i, a->label);
@@ -333,8 +334,10 @@ static void write_graph(FILE *fp, anet *g, const arch_opts *o)
 		fprintf(fp, "</node>\n");
 	}
 	for (size_t e = 0; e < g->m; e++)
-		fprintf(fp, "    <edge source=\"n%d\" target=\"n%d\"><data key=\"relation\">%s</data></edge>\n",
-			g->e[e].s, g->e[e].t, rel_word[g->e[e].rel]);
+		fprintf(fp,
+		        "    <edge source=\"n%d\" target=\"n%d\"><data "
+		        "key=\"relation\">%s</data></edge>\n",
+		        g->e[e].s, g->e[e].t, rel_word[g->e[e].rel]);
 	fprintf(fp, "  </graph>\n</graphml>\n");
 }
 
@@ -361,7 +364,10 @@ int arch_write(FILE *fp, const arch_opts *o)
 	g.rng = o->seed * 0x2545f4914f6cdd1dULL + (uint64_t)o->type * 7919 + o->actors;
 	int actors = o->actors < 20 ? 20 : (int)o->actors;
 	if (o->mix >= 0 && o->mix != o->type) {
+		/* Each part is an archetype of its own: at least 20 actors. */
 		int second = (int)(actors * o->mix_share);
+		second = second < 20 ? 20 : second;
+		actors = actors - second < 20 ? second + 20 : actors;
 		generate(&g, o->type, actors - second);
 		int split = (int)g.n;
 		generate(&g, o->mix, second);

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #define NSIZES_MAX 16
-#define NCOLS (CM_TYPE_COUNT + 2)
+#define NCOLS      (CM_TYPE_COUNT + 2)
 
 typedef struct eval {
 	size_t sizes[NSIZES_MAX], nsizes;
@@ -28,7 +28,7 @@ typedef struct eval {
 
 /* Generates one archetype and classifies it; *json gets the JSON output. */
 static int classify_one(cm_cluster_type *type, cm_confidence *level, char **json,
-			const arch_opts *ao, const cm_classify_opts *co)
+                        const arch_opts *ao, const cm_classify_opts *co)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -83,8 +83,9 @@ static int run_pure(eval *ev)
 					return -1;
 				ev->matrix[t][got]++;
 				if ((int)got != t)
-					fprintf(stderr, "# %s n=%zu seed=%lu -> %s\n", arch_type_names[t],
-						ev->sizes[k], s, cm_cluster_type_name(got));
+					fprintf(stderr, "# %s n=%zu seed=%lu -> %s\n",
+					        arch_type_names[t], ev->sizes[k], s,
+					        cm_cluster_type_name(got));
 			}
 	return 0;
 }
@@ -107,10 +108,11 @@ static int run_hybrids(eval *ev)
 					if (got == CM_TYPE_HYBRID || level == CM_CONFIDENCE_LOW)
 						ev->hyb_ok++;
 					else
-						fprintf(stderr, "# %s+%s n=%zu seed=%lu -> %s (%s)\n",
-							arch_type_names[a], arch_type_names[b],
-							ev->sizes[k], s, cm_cluster_type_name(got),
-							cm_confidence_name(level));
+						fprintf(stderr,
+						        "# %s+%s n=%zu seed=%lu -> %s (%s)\n",
+						        arch_type_names[a], arch_type_names[b],
+						        ev->sizes[k], s, cm_cluster_type_name(got),
+						        cm_confidence_name(level));
 				}
 	return 0;
 }
@@ -125,7 +127,7 @@ static int deterministic(eval *ev)
 		char *j1 = NULL, *j2 = NULL;
 		base_opts(&ao, ev, t, ev->sizes[0], 7);
 		int rc = classify_one(&g1, &l1, &j1, &ao, &ev->copts) ||
-			 classify_one(&g2, &l2, &j2, &ao, &ev->copts);
+		         classify_one(&g2, &l2, &j2, &ao, &ev->copts);
 		int same = !rc && j1 && j2 && !strcmp(j1, j2);
 		free(j1);
 		free(j2);
@@ -189,38 +191,46 @@ static int parse_sizes(eval *ev, char *arg)
 
 static void usage(FILE *fp)
 {
-	fprintf(fp, "Usage: evaluate [OPTIONS]\n\n"
-		    "Classify generated archetypes of each type and print the confusion matrix.\n\n"
-		    "  --sizes N,N,...     actors per network (default 20,60,200,600,2000)\n"
-		    "  --seeds N           networks per type and size (default 10)\n"
-		    "  --noise X           share of ties moved at random (default 0)\n"
-		    "  --missing X         chance each node attribute is left out (default 0)\n"
-		    "  --hybrids           also classify half-and-half hybrids of every pair\n"
-		    "  --replicates N      null-model replicates (default 0: z-scores are not used\n"
-		    "                      by the decision)\n"
-		    "  --stability N       stability replicates (default 20)\n"
-		    "  --min-accuracy X    required share correct (default 0.95)\n"
-		    "  --min-hybrid X      required share of hybrids flagged (default 0.95)\n"
-		    "  --markdown          print the matrix as a Markdown table\n");
+	fprintf(fp,
+	        "Usage: evaluate [OPTIONS]\n\n"
+	        "Classify generated archetypes of each type and print the confusion matrix.\n\n"
+	        "  --sizes N,N,...     actors per network (default 20,60,200,600,2000)\n"
+	        "  --seeds N           networks per type and size (default 10)\n"
+	        "  --noise X           share of ties moved at random (default 0)\n"
+	        "  --missing X         chance each node attribute is left out (default 0)\n"
+	        "  --hybrids           also classify half-and-half hybrids of every pair\n"
+	        "  --replicates N      null-model replicates (default 0: z-scores are not used\n"
+	        "                      by the decision)\n"
+	        "  --stability N       stability replicates (default 20)\n"
+	        "  --min-accuracy X    required share correct (default 0.95)\n"
+	        "  --min-hybrid X      required share of hybrids flagged (default 0.95)\n"
+	        "  --markdown          print the matrix as a Markdown table\n");
 }
 
 int main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"sizes", required_argument, NULL, 1},	  {"seeds", required_argument, NULL, 2},
-		{"noise", required_argument, NULL, 3},	  {"missing", required_argument, NULL, 4},
-		{"hybrids", no_argument, NULL, 5},	  {"replicates", required_argument, NULL, 6},
-		{"stability", required_argument, NULL, 7}, {"min-accuracy", required_argument, NULL, 8},
-		{"min-hybrid", required_argument, NULL, 9}, {"markdown", no_argument, NULL, 10},
-		{"help", no_argument, NULL, 'h'},	  {NULL, 0, NULL, 0}};
-	static eval ev = {{20, 60, 200, 600, 2000}, 5, 10, 0, 0, 0.95, 0.95, 0, 0, {0}, {{0}}, 0, 0, 0, 0};
+	static const struct option longopts[] = {{"sizes", required_argument, NULL, 1},
+	                                         {"seeds", required_argument, NULL, 2},
+	                                         {"noise", required_argument, NULL, 3},
+	                                         {"missing", required_argument, NULL, 4},
+	                                         {"hybrids", no_argument, NULL, 5},
+	                                         {"replicates", required_argument, NULL, 6},
+	                                         {"stability", required_argument, NULL, 7},
+	                                         {"min-accuracy", required_argument, NULL, 8},
+	                                         {"min-hybrid", required_argument, NULL, 9},
+	                                         {"markdown", no_argument, NULL, 10},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
+	static eval ev = {
+	    {20, 60, 200, 600, 2000}, 5, 10, 0, 0, 0.95, 0.95, 0, 0, {0}, {{0}}, 0, 0, 0, 0};
 	char sizes[256] = "";
 	int opt;
 	cm_classify_opts_init(&ev.copts);
 	ev.copts.replicates = 0;
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (opt) {
-		case 1: snprintf(sizes, sizeof(sizes), "%s", optarg);
+		case 1:
+			snprintf(sizes, sizeof(sizes), "%s", optarg);
 			if (parse_sizes(&ev, sizes))
 				return usage(stderr), 2;
 			break;

@@ -69,8 +69,8 @@ static int write_results(job *j, cm_ctx *ctx)
 	int rc = cm_output_open(&o, ctx, j->out);
 	if (!rc)
 		rc = cm_classification_write_many(cm_output_fp(o), ctx,
-						  (const cm_classification *const *)j->results,
-						  j->nresults, j->format);
+		                                  (const cm_classification *const *)j->results,
+		                                  j->nresults, j->format);
 	if (!rc)
 		rc = cm_output_commit(o, ctx);
 	if (rc)
@@ -113,8 +113,10 @@ static int own_option(job *j, int opt, const char *arg)
 	case 'o': j->out = arg; return 1;
 	case OPT_MARGIN:
 		j->opts.hybrid_margin = strtod(arg, &end);
-		if (end == arg || *end || !(j->opts.hybrid_margin >= 0 && j->opts.hybrid_margin <= 2))
-			return cli_usage("classify", "--hybrid-margin wants a number in [0, 2]"), -1;
+		if (end == arg || *end ||
+		    !(j->opts.hybrid_margin >= 0 && j->opts.hybrid_margin <= 2))
+			return cli_usage("classify", "--hybrid-margin wants a number in [0, 2]"),
+			       -1;
 		return 1;
 	default: break;
 	}
@@ -132,14 +134,14 @@ static int own_option(job *j, int opt, const char *arg)
 int cmd_classify(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"seed", required_argument, NULL, OPT_SEED},
-		{"replicates", required_argument, NULL, OPT_REPLICATES},
-		{"stability", required_argument, NULL, OPT_STABILITY},
-		{"hybrid-margin", required_argument, NULL, OPT_MARGIN},
-		CLI_READ_OPTIONS,
-		{NULL, 0, NULL, 0}};
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"seed", required_argument, NULL, OPT_SEED},
+	    {"replicates", required_argument, NULL, OPT_REPLICATES},
+	    {"stability", required_argument, NULL, OPT_STABILITY},
+	    {"hybrid-margin", required_argument, NULL, OPT_MARGIN},
+	    CLI_READ_OPTIONS,
+	    {NULL, 0, NULL, 0}};
 	job j = {.format = CM_FORMAT_TEXT, .out = "-"};
 	int opt, r;
 	cli_common_init(&j.c, "classify");

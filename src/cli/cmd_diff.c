@@ -65,17 +65,17 @@ static int write_report(cm_ctx *ctx, const cm_diff *d, const diff_args *a)
 }
 
 static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const diff_args *a,
-		   int quiet)
+                   int quiet)
 {
 	cm_diff *d = NULL;
 	if (cm_series_count(s) != 2) {
-		fprintf(stderr, "clustermap diff: error: the input holds %zu snapshots, not two; "
-				"give OLD and NEW, or pick two years with --at\n",
-			cm_series_count(s));
+		fprintf(stderr,
+		        "clustermap diff: error: the input holds %zu snapshots, not two; "
+		        "give OLD and NEW, or pick two years with --at\n",
+		        cm_series_count(s));
 		return EXIT_FAIL;
 	}
-	int rc = cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1),
-				 &opts->compare);
+	int rc = cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1), &opts->compare);
 	if (rc)
 		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
 	if (!rc && a->diagram)
@@ -87,8 +87,7 @@ static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, cons
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
-static int run(const cli_common *c, const cli_series *opts, char **files, int n,
-	       const diff_args *a)
+static int run(const cli_common *c, const cli_series *opts, char **files, int n, const diff_args *a)
 {
 	cm_ctx *ctx;
 	cm_series *s = NULL;
@@ -105,13 +104,12 @@ static int run(const cli_common *c, const cli_series *opts, char **files, int n,
 
 int cmd_diff(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'O'},
-		{"diagram", required_argument, NULL, 'o'},
-		CLI_SERIES_OPTIONS,
-		CLI_READ_OPTIONS,
-		{NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+	                                         {"output", required_argument, NULL, 'O'},
+	                                         {"diagram", required_argument, NULL, 'o'},
+	                                         CLI_SERIES_OPTIONS,
+	                                         CLI_READ_OPTIONS,
+	                                         {NULL, 0, NULL, 0}};
 	cli_common c;
 	cli_series s;
 	diff_args a = {CM_FORMAT_TEXT, "-", NULL, CM_RENDER_SVG};
@@ -132,14 +130,16 @@ int cmd_diff(int argc, char **argv)
 	if (c.help)
 		return help(), EXIT_OK;
 	if (a.diagram && cm_render_format_from_path(&a.diagram_format, a.diagram))
-		return cli_usage("diff", "cannot tell the diagram format from '%s'; end it in .svg, "
-				 ".png, .pdf or .dot", a.diagram);
+		return cli_usage("diff",
+		                 "cannot tell the diagram format from '%s'; end it in .svg, "
+		                 ".png, .pdf or .dot",
+		                 a.diagram);
 	if (s.by_year)
 		return cli_usage("diff", "--by year makes a series; use timeline, or --at Y1,Y2");
 	int n = argc - optind;
 	if (n < 1 || n > 2)
 		return cli_usage("diff", n ? "give OLD and NEW, or one file with two snapshots"
-					   : "no input file");
+		                           : "no input file");
 	if (s.nyears && (n != 1 || s.nyears != 2))
 		return cli_usage("diff", "--at takes two years and one dated file");
 	return run(&c, &s, argv + optind, n, &a);

@@ -54,8 +54,7 @@ typedef struct job {
 } job;
 
 /* Writes the network with its "all" (or only) layer's actor measures. */
-static int write_graphml(cm_ctx *ctx, const cm_network *net, const cm_metrics *m,
-			 const char *path)
+static int write_graphml(cm_ctx *ctx, const cm_network *net, const cm_metrics *m, const char *path)
 {
 	const char *const *names = cm_metrics_actor_names();
 	const double *values[64];
@@ -221,21 +220,21 @@ static int check(const job *j, int nfiles)
 int cmd_metrics(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"layer", required_argument, NULL, 'l'},
-		{"nodes", no_argument, NULL, 'n'},
-		{"groups", required_argument, NULL, 'g'},
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		{"weighted", no_argument, NULL, 'w'},
-		{"graphml", required_argument, NULL, OPT_GRAPHML},
-		{"inside-only", no_argument, NULL, OPT_INSIDE},
-		{"permutations", required_argument, NULL, OPT_PERMUTATIONS},
-		{"seed", required_argument, NULL, OPT_SEED},
-		{"approx", required_argument, NULL, OPT_APPROX},
-		{"exact", no_argument, NULL, OPT_EXACT},
-		{"threads", required_argument, NULL, OPT_THREADS},
-		CLI_READ_OPTIONS,
-		{NULL, 0, NULL, 0}};
+	    {"layer", required_argument, NULL, 'l'},
+	    {"nodes", no_argument, NULL, 'n'},
+	    {"groups", required_argument, NULL, 'g'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"weighted", no_argument, NULL, 'w'},
+	    {"graphml", required_argument, NULL, OPT_GRAPHML},
+	    {"inside-only", no_argument, NULL, OPT_INSIDE},
+	    {"permutations", required_argument, NULL, OPT_PERMUTATIONS},
+	    {"seed", required_argument, NULL, OPT_SEED},
+	    {"approx", required_argument, NULL, OPT_APPROX},
+	    {"exact", no_argument, NULL, OPT_EXACT},
+	    {"threads", required_argument, NULL, OPT_THREADS},
+	    CLI_READ_OPTIONS,
+	    {NULL, 0, NULL, 0}};
 	job j = {.format = CM_FORMAT_TEXT, .out = "-", .threads = 1};
 	int opt, r;
 	cli_common_init(&j.c, "metrics");

@@ -103,15 +103,19 @@ static int check_job(job *j, int nfiles)
 		return cli_usage("render", "no output; give -o OUT");
 	const char *fmt = j->format;
 	if (fmt && cm_render_format_parse(&j->opts.format, fmt))
-		return cli_usage("render", "unknown format '%s'; use svg, png, pdf, dot or plain", fmt);
+		return cli_usage("render", "unknown format '%s'; use svg, png, pdf, dot or plain",
+		                 fmt);
 	if (!fmt && cm_render_format_from_path(&j->opts.format, j->out))
-		return cli_usage("render", "cannot tell the format from '%s'; give --format", j->out);
+		return cli_usage("render", "cannot tell the format from '%s'; give --format",
+		                 j->out);
 	size_t k = 0;
 	while (k < sizeof(layouts) / sizeof(*layouts) && strcmp(j->opts.layout, layouts[k]))
 		k++;
 	if (k == sizeof(layouts) / sizeof(*layouts))
-		return cli_usage("render", "unknown layout '%s'; use auto, sfdp, neato, fdp, dot "
-					   "or circo", j->opts.layout);
+		return cli_usage("render",
+		                 "unknown layout '%s'; use auto, sfdp, neato, fdp, dot "
+		                 "or circo",
+		                 j->opts.layout);
 	return 0;
 }
 
@@ -125,10 +129,12 @@ static cm_network *pick(const job *j, const cm_series *s, const char *path)
 		return cm_series_get(s, 0);
 	if (j->snapshot)
 		fprintf(stderr, "%s: error: no snapshot %zu; the file holds %zu\n", path,
-			j->snapshot, count);
+		        j->snapshot, count);
 	else
-		fprintf(stderr, "%s: error: the file holds %zu snapshots; choose one with "
-				"--snapshot N\n", path, count);
+		fprintf(stderr,
+		        "%s: error: the file holds %zu snapshots; choose one with "
+		        "--snapshot N\n",
+		        path, count);
 	return NULL;
 }
 
@@ -183,24 +189,24 @@ static int run(job *j, const char *path)
 int cmd_render(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"format", required_argument, NULL, 'f'},
-		{"layer", required_argument, NULL, 'l'},
-		{"size-by", required_argument, NULL, OPT_SIZE_BY},
-		{"color-by", required_argument, NULL, OPT_COLOR_BY},
-		{"colour-by", required_argument, NULL, OPT_COLOR_BY},
-		{"labels", required_argument, NULL, OPT_LABELS},
-		{"label-length", required_argument, NULL, OPT_LABEL_LENGTH},
-		{"title", required_argument, NULL, OPT_TITLE},
-		{"layout", required_argument, NULL, OPT_LAYOUT},
-		{"aggregate-above", required_argument, NULL, OPT_AGGREGATE},
-		{"full", no_argument, NULL, OPT_FULL},
-		{"seed", required_argument, NULL, OPT_SEED},
-		{"positions", required_argument, NULL, OPT_POSITIONS},
-		{"save-positions", required_argument, NULL, OPT_SAVE_POSITIONS},
-		{"snapshot", required_argument, NULL, OPT_SNAPSHOT},
-		CLI_READ_OPTIONS,
-		{NULL, 0, NULL, 0}};
+	    {"output", required_argument, NULL, 'o'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"layer", required_argument, NULL, 'l'},
+	    {"size-by", required_argument, NULL, OPT_SIZE_BY},
+	    {"color-by", required_argument, NULL, OPT_COLOR_BY},
+	    {"colour-by", required_argument, NULL, OPT_COLOR_BY},
+	    {"labels", required_argument, NULL, OPT_LABELS},
+	    {"label-length", required_argument, NULL, OPT_LABEL_LENGTH},
+	    {"title", required_argument, NULL, OPT_TITLE},
+	    {"layout", required_argument, NULL, OPT_LAYOUT},
+	    {"aggregate-above", required_argument, NULL, OPT_AGGREGATE},
+	    {"full", no_argument, NULL, OPT_FULL},
+	    {"seed", required_argument, NULL, OPT_SEED},
+	    {"positions", required_argument, NULL, OPT_POSITIONS},
+	    {"save-positions", required_argument, NULL, OPT_SAVE_POSITIONS},
+	    {"snapshot", required_argument, NULL, OPT_SNAPSHOT},
+	    CLI_READ_OPTIONS,
+	    {NULL, 0, NULL, 0}};
 	job j = {0};
 	int opt, r;
 	cli_common_init(&j.c, "render");

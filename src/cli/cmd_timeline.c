@@ -73,7 +73,7 @@ static int write_to(cm_ctx *ctx, const cm_timeline *tl, const tl_args *a, int ch
 }
 
 static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const tl_args *a,
-		  int quiet)
+                  int quiet)
 {
 	cm_timeline *tl = NULL;
 	int rc = cm_timeline_compute(&tl, ctx, s, &opts->compare);
@@ -91,8 +91,7 @@ static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
-static int run(const cli_common *c, const cli_series *opts, char **files, int n,
-	       const tl_args *a)
+static int run(const cli_common *c, const cli_series *opts, char **files, int n, const tl_args *a)
 {
 	cm_ctx *ctx;
 	cm_series *s = NULL;
@@ -123,16 +122,16 @@ static void own_option(tl_args *a, int opt, const char *arg)
 int cmd_timeline(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, OPT_OUTPUT},
-		{"plot", required_argument, NULL, OPT_PLOT},
-		{"measures", required_argument, NULL, OPT_MEASURES},
-		{"layer", required_argument, NULL, OPT_LAYER},
-		{"render-dir", required_argument, NULL, OPT_RENDER_DIR},
-		{"render-format", required_argument, NULL, OPT_RENDER_FORMAT},
-		CLI_SERIES_OPTIONS,
-		CLI_READ_OPTIONS,
-		{NULL, 0, NULL, 0}};
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, OPT_OUTPUT},
+	    {"plot", required_argument, NULL, OPT_PLOT},
+	    {"measures", required_argument, NULL, OPT_MEASURES},
+	    {"layer", required_argument, NULL, OPT_LAYER},
+	    {"render-dir", required_argument, NULL, OPT_RENDER_DIR},
+	    {"render-format", required_argument, NULL, OPT_RENDER_FORMAT},
+	    CLI_SERIES_OPTIONS,
+	    CLI_READ_OPTIONS,
+	    {NULL, 0, NULL, 0}};
 	cli_common c;
 	cli_series s;
 	tl_args a = {CM_FORMAT_TEXT, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg"};
@@ -154,7 +153,7 @@ int cmd_timeline(int argc, char **argv)
 		return cli_usage("timeline", "no input file");
 	if (cm_render_format_parse(&rf, a.render_format) || rf == CM_RENDER_PLAIN)
 		return cli_usage("timeline", "unknown render format '%s'; use svg, png, pdf or dot",
-				 a.render_format);
+		                 a.render_format);
 	if (s.by_year && s.nyears)
 		return cli_usage("timeline", "give --by year or --at, not both");
 	if ((s.by_year || s.nyears) && argc - optind != 1)

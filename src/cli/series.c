@@ -25,8 +25,8 @@ static int parse_years(cli_series *s, const char *command, const char *arg)
 		long y = strtol(p, &end, 10);
 		if (end == p || errno || y == 0 || y < -1000000 || y > 1000000 ||
 		    (*end && *end != ',') || s->nyears == CLI_MAX_YEARS)
-			return cli_usage(command, "'%s' is not a list of years such as 2015,2018,2021",
-					 arg);
+			return cli_usage(command,
+			                 "'%s' is not a list of years such as 2015,2018,2021", arg);
 		s->years[s->nyears++] = (int)y;
 		p = *end ? end + 1 : end;
 	}
@@ -82,13 +82,14 @@ static int slice(cm_series **all, cm_ctx *ctx, const cli_series *s, const char *
 {
 	cm_series *sliced;
 	if (cm_series_count(*all) != 1) {
-		fprintf(stderr, "%s: error: --by and --at slice one dated graph, but the input "
-				"holds %zu; drop the option to compare the graphs as they are\n",
-			path, cm_series_count(*all));
+		fprintf(stderr,
+		        "%s: error: --by and --at slice one dated graph, but the input "
+		        "holds %zu; drop the option to compare the graphs as they are\n",
+		        path, cm_series_count(*all));
 		return CM_EINVAL;
 	}
-	int rc = cm_series_slice(&sliced, ctx, cm_series_get(*all, 0),
-				 s->by_year ? NULL : s->years, s->by_year ? 0 : s->nyears);
+	int rc = cm_series_slice(&sliced, ctx, cm_series_get(*all, 0), s->by_year ? NULL : s->years,
+	                         s->by_year ? 0 : s->nyears);
 	if (rc) {
 		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
 		return rc;
@@ -99,7 +100,7 @@ static int slice(cm_series **all, cm_ctx *ctx, const cli_series *s, const char *
 }
 
 int cli_series_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const cli_series *s,
-		    char **files, int nfiles)
+                    char **files, int nfiles)
 {
 	cm_series *all = NULL;
 	*out = NULL;

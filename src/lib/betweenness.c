@@ -233,61 +233,95 @@ static int sample_sources(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t 
 	return 0;
 }
 
-/* Running sums of per-source contributions: sum and sum of squares. */
+/* The sampled sources are split into batches, each one igraph call (one call
+ * per source would rebuild igraph's adjacency lists K times). Per vertex:
+ * the total over all batches, and the sum and sum of squares of the batch
+ * means (per source), whose spread gives the standard error. */
+#define BATCHES 20
+
 typedef struct moments {
-	igraph_vector_t sum, sq, one;
+	igraph_vector_t total, mean, sq, one;
+	double batches;
 } moments;
 
 static int moments_init(moments *mo, igraph_integer_t n)
 {
 	memset(mo, 0, sizeof(*mo));
-	if (igraph_vector_init(&mo->sum, n) || igraph_vector_init(&mo->sq, n) ||
-	    igraph_vector_init(&mo->one, n))
+	if (igraph_vector_init(&mo->total, n) || igraph_vector_init(&mo->mean, n) ||
+	    igraph_vector_init(&mo->sq, n) || igraph_vector_init(&mo->one, n))
 		return CM_ENOMEM;
 	return 0;
 }
 
 static void moments_free(moments *mo)
 {
-	igraph_vector_destroy(&mo->sum);
+	igraph_vector_destroy(&mo->total);
+	igraph_vector_destroy(&mo->mean);
 	igraph_vector_destroy(&mo->sq);
 	igraph_vector_destroy(&mo->one);
 }
 
-/* Standard error of (n/K) * sum over a sample without replacement, from the
- * sample variance of the K contributions; largest over vertices, divided by
- * norm. */
+/* Standard error of n times the mean contribution of a source, from the
+ * variance of the B batch means (Var(mean) ~ s^2 / B) and the finite
+ * population correction; largest over vertices, divided by norm. NaN with
+ * a single batch. */
 static double largest_error(const moments *mo, double n, double k, double norm)
 {
-	double worst = 0, fpc = k < n ? 1 - k / n : 0;
-	for (igraph_integer_t v = 0; v < igraph_vector_size(&mo->sum); v++) {
-		double mean = VECTOR(mo->sum)[v] / k;
-		double var = k > 1 ? (VECTOR(mo->sq)[v] - k * mean * mean) / (k - 1) : 0;
-		double se = n * sqrt((var > 0 ? var : 0) / k * fpc);
-		if (se > worst)
-			worst = se;
+	double worst = 0, fpc = k < n ? 1 - k / n : 0, b = mo->batches;
+	if (b < 2 || !(norm > 0))
+		return NAN;
+	for (igraph_integer_t v = 0; v < igraph_vector_size(&mo->mean); v++) {
+		double m = VECTOR(mo->mean)[v] / b;
+		double var = (VECTOR(mo->sq)[v] - b * m * m) / (b - 1);
+		double se = n * sqrt((var > 0 ? var : 0) / b * fpc);
+		worst = se > worst ? se : worst;
 	}
-	return norm > 0 ? worst / norm : NAN;
+	return worst / norm;
+}
+
+/* Batch b: every BATCHES-th sampled source starting at b. */
+static igraph_error_t batch_of(igraph_vector_int_t *batch, const igraph_vector_int_t *src,
+			       igraph_integer_t b, igraph_integer_t nb)
+{
+	igraph_vector_int_clear(batch);
+	for (igraph_integer_t i = b; i < igraph_vector_int_size(src); i += nb)
+		IGRAPH_CHECK(igraph_vector_int_push_back(batch, VECTOR(*src)[i]));
+	return IGRAPH_SUCCESS;
+}
+
+static void add_batch(moments *mo, double size)
+{
+	for (igraph_integer_t v = 0; v < igraph_vector_size(&mo->one); v++) {
+		double c = VECTOR(mo->one)[v];
+		VECTOR(mo->total)[v] += c;
+		VECTOR(mo->mean)[v] += c / size;
+		VECTOR(mo->sq)[v] += (c / size) * (c / size);
+	}
+	mo->batches += 1;
 }
 
 static int sampled_pass(moments *mo, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts,
 			const igraph_vector_int_t *src)
 {
-	igraph_bool_t directed = igraph_is_directed(g);
-	igraph_integer_t k = igraph_vector_int_size(src);
-	for (igraph_integer_t i = 0; i < k; i++) {
-		CM__IG(ctx, igraph_betweenness_subset(g, &mo->one, igraph_vss_all(), directed,
-						      igraph_vss_1(VECTOR(*src)[i]),
-						      igraph_vss_all(), opts->distance));
-		for (igraph_integer_t v = 0; v < igraph_vector_size(&mo->one); v++) {
-			double c = VECTOR(mo->one)[v];
-			VECTOR(mo->sum)[v] += c;
-			VECTOR(mo->sq)[v] += c * c;
-		}
-		if (cm__progress(ctx, "betweenness (sampled)", (double)(i + 1) / (double)k))
-			return cm__error(ctx, CM_EGRAPH, "error: betweenness cancelled");
+	igraph_integer_t k = igraph_vector_int_size(src), nb = k < BATCHES ? k : BATCHES;
+	igraph_vector_int_t batch;
+	igraph_error_t err = igraph_vector_int_init(&batch, 0);
+	for (igraph_integer_t b = 0; !err && b < nb; b++) {
+		err = batch_of(&batch, src, b, nb);
+		if (!err)
+			err = igraph_betweenness_subset(g, &mo->one, igraph_vss_all(),
+							igraph_is_directed(g),
+							igraph_vss_vector(&batch), igraph_vss_all(),
+							opts->distance);
+		if (!err)
+			add_batch(mo, (double)igraph_vector_int_size(&batch));
+		if (!err && cm__progress(ctx, "betweenness (sampled)", (double)(b + 1) / (double)nb))
+			err = IGRAPH_INTERRUPTED;
 	}
-	return 0;
+	igraph_vector_int_destroy(&batch);
+	if (err == IGRAPH_INTERRUPTED)
+		return cm__error(ctx, CM_EGRAPH, "error: betweenness cancelled");
+	return err ? cm__igraph_error(ctx, err) : 0;
 }
 
 static int sampled_betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx *ctx,
@@ -302,7 +336,7 @@ static int sampled_betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx 
 	rc = moments_init(&mo, igraph_vcount(g)) ? cm__oom(ctx) : 0;
 	if (rc == 0)
 		rc = sampled_pass(&mo, ctx, g, opts, &src);
-	if (rc == 0 && igraph_vector_update(res, &mo.sum))
+	if (rc == 0 && igraph_vector_update(res, &mo.total))
 		rc = cm__oom(ctx);
 	if (rc == 0) {
 		igraph_vector_scale(res, n / (double)k);
@@ -338,36 +372,79 @@ static int exact_closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic
 	return 0;
 }
 
-/* Per vertex: sampled sources reached, sum of distances, of their squares,
- * of inverse distances and of their squares. */
+/* Per vertex: sampled sources reached (other than itself), the sum of the
+ * distances to them and of their squares, the sum of inverse distances, and
+ * whether the vertex is itself a sampled source. */
 typedef struct reach {
-	double *count, *sum, *sq, *inv, *invsq;
+	double *count, *sum, *sq, *inv, *self;
 } reach;
+
+static void add_distance(reach *r, igraph_integer_t v, double d)
+{
+	r->count[v] += 1;
+	r->sum[v] += d;
+	r->sq[v] += d * d;
+	r->inv[v] += 1 / d;
+}
 
 static void add_row(reach *r, const igraph_matrix_t *row, igraph_integer_t source)
 {
+	r->self[source] = 1;
 	for (igraph_integer_t v = 0; v < igraph_matrix_ncol(row); v++) {
 		double d = MATRIX(*row, 0, v);
-		if (v == source || !isfinite(d))
-			continue;
-		r->count[v] += 1;
-		r->sum[v] += d;
-		r->sq[v] += d * d;
-		r->inv[v] += 1 / d;
-		r->invsq[v] += 1 / (d * d);
+		if (v != source && isfinite(d))
+			add_distance(r, v, d);
 	}
 }
 
-static int distances_from(igraph_matrix_t *row, cm_ctx *ctx, const igraph_t *g,
-			  igraph_integer_t s, const igraph_vector_t *distance)
+/* Hop distances by breadth-first search over one adjacency list for all
+ * sources (igraph_distances would rebuild it for each). */
+typedef struct bfs {
+	igraph_adjlist_t al;
+	igraph_integer_t *dist, *queue;
+} bfs;
+
+static void bfs_from(reach *r, bfs *b, igraph_integer_t n, igraph_integer_t s)
 {
-	if (distance)
-		CM__IG(ctx, igraph_distances_dijkstra(g, row, igraph_vss_1(s), igraph_vss_all(),
-						      distance, IGRAPH_ALL));
-	else
-		CM__IG(ctx, igraph_distances(g, row, igraph_vss_1(s), igraph_vss_all(),
-					     IGRAPH_ALL));
-	return 0;
+	igraph_integer_t head = 0, tail = 0;
+	for (igraph_integer_t v = 0; v < n; v++)
+		b->dist[v] = -1;
+	b->dist[s] = 0;
+	b->queue[tail++] = s;
+	r->self[s] = 1;
+	while (head < tail) {
+		igraph_integer_t u = b->queue[head++];
+		igraph_vector_int_t *nb = igraph_adjlist_get(&b->al, u);
+		for (igraph_integer_t j = 0; j < igraph_vector_int_size(nb); j++) {
+			igraph_integer_t t = VECTOR(*nb)[j];
+			if (b->dist[t] >= 0)
+				continue;
+			b->dist[t] = b->dist[u] + 1;
+			b->queue[tail++] = t;
+			add_distance(r, t, (double)b->dist[t]);
+		}
+	}
+}
+
+static int bfs_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const igraph_vector_int_t *src)
+{
+	bfs b;
+	igraph_integer_t n = igraph_vcount(g), k = igraph_vector_int_size(src);
+	int rc = 0;
+	CM__IG(ctx, igraph_adjlist_init(g, &b.al, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
+	b.dist = cm__malloc(((size_t)n + 1) * sizeof(*b.dist));
+	b.queue = cm__malloc(((size_t)n + 1) * sizeof(*b.queue));
+	if (!b.dist || !b.queue)
+		rc = cm__oom(ctx);
+	for (igraph_integer_t i = 0; i < k && rc == 0; i++) {
+		bfs_from(r, &b, n, VECTOR(*src)[i]);
+		if (cm__progress(ctx, "closeness (sampled)", (double)(i + 1) / (double)k))
+			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
+	}
+	cm__free(b.dist);
+	cm__free(b.queue);
+	igraph_adjlist_destroy(&b.al);
+	return rc;
 }
 
 static int reach_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts,
@@ -376,11 +453,17 @@ static int reach_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const cm__path_o
 	igraph_matrix_t row;
 	int rc = 0;
 	igraph_integer_t k = igraph_vector_int_size(src);
+	if (!opts->distance)
+		return bfs_pass(r, ctx, g, src);
 	if (igraph_matrix_init(&row, 0, 0))
 		return cm__oom(ctx);
 	for (igraph_integer_t i = 0; i < k && rc == 0; i++) {
-		rc = distances_from(&row, ctx, g, VECTOR(*src)[i], opts->distance);
-		if (rc == 0)
+		igraph_error_t err = igraph_distances_dijkstra(g, &row, igraph_vss_1(VECTOR(*src)[i]),
+							       igraph_vss_all(), opts->distance,
+							       IGRAPH_ALL);
+		if (err)
+			rc = cm__igraph_error(ctx, err);
+		else
 			add_row(r, &row, VECTOR(*src)[i]);
 		if (rc == 0 && cm__progress(ctx, "closeness (sampled)", (double)(i + 1) / (double)k))
 			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
@@ -392,13 +475,13 @@ static int reach_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const cm__path_o
 /* Closeness estimate c = 1 / (mean distance to the reached sampled sources);
  * its standard error by the delta method, c^2 * SE(mean distance). Harmonic
  * estimate: the mean of 1/d over the sampled sources other than v. */
-static double estimate(igraph_vector_t *clo, igraph_vector_t *har, const reach *r,
-		       const igraph_vector_int_t *src, double n, double k)
+static double estimate(igraph_vector_t *clo, igraph_vector_t *har, const reach *r, double n,
+		       double k)
 {
 	double worst = 0, fpc = 1 - k / n;
 	igraph_integer_t nv = igraph_vector_size(clo);
 	for (igraph_integer_t v = 0; v < nv; v++) {
-		double others = igraph_vector_int_contains(src, v) ? k - 1 : k;
+		double others = k - r->self[v];
 		double c = r->count[v], mean = c > 0 ? r->sum[v] / c : NAN;
 		VECTOR(*clo)[v] = c > 0 ? 1 / mean : NAN;
 		VECTOR(*har)[v] = others > 0 ? r->inv[v] / others : NAN;
@@ -427,7 +510,7 @@ static int sampled_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__sam
 		rc = reach_pass(&r, ctx, g, opts, &src);
 		if (rc == 0) {
 			info->sources = k;
-			info->std_error = estimate(clo, har, &r, &src, (double)n, (double)k);
+			info->std_error = estimate(clo, har, &r, (double)n, (double)k);
 		}
 		igraph_vector_int_destroy(&src);
 	}

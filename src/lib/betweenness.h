@@ -11,20 +11,21 @@
  * and an estimate is used unless exactness was asked for. */
 #define CM__EXACT_WORK 5e8
 /* Work budget of an estimate, and its smallest number of sources. */
-#define CM__SAMPLE_WORK 2e8
-#define CM__SAMPLE_MIN 100
+#define CM__SAMPLE_WORK 5e7
+#define CM__SAMPLE_MIN  100
 
 typedef struct cm__path_opts {
-	size_t approx;            /* >0: this many sources (exact when >= vertex count) */
-	int exact;                /* never sample */
-	unsigned long seed;       /* for the sample of sources */
+	size_t approx;                   /* >0: this many sources (exact when >= vertex count) */
+	int exact;                       /* never sample */
+	unsigned long seed;              /* for the sample of sources */
 	const igraph_vector_t *distance; /* edge lengths, NULL for hop counts */
 } cm__path_opts;
 
 /* How a result was obtained: sources == 0 means exact. */
 typedef struct cm__sampling {
 	size_t sources;
-	double std_error; /* largest estimated standard error of a normalised score; NaN when exact */
+	double
+	    std_error; /* largest estimated standard error of a normalised score; NaN when exact */
 } cm__sampling;
 
 /* Number of sources to sample for g, 0 for the exact computation. */
@@ -34,12 +35,12 @@ size_t cm__sample_size(const igraph_t *g, const cm__path_opts *opts);
  * into res (initialised by the caller). Estimates scale the sampled sources'
  * dependencies by n / K, so that they are unbiased for the raw value. */
 int cm__betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx *ctx, const igraph_t *g,
-		    const cm__path_opts *opts);
+                    const cm__path_opts *opts);
 
 /* Closeness (igraph's normalisation: reachable vertices over the sum of
  * their distances) and harmonic centrality (normalised by n - 1), paths taken
  * in both directions. Estimates average over a sample of sources. */
 int cm__closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
-		  cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts);
+                  cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts);
 
 #endif

@@ -8,16 +8,16 @@
 #include <stdio.h>
 #include <string.h>
 
-#define H 500
-#define LEFT 80
-#define TOP 56
+#define H      500
+#define LEFT   80
+#define TOP    56
 #define BOTTOM 78
 #define PLOT_W 560
 #define PLOT_H (H - TOP - BOTTOM)
 #define CHAR_W 7.8 /* a generous average advance of the 13 px sans-serif font */
 
 static const char *const palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
-				      "#E69F00", "#56B4E9", "#000000", "#999933"};
+                                      "#E69F00", "#56B4E9", "#000000", "#999933"};
 static const char *const dashes[] = {"", "8 4", "2 3", "10 3 2 3", "", "8 4", "2 3", "10 3 2 3"};
 
 typedef struct scale {
@@ -102,17 +102,20 @@ static void y_axis(FILE *fp, const scale *s, const cm_chart *c)
 	int n = (int)lround((s->hi - s->lo) / s->step);
 	for (int t = 0; t <= n; t++) {
 		double v = s->lo + t * s->step, y = py(s, v);
-		fprintf(fp, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/>\n",
-			LEFT, y, LEFT + PLOT_W, y);
-		fprintf(fp, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333333\"/>\n",
-			LEFT - 5, y, LEFT, y);
+		fprintf(fp,
+		        "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/>\n",
+		        LEFT, y, LEFT + PLOT_W, y);
+		fprintf(fp,
+		        "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333333\"/>\n",
+		        LEFT - 5, y, LEFT, y);
 		fprintf(fp, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", LEFT - 9,
-			y + 4.5, num(b, sizeof(b), v));
+		        y + 4.5, num(b, sizeof(b), v));
 	}
 	if (c->y_title) {
-		fprintf(fp, "<text transform=\"translate(22 %d) rotate(-90)\" "
-			    "text-anchor=\"middle\" font-weight=\"bold\">",
-			TOP + PLOT_H / 2);
+		fprintf(fp,
+		        "<text transform=\"translate(22 %d) rotate(-90)\" "
+		        "text-anchor=\"middle\" font-weight=\"bold\">",
+		        TOP + PLOT_H / 2);
 		put_text(fp, c->y_title);
 		fputs("</text>\n", fp);
 	}
@@ -123,21 +126,24 @@ static void x_axis(FILE *fp, const scale *s, const cm_chart *c)
 	char b[40];
 	for (size_t i = 0; i < c->npoints; i++) {
 		double x = px(s, c->x[i]);
-		fprintf(fp, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333333\"/>\n",
-			x, TOP + PLOT_H, x, TOP + PLOT_H + 5);
+		fprintf(fp,
+		        "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333333\"/>\n",
+		        x, TOP + PLOT_H, x, TOP + PLOT_H + 5);
 		fprintf(fp, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">", x,
-			TOP + PLOT_H + 21);
+		        TOP + PLOT_H + 21);
 		put_text(fp, c->x_labels ? c->x_labels[i] : num(b, sizeof(b), c->x[i]));
 		fputs("</text>\n", fp);
 	}
 	if (c->x_title) {
 		fprintf(fp, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-weight=\"bold\">",
-			LEFT + PLOT_W / 2, H - 22);
+		        LEFT + PLOT_W / 2, H - 22);
 		put_text(fp, c->x_title);
 		fputs("</text>\n", fp);
 	}
-	fprintf(fp, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
-		    "stroke=\"#333333\"/>\n", LEFT, TOP, PLOT_W, PLOT_H);
+	fprintf(fp,
+	        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" "
+	        "stroke=\"#333333\"/>\n",
+	        LEFT, TOP, PLOT_W, PLOT_H);
 }
 
 /* Marker k of a series at (x, y): circle, square, triangle, diamond, then
@@ -153,19 +159,21 @@ static void marker(FILE *fp, size_t k, double x, double y, const char *colour)
 	switch (k) {
 	case 0:
 		fprintf(fp, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\"/>\n", x, y,
-			colour);
+		        colour);
 		break;
 	case 1:
 		fprintf(fp, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"8\" fill=\"%s\"/>\n",
-			x - 4, y - 4, colour);
+		        x - 4, y - 4, colour);
 		break;
 	case 2:
 		fprintf(fp, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"%s\"/>\n", x,
-			y - 5.5, x + 5, y + 4, x - 5, y + 4, colour);
+		        y - 5.5, x + 5, y + 4, x - 5, y + 4, colour);
 		break;
 	default:
-		fprintf(fp, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
-			    "fill=\"%s\"/>\n", x, y - 5.5, x + 5.5, y, x, y + 5.5, x - 5.5, y, colour);
+		fprintf(fp,
+		        "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
+		        "fill=\"%s\"/>\n",
+		        x, y - 5.5, x + 5.5, y, x, y + 5.5, x - 5.5, y, colour);
 	}
 }
 
@@ -193,7 +201,8 @@ static void series(FILE *fp, const scale *s, const cm_chart *c, size_t k)
 		line_style(fp, k);
 		fputs(" points=\"", fp);
 		for (size_t j = from; j < i; j++)
-			fprintf(fp, "%s%.1f,%.1f", j > from ? " " : "", px(s, c->x[j]), py(s, y[j]));
+			fprintf(fp, "%s%.1f,%.1f", j > from ? " " : "", px(s, c->x[j]),
+			        py(s, y[j]));
 		fputs("\"/>\n", fp);
 	}
 	for (size_t i = 0; i < c->npoints; i++)
@@ -235,8 +244,10 @@ static int chart_width(const cm_chart *c)
 static int check(cm_ctx *ctx, const cm_chart *c)
 {
 	if (c->nseries > CM__ARRAY_LEN(palette))
-		return cm__error(ctx, CM_EINVAL, "error: %zu series in one chart; at most %zu stay "
-				 "distinguishable", c->nseries, CM__ARRAY_LEN(palette));
+		return cm__error(ctx, CM_EINVAL,
+		                 "error: %zu series in one chart; at most %zu stay "
+		                 "distinguishable",
+		                 c->nseries, CM__ARRAY_LEN(palette));
 	for (size_t i = 1; i < c->npoints; i++)
 		if (!(c->x[i] > c->x[i - 1]))
 			return cm__error(ctx, CM_EINVAL, "error: chart x values must ascend");
@@ -252,14 +263,17 @@ int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c)
 	int width = chart_width(c);
 	y_scale(&s, c);
 	x_scale(&s, c);
-	fprintf(fp, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-		    "viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" "
-		    "font-size=\"13\">\n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
-		    width, H, width, H);
+	fprintf(fp,
+	        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+	        "viewBox=\"0 0 %d %d\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" "
+	        "font-size=\"13\">\n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n",
+	        width, H, width, H);
 	if (c->title) {
-		fprintf(fp, "<text x=\"%d\" y=\"30\" text-anchor=\"middle\" font-size=\"17\" "
-			    "font-weight=\"bold\">", LEFT + PLOT_W / 2);
+		fprintf(fp,
+		        "<text x=\"%d\" y=\"30\" text-anchor=\"middle\" font-size=\"17\" "
+		        "font-weight=\"bold\">",
+		        LEFT + PLOT_W / 2);
 		put_text(fp, c->title);
 		fputs("</text>\n", fp);
 	}

@@ -7,23 +7,23 @@
 #include <string.h>
 
 /* Documented defaults (docs/classification.md). */
-#define DEFAULT_REPLICATES 20
-#define DEFAULT_STABILITY 20
-#define DROPOUT 0.10
-#define ROLE_HUB_SHARE 0.10        /* of local supply ties */
+#define DEFAULT_REPLICATES    20
+#define DEFAULT_STABILITY     20
+#define DROPOUT               0.10
+#define ROLE_HUB_SHARE        0.10 /* of local supply ties */
 #define ROLE_GATEKEEPER_SHARE 0.10 /* of the region's ties to outside actors */
-#define CONFIDENCE_HIGH 0.70
-#define CONFIDENCE_MEDIUM 0.40
-#define ENRIGHT_MASS 20    /* local firms for a critical mass */
-#define ENRIGHT_DEGREE 2.0 /* mean local ties per local actor for interaction */
-#define ENRIGHT_FRAGMENTED 0.30
-#define AMS_SURVIVAL_SMALL 0.80 /* micro and small share of local firms */
-#define AMS_SURVIVAL_OUTSIDE 0.30
-#define AMS_TNC 0.50
-#define AMS_FORDIST_TOP 0.20 /* the large top buyer's share of local supply ties */
-#define CE_REACH CM__GATE_ITALIANATE_REACH
-#define CE_COVERAGE 0.30
-#define CE_MULTIPLEX 0.10
+#define CONFIDENCE_HIGH       0.70
+#define CONFIDENCE_MEDIUM     0.40
+#define ENRIGHT_MASS          20  /* local firms for a critical mass */
+#define ENRIGHT_DEGREE        2.0 /* mean local ties per local actor for interaction */
+#define ENRIGHT_FRAGMENTED    0.30
+#define AMS_SURVIVAL_SMALL    0.80 /* micro and small share of local firms */
+#define AMS_SURVIVAL_OUTSIDE  0.30
+#define AMS_TNC               0.50
+#define AMS_FORDIST_TOP       0.20 /* the large top buyer's share of local supply ties */
+#define CE_REACH              CM__GATE_ITALIANATE_REACH
+#define CE_COVERAGE           0.30
+#define CE_MULTIPLEX          0.10
 
 void cm_classify_opts_init(cm_classify_opts *opts)
 {
@@ -37,7 +37,7 @@ void cm_classify_opts_init(cm_classify_opts *opts)
 
 /* One replicate's verdict: node jackknife (drop >= 0) or edge dropout. */
 static int replicate(cm__verdict *out, cm_ctx *ctx, const cm__cview *v, igraph_integer_t drop,
-		     unsigned long seed, const cm_classify_opts *o)
+                     unsigned long seed, const cm_classify_opts *o)
 {
 	cm__cview r;
 	cm__cdata d;
@@ -70,8 +70,8 @@ static int *jackknife_draw(const cm__cview *v, size_t count, unsigned long seed)
 	return pick;
 }
 
-static int stability(cm_classification *c, cm_ctx *ctx, const cm__cview *v,
-		     const cm__verdict *ref, const cm_classify_opts *o)
+static int stability(cm_classification *c, cm_ctx *ctx, const cm__cview *v, const cm__verdict *ref,
+                     const cm_classify_opts *o)
 {
 	size_t runs = o->stability, jack = (runs + 1) / 2, same = 0;
 	c->stability = NAN;
@@ -129,9 +129,9 @@ static void confidence(cm_classification *c, const cm__verdict *v)
 			c->confidence = parts[k], c->limited_by = names[k];
 	if (v->type == -2)
 		c->confidence = 0, c->limited_by = "gates";
-	c->level = c->confidence >= CONFIDENCE_HIGH	? CM_CONFIDENCE_HIGH
-		   : c->confidence >= CONFIDENCE_MEDIUM ? CM_CONFIDENCE_MEDIUM
-							: CM_CONFIDENCE_LOW;
+	c->level = c->confidence >= CONFIDENCE_HIGH     ? CM_CONFIDENCE_HIGH
+	           : c->confidence >= CONFIDENCE_MEDIUM ? CM_CONFIDENCE_MEDIUM
+	                                                : CM_CONFIDENCE_LOW;
 }
 
 /* ------------------------------------------------------------ secondary */
@@ -186,16 +186,17 @@ static double micro_small_share(const cm__cdata *d)
 
 static void secondary(cm_classification *c, const cm__cdata *d, const cm__ind_value *ind)
 {
-	double ext = ind[CM__I_EXTERNAL_OWNERSHIP].value, tb_ext = ind[CM__I_TOP_BUYERS_EXTERNAL].value;
+	double ext = ind[CM__I_EXTERNAL_OWNERSHIP].value,
+	       tb_ext = ind[CM__I_TOP_BUYERS_EXTERNAL].value;
 	double large = ind[CM__I_LARGE_SHARE].value;
 	double out = ind[CM__I_OUTSIDE_SHARE].value;
 	if (ext >= AMS_TNC || tb_ext >= AMS_TNC)
 		c->ams = "transnational";
 	else if (d->top_buyer[0] >= 0 && cm__is_large(cm__lnode(d, d->top_buyer[0])) &&
-		 ind[CM__I_BUYER_TOP1].value >= AMS_FORDIST_TOP)
+	         ind[CM__I_BUYER_TOP1].value >= AMS_FORDIST_TOP)
 		c->ams = "fordist";
 	else if (micro_small_share(d) >= AMS_SURVIVAL_SMALL && !(large > 0) &&
-		 !(out >= AMS_SURVIVAL_OUTSIDE))
+	         !(out >= AMS_SURVIVAL_OUTSIDE))
 		c->ams = "survival";
 	else
 		c->ams = "none";
@@ -264,7 +265,8 @@ static void drivers(cm_classification *c)
 		size_t best = SIZE_MAX;
 		for (size_t i = 0; i < c->nind; i++)
 			if (!used[i] && c->ind[i].contribution > 0 &&
-			    (best == SIZE_MAX || c->ind[i].contribution > c->ind[best].contribution))
+			    (best == SIZE_MAX ||
+			     c->ind[i].contribution > c->ind[best].contribution))
 				best = i;
 		if (best == SIZE_MAX)
 			break;
@@ -290,9 +292,15 @@ static void fill(cm_classification *c, const cm__verdict *v, const cm__ind_value
 	c->nind = CM__I_COUNT;
 	for (size_t i = 0; i < CM__I_COUNT; i++) {
 		const cm__ind_def *def = &cm__ind_defs[i];
-		c->ind[i] = (cm_indicator){def->id, def->name, def->layer, ind[i].value,
-					   ind[i].z, cm__null_name(def->null), ind[i].null.mean,
-					   ind[i].null.sd, best >= 0 ? cm__contribution(ind, i, best) : 0};
+		c->ind[i] = (cm_indicator){def->id,
+		                           def->name,
+		                           def->layer,
+		                           ind[i].value,
+		                           ind[i].z,
+		                           cm__null_name(def->null),
+		                           ind[i].null.mean,
+		                           ind[i].null.sd,
+		                           best >= 0 ? cm__contribution(ind, i, best) : 0};
 		if (def->null == CM__NULL_NONE || isnan(ind[i].null.mean))
 			c->ind[i].null = NULL;
 	}
@@ -301,7 +309,7 @@ static void fill(cm_classification *c, const cm__verdict *v, const cm__ind_value
 }
 
 static int classify(cm_classification *c, cm_ctx *ctx, const cm_network *net,
-		    const cm_classify_opts *o)
+                    const cm_classify_opts *o)
 {
 	cm__cview v;
 	cm__cdata d;
@@ -332,7 +340,7 @@ static int classify(cm_classification *c, cm_ctx *ctx, const cm_network *net,
 }
 
 int cm_classify(cm_classification **out, cm_ctx *ctx, const cm_network *net,
-		const cm_classify_opts *opts)
+                const cm_classify_opts *opts)
 {
 	cm_classify_opts defaults;
 	if (!opts)

@@ -11,23 +11,23 @@
 /* Graphs of a view. The *_FULL ones hold every actor; the others only the
  * actors located inside the region (local vertices). */
 enum {
-	CM__G_SUP_FULL,   /* supplier, directed seller -> buyer */
-	CM__G_INFO_FULL,  /* information, directed when its ties are */
-	CM__G_ASSOC_FULL, /* association, undirected */
-	CM__G_OTHER_FULL, /* custom relations, undirected union */
-	CM__G_BASE,       /* the graphs above are the base that replicates thin */
+	CM__G_SUP_FULL,              /* supplier, directed seller -> buyer */
+	CM__G_INFO_FULL,             /* information, directed when its ties are */
+	CM__G_ASSOC_FULL,            /* association, undirected */
+	CM__G_OTHER_FULL,            /* custom relations, undirected union */
+	CM__G_BASE,                  /* the graphs above are the base that replicates thin */
 	CM__G_ALL_FULL = CM__G_BASE, /* union of every layer, undirected */
-	CM__G_SUP,        /* local supplier ties */
-	CM__G_INFO,       /* local information ties, undirected */
-	CM__G_ASSOC,      /* local association ties */
-	CM__G_ALL,        /* local union, undirected */
-	CM__G_SI,         /* local supplier + information, undirected */
+	CM__G_SUP,                   /* local supplier ties */
+	CM__G_INFO,                  /* local information ties, undirected */
+	CM__G_ASSOC,                 /* local association ties */
+	CM__G_ALL,                   /* local union, undirected */
+	CM__G_SI,                    /* local supplier + information, undirected */
 	CM__G_COUNT
 };
 
 /* Public bodies after Markusen's state-anchored type. */
-#define CM__IS_PUBLIC(kind)                                                       \
-	((kind) == CM_KIND_GOVERNMENT || (kind) == CM_KIND_UNIVERSITY ||          \
+#define CM__IS_PUBLIC(kind)                                                                        \
+	((kind) == CM_KIND_GOVERNMENT || (kind) == CM_KIND_UNIVERSITY ||                           \
 	 (kind) == CM_KIND_RESEARCH || (kind) == CM_KIND_TRAINING)
 #define CM__IS_ORG(kind) ((kind) == CM_KIND_ASSOCIATION || (kind) == CM_KIND_CLUSTER_ORG)
 
@@ -35,11 +35,11 @@ typedef struct cm__cview {
 	const cm_network *net;
 	igraph_t g[CM__G_COUNT];
 	unsigned char ok[CM__G_COUNT]; /* which graphs exist (to free) */
-	igraph_integer_t n, nl; /* all vertices; local vertices */
-	int *node;              /* vertex -> network node, n entries */
-	int *local;             /* local vertex -> vertex, nl entries */
-	int *vlocal;            /* vertex -> local vertex or -1, n entries */
-	int has_layer[3];       /* supplier, association, information present */
+	igraph_integer_t n, nl;        /* all vertices; local vertices */
+	int *node;                     /* vertex -> network node, n entries */
+	int *local;                    /* local vertex -> vertex, nl entries */
+	int *vlocal;                   /* vertex -> local vertex or -1, n entries */
+	int has_layer[3];              /* supplier, association, information present */
 	int info_directed;
 } cm__cview;
 
@@ -48,7 +48,7 @@ int cm__cview_build(cm__cview *out, cm_ctx *ctx, const cm_network *net);
 /* A replicate of in: without vertex drop (or -1), and with each tie of the
  * base layers dropped with probability dropout (igraph's default RNG). */
 int cm__cview_derive(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_integer_t drop,
-		     double dropout);
+                     double dropout);
 void cm__cview_free(cm__cview *v);
 
 /* -------------------------------------------------------------- indicators */
@@ -106,8 +106,8 @@ typedef enum {
 typedef struct cm__ind_def {
 	const char *id, *name, *layer;
 	cm__null_kind null;
-	int slot;     /* graph a G(n,m)/rewiring null replaces (CM__G_*) */
-	int full;     /* a permutation null shuffles all actors, not only local ones */
+	int slot;         /* graph a G(n,m)/rewiring null replaces (CM__G_*) */
+	int full;         /* a permutation null shuffles all actors, not only local ones */
 	double mid, half; /* signal = clamp((value - mid) / half, -1, 1) */
 	/* weight per type (italianate, hub_and_spoke, satellite_platform,
 	 * state_anchored); the sign is the expected direction */
@@ -126,22 +126,22 @@ typedef struct cm__cdata {
 	const cm__cview *v;
 	const igraph_t *g[CM__G_COUNT]; /* a null model replaces one of these */
 	const cm_network *net;
-	const int *lnode; /* local vertex -> network node; permuted by label nulls */
-	const int *fnode; /* vertex -> network node; permuted by label nulls */
-	double *betweenness; /* per local vertex, on CM__G_ALL */
+	const int *lnode;      /* local vertex -> network node; permuted by label nulls */
+	const int *fnode;      /* vertex -> network node; permuted by label nulls */
+	double *betweenness;   /* per local vertex, on CM__G_ALL */
 	cm__core_periphery cp; /* on CM__G_ALL */
 	int cp_done;
 	int exact_betweenness;
-	unsigned long seed; /* for the core/periphery search */
+	unsigned long seed;              /* for the core/periphery search */
 	int top_buyer[3], top_broker[3]; /* local vertices, -1 when fewer */
 } cm__cdata;
 
 /* Limits that keep classify fast on large networks (documented defaults). */
 #define CM__EXACT_BETWEENNESS_MAX 2000 /* beyond: estimated from sampled sources */
-#define CM__BETWEENNESS_SOURCES 64
-#define CM__CORE_MAX 5000 /* core/periphery only up to this many local actors */
-#define CM__CORE_RESTARTS 8
-#define CM__CORE_NULL_MAX 300 /* rewiring null of the core fit up to this size */
+#define CM__BETWEENNESS_SOURCES   64
+#define CM__CORE_MAX              5000 /* core/periphery only up to this many local actors */
+#define CM__CORE_RESTARTS         8
+#define CM__CORE_NULL_MAX         300 /* rewiring null of the core fit up to this size */
 
 int cm__cdata_init(cm__cdata *d, cm_ctx *ctx, const cm__cview *v, unsigned long seed);
 void cm__cdata_free(cm__cdata *d);
@@ -149,7 +149,7 @@ void cm__cdata_free(cm__cdata *d);
 /* Computes every indicator's value; with replicates > 0 also its null
  * model and z-score. */
 int cm__indicators(cm__ind_value *out, cm_ctx *ctx, cm__cdata *d, size_t replicates,
-		   unsigned long seed);
+                   unsigned long seed);
 
 /* ---------------------------------------------------------------- decision */
 
@@ -158,25 +158,25 @@ enum { CM__T_ITALIANATE, CM__T_HUB, CM__T_SATELLITE, CM__T_STATE };
 extern const char *const cm__type_names[CM__TYPES];
 
 /* Documented defaults (docs/classification.md, "Decision"). */
-#define CM__MIN_LOCAL_ACTORS 5
-#define CM__MIN_LOCAL_TIES 5
-#define CM__HYBRID_MARGIN 0.15
-#define CM__MARGIN_FULL 0.80 /* a lead this large counts as full confidence */
-#define CM__GATE_SATELLITE_EXTERNAL 0.5
-#define CM__GATE_SATELLITE_OUTSIDE 0.33
+#define CM__MIN_LOCAL_ACTORS          5
+#define CM__MIN_LOCAL_TIES            5
+#define CM__HYBRID_MARGIN             0.15
+#define CM__MARGIN_FULL               0.80 /* a lead this large counts as full confidence */
+#define CM__GATE_SATELLITE_EXTERNAL   0.5
+#define CM__GATE_SATELLITE_OUTSIDE    0.33
 #define CM__GATE_SATELLITE_FRAGMENTED 0.25
-#define CM__GATE_ITALIANATE_SME 0.7
-#define CM__GATE_ITALIANATE_REACH 0.3
-#define CM__GATE_ITALIANATE_EXTERNAL 0.25
+#define CM__GATE_ITALIANATE_SME       0.7
+#define CM__GATE_ITALIANATE_REACH     0.3
+#define CM__GATE_ITALIANATE_EXTERNAL  0.25
 
 typedef struct cm__verdict {
-	int type;         /* CM__T_*, or -1 hybrid, -2 unclassified */
-	int hybrid[2];    /* the two types of a hybrid, best first */
+	int type;      /* CM__T_*, or -1 hybrid, -2 unclassified */
+	int hybrid[2]; /* the two types of a hybrid, best first */
 	double score[CM__TYPES];
-	int gate[CM__TYPES]; /* 1 passed */
-	double margin;    /* best minus second eligible score (second = -1 if none) */
-	double lead;      /* best eligible score minus the best other score, any type */
-	int best;         /* best eligible type, -1 when none */
+	int gate[CM__TYPES];      /* 1 passed */
+	double margin;            /* best minus second eligible score (second = -1 if none) */
+	double lead;              /* best eligible score minus the best other score, any type */
+	int best;                 /* best eligible type, -1 when none */
 	char why[CM__TYPES][160]; /* why each gate failed, in plain words */
 	char unclassified_why[160];
 } cm__verdict;

@@ -6,8 +6,8 @@
 
 const char *cm_cluster_type_name(cm_cluster_type type)
 {
-	static const char *const names[] = {"italianate",	  "hub_and_spoke", "satellite_platform",
-					    "state_anchored", "hybrid",	   "unclassified"};
+	static const char *const names[] = {"italianate",     "hub_and_spoke", "satellite_platform",
+	                                    "state_anchored", "hybrid",        "unclassified"};
 	return (unsigned)type < CM__ARRAY_LEN(names) ? names[type] : "unknown";
 }
 
@@ -42,7 +42,7 @@ cm_cluster_type cm_classification_type(const cm_classification *c)
 }
 
 int cm_classification_hybrid(cm_cluster_type *first, cm_cluster_type *second,
-			     const cm_classification *c)
+                             const cm_classification *c)
 {
 	if (c->type != CM_TYPE_HYBRID)
 		return CM_EINVAL;
@@ -56,8 +56,7 @@ double cm_classification_score(const cm_classification *c, cm_cluster_type type)
 	return (unsigned)type < CM_TYPE_COUNT ? c->score[type] : NAN;
 }
 
-int cm_classification_gate(const char **why_not, const cm_classification *c,
-			   cm_cluster_type type)
+int cm_classification_gate(const char **why_not, const cm_classification *c, cm_cluster_type type)
 {
 	if ((unsigned)type >= CM_TYPE_COUNT) {
 		if (why_not)
@@ -80,7 +79,7 @@ double cm_classification_margin(const cm_classification *c)
 }
 
 cm_confidence cm_classification_confidence(double *score, const char **limited_by,
-					   const cm_classification *c)
+                                           const cm_classification *c)
 {
 	if (score)
 		*score = c->confidence;

@@ -109,7 +109,7 @@ int cm__ind_core(double *out, cm_ctx *ctx, cm__cdata *d, int sme_share)
 	}
 	cm__core_periphery fresh;
 	int rc = cm__core_periphery_search(&fresh, ctx, d->g[CM__G_ALL], d->seed,
-					   CM__CP_EXHAUSTIVE_MAX, CM__CORE_RESTARTS);
+	                                   CM__CP_EXHAUSTIVE_MAX, CM__CORE_RESTARTS);
 	if (rc)
 		return rc;
 	*out = core_value(d, &fresh, sme_share);

@@ -52,18 +52,21 @@ static int gate_hub(char *why, size_t n, const cm__cdata *d)
 			return 1;
 	const cm__node *top = cm__lnode(d, d->top_buyer[0]);
 	if (top->kind == CM_KIND_FIRM)
-		snprintf(why, n, "no large firm among the top buyers (the top buyer, %s, is a %s firm)",
-			 node_name(d, d->top_buyer[0]), cm_size_name(top->size));
+		snprintf(why, n,
+		         "no large firm among the top buyers (the top buyer, %s, is a %s firm)",
+		         node_name(d, d->top_buyer[0]), cm_size_name(top->size));
 	else
-		snprintf(why, n, "no large firm among the top buyers (the top buyer, %s, is a %s body)",
-			 node_name(d, d->top_buyer[0]), cm_kind_name(top->kind));
+		snprintf(why, n,
+		         "no large firm among the top buyers (the top buyer, %s, is a %s body)",
+		         node_name(d, d->top_buyer[0]), cm_kind_name(top->kind));
 	return 0;
 }
 
 static int gate_state(char *why, size_t n, const cm__cdata *d)
 {
 	int b = d->top_buyer[0], k = d->top_broker[0];
-	if ((b >= 0 && cm__is_public(cm__lnode(d, b))) || (k >= 0 && cm__is_public(cm__lnode(d, k))))
+	if ((b >= 0 && cm__is_public(cm__lnode(d, b))) ||
+	    (k >= 0 && cm__is_public(cm__lnode(d, k))))
 		return 1;
 	snprintf(why, n, "no public body is the top buyer or the top broker");
 	return 0;
@@ -77,10 +80,10 @@ static int gate_satellite(char *why, size_t n, const cm__ind_value *ind)
 	    (out >= CM__GATE_SATELLITE_OUTSIDE && frag >= CM__GATE_SATELLITE_FRAGMENTED))
 		return 1;
 	snprintf(why, n,
-		 "most local firms are locally owned (external %.0f%%) and the network is not "
-		 "both outward-facing and fragmented (outside ties %.0f%%, fragmentation %.0f%%)",
-		 100 * (isnan(ext) ? 0 : ext), 100 * (isnan(out) ? 0 : out),
-		 100 * (isnan(frag) ? 0 : frag));
+	         "most local firms are locally owned (external %.0f%%) and the network is not "
+	         "both outward-facing and fragmented (outside ties %.0f%%, fragmentation %.0f%%)",
+	         100 * (isnan(ext) ? 0 : ext), 100 * (isnan(out) ? 0 : out),
+	         100 * (isnan(frag) ? 0 : frag));
 	return 0;
 }
 
@@ -93,12 +96,13 @@ static int gate_italianate(char *why, size_t n, const cm__ind_value *ind)
 		return snprintf(why, n, "SMEs are only %.0f%% of local firms", 100 * sme), 0;
 	double ext = ind[CM__I_EXTERNAL_OWNERSHIP].value;
 	if (ext > CM__GATE_ITALIANATE_EXTERNAL)
-		return snprintf(why, n, "%.0f%% of local firms are owned from outside", 100 * ext), 0;
+		return snprintf(why, n, "%.0f%% of local firms are owned from outside", 100 * ext),
+		       0;
 	if (isnan(reach))
 		return snprintf(why, n, "no information ties recorded among local SMEs"), 0;
 	if (reach < CM__GATE_ITALIANATE_REACH)
 		return snprintf(why, n, "only %.0f%% of local SMEs have a horizontal tie",
-				100 * reach),
+		                100 * reach),
 		       0;
 	return 1;
 }
@@ -114,11 +118,11 @@ static int too_little(char *why, size_t n, const cm__cdata *d)
 		ties += d->v->vlocal[IGRAPH_FROM(g, e)] >= 0 || d->v->vlocal[IGRAPH_TO(g, e)] >= 0;
 	if (d->v->nl < CM__MIN_LOCAL_ACTORS)
 		return snprintf(why, n, "only %d local actors (at least %d needed)", (int)d->v->nl,
-				CM__MIN_LOCAL_ACTORS),
+		                CM__MIN_LOCAL_ACTORS),
 		       1;
 	if (ties < CM__MIN_LOCAL_TIES)
 		return snprintf(why, n, "only %d ties involve local actors (at least %d needed)",
-				(int)ties, CM__MIN_LOCAL_TIES),
+		                (int)ties, CM__MIN_LOCAL_TIES),
 		       1;
 	return 0;
 }
@@ -133,7 +137,7 @@ static void gates(cm__verdict *out, const cm__ind_value *ind, const cm__cdata *d
 	out->gate[CM__T_STATE] = gate_state(out->why[3], sizeof(out->why[3]), d);
 	if (!(out->gate[0] || out->gate[1] || out->gate[2] || out->gate[3]))
 		snprintf(out->unclassified_why, sizeof(out->unclassified_why),
-			 "no type's defining condition holds");
+		         "no type's defining condition holds");
 }
 
 void cm__decide(cm__verdict *out, const cm__ind_value *ind, const cm__cdata *d, double margin)

@@ -4,9 +4,11 @@
  * source of every direction; change both together. */
 #include "classify.h"
 
-const char *const cm__type_names[CM__TYPES] = {"italianate", "hub_and_spoke",
-					       "satellite_platform", "state_anchored"};
+const char *const cm__type_names[CM__TYPES] = {"italianate", "hub_and_spoke", "satellite_platform",
+                                               "state_anchored"};
 
+/* One indicator per entry, as in the docs' tables. */
+/* clang-format off */
 #define GNM(slot) CM__NULL_GNM, (slot), 0
 #define REWIRE(slot) CM__NULL_REWIRE, (slot), 0
 #define PERM CM__NULL_PERMUTE, 0, 0
@@ -115,3 +117,4 @@ const cm__ind_def cm__ind_defs[CM__I_COUNT] = {
 				"share of kind, size, ownership and location given for local actors",
 				"nodes", NONE, 0, 1, {0, 0, 0, 0}},
 };
+/* clang-format on */

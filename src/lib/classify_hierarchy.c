@@ -58,8 +58,8 @@ static int reach_pairs(double *out, cm_ctx *ctx, const igraph_t *dag, const scc 
 	igraph_error_t err = igraph_vector_int_init(&order, 0);
 	if (!err && (err = igraph_topological_sorting(dag, &order, IGRAPH_OUT)))
 		igraph_vector_int_destroy(&order);
-	if (!err && (err = igraph_adjlist_init(dag, &al, IGRAPH_OUT, IGRAPH_NO_LOOPS,
-					       IGRAPH_NO_MULTIPLE)))
+	if (!err &&
+	    (err = igraph_adjlist_init(dag, &al, IGRAPH_OUT, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE)))
 		igraph_vector_int_destroy(&order);
 	if (err) {
 		cm__free(bits);

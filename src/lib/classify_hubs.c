@@ -169,7 +169,7 @@ static int sampled(igraph_vector_t *b, cm_ctx *ctx, const igraph_t *g)
 		err = igraph_vector_int_push_back(&src, v);
 	if (!err)
 		err = igraph_betweenness_subset(g, b, igraph_vss_all(), 0, igraph_vss_vector(&src),
-						igraph_vss_all(), NULL);
+		                                igraph_vss_all(), NULL);
 	igraph_vector_int_destroy(&src);
 	return err ? cm__igraph_error(ctx, err) : 0;
 }
@@ -183,8 +183,8 @@ static int betweenness(cm__cdata *d, cm_ctx *ctx)
 	cm__path_opts opts = {0, 1, d->seed, NULL};
 	d->exact_betweenness = n <= CM__EXACT_BETWEENNESS_MAX;
 	CM__IG(ctx, igraph_vector_init(&b, n));
-	int rc = d->exact_betweenness ? cm__betweenness(&b, &info, ctx, g, &opts)
-				      : sampled(&b, ctx, g);
+	int rc =
+	    d->exact_betweenness ? cm__betweenness(&b, &info, ctx, g, &opts) : sampled(&b, ctx, g);
 	if (!rc) {
 		d->betweenness = cm__malloc(((size_t)n + 1) * sizeof(double));
 		if (d->betweenness)
@@ -221,7 +221,7 @@ int cm__cdata_core(const cm__core_periphery **out, cm__cdata *d, cm_ctx *ctx)
 		return 0;
 	if (!d->cp_done) {
 		int rc = cm__core_periphery_search(&d->cp, ctx, d->g[CM__G_ALL], d->seed,
-						   CM__CP_EXHAUSTIVE_MAX, CM__CORE_RESTARTS);
+		                                   CM__CP_EXHAUSTIVE_MAX, CM__CORE_RESTARTS);
 		if (rc)
 			return rc;
 		d->cp_done = 1;

@@ -36,10 +36,18 @@ static int compute(double *out, cm_ctx *ctx, cm__cdata *d, int i)
 	case CM__I_SUPPLY_RECIPROCITY: return cm__ind_supply_reciprocity(out, ctx, d);
 	case CM__I_ASSORTATIVITY: return cm__ind_assortativity(out, ctx, d);
 	case CM__I_TOP_BUYERS_LARGE: *out = cm__top_share(d, d->top_buyer, cm__is_large); return 0;
-	case CM__I_TOP_BUYERS_EXTERNAL: *out = cm__top_share(d, d->top_buyer, cm__is_external); return 0;
-	case CM__I_TOP_BUYERS_PUBLIC: *out = cm__top_share(d, d->top_buyer, cm__is_public); return 0;
-	case CM__I_TOP_BROKERS_LARGE: *out = cm__top_share(d, d->top_broker, cm__is_large); return 0;
-	case CM__I_TOP_BROKERS_PUBLIC: *out = cm__top_share(d, d->top_broker, cm__is_public); return 0;
+	case CM__I_TOP_BUYERS_EXTERNAL:
+		*out = cm__top_share(d, d->top_buyer, cm__is_external);
+		return 0;
+	case CM__I_TOP_BUYERS_PUBLIC:
+		*out = cm__top_share(d, d->top_buyer, cm__is_public);
+		return 0;
+	case CM__I_TOP_BROKERS_LARGE:
+		*out = cm__top_share(d, d->top_broker, cm__is_large);
+		return 0;
+	case CM__I_TOP_BROKERS_PUBLIC:
+		*out = cm__top_share(d, d->top_broker, cm__is_public);
+		return 0;
 	case CM__I_SME_DENSITY: return cm__ind_sme_ties(out, ctx, d, 0);
 	case CM__I_SME_DEGREE: return cm__ind_sme_ties(out, ctx, d, 1);
 	case CM__I_SME_REACH: return cm__ind_sme_ties(out, ctx, d, 2);
@@ -96,7 +104,7 @@ static int label_stat(double *out, cm_ctx *ctx, const int *perm, void *payload)
 }
 
 static int permutation(cm__null *out, cm_ctx *ctx, null_job *job, size_t replicates,
-		       unsigned long seed)
+                       unsigned long seed)
 {
 	int full = cm__ind_defs[job->i].full;
 	size_t n = full ? (size_t)job->d->v->n : (size_t)job->d->v->nl;
@@ -114,7 +122,7 @@ static int permutation(cm__null *out, cm_ctx *ctx, null_job *job, size_t replica
 }
 
 static int null_model(cm__ind_value *iv, cm_ctx *ctx, cm__cdata *d, int i, size_t replicates,
-		      unsigned long seed)
+                      unsigned long seed)
 {
 	const cm__ind_def *def = &cm__ind_defs[i];
 	null_job job = {d, i, NULL, NULL};
@@ -124,7 +132,7 @@ static int null_model(cm__ind_value *iv, cm_ctx *ctx, cm__cdata *d, int i, size_
 		rc = cm__null_gnm(&iv->null, ctx, d->g[def->slot], replicates, s, graph_stat, &job);
 	else if (def->null == CM__NULL_REWIRE)
 		rc = cm__null_rewire(&iv->null, ctx, d->g[def->slot], replicates, s, graph_stat,
-				     &job);
+		                     &job);
 	else if (def->null == CM__NULL_PERMUTE)
 		rc = permutation(&iv->null, ctx, &job, replicates, s);
 	iv->z = rc ? NAN : cm__null_z(iv->value, &iv->null);
@@ -141,13 +149,14 @@ static int wants_null(const cm__cdata *d, int i, const cm__ind_value *iv)
 }
 
 int cm__indicators(cm__ind_value *out, cm_ctx *ctx, cm__cdata *d, size_t replicates,
-		   unsigned long seed)
+                   unsigned long seed)
 {
 	for (int i = 0; i < CM__I_COUNT; i++) {
 		cm__ind_value *iv = &out[i];
 		iv->z = NAN;
 		iv->null = (cm__null){NAN, NAN, 0};
-		int rc = layer_missing(d, i) ? (iv->value = NAN, 0) : compute(&iv->value, ctx, d, i);
+		int rc =
+		    layer_missing(d, i) ? (iv->value = NAN, 0) : compute(&iv->value, ctx, d, i);
 		if (!rc && replicates && wants_null(d, i, iv)) {
 			if (cm__progress(ctx, "classify: null models", (double)i / CM__I_COUNT))
 				return cm__error(ctx, CM_ERROR, "error: cancelled");

@@ -92,8 +92,8 @@ int cm__ind_boundary_brokerage(double *out, cm_ctx *ctx, const cm__cdata *d)
 		if (group[v])
 			continue;
 		span += b[v].gatekeeper + b[v].representative;
-		all += b[v].gatekeeper + b[v].representative + b[v].coordinator +
-		       b[v].itinerant + b[v].liaison;
+		all += b[v].gatekeeper + b[v].representative + b[v].coordinator + b[v].itinerant +
+		       b[v].liaison;
 	}
 	cm__free(group);
 	cm__free(b);

@@ -6,7 +6,7 @@
 #include "internal.h"
 
 #define CM__MAX_INDICATORS 64
-#define CM__MAX_DRIVERS 5
+#define CM__MAX_DRIVERS    5
 
 struct cm_classification {
 	const cm_network *net;
@@ -25,8 +25,8 @@ struct cm_classification {
 	cm_indicator ind[CM__MAX_INDICATORS];
 	size_t drivers[CM__MAX_DRIVERS], ndrivers;
 	const char *enright, *ams, *efficiency;
-	unsigned *roles;        /* per network node */
-	int top_buyer[3];       /* network nodes, -1 when fewer */
+	unsigned *roles;  /* per network node */
+	int top_buyer[3]; /* network nodes, -1 when fewer */
 	double top_buyer_share[3];
 	int top_broker[3];
 	int exact_betweenness;

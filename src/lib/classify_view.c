@@ -85,7 +85,7 @@ static int local_graph(igraph_t *out, cm_ctx *ctx, const cm__cview *v, const igr
 	/* Copy-and-delete keeps the surviving vertices in increasing order, which
 	 * is the order of v->local. */
 	igraph_error_t err = igraph_induced_subgraph(g, out, igraph_vss_vector(&keep),
-						     IGRAPH_SUBGRAPH_COPY_AND_DELETE);
+	                                             IGRAPH_SUBGRAPH_COPY_AND_DELETE);
 	igraph_vector_int_destroy(&keep);
 	return err ? cm__igraph_error(ctx, err) : 0;
 }
@@ -101,8 +101,8 @@ static int finish(cm__cview *v, cm_ctx *ctx)
 	if (!rc && !(rc = union_of(&g, ctx, base, CM__G_BASE)))
 		set_graph(v, CM__G_ALL_FULL, &g);
 	static const int from[][2] = {{CM__G_SUP, CM__G_SUP_FULL},
-				      {CM__G_ASSOC, CM__G_ASSOC_FULL},
-				      {CM__G_ALL, CM__G_ALL_FULL}};
+	                              {CM__G_ASSOC, CM__G_ASSOC_FULL},
+	                              {CM__G_ALL, CM__G_ALL_FULL}};
 	for (size_t k = 0; !rc && k < CM__ARRAY_LEN(from); k++)
 		if (!(rc = local_graph(&g, ctx, v, &v->g[from[k][1]])))
 			set_graph(v, from[k][0], &g);
@@ -211,7 +211,7 @@ static int dropout_edges(igraph_t *g, cm_ctx *ctx, double p)
 }
 
 static int derive_base(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_integer_t drop,
-		       double dropout)
+                       double dropout)
 {
 	for (int k = 0; k < CM__G_BASE; k++) {
 		CM__IG(ctx, igraph_copy(&out->g[k], &in->g[k]));
@@ -228,7 +228,7 @@ static int derive_base(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_
 }
 
 int cm__cview_derive(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_integer_t drop,
-		     double dropout)
+                     double dropout)
 {
 	memset(out, 0, sizeof(*out));
 	out->net = in->net;

@@ -38,7 +38,7 @@ const char *cm__snapshot_name(char *buf, size_t size, const cm_network *net, siz
 
 /* The ties of one snapshot among the common actors, renumbered densely. */
 static size_t common_ties(cm__tie *out, const cm__layer_diff *l, cm_change only,
-			  const size_t *common)
+                          const size_t *common)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < l->count[only]; i++) {
@@ -50,7 +50,7 @@ static size_t common_ties(cm__tie *out, const cm__layer_diff *l, cm_change only,
 }
 
 static int layer_qap(cm__layer_diff *l, cm_ctx *ctx, const cm_diff *d, const size_t *common,
-		     const cm_compare_opts *opts)
+                     const cm_compare_opts *opts)
 {
 	size_t p = l->count[CM_CHANGE_PERSISTED];
 	cm__tie *x = cm__malloc(sizeof(*x) * (p + l->count[CM_CHANGE_DISSOLVED] + 1));
@@ -62,7 +62,7 @@ static int layer_qap(cm__layer_diff *l, cm_ctx *ctx, const cm_diff *d, const siz
 		nx += common_ties(x + nx, l, CM_CHANGE_DISSOLVED, common);
 		ny += common_ties(y + ny, l, CM_CHANGE_FORMED, common);
 		rc = cm__qap(&l->qap, ctx, x, nx, y, ny, d->count[CM_CHANGE_STAYED], l->directed,
-			     opts->permutations, opts->seed);
+		             opts->permutations, opts->seed);
 	}
 	cm__free(x);
 	cm__free(y);
@@ -115,8 +115,8 @@ int cm__diff_measures(cm_diff *d, cm_ctx *ctx, const cm_metrics *old_m, const cm
 	return 0;
 }
 
-int cm__classify_snapshot(cm_classification **out, cm_ctx *ctx, const cm_network *net,
-			  size_t index, const cm_compare_opts *opts)
+int cm__classify_snapshot(cm_classification **out, cm_ctx *ctx, const cm_network *net, size_t index,
+                          const cm_compare_opts *opts)
 {
 	cm_classify_opts co;
 	*out = NULL;
@@ -134,8 +134,8 @@ int cm__classify_snapshot(cm_classification **out, cm_ctx *ctx, const cm_network
 	/* The comparison stands without the verdict: say so and go on. */
 	char name[64];
 	return cm__diag(ctx, CM_DIAG_WARNING, net->source, 0, 0,
-			"snapshot %s not classified: %s; the comparison is given without it",
-			cm__snapshot_name(name, sizeof(name), net, index), cm_ctx_errmsg(ctx));
+	                "snapshot %s not classified: %s; the comparison is given without it",
+	                cm__snapshot_name(name, sizeof(name), net, index), cm_ctx_errmsg(ctx));
 }
 
 static int diff_metrics(cm_diff *d, cm_ctx *ctx, const cm_compare_opts *opts)
@@ -151,8 +151,8 @@ static int diff_metrics(cm_diff *d, cm_ctx *ctx, const cm_compare_opts *opts)
 }
 
 /* The diff without measures: what the timeline computes between neighbours. */
-int cm__diff_new(cm_diff **out, cm_ctx *ctx, const cm_network *old_net,
-		 const cm_network *new_net, const cm_compare_opts *opts)
+int cm__diff_new(cm_diff **out, cm_ctx *ctx, const cm_network *old_net, const cm_network *new_net,
+                 const cm_compare_opts *opts)
 {
 	cm_diff *d = cm__calloc(1, sizeof(*d));
 	*out = NULL;
@@ -175,7 +175,7 @@ int cm__diff_new(cm_diff **out, cm_ctx *ctx, const cm_network *old_net,
 }
 
 int cm_diff_compute(cm_diff **out, cm_ctx *ctx, const cm_network *old_net,
-		    const cm_network *new_net, const cm_compare_opts *opts)
+                    const cm_network *new_net, const cm_compare_opts *opts)
 {
 	cm_compare_opts defaults;
 	if (!opts) {
@@ -224,7 +224,10 @@ const char *cm_diff_actor(const cm_diff *d, cm_change change, size_t i, size_t *
 	return a->key;
 }
 
-size_t cm_diff_layer_count(const cm_diff *d) { return d->nlayers; }
+size_t cm_diff_layer_count(const cm_diff *d)
+{
+	return d->nlayers;
+}
 
 const char *cm_diff_layer_name(const cm_diff *d, size_t layer)
 {
@@ -244,7 +247,7 @@ size_t cm_diff_tie_count(const cm_diff *d, size_t layer, cm_change change)
 }
 
 int cm_diff_tie(const char **from, const char **to, const cm_diff *d, size_t layer,
-		cm_change change, size_t i)
+                cm_change change, size_t i)
 {
 	if (i >= cm_diff_tie_count(d, layer, change))
 		return CM_ENOTFOUND;
@@ -264,7 +267,10 @@ const cm_qap *cm_diff_qap(const cm_diff *d, size_t layer)
 	return layer < d->nlayers ? &d->layers[layer].qap : NULL;
 }
 
-size_t cm_diff_measure_count(const cm_diff *d) { return d->nmeasures; }
+size_t cm_diff_measure_count(const cm_diff *d)
+{
+	return d->nmeasures;
+}
 
 const cm_classification *cm_diff_classification(const cm_diff *d, int newer)
 {
@@ -272,7 +278,7 @@ const cm_classification *cm_diff_classification(const cm_diff *d, int newer)
 }
 
 int cm_diff_measure(const char **layer, const char **name, double *old_value, double *new_value,
-		    const cm_diff *d, size_t k)
+                    const cm_diff *d, size_t k)
 {
 	if (k >= d->nmeasures)
 		return CM_ENOTFOUND;

@@ -7,7 +7,7 @@
 
 /* One actor of either snapshot, identified by its match key. */
 typedef struct cm__actor {
-	const char *key; /* borrowed from the snapshot that has it */
+	const char *key;     /* borrowed from the snapshot that has it */
 	size_t old_i, new_i; /* node index in each snapshot, SIZE_MAX when absent */
 } cm__actor;
 
@@ -60,12 +60,12 @@ int cm__diff_structure(cm_diff *d, cm_ctx *ctx);
 
 /* QAP between two tie sets over n actors, given as index pairs in [0, n). */
 int cm__qap(cm_qap *out, cm_ctx *ctx, const cm__tie *x, size_t nx, const cm__tie *y, size_t ny,
-	    size_t n, int directed, unsigned long permutations, unsigned long seed);
+            size_t n, int directed, unsigned long permutations, unsigned long seed);
 
 /* A diff without measures (actors, ties, QAP); the caller may add them with
  * cm__diff_measures. */
-int cm__diff_new(cm_diff **out, cm_ctx *ctx, const cm_network *old_net,
-		 const cm_network *new_net, const cm_compare_opts *opts);
+int cm__diff_new(cm_diff **out, cm_ctx *ctx, const cm_network *old_net, const cm_network *new_net,
+                 const cm_compare_opts *opts);
 
 /* Fills d->measures from two computed metrics objects. */
 int cm__diff_measures(cm_diff *d, cm_ctx *ctx, const cm_metrics *old_m, const cm_metrics *new_m);
@@ -78,13 +78,13 @@ struct cm_timeline {
 	const cm_network **nets; /* borrowed from the series */
 	char **names;
 	cm_metrics **metrics;
-	cm_diff **diffs; /* diffs[0] is NULL */
+	cm_diff **diffs;         /* diffs[0] is NULL */
 	cm_classification **cls; /* NULL entries when not classified */
 	char *match_by;          /* NULL: node id */
 };
 
 /* Classifies one snapshot as opts ask (*out NULL when they skip it). */
-int cm__classify_snapshot(cm_classification **out, cm_ctx *ctx, const cm_network *net,
-			  size_t index, const cm_compare_opts *opts);
+int cm__classify_snapshot(cm_classification **out, cm_ctx *ctx, const cm_network *net, size_t index,
+                          const cm_compare_opts *opts);
 
 #endif

@@ -15,7 +15,7 @@ static const char *copy_str(cm_network *net, const char *s)
 
 /* A node of the union: src's attributes under the match key as its id. */
 static int add_union_node(cm_network *u, cm_ctx *ctx, const char *key, const cm_network *src,
-			  size_t i)
+                          size_t i)
 {
 	cm__node nd = src->nodes[i];
 	nd.id = copy_str(u, key);
@@ -28,7 +28,7 @@ static int add_union_node(cm_network *u, cm_ctx *ctx, const char *key, const cm_
 }
 
 static int add_union_edge(cm_network *u, cm_ctx *ctx, const char *layer, size_t a, size_t b,
-			  int directed)
+                          int directed)
 {
 	cm__edge e = {a, b, 0, 1.0, 0, 0, 0, (unsigned char)(directed != 0)};
 	int rc = cm__network_layer(&e.layer, u, ctx, layer);
@@ -41,11 +41,12 @@ static int diff_nodes(cm_network *u, cm_change *nc, cm_ctx *ctx, const cm_diff *
 		const cm__actor *a = &d->actors[i];
 		int newer = a->new_i != SIZE_MAX;
 		int rc = add_union_node(u, ctx, a->key, newer ? d->new_net : d->old_net,
-					newer ? a->new_i : a->old_i);
+		                        newer ? a->new_i : a->old_i);
 		if (rc)
 			return rc;
-		nc[i] = a->old_i == SIZE_MAX ? CM_CHANGE_ENTERED
-			: a->new_i == SIZE_MAX ? CM_CHANGE_LEFT : CM_CHANGE_STAYED;
+		nc[i] = a->old_i == SIZE_MAX   ? CM_CHANGE_ENTERED
+		        : a->new_i == SIZE_MAX ? CM_CHANGE_LEFT
+		                               : CM_CHANGE_STAYED;
 	}
 	return 0;
 }
@@ -64,7 +65,7 @@ static int diff_edges(cm_network *u, cm_change **ec, cm_ctx *ctx, const cm_diff 
 			for (size_t i = 0; i < l->count[c]; i++) {
 				(*ec)[u->m] = (cm_change)c;
 				int rc = add_union_edge(u, ctx, l->name, l->ties[c][i].a,
-							l->ties[c][i].b, l->directed);
+				                        l->ties[c][i].b, l->directed);
 				if (rc)
 					return rc;
 			}
@@ -72,8 +73,8 @@ static int diff_edges(cm_network *u, cm_change **ec, cm_ctx *ctx, const cm_diff 
 	return cm__network_sort_layers(u, ctx);
 }
 
-int cm_diff_network(cm_network **out, cm_change **node_change, cm_change **edge_change,
-		    cm_ctx *ctx, const cm_diff *d)
+int cm_diff_network(cm_network **out, cm_change **node_change, cm_change **edge_change, cm_ctx *ctx,
+                    const cm_diff *d)
 {
 	cm_network *u = NULL;
 	char a[64], b[64], label[160];
@@ -83,8 +84,8 @@ int cm_diff_network(cm_network **out, cm_change **node_change, cm_change **edge_
 	int rc = *node_change ? cm__network_new(&u, ctx) : cm__oom(ctx);
 	if (!rc) {
 		snprintf(label, sizeof(label), "%s -> %s",
-			 cm__snapshot_name(a, sizeof(a), d->old_net, 0),
-			 cm__snapshot_name(b, sizeof(b), d->new_net, 1));
+		         cm__snapshot_name(a, sizeof(a), d->old_net, 0),
+		         cm__snapshot_name(b, sizeof(b), d->new_net, 1));
 		u->label = copy_str(u, label);
 		u->source = copy_str(u, d->new_net->source);
 		rc = u->label && u->source ? 0 : cm__oom(ctx);
@@ -109,8 +110,7 @@ void cm_changes_free(cm_change *changes)
 	cm__free(changes);
 }
 
-int cm_diff_render(cm_ctx *ctx, const cm_diff *d, const char *path,
-		   const cm_render_opts *opts)
+int cm_diff_render(cm_ctx *ctx, const cm_diff *d, const char *path, const cm_render_opts *opts)
 {
 	cm_network *u;
 	cm_change *nc, *ec;
@@ -158,7 +158,7 @@ static const char *node_key(const cm_network *net, size_t i, const char *match_b
 }
 
 typedef struct union_build {
-	keyed *all;    /* every (snapshot, node), sorted by key */
+	keyed *all; /* every (snapshot, node), sorted by key */
 	size_t nall;
 	size_t **index; /* [snapshot][node] -> union node */
 } union_build;
@@ -207,7 +207,7 @@ static int timeline_union(cm_network *u, cm_ctx *ctx, const cm_timeline *tl)
 		for (size_t e = 0; !rc && e < tl->nets[s]->m; e++) {
 			const cm__edge *ed = &tl->nets[s]->edges[e];
 			rc = add_union_edge(u, ctx, tl->nets[s]->layers[ed->layer],
-					    b.index[s][ed->src], b.index[s][ed->dst], ed->directed);
+			                    b.index[s][ed->src], b.index[s][ed->dst], ed->directed);
 		}
 	union_free(&b, tl->count);
 	return rc ? rc : cm__network_sort_layers(u, ctx);
@@ -215,7 +215,7 @@ static int timeline_union(cm_network *u, cm_ctx *ctx, const cm_timeline *tl)
 
 /* The union's positions under the node ids of one snapshot. */
 static int snapshot_positions(cm_positions **out, cm_ctx *ctx, const cm_positions *all,
-			      const cm_network *net, const char *match_by)
+                              const cm_network *net, const char *match_by)
 {
 	int rc = cm_positions_new(out, ctx);
 	for (size_t i = 0; !rc && i < net->n; i++) {
@@ -234,7 +234,7 @@ static const char *format_ext(cm_render_format f)
 
 /* DIR/NAME.EXT with the characters a file name cannot hold replaced. */
 static void snapshot_path(char *buf, size_t size, const char *dir, const char *name,
-			  cm_render_format f)
+                          cm_render_format f)
 {
 	snprintf(buf, size, "%s/%s.%s", dir, name, format_ext(f));
 	for (char *p = buf + strlen(dir) + 1; *p && p < buf + size; p++)
@@ -243,7 +243,7 @@ static void snapshot_path(char *buf, size_t size, const char *dir, const char *n
 }
 
 static int draw_snapshot(cm_ctx *ctx, const cm_timeline *tl, size_t i, const char *dir,
-			 const cm_positions *all, cm_render_opts o)
+                         const cm_positions *all, cm_render_opts o)
 {
 	char path[4096];
 	cm_positions *pin = NULL;
@@ -261,7 +261,7 @@ static int draw_snapshot(cm_ctx *ctx, const cm_timeline *tl, size_t i, const cha
 }
 
 int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
-		       const cm_render_opts *opts)
+                       const cm_render_opts *opts)
 {
 	cm_network *u = NULL;
 	cm_positions *all = NULL;

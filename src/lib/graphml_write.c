@@ -75,8 +75,8 @@ static int shadowed(const writer *wr, const char *name)
 
 static void keys(writer *wr)
 {
-	static const char *const model[] = {"label", "kind", "size", "ownership", "location",
-					    "sector"};
+	static const char *const model[] = {"label",     "kind",     "size",
+	                                    "ownership", "location", "sector"};
 	char id[32];
 	const cm_network *net = wr->net;
 	for (size_t k = 0; k < CM__ARRAY_LEN(model); k++)
@@ -184,7 +184,7 @@ static void document(writer *wr)
 }
 
 int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
-			     const cm_node_columns *extra)
+                             const cm_node_columns *extra)
 {
 	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
 	if (!out)

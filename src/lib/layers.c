@@ -83,7 +83,7 @@ int cm__igraph_error(cm_ctx *ctx, igraph_error_t err)
 		cm__oom(ctx);
 	else if (last_reason[0])
 		cm__error(ctx, code, "error: graph computation failed: %s (%s)", last_reason,
-			  igraph_strerror(err));
+		          igraph_strerror(err));
 	else
 		cm__error(ctx, code, "error: graph computation failed: %s", igraph_strerror(err));
 	last_reason[0] = '\0';
@@ -128,12 +128,12 @@ static int layer_directed(const cm_network *net, size_t layer)
 
 /* Network node -> vertex index, or -1 for nodes left out. */
 static int map_nodes(cm__layer *l, igraph_integer_t *vertex, const cm_network *net,
-		     const cm__layer_opts *opts)
+                     const cm__layer_opts *opts)
 {
 	igraph_integer_t nv = 0;
 	for (size_t i = 0; i < net->n; i++) {
-		int keep = !(opts && opts->inside_only) ||
-			   net->nodes[i].location == CM_LOCATION_INSIDE;
+		int keep =
+		    !(opts && opts->inside_only) || net->nodes[i].location == CM_LOCATION_INSIDE;
 		vertex[i] = keep ? nv++ : -1;
 	}
 	if (igraph_vector_int_init(&l->node, nv))
@@ -147,7 +147,7 @@ static int map_nodes(cm__layer *l, igraph_integer_t *vertex, const cm_network *n
 /* The layer's ties as arcs between kept vertices, without self-loops;
  * undirected ties are stored with from < to. */
 static size_t collect_arcs(arc *arcs, const cm_network *net, size_t layer, int directed,
-			   const igraph_integer_t *vertex)
+                           const igraph_integer_t *vertex)
 {
 	size_t k = 0;
 	for (size_t e = 0; e < net->m; e++) {
@@ -214,7 +214,7 @@ static void layer_reset(cm__layer *l)
 }
 
 int cm__layer_build(cm__layer *out, cm_ctx *ctx, const cm_network *net, size_t layer,
-		    const cm__layer_opts *opts)
+                    const cm__layer_opts *opts)
 {
 	memset(out, 0, sizeof(*out));
 	if (layer != CM__LAYER_ALL && layer >= net->nlayers)
@@ -225,7 +225,8 @@ int cm__layer_build(cm__layer *out, cm_ctx *ctx, const cm_network *net, size_t l
 	arc *arcs = cm__malloc((net->m + 1) * sizeof(*arcs));
 	int rc = vertex && arcs ? map_nodes(out, vertex, net, opts) : CM_ENOMEM;
 	if (rc == 0) {
-		size_t k = collapse_arcs(arcs, collect_arcs(arcs, net, layer, out->directed, vertex));
+		size_t k =
+		    collapse_arcs(arcs, collect_arcs(arcs, net, layer, out->directed, vertex));
 		if ((rc = make_graph(out, ctx, arcs, k)))
 			layer_reset(out);
 	} else {

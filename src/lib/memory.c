@@ -15,6 +15,14 @@ void cm__test_fail_alloc(unsigned long nth)
 	alloc_count = 0;
 }
 
+/* Allocations counted since the last cm__test_fail_alloc(): past the
+ * armed ordinal, the armed failure happened. */
+unsigned long cm__test_alloc_count(void);
+unsigned long cm__test_alloc_count(void)
+{
+	return alloc_count;
+}
+
 static int should_fail(void)
 {
 	return fail_at != 0 && ++alloc_count == fail_at;

@@ -7,35 +7,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const cm__network_names[CM__NM_COUNT + 1] = {
-	"nodes",
-	"edges",
-	"density",
-	"components",
-	"largest_component_share",
-	"isolates",
-	"reciprocity",
-	"dyad_reciprocity",
-	"transitivity",
-	"average_clustering",
-	"assortativity",
-	"diameter",
-	"average_path_length",
-	"max_coreness",
-	"hierarchy",
-	"centralization.degree",
-	"centralization.in_degree",
-	"centralization.out_degree",
-	"centralization.betweenness",
-	"centralization.closeness",
-	"centralization.eigenvector",
-	NULL};
+const char *const cm__network_names[CM__NM_COUNT + 1] = {"nodes",
+                                                         "edges",
+                                                         "density",
+                                                         "components",
+                                                         "largest_component_share",
+                                                         "isolates",
+                                                         "reciprocity",
+                                                         "dyad_reciprocity",
+                                                         "transitivity",
+                                                         "average_clustering",
+                                                         "assortativity",
+                                                         "diameter",
+                                                         "average_path_length",
+                                                         "max_coreness",
+                                                         "hierarchy",
+                                                         "centralization.degree",
+                                                         "centralization.in_degree",
+                                                         "centralization.out_degree",
+                                                         "centralization.betweenness",
+                                                         "centralization.closeness",
+                                                         "centralization.eigenvector",
+                                                         NULL};
 
 const char *const cm__actor_names[CM__AM_COUNT + 1] = {
-	"degree",	"in_degree",	  "out_degree",	    "strength",	  "betweenness",
-	"betweenness_norm", "closeness", "harmonic",	    "eigenvector", "pagerank",
-	"coreness",	"constraint",	  "effective_size", "coordinator", "itinerant",
-	"gatekeeper",	"representative", "liaison",	    "community",   NULL};
+    "degree",           "in_degree",      "out_degree",     "strength",    "betweenness",
+    "betweenness_norm", "closeness",      "harmonic",       "eigenvector", "pagerank",
+    "coreness",         "constraint",     "effective_size", "coordinator", "itinerant",
+    "gatekeeper",       "representative", "liaison",        "community",   NULL};
 
 const char *const *cm_metrics_network_names(void)
 {
@@ -136,7 +135,7 @@ static int undirected_view(cm__mwork *w)
 }
 
 static int inverse(igraph_vector_t *out, cm_ctx *ctx, const igraph_vector_t *weight,
-		   const char *layer)
+                   const char *layer)
 {
 	if (igraph_vector_init(out, igraph_vector_size(weight)))
 		return cm__oom(ctx);
@@ -144,10 +143,11 @@ static int inverse(igraph_vector_t *out, cm_ctx *ctx, const igraph_vector_t *wei
 		double x = VECTOR(*weight)[e];
 		if (!(x > 0) || !isfinite(x)) {
 			igraph_vector_destroy(out);
-			return cm__error(ctx, CM_EINVAL,
-					 "error: layer '%s' has a tie of weight %g; --weighted needs "
-					 "positive weights (path lengths are 1/weight)",
-					 layer, x);
+			return cm__error(
+			    ctx, CM_EINVAL,
+			    "error: layer '%s' has a tie of weight %g; --weighted needs "
+			    "positive weights (path lengths are 1/weight)",
+			    layer, x);
 		}
 		VECTOR(*out)[e] = 1 / x;
 	}
@@ -219,21 +219,21 @@ static int ei_index(cm__mwork *w)
 	cm__ei ei;
 	if (!w->group)
 		return 0;
-	int rc = cm__ei_index(&ei, w->ctx, &w->l->graph, w->group, w->opts->permutations,
-			      w->opts->seed);
+	int rc =
+	    cm__ei_index(&ei, w->ctx, &w->l->graph, w->group, w->opts->permutations, w->opts->seed);
 	if (rc)
 		return rc;
 	w->out->ei = (cm__mlayer_ei){.present = 1,
-				     .external = ei.external,
-				     .internal = ei.internal,
-				     .ei = ei.ei,
-				     .min = ei.min,
-				     .max = ei.max,
-				     .expected = ei.expected,
-				     .p_value = ei.p_value,
-				     .p_lower = ei.p_lower,
-				     .p_upper = ei.p_upper,
-				     .permutations = ei.permutations};
+	                             .external = ei.external,
+	                             .internal = ei.internal,
+	                             .ei = ei.ei,
+	                             .min = ei.min,
+	                             .max = ei.max,
+	                             .expected = ei.expected,
+	                             .p_value = ei.p_value,
+	                             .p_lower = ei.p_lower,
+	                             .p_upper = ei.p_upper,
+	                             .permutations = ei.permutations};
 	return 0;
 }
 
@@ -332,28 +332,29 @@ static int node_groups(int **out, cm_ctx *ctx, const cm_network *net, const char
 		if ((vals[k] = cm_network_node_attr(net, i, attr)))
 			k++;
 	qsort(vals, k, sizeof(*vals), cmp_str);
+	size_t distinct = 0;
+	for (size_t i = 0; i < k; i++)
+		if (distinct == 0 || strcmp(vals[distinct - 1], vals[i]))
+			vals[distinct++] = vals[i];
 	for (size_t i = 0; i < n; i++) {
 		const char *v = cm_network_node_attr(net, i, attr), **hit;
-		hit = v ? bsearch(&v, vals, k, sizeof(*vals), cmp_str) : NULL;
-		/* the first of equal values names the group */
-		while (hit && hit > vals && !strcmp(hit[-1], v))
-			hit--;
+		hit = v ? bsearch(&v, vals, distinct, sizeof(*vals), cmp_str) : NULL;
 		g[i] = hit ? (int)(hit - vals) : -1;
 	}
 	cm__free(vals);
 	*out = g;
 	if (n && k == 0)
 		return cm__error(ctx, CM_ENOTFOUND,
-				 "error: no actor has the attribute '%s'; choose another with "
-				 "--groups (e.g. location, kind, size, ownership, sector)",
-				 attr);
+		                 "error: no actor has the attribute '%s'; choose another with "
+		                 "--groups (e.g. location, kind, size, ownership, sector)",
+		                 attr);
 	return 0;
 }
 
 /* ------------------------------------------------------------ entry */
 
 static int select_layers(size_t **out, size_t *count, cm_ctx *ctx, const cm_network *net,
-			 const char *name)
+                         const char *name)
 {
 	size_t one;
 	*count = name ? 1 : net->nlayers + 1;
@@ -371,10 +372,10 @@ static int select_layers(size_t **out, size_t *count, cm_ctx *ctx, const cm_netw
 		char list[512] = "";
 		for (size_t k = 0; k < net->nlayers && strlen(list) < 400; k++)
 			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s, ",
-				 net->layers[k]);
+			         net->layers[k]);
 		return cm__error(ctx, CM_ENOTFOUND, "error: no layer '%s' in %s; layers: %sall",
-				 name, net->source && net->source[0] ? net->source : "the network",
-				 list);
+		                 name, net->source && net->source[0] ? net->source : "the network",
+		                 list);
 	}
 	return 0;
 }
@@ -391,7 +392,7 @@ static int compute_layers(cm_metrics *m, cm_ctx *ctx, const plan *p, const size_
 }
 
 static int metrics_new(cm_metrics **out, cm_ctx *ctx, const cm_network *net,
-		       const cm_metrics_opts *o, size_t nlayers)
+                       const cm_metrics_opts *o, size_t nlayers)
 {
 	cm_metrics *m = cm__calloc(1, sizeof(*m));
 	if (!m || !(m->layers = cm__calloc(nlayers, sizeof(*m->layers))) ||
@@ -409,7 +410,7 @@ static int metrics_new(cm_metrics **out, cm_ctx *ctx, const cm_network *net,
 }
 
 int cm_metrics_compute(cm_metrics **out, cm_ctx *ctx, const cm_network *net,
-		       const cm_metrics_opts *opts)
+                       const cm_metrics_opts *opts)
 {
 	cm_metrics_opts defaults;
 	size_t *which = NULL, count = 0;
@@ -486,11 +487,11 @@ int cm_metrics_find_layer(size_t *out, const cm_metrics *m, const char *name)
 static int group_value(double *out, const cm__mlayer *l, const char *name)
 {
 	static const char *const ei[] = {"ei.external", "ei.internal", "ei.index",
-					 "ei.min",	"ei.max",      "ei.expected",
-					 "ei.p_value",	"ei.p_lower",  "ei.p_upper"};
+	                                 "ei.min",      "ei.max",      "ei.expected",
+	                                 "ei.p_value",  "ei.p_lower",  "ei.p_upper"};
 	const double eiv[] = {l->ei.external, l->ei.internal, l->ei.ei,
-			      l->ei.min,      l->ei.max,      l->ei.expected,
-			      l->ei.p_value,  l->ei.p_lower,  l->ei.p_upper};
+	                      l->ei.min,      l->ei.max,      l->ei.expected,
+	                      l->ei.p_value,  l->ei.p_lower,  l->ei.p_upper};
 	for (size_t k = 0; k < CM__ARRAY_LEN(ei); k++)
 		if (!strcmp(name, ei[k])) {
 			*out = l->ei.present ? eiv[k] : NAN;
@@ -520,8 +521,7 @@ int cm_metrics_network_value(double *out, const cm_metrics *m, size_t layer, con
 	return group_value(out, &m->layers[layer], name);
 }
 
-int cm_metrics_actor_values(const double **out, const cm_metrics *m, size_t layer,
-			    const char *name)
+int cm_metrics_actor_values(const double **out, const cm_metrics *m, size_t layer, const char *name)
 {
 	*out = NULL;
 	if (layer >= m->nlayers)

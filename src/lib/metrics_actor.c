@@ -47,9 +47,9 @@ static int degrees(cm__mwork *w)
 			cm__mwork_scatter_int(w, CM__AM_DEGREE + k, &d);
 	}
 	/* Strength is the weighted degree whatever --weighted says. */
-	igraph_error_t err = rc ? IGRAPH_SUCCESS
-				: igraph_strength(g, &s, igraph_vss_all(), IGRAPH_ALL, 0,
-						  &w->l->weight);
+	igraph_error_t err =
+	    rc ? IGRAPH_SUCCESS
+	       : igraph_strength(g, &s, igraph_vss_all(), IGRAPH_ALL, 0, &w->l->weight);
 	if (err)
 		rc = cm__igraph_error(w->ctx, err);
 	else if (rc == 0)
@@ -61,8 +61,8 @@ static int degrees(cm__mwork *w)
 
 static cm__path_opts path_opts(const cm__mwork *w, int undirected)
 {
-	cm__path_opts po = {.approx = w->opts->approx, .exact = w->opts->exact,
-			    .seed = w->opts->seed};
+	cm__path_opts po = {
+	    .approx = w->opts->approx, .exact = w->opts->exact, .seed = w->opts->seed};
 	if (w->has_dist)
 		po.distance = undirected ? &w->udist : &w->dist;
 	return po;
@@ -115,7 +115,7 @@ static int eigenvector(cm__mwork *w)
 	if (igraph_ecount(w->u) == 0)
 		return igraph_vector_resize(&w->eigenvector, 0) ? cm__oom(w->ctx) : 0;
 	CM__IG(w->ctx, igraph_eigenvector_centrality(w->u, &w->eigenvector, NULL, 0, 1,
-						     cm__mwork_weights(w, 1), &arpack));
+	                                             cm__mwork_weights(w, 1), &arpack));
 	cm__mwork_scatter(w, CM__AM_EIGENVECTOR, &w->eigenvector);
 	return 0;
 }
@@ -127,9 +127,9 @@ static int pagerank(cm__mwork *w)
 		return 0;
 	if (igraph_vector_init(&pr, 0))
 		return cm__oom(w->ctx);
-	igraph_error_t err = igraph_pagerank(&w->l->graph, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL,
-					     igraph_vss_all(), w->l->directed, 0.85,
-					     cm__mwork_weights(w, 0), NULL);
+	igraph_error_t err =
+	    igraph_pagerank(&w->l->graph, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(),
+	                    w->l->directed, 0.85, cm__mwork_weights(w, 0), NULL);
 	if (err == IGRAPH_SUCCESS)
 		cm__mwork_scatter(w, CM__AM_PAGERANK, &pr);
 	igraph_vector_destroy(&pr);
@@ -210,7 +210,7 @@ static igraph_error_t leiden_run(leiden *s, unsigned long seed)
 	double q;
 	igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
 	IGRAPH_CHECK(igraph_community_leiden(s->g, s->ew, &s->nw, s->resolution, 0.01, 0, -1,
-					     &s->membership, NULL, NULL));
+	                                     &s->membership, NULL, NULL));
 	IGRAPH_CHECK(igraph_modularity(s->g, &s->membership, s->ew, 1, 0, &q));
 	/* NaN (no ties) never beats the first run, which is kept */
 	if (igraph_vector_int_size(&s->best) == 0 || q > s->best_q + 1e-12) {
@@ -250,9 +250,9 @@ static int community(cm__mwork *w)
 
 int cm__metrics_actors(cm__mwork *w)
 {
-	int (*const steps[])(cm__mwork *) = {degrees,  betweenness, closeness, eigenvector,
-					     pagerank, coreness,    burt,      brokerage,
-					     community};
+	int (*const steps[])(cm__mwork *) = {degrees,     betweenness, closeness,
+	                                     eigenvector, pagerank,    coreness,
+	                                     burt,        brokerage,   community};
 	for (size_t i = 0; i < CM__ARRAY_LEN(steps); i++) {
 		int rc = steps[i](w);
 		if (rc)
@@ -277,8 +277,8 @@ static void max_weights(double *maxw, const igraph_t *g, const igraph_vector_t *
 /* Redundancy of ego i's contacts: sum over contacts j and q of p_iq m_jq,
  * where p[q] holds p_iq for i's contacts (0 elsewhere). */
 static double redundancy(const igraph_inclist_t *inc, const igraph_t *g,
-			 const igraph_vector_t *weights, const double *p, const double *maxw,
-			 igraph_integer_t i)
+                         const igraph_vector_t *weights, const double *p, const double *maxw,
+                         igraph_integer_t i)
 {
 	double r = 0;
 	igraph_vector_int_t *ie = igraph_inclist_get(inc, i);
@@ -294,9 +294,9 @@ static double redundancy(const igraph_inclist_t *inc, const igraph_t *g,
 	return r;
 }
 
-static void ego_effective_size(igraph_vector_t *res, const igraph_inclist_t *inc,
-			       const igraph_t *g, const igraph_vector_t *weights, double *p,
-			       const double *maxw, igraph_integer_t i)
+static void ego_effective_size(igraph_vector_t *res, const igraph_inclist_t *inc, const igraph_t *g,
+                               const igraph_vector_t *weights, double *p, const double *maxw,
+                               igraph_integer_t i)
 {
 	igraph_vector_int_t *ie = igraph_inclist_get(inc, i);
 	igraph_integer_t deg = igraph_vector_int_size(ie);
@@ -317,7 +317,7 @@ static void ego_effective_size(igraph_vector_t *res, const igraph_inclist_t *inc
 }
 
 int cm__effective_size(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
-		       const igraph_vector_t *weights)
+                       const igraph_vector_t *weights)
 {
 	igraph_integer_t n = igraph_vcount(g);
 	igraph_inclist_t inc;

@@ -27,7 +27,8 @@ static int sizes(cm__mwork *w)
 	if (!err) {
 		V(w, CM__NM_COMPONENTS) = (double)count;
 		if (n > 0)
-			V(w, CM__NM_LARGEST_SHARE) = (double)igraph_vector_int_max(&csize) / (double)n;
+			V(w, CM__NM_LARGEST_SHARE) =
+			    (double)igraph_vector_int_max(&csize) / (double)n;
 		V(w, CM__NM_ISOLATES) = 0;
 		for (igraph_integer_t i = 0; i < n; i++)
 			V(w, CM__NM_ISOLATES) += VECTOR(deg)[i] == 0;
@@ -44,10 +45,10 @@ static int reciprocity(cm__mwork *w)
 	const igraph_t *g = &w->l->graph;
 	if (!w->l->directed || igraph_ecount(g) == 0)
 		return 0;
-	CM__IG(w->ctx, igraph_reciprocity(g, &V(w, CM__NM_RECIPROCITY), 1,
-					  IGRAPH_RECIPROCITY_DEFAULT));
-	CM__IG(w->ctx, igraph_reciprocity(g, &V(w, CM__NM_DYAD_RECIPROCITY), 1,
-					  IGRAPH_RECIPROCITY_RATIO));
+	CM__IG(w->ctx,
+	       igraph_reciprocity(g, &V(w, CM__NM_RECIPROCITY), 1, IGRAPH_RECIPROCITY_DEFAULT));
+	CM__IG(w->ctx,
+	       igraph_reciprocity(g, &V(w, CM__NM_DYAD_RECIPROCITY), 1, IGRAPH_RECIPROCITY_RATIO));
 	return 0;
 }
 
@@ -58,13 +59,12 @@ static int clustering(cm__mwork *w)
 	if (igraph_vcount(w->u) == 0)
 		return 0;
 	CM__IG(w->ctx, igraph_transitivity_undirected(w->u, &V(w, CM__NM_TRANSITIVITY),
-						      IGRAPH_TRANSITIVITY_NAN));
+	                                              IGRAPH_TRANSITIVITY_NAN));
 	CM__IG(w->ctx, igraph_transitivity_avglocal_undirected(
-			       w->u, &V(w, CM__NM_AVERAGE_CLUSTERING), IGRAPH_TRANSITIVITY_ZERO));
+	                   w->u, &V(w, CM__NM_AVERAGE_CLUSTERING), IGRAPH_TRANSITIVITY_ZERO));
 	if (igraph_ecount(w->u) > 0)
-		CM__IG(w->ctx, igraph_assortativity_degree(&w->l->graph,
-							   &V(w, CM__NM_ASSORTATIVITY),
-							   w->l->directed));
+		CM__IG(w->ctx, igraph_assortativity_degree(
+		                   &w->l->graph, &V(w, CM__NM_ASSORTATIVITY), w->l->directed));
 	return 0;
 }
 
@@ -79,8 +79,8 @@ static int largest_component(igraph_vector_int_t *out, cm_ctx *ctx, const igraph
 		igraph_vector_int_destroy(&membership);
 		return cm__oom(ctx);
 	}
-	igraph_error_t err = igraph_connected_components(g, &membership, &csize, &count,
-							 IGRAPH_WEAK);
+	igraph_error_t err =
+	    igraph_connected_components(g, &membership, &csize, &count, IGRAPH_WEAK);
 	igraph_integer_t big = err || count == 0 ? 0 : igraph_vector_int_which_max(&csize);
 	for (igraph_integer_t v = 0; !err && v < igraph_vcount(g); v++)
 		if (VECTOR(membership)[v] == big)
@@ -91,12 +91,13 @@ static int largest_component(igraph_vector_int_t *out, cm_ctx *ctx, const igraph
 }
 
 int cm__sample_vertices(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g, size_t k,
-			unsigned long seed)
+                        unsigned long seed)
 {
 	igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
 	if (igraph_vector_int_init(out, 0))
 		return cm__oom(ctx);
-	igraph_error_t err = igraph_random_sample(out, 0, igraph_vcount(g) - 1, (igraph_integer_t)k);
+	igraph_error_t err =
+	    igraph_random_sample(out, 0, igraph_vcount(g) - 1, (igraph_integer_t)k);
 	if (err) {
 		igraph_vector_int_destroy(out);
 		return cm__igraph_error(ctx, err);
@@ -110,44 +111,67 @@ static size_t sample_size(const cm__mwork *w, const igraph_t *g)
 	return cm__sample_size(g, &po);
 }
 
-/* Distances from each sampled source to the rest of a connected graph: the
- * mean over the K sources of their mean distance estimates the average path
- * length (standard error from the spread of those means); the largest
- * eccentricity found is a lower bound of the diameter. */
+/* Distances from each sampled source to the rest of a connected graph (one
+ * breadth-first search each over a shared adjacency list): the mean over the
+ * K sources of their mean distance estimates the average path length
+ * (standard error from the spread of those means); the largest eccentricity
+ * found is a lower bound of the diameter. */
 typedef struct path_sums {
 	double sum, sq, ecc;
+	igraph_integer_t *dist, *queue;
 } path_sums;
 
-static int add_source(path_sums *ps, cm_ctx *ctx, const igraph_t *g, igraph_matrix_t *row,
-		      igraph_integer_t s)
+static void add_source(path_sums *ps, const igraph_adjlist_t *al, igraph_integer_t n,
+                       igraph_integer_t s)
 {
-	double total = 0, n = (double)igraph_vcount(g);
-	CM__IG(ctx, igraph_distances(g, row, igraph_vss_1(s), igraph_vss_all(), IGRAPH_ALL));
-	for (igraph_integer_t v = 0; v < igraph_matrix_ncol(row); v++) {
-		total += MATRIX(*row, 0, v);
-		ps->ecc = MATRIX(*row, 0, v) > ps->ecc ? MATRIX(*row, 0, v) : ps->ecc;
+	igraph_integer_t head = 0, tail = 0;
+	double total = 0;
+	for (igraph_integer_t v = 0; v < n; v++)
+		ps->dist[v] = -1;
+	ps->dist[s] = 0;
+	ps->queue[tail++] = s;
+	while (head < tail) {
+		igraph_integer_t u = ps->queue[head++];
+		igraph_vector_int_t *nb = igraph_adjlist_get(al, u);
+		total += (double)ps->dist[u];
+		for (igraph_integer_t j = 0; j < igraph_vector_int_size(nb); j++)
+			if (ps->dist[VECTOR(*nb)[j]] < 0) {
+				ps->dist[VECTOR(*nb)[j]] = ps->dist[u] + 1;
+				ps->queue[tail++] = VECTOR(*nb)[j];
+			}
 	}
-	ps->sum += total / (n - 1);
-	ps->sq += (total / (n - 1)) * (total / (n - 1));
-	return 0;
+	double ecc = (double)ps->dist[ps->queue[tail - 1]], mean = total / (double)(n - 1);
+	ps->ecc = ecc > ps->ecc ? ecc : ps->ecc;
+	ps->sum += mean;
+	ps->sq += mean * mean;
+}
+
+static int source_pass(path_sums *ps, cm_ctx *ctx, const igraph_t *g,
+                       const igraph_vector_int_t *src)
+{
+	igraph_adjlist_t al;
+	igraph_integer_t n = igraph_vcount(g);
+	CM__IG(ctx, igraph_adjlist_init(g, &al, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
+	ps->dist = cm__malloc(((size_t)n + 1) * sizeof(*ps->dist));
+	ps->queue = cm__malloc(((size_t)n + 1) * sizeof(*ps->queue));
+	int rc = ps->dist && ps->queue ? 0 : cm__oom(ctx);
+	for (igraph_integer_t i = 0; rc == 0 && i < igraph_vector_int_size(src); i++)
+		add_source(ps, &al, n, VECTOR(*src)[i]);
+	cm__free(ps->dist);
+	cm__free(ps->queue);
+	igraph_adjlist_destroy(&al);
+	return rc;
 }
 
 static int sampled_paths(cm__mwork *w, const igraph_t *g, size_t k)
 {
 	igraph_vector_int_t src;
-	igraph_matrix_t row;
-	path_sums ps = {0, 0, 0};
+	path_sums ps = {0, 0, 0, NULL, NULL};
 	double n = (double)igraph_vcount(g), kk = (double)k;
 	int rc = cm__sample_vertices(&src, w->ctx, g, k, w->opts->seed);
 	if (rc)
 		return rc;
-	if (igraph_matrix_init(&row, 0, 0)) {
-		igraph_vector_int_destroy(&src);
-		return cm__oom(w->ctx);
-	}
-	for (size_t i = 0; i < k && rc == 0; i++)
-		rc = add_source(&ps, w->ctx, g, &row, VECTOR(src)[i]);
-	igraph_matrix_destroy(&row);
+	rc = source_pass(&ps, w->ctx, g, &src);
 	igraph_vector_int_destroy(&src);
 	if (rc)
 		return rc;
@@ -172,8 +196,8 @@ static int paths(cm__mwork *w)
 		igraph_vector_int_destroy(&keep);
 		return rc;
 	}
-	igraph_error_t err = igraph_induced_subgraph(w->u, &sub, igraph_vss_vector(&keep),
-						     IGRAPH_SUBGRAPH_AUTO);
+	igraph_error_t err =
+	    igraph_induced_subgraph(w->u, &sub, igraph_vss_vector(&keep), IGRAPH_SUBGRAPH_AUTO);
 	igraph_vector_int_destroy(&keep);
 	if (err)
 		return cm__igraph_error(w->ctx, err);
@@ -183,8 +207,8 @@ static int paths(cm__mwork *w)
 	else
 		err = igraph_diameter(&sub, &V(w, CM__NM_DIAMETER), NULL, NULL, NULL, NULL, 0, 1);
 	if (!k && !err)
-		err = igraph_average_path_length(&sub, &V(w, CM__NM_AVERAGE_PATH_LENGTH), NULL, 0,
-						 1);
+		err =
+		    igraph_average_path_length(&sub, &V(w, CM__NM_AVERAGE_PATH_LENGTH), NULL, 0, 1);
 	igraph_destroy(&sub);
 	return err ? cm__igraph_error(w->ctx, err) : rc;
 }
@@ -200,35 +224,50 @@ static int max_coreness(cm__mwork *w)
 	return 0;
 }
 
-/* Vertices each source reaches (itself included): every vertex, or the
- * sampled ones when k > 0. */
-static igraph_error_t reach_sizes(igraph_vector_int_t *reach, const igraph_t *g,
-				  const igraph_vector_int_t *src)
+/* Vertices reached from each source (itself excluded), summed: one
+ * breadth-first search per source over an adjacency list, reusing a stamp
+ * array instead of clearing a visited set. */
+static igraph_error_t reach_sum(double *out, const igraph_t *g, const igraph_vector_int_t *src)
 {
-	igraph_vs_t vs = src ? igraph_vss_vector(src) : igraph_vss_all();
-	return igraph_neighborhood_size(g, reach, vs, igraph_vcount(g), IGRAPH_OUT, 0);
+	igraph_integer_t n = igraph_vcount(g), k = src ? igraph_vector_int_size(src) : n;
+	igraph_adjlist_t al;
+	IGRAPH_CHECK(igraph_adjlist_init(g, &al, IGRAPH_OUT, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
+	igraph_integer_t *stamp = cm__calloc((size_t)n + 1, sizeof(*stamp));
+	igraph_integer_t *queue = cm__malloc(((size_t)n + 1) * sizeof(*queue));
+	*out = 0;
+	for (igraph_integer_t i = 0; stamp && queue && i < k; i++) {
+		igraph_integer_t s = src ? VECTOR(*src)[i] : i, head = 0, tail = 0;
+		stamp[s] = i + 1;
+		queue[tail++] = s;
+		while (head < tail) {
+			igraph_vector_int_t *nb = igraph_adjlist_get(&al, queue[head++]);
+			for (igraph_integer_t j = 0; j < igraph_vector_int_size(nb); j++) {
+				igraph_integer_t t = VECTOR(*nb)[j];
+				if (stamp[t] != i + 1)
+					stamp[t] = i + 1, queue[tail++] = t;
+			}
+		}
+		*out += (double)(tail - 1);
+	}
+	igraph_error_t err = stamp && queue ? IGRAPH_SUCCESS : IGRAPH_ENOMEM;
+	cm__free(stamp);
+	cm__free(queue);
+	igraph_adjlist_destroy(&al);
+	return err;
 }
 
 /* Ordered pairs (i, j), i != j, with a path i -> j: counted, or estimated as
  * n / k times the count from k sampled sources. */
 static int reachable_pairs(double *out, cm_ctx *ctx, const igraph_t *g, size_t k,
-			   unsigned long seed)
+                           unsigned long seed)
 {
-	igraph_vector_int_t reach, src;
+	igraph_vector_int_t src;
+	double sum = 0;
 	int rc = k ? cm__sample_vertices(&src, ctx, g, k, seed) : 0;
 	if (rc)
 		return rc;
-	if (igraph_vector_int_init(&reach, 0)) {
-		if (k)
-			igraph_vector_int_destroy(&src);
-		return cm__oom(ctx);
-	}
-	igraph_error_t err = reach_sizes(&reach, g, k ? &src : NULL);
-	double sum = 0;
-	for (igraph_integer_t i = 0; !err && i < igraph_vector_int_size(&reach); i++)
-		sum += (double)(VECTOR(reach)[i] - 1);
+	igraph_error_t err = reach_sum(&sum, g, k ? &src : NULL);
 	*out = k ? sum * (double)igraph_vcount(g) / (double)k : sum;
-	igraph_vector_int_destroy(&reach);
 	if (k)
 		igraph_vector_int_destroy(&src);
 	return err ? cm__igraph_error(ctx, err) : 0;
@@ -238,7 +277,7 @@ static int reachable_pairs(double *out, cm_ctx *ctx, const igraph_t *g, size_t k
  * path in at least one direction), unordered pairs of the reachability
  * graph. Mutually reachable pairs are those inside one strong component. */
 int cm__krackhardt_hierarchy(double *out, cm_ctx *ctx, const igraph_t *g, size_t k,
-			     unsigned long seed)
+                             unsigned long seed)
 {
 	igraph_vector_int_t csize;
 	double sym = 0, ordered = 0;
@@ -265,7 +304,7 @@ static int hierarchy(cm__mwork *w)
 	size_t k = sample_size(w, &w->l->graph);
 	w->out->hierarchy.sources = k;
 	return cm__krackhardt_hierarchy(&V(w, CM__NM_HIERARCHY), w->ctx, &w->l->graph, k,
-					w->opts->seed);
+	                                w->opts->seed);
 }
 
 /* Freeman's centralization: sum of (max - score) over its largest possible
@@ -286,11 +325,12 @@ static int degree_centralization(cm__mwork *w)
 		return 0;
 	if (igraph_vector_init(&dummy, 0))
 		return cm__oom(w->ctx);
-	igraph_error_t err = igraph_centralization_degree(w->u, &dummy, IGRAPH_ALL, 0, &c, &tmax, 1);
+	igraph_error_t err =
+	    igraph_centralization_degree(w->u, &dummy, IGRAPH_ALL, 0, &c, &tmax, 1);
 	V(w, CM__NM_C_DEGREE) = c;
 	for (int k = 0; !err && w->l->directed && k < 2; k++) {
 		err = igraph_centralization_degree(&w->l->graph, &dummy, k ? IGRAPH_OUT : IGRAPH_IN,
-						   0, &c, &tmax, 1);
+		                                   0, &c, &tmax, 1);
 		V(w, k ? CM__NM_C_OUT_DEGREE : CM__NM_C_IN_DEGREE) = c;
 	}
 	igraph_vector_destroy(&dummy);
@@ -327,9 +367,9 @@ static int score_centralization(cm__mwork *w)
 
 int cm__metrics_network(cm__mwork *w)
 {
-	int (*const steps[])(cm__mwork *) = {sizes,	  reciprocity, clustering,
-					     paths,	  max_coreness, hierarchy,
-					     degree_centralization, score_centralization};
+	int (*const steps[])(cm__mwork *) = {
+	    sizes,     reciprocity,           clustering,          paths, max_coreness,
+	    hierarchy, degree_centralization, score_centralization};
 	for (size_t i = 0; i < CM__ARRAY_LEN(steps); i++) {
 		int rc = steps[i](w);
 		if (rc)

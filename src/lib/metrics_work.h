@@ -44,13 +44,13 @@ int cm__metrics_network(cm__mwork *w);
 /* Burt's effective size of every vertex of an undirected simple graph;
  * weights NULL for unweighted. Isolates get NaN. */
 int cm__effective_size(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
-		       const igraph_vector_t *weights);
+                       const igraph_vector_t *weights);
 /* Krackhardt's hierarchy of a directed graph; NaN without reachable pairs.
  * With k > 0 the reachable pairs are estimated from k sampled sources. */
 int cm__krackhardt_hierarchy(double *out, cm_ctx *ctx, const igraph_t *g, size_t k,
-			     unsigned long seed);
+                             unsigned long seed);
 /* k distinct vertices of g drawn with igraph's generator seeded by seed. */
 int cm__sample_vertices(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g, size_t k,
-			unsigned long seed);
+                        unsigned long seed);
 
 #endif

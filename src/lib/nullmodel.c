@@ -57,13 +57,13 @@ static void acc_done(cm__null *out, const acc *a)
 }
 
 static int gnm_replicates(acc *a, cm_ctx *ctx, const igraph_t *g, size_t replicates,
-			  cm__graph_stat stat, void *payload)
+                          cm__graph_stat stat, void *payload)
 {
 	for (size_t k = 0; k < replicates; k++) {
 		igraph_t r;
 		double v = NAN;
 		CM__IG(ctx, igraph_erdos_renyi_game_gnm(&r, igraph_vcount(g), igraph_ecount(g),
-							igraph_is_directed(g), 0));
+		                                        igraph_is_directed(g), 0));
 		int rc = stat(&v, ctx, &r, payload);
 		igraph_destroy(&r);
 		if (rc)
@@ -75,7 +75,7 @@ static int gnm_replicates(acc *a, cm_ctx *ctx, const igraph_t *g, size_t replica
 
 /* One chain of swaps; each replicate continues from the previous one. */
 static int rewire_replicates(acc *a, cm_ctx *ctx, const igraph_t *g, size_t replicates,
-			     cm__graph_stat stat, void *payload)
+                             cm__graph_stat stat, void *payload)
 {
 	igraph_t r;
 	igraph_integer_t m = igraph_ecount(g);
@@ -96,12 +96,12 @@ static int rewire_replicates(acc *a, cm_ctx *ctx, const igraph_t *g, size_t repl
 }
 
 static int graph_null(cm__null *out, cm_ctx *ctx, const igraph_t *g, size_t replicates,
-		      unsigned long seed, cm__null_kind kind, cm__graph_stat stat, void *payload)
+                      unsigned long seed, cm__null_kind kind, cm__graph_stat stat, void *payload)
 {
 	acc a = {0, 0, 0};
 	igraph_rng_seed(igraph_rng_default(), seed);
 	int rc = kind == CM__NULL_GNM ? gnm_replicates(&a, ctx, g, replicates, stat, payload)
-				      : rewire_replicates(&a, ctx, g, replicates, stat, payload);
+	                              : rewire_replicates(&a, ctx, g, replicates, stat, payload);
 	if (rc)
 		return rc;
 	acc_done(out, &a);
@@ -109,19 +109,19 @@ static int graph_null(cm__null *out, cm_ctx *ctx, const igraph_t *g, size_t repl
 }
 
 int cm__null_gnm(cm__null *out, cm_ctx *ctx, const igraph_t *g, size_t replicates,
-		 unsigned long seed, cm__graph_stat stat, void *payload)
+                 unsigned long seed, cm__graph_stat stat, void *payload)
 {
 	return graph_null(out, ctx, g, replicates, seed, CM__NULL_GNM, stat, payload);
 }
 
 int cm__null_rewire(cm__null *out, cm_ctx *ctx, const igraph_t *g, size_t replicates,
-		    unsigned long seed, cm__graph_stat stat, void *payload)
+                    unsigned long seed, cm__graph_stat stat, void *payload)
 {
 	return graph_null(out, ctx, g, replicates, seed, CM__NULL_REWIRE, stat, payload);
 }
 
-int cm__null_permute(cm__null *out, cm_ctx *ctx, const int *labels, size_t n,
-		     size_t replicates, unsigned long seed, cm__label_stat stat, void *payload)
+int cm__null_permute(cm__null *out, cm_ctx *ctx, const int *labels, size_t n, size_t replicates,
+                     unsigned long seed, cm__label_stat stat, void *payload)
 {
 	acc a = {0, 0, 0};
 	int *perm = cm__malloc((n ? n : 1) * sizeof(*perm));

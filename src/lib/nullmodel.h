@@ -9,9 +9,9 @@
 
 typedef enum {
 	CM__NULL_NONE = 0,
-	CM__NULL_GNM,     /* igraph_erdos_renyi_game_gnm: same n, m and direction */
-	CM__NULL_REWIRE,  /* igraph_rewire: same (in- and out-) degree sequence */
-	CM__NULL_PERMUTE  /* the labels shuffled among the same vertices */
+	CM__NULL_GNM,    /* igraph_erdos_renyi_game_gnm: same n, m and direction */
+	CM__NULL_REWIRE, /* igraph_rewire: same (in- and out-) degree sequence */
+	CM__NULL_PERMUTE /* the labels shuffled among the same vertices */
 } cm__null_kind;
 
 /* "gnm", "rewiring", "permutation", or NULL for CM__NULL_NONE. */
@@ -32,20 +32,20 @@ typedef int (*cm__label_stat)(double *out, cm_ctx *ctx, const int *labels, void 
  * attempts per edge from the observed graph (Milo et al. 2003 use 10 to
  * 100), then CM__REWIRE_THIN attempts per edge between replicates. */
 #define CM__REWIRE_BURN_IN 10
-#define CM__REWIRE_THIN 1
+#define CM__REWIRE_THIN    1
 /* Above this many edges a rewiring null draws at most CM__REWIRE_LARGE_MAX
  * replicates, which keeps classify within seconds at 10,000 actors. */
 #define CM__REWIRE_LARGE_EDGES 20000
-#define CM__REWIRE_LARGE_MAX 10
+#define CM__REWIRE_LARGE_MAX   10
 
 /* Each model draws replicates from igraph's default RNG seeded with seed, so
  * the same seed gives the same replicates. */
 int cm__null_gnm(cm__null *out, cm_ctx *ctx, const igraph_t *g, size_t replicates,
-		 unsigned long seed, cm__graph_stat stat, void *payload);
+                 unsigned long seed, cm__graph_stat stat, void *payload);
 int cm__null_rewire(cm__null *out, cm_ctx *ctx, const igraph_t *g, size_t replicates,
-		    unsigned long seed, cm__graph_stat stat, void *payload);
-int cm__null_permute(cm__null *out, cm_ctx *ctx, const int *labels, size_t n,
-		     size_t replicates, unsigned long seed, cm__label_stat stat, void *payload);
+                    unsigned long seed, cm__graph_stat stat, void *payload);
+int cm__null_permute(cm__null *out, cm_ctx *ctx, const int *labels, size_t n, size_t replicates,
+                     unsigned long seed, cm__label_stat stat, void *payload);
 
 /* (observed - mean) / sd; NaN when observed or the null is undefined or sd
  * is 0 (a statistic the model cannot move has no z-score). */

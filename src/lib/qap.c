@@ -70,7 +70,7 @@ static void shuffle(igraph_integer_t *a, size_t n, igraph_rng_t *rng)
 
 /* Runs the replicates; sums of r and r^2 go to the mean and sd. */
 static int permute(cm_qap *out, cm_ctx *ctx, const qap_data *q, double cells, size_t sxy,
-		   unsigned long permutations, unsigned long seed)
+                   unsigned long permutations, unsigned long seed)
 {
 	igraph_rng_t rng;
 	igraph_integer_t *perm = cm__malloc(sizeof(*perm) * (q->n + 1));
@@ -84,7 +84,8 @@ static int permute(cm_qap *out, cm_ctx *ctx, const qap_data *q, double cells, si
 	unsigned long ge = 0, k;
 	double sum = 0, sum2 = 0;
 	for (k = 0; k < permutations; k++) {
-		if ((k & 63) == 0 && cm__progress(ctx, "QAP permutations", (double)k / permutations))
+		if ((k & 63) == 0 &&
+		    cm__progress(ctx, "QAP permutations", (double)k / permutations))
 			break;
 		shuffle(perm, q->n, &rng);
 		size_t both = overlap(q, perm);
@@ -100,14 +101,14 @@ static int permute(cm_qap *out, cm_ctx *ctx, const qap_data *q, double cells, si
 	cm__progress(ctx, "QAP permutations", 1);
 	out->p = (ge + 1.0) / (permutations + 1.0);
 	out->perm_mean = sum / permutations;
-	out->perm_sd = permutations > 1 ? sqrt(fmax(0, (sum2 - sum * sum / permutations) /
-						      (permutations - 1)))
-					: NAN;
+	out->perm_sd = permutations > 1
+	                   ? sqrt(fmax(0, (sum2 - sum * sum / permutations) / (permutations - 1)))
+	                   : NAN;
 	return 0;
 }
 
 int cm__qap(cm_qap *out, cm_ctx *ctx, const cm__tie *x, size_t nx, const cm__tie *y, size_t ny,
-	    size_t n, int directed, unsigned long permutations, unsigned long seed)
+            size_t n, int directed, unsigned long permutations, unsigned long seed)
 {
 	double cells = directed ? (double)n * (n - 1.0) : (double)n * (n - 1.0) / 2;
 	qap_data q = {x, nx, NULL, ny, n, directed};

@@ -113,14 +113,14 @@ static int known_engine(cm_ctx *ctx, const char *engine, const cm__scene *s)
 		k++;
 	if (k == CM__ARRAY_LEN(engines))
 		return cm__error(ctx, CM_EINVAL,
-				 "error: unknown layout '%s'; use auto, sfdp, neato, fdp, dot or "
-				 "circo",
-				 engine);
+		                 "error: unknown layout '%s'; use auto, sfdp, neato, fdp, dot or "
+		                 "circo",
+		                 engine);
 	if (s->npinned && s->npinned < s->n && strcmp(engine, "neato") && strcmp(engine, "fdp"))
 		return cm__error(ctx, CM_EINVAL,
-				 "error: the %s layout cannot keep pinned positions; use auto, "
-				 "neato or fdp with --positions",
-				 engine);
+		                 "error: the %s layout cannot keep pinned positions; use auto, "
+		                 "neato or fdp with --positions",
+		                 engine);
 	return 0;
 }
 
@@ -144,8 +144,8 @@ static int copy_out(char **out, size_t *len, cm_ctx *ctx, const char *data, unsi
 }
 
 /* Everything stays where the first pass put it; "nop2" only draws. */
-static int draw(char **out, size_t *len, cm_ctx *ctx, GVC_t *gvc, Agraph_t *g,
-		const cm__scene *s, cm_render_format format)
+static int draw(char **out, size_t *len, cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, const cm__scene *s,
+                cm_render_format format)
 {
 	double ext[4];
 	cm__gv_place(ext, g, s);
@@ -157,10 +157,10 @@ static int draw(char **out, size_t *len, cm_ctx *ctx, GVC_t *gvc, Agraph_t *g,
 	char *data = NULL;
 	unsigned int n = 0;
 	rc = cm__gv_capture_check(ctx, gvRenderData(gvc, g, format_names[format], &data, &n),
-				  "rendering");
+	                          "rendering");
 	if (!rc)
 		rc = data ? copy_out(out, len, ctx, data, n)
-			  : cm__error(ctx, CM_EGRAPH, "error: Graphviz rendered nothing");
+		          : cm__error(ctx, CM_EGRAPH, "error: Graphviz rendered nothing");
 	gvFreeRenderData(data);
 	gvFreeLayout(gvc, g);
 	return rc;
@@ -178,8 +178,7 @@ static GVC_t *context(void)
 	return gvc;
 }
 
-int cm__render_scene(char **out, size_t *len, cm_ctx *ctx, cm__scene *s,
-		     const cm_render_opts *opts)
+int cm__render_scene(char **out, size_t *len, cm_ctx *ctx, cm__scene *s, const cm_render_opts *opts)
 {
 	const char *engine = cm__gv_engine(s, opts);
 	int rc = known_engine(ctx, engine, s);
@@ -220,7 +219,7 @@ static int positions_of(cm_positions **out, cm_ctx *ctx, const cm__scene *s)
 /* Graphviz prints numbers with the C library: the C locale keeps the
  * decimal point a point whatever the caller's locale. */
 static int run(char **out, size_t *len, cm_positions **positions, cm_ctx *ctx,
-	       const cm_network *net, const cm_render_opts *opts)
+               const cm_network *net, const cm_render_opts *opts)
 {
 	cm_render_opts defaults;
 	if (!opts) {
@@ -245,7 +244,7 @@ static int run(char **out, size_t *len, cm_positions **positions, cm_ctx *ctx,
 }
 
 int cm_render_buffer(char **out, size_t *len, cm_positions **positions, cm_ctx *ctx,
-		     const cm_network *net, const cm_render_opts *opts)
+                     const cm_network *net, const cm_render_opts *opts)
 {
 	*out = NULL;
 	*len = 0;
@@ -261,14 +260,14 @@ int cm_render_buffer(char **out, size_t *len, cm_positions **positions, cm_ctx *
 }
 
 int cm_render_layout(cm_positions **out, cm_ctx *ctx, const cm_network *net,
-		     const cm_render_opts *opts)
+                     const cm_render_opts *opts)
 {
 	*out = NULL;
 	return run(NULL, NULL, out, ctx, net, opts);
 }
 
-int cm_render_file(cm_positions **positions, cm_ctx *ctx, const cm_network *net,
-		   const char *file, const cm_render_opts *opts)
+int cm_render_file(cm_positions **positions, cm_ctx *ctx, const cm_network *net, const char *file,
+                   const cm_render_opts *opts)
 {
 	char *data;
 	size_t len;

@@ -7,8 +7,8 @@
 
 #include "internal.h"
 
-#define CM__GREY "#BBBBBB" /* missing values and "other" */
-#define CM__RENDER_CATS 10 /* legend entries of the fill colour, "other" included */
+#define CM__GREY        "#BBBBBB" /* missing values and "other" */
+#define CM__RENDER_CATS 10        /* legend entries of the fill colour, "other" included */
 
 /* One legend entry of the fill colour. */
 typedef struct cm__rcat {
@@ -85,8 +85,8 @@ typedef struct cm__scene {
 } cm__scene;
 
 /* Node widths in inches: smallest, largest, and when there is no measure. */
-#define CM__WIDTH_MIN 0.22
-#define CM__WIDTH_MAX 0.75
+#define CM__WIDTH_MIN  0.22
+#define CM__WIDTH_MAX  0.75
 #define CM__WIDTH_FLAT 0.35
 
 /* Builds the scene of net under opts (defaults filled in). */
@@ -122,6 +122,6 @@ int cm__scene_add_edge(cm__scene *s, cm_ctx *ctx, const cm__redge *edge);
  * (render_legend.c) and renders into *out (malloc'd, *len bytes). When
  * out is NULL only the layout runs. Positions end up in s->nodes[i].x/y. */
 int cm__render_scene(char **out, size_t *len, cm_ctx *ctx, cm__scene *s,
-		     const cm_render_opts *opts);
+                     const cm_render_opts *opts);
 
 #endif

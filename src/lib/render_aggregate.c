@@ -71,8 +71,7 @@ static int agg_count(agg *A, cm_ctx *ctx, const cm__scene *s)
 	return 0;
 }
 
-static int group_node(cm__rnode *out, cm__scene *s, const agg *A, size_t k,
-		      const cm_positions *pin)
+static int group_node(cm__rnode *out, cm__scene *s, const agg *A, size_t k, const cm_positions *pin)
 {
 	char name[512], label[640], esc[512];
 	size_t g = A->split ? k / 2 : k;
@@ -80,7 +79,7 @@ static int group_node(cm__rnode *out, cm__scene *s, const agg *A, size_t k,
 	snprintf(name, sizeof(name), "%s%s", s->groups[g], outside ? " (outside)" : "");
 	cm__render_escape(esc, sizeof(esc), name, 40);
 	snprintf(label, sizeof(label), "%s\\n%zu actor%s, %zu tie%s within", esc, A->members[k],
-		 A->members[k] == 1 ? "" : "s", A->within[k], A->within[k] == 1 ? "" : "s");
+	         A->members[k] == 1 ? "" : "s", A->within[k], A->within[k] == 1 ? "" : "s");
 	*out = (cm__rnode){.cat = A->cat[k], .group = g, .value = (double)A->members[k]};
 	out->inside = A->split ? !outside : s->has_inside;
 	out->external = 2 * A->external[k] > A->members[k];
@@ -91,7 +90,7 @@ static int group_node(cm__rnode *out, cm__scene *s, const agg *A, size_t k,
 }
 
 static int make_nodes(cm__scene *s, cm_ctx *ctx, agg *A, cm__rnode *nodes, size_t *count,
-		      const cm_positions *pin)
+                      const cm_positions *pin)
 {
 	size_t n = 0;
 	s->vmin = INFINITY, s->vmax = 0, s->npinned = 0;
@@ -134,8 +133,8 @@ static int make_edges(cm__scene *s, cm_ctx *ctx, const agg *A, tie *t)
 		if (s->m && !by_tie(&t[i - 1], &t[i])) {
 			s->edges[s->m - 1].ties++;
 		} else {
-			s->edges[s->m++] = (cm__redge){t[i].a, t[i].b, t[i].layer, t[i].directed,
-						       CM__CHANGE_NONE, 1};
+			s->edges[s->m++] = (cm__redge){t[i].a,        t[i].b,          t[i].layer,
+			                               t[i].directed, CM__CHANGE_NONE, 1};
 			s->layers[t[i].layer].count++;
 		}
 		s->max_ties = fmax(s->max_ties, s->edges[s->m - 1].ties);

@@ -13,7 +13,7 @@
  * use; Graphviz copies the value. */
 void cm__gv_set(void *obj, const char *name, const char *value);
 void cm__gv_setf(void *obj, const char *name, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /* A node name that no actor uses: base, or base-2, base-3, ... */
 Agnode_t *cm__gv_fresh_node(Agraph_t *g, const char *base);
 

@@ -10,10 +10,10 @@
 /* Measured on this kind of data (docs/render.md): neato 2.7 s at 1000
  * actors and 65 s at 10000, sfdp 0.4 s and 4 s; fdp keeps clusters but
  * takes 25 s at 1000 and crowds dense cores, so auto leaves it out. */
-#define NEATO_UP_TO 1000
-#define TIERS_UP_TO 300
+#define NEATO_UP_TO   1000
+#define TIERS_UP_TO   300
 #define REGION_MARGIN 14.0 /* points between the region's box and its actors */
-#define REGION_LABEL 22.0  /* room for the box's label */
+#define REGION_LABEL  22.0 /* room for the box's label */
 
 void cm__gv_set(void *obj, const char *name, const char *value)
 {
@@ -72,10 +72,13 @@ static void graph_attrs(Agraph_t *g, const cm__scene *s, const char *engine)
 		cm__gv_set(g, "ranksep", "0.5");
 		cm__gv_set(g, "nodesep", "0.3");
 	} else {
-		/* Room between actors for labels: fdp's spring length, neato's
-		 * minimum gap. */
-		cm__gv_set(g, "overlap", "false");
-		cm__gv_set(g, "sep", "+14");
+		/* Room between actors for labels: neato's minimum gap, the spring
+		 * length (inches) of fdp and sfdp. sfdp's overlap removal takes a
+		 * minute at 3000 actors, so it relies on the longer springs. */
+		if (strcmp(engine, "sfdp")) {
+			cm__gv_set(g, "overlap", "false");
+			cm__gv_set(g, "sep", "+14");
+		}
 		cm__gv_set(g, "K", "1.0");
 		cm__gv_set(g, "inputscale", "72"); /* pinned positions are in points */
 	}
@@ -225,8 +228,9 @@ static void read_positions(Agraph_t *g, cm__scene *s, const char *engine)
 }
 
 /* Engines that ignore clusters may put an outsider inside the region's box;
- * move each such actor (unless pinned) straight out across the nearest
- * side of the box, so that the box tells the truth. */
+ * each such actor (unless pinned) is mirrored across the nearest side of
+ * the box, so that the box tells the truth while outsiders that were close
+ * together stay close together. */
 static void clear_region(cm__scene *s)
 {
 	double b[4];
@@ -239,6 +243,7 @@ static void clear_region(cm__scene *s)
 		if (nd->inside || nd->pinned || nd->x + r < b[0] || nd->x - r > b[2] ||
 		    nd->y + r < b[1] || nd->y - r > b[3])
 			continue;
+		/* How far the actor reaches into the box past each side. */
 		double d[4] = {nd->x + r - b[0], nd->y + r - b[1], b[2] - (nd->x - r),
 			       b[3] - (nd->y - r)};
 		int k = 0;
@@ -246,9 +251,9 @@ static void clear_region(cm__scene *s)
 			if (d[j] < d[k])
 				k = j;
 		if (k == 0 || k == 2)
-			nd->x = round2(k == 0 ? b[0] - r : b[2] + r);
+			nd->x = round2(k == 0 ? b[0] - r - d[0] : b[2] + r + d[2]);
 		else
-			nd->y = round2(k == 1 ? b[1] - r : b[3] + r);
+			nd->y = round2(k == 1 ? b[1] - r - d[1] : b[3] + r + d[3]);
 	}
 }
 

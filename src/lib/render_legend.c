@@ -6,13 +6,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#define ROW 18.0        /* points per text row */
-#define GLYPH_X 42.0    /* sample's centre from the legend's left side (room for the
-			 * largest size sample) */
-#define TEXT_X 86.0     /* text's left edge from the legend's left side */
-#define HEAD_X 10.0     /* headers' left edge */
-#define TEXT_W 210.0    /* text column width */
-#define GAP 40.0        /* between the drawing and the legend */
+#define ROW 18.0 /* points per text row */
+#define GLYPH_X                                                                                    \
+	42.0         /* sample's centre from the legend's left side (room for the                  \
+	              * largest size sample) */
+#define TEXT_X 86.0  /* text's left edge from the legend's left side */
+#define HEAD_X 10.0  /* headers' left edge */
+#define TEXT_W 210.0 /* text column width */
+#define GAP    40.0  /* between the drawing and the legend */
 
 typedef struct legend {
 	Agraph_t *g, *cl;
@@ -59,7 +60,7 @@ static void header(legend *L, const char *title)
 
 /* One row: a sample node (shape, fill, outline, style, width in inches). */
 static void node_row(legend *L, const char *shape, const char *fill, const char *outline,
-		     const char *style, double width, const char *label)
+                     const char *style, double width, const char *label)
 {
 	double h = fmax(ROW, width * CM__PT + 4);
 	double y = L->y - (h - ROW) / 2;
@@ -77,8 +78,8 @@ static void node_row(legend *L, const char *shape, const char *fill, const char 
 	L->y -= h;
 }
 
-static void edge_row(legend *L, const char *color, const char *style, int directed,
-		     double penwidth, const char *label)
+static void edge_row(legend *L, const char *color, const char *style, int directed, double penwidth,
+                     const char *label)
 {
 	Agnode_t *a = lnode(L, L->left + GLYPH_X - 16, L->y);
 	Agnode_t *b = lnode(L, L->left + GLYPH_X + 16, L->y);
@@ -160,7 +161,7 @@ static void lines(legend *L, const cm__scene *s)
 		if (!ly->count)
 			continue;
 		snprintf(buf, sizeof(buf), "%.60s%s", ly->name,
-			 !strcmp(ly->name, "supplier") ? " (seller -> buyer)" : "");
+		         !strcmp(ly->name, "supplier") ? " (seller -> buyer)" : "");
 		edge_row(L, ly->color, ly->style, ly->directed, 1.0, buf);
 	}
 	if (s->aggregated && s->max_ties > 0) {
@@ -209,6 +210,6 @@ void cm__gv_legend(Agraph_t *g, const cm__scene *s, double right, double top)
 		node_row(&L, "box", "white", "#777777", "rounded", 0.3, "actors inside the region");
 	}
 	changes(&L, s);
-	cm__gv_setf(L.cl, "bb", "%.2f,%.2f,%.2f,%.2f", L.left, L.y + ROW / 2 - 6, L.left + TEXT_X + TEXT_W + 6,
-		    top + 16);
+	cm__gv_setf(L.cl, "bb", "%.2f,%.2f,%.2f,%.2f", L.left, L.y + ROW / 2 - 6,
+	            L.left + TEXT_X + TEXT_W + 6, top + 16);
 }

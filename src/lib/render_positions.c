@@ -39,7 +39,8 @@ void cm_positions_free(cm_positions *pos)
 int cm_positions_set(cm_positions *pos, cm_ctx *ctx, const char *id, double x, double y)
 {
 	if (!isfinite(x) || !isfinite(y))
-		return cm__error(ctx, CM_EINVAL, "error: position of '%s' is not a finite number", id);
+		return cm__error(ctx, CM_EINVAL, "error: position of '%s' is not a finite number",
+		                 id);
 	long k = cm__strmap_get(&pos->index, id, strlen(id));
 	if (k >= 0) {
 		pos->items[k].x = x, pos->items[k].y = y;
@@ -98,10 +99,11 @@ int cm_positions_write(FILE *fp, cm_ctx *ctx, const cm_positions *pos)
 	for (size_t i = 0; i < pos->count; i++) {
 		write_id(fp, pos->items[i].id);
 		fprintf(fp, ",%s,%s\n", cm__fmt_double(bx, sizeof(bx), pos->items[i].x, 12),
-			cm__fmt_double(by, sizeof(by), pos->items[i].y, 12));
+		        cm__fmt_double(by, sizeof(by), pos->items[i].y, 12));
 	}
 	if (ferror(fp))
-		return cm__error(ctx, CM_EIO, "error: writing positions failed: %s", strerror(errno));
+		return cm__error(ctx, CM_EIO, "error: writing positions failed: %s",
+		                 strerror(errno));
 	return 0;
 }
 
@@ -118,7 +120,7 @@ typedef struct csv_line {
 static int csv_error(cm_ctx *ctx, const csv_line *l, size_t col, const char *what)
 {
 	return cm__error(ctx, CM_EPARSE, "%s:%lu:%zu: error: %s; expected id,x,y", l->path, l->line,
-			 col, what);
+	                 col, what);
 }
 
 /* Splits one line in place into at most three fields, unquoting. */
@@ -145,7 +147,7 @@ static int csv_split(csv_line *l, cm_ctx *ctx, char *s)
 		if (*p != ',') {
 			*w = '\0';
 			return *p ? csv_error(ctx, l, (size_t)(p - start) + 1, "text after a quote")
-				  : 0;
+			          : 0;
 		}
 		*w++ = '\0';
 		p++;

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #define LABELS_ALL_UP_TO 50 /* CM_RENDER_LABELS_AUTO: label everyone up to this */
-#define LABELS_TOP 20       /* ... else the top 20 */
+#define LABELS_TOP       20 /* ... else the top 20 */
 
 void cm_render_opts_init(cm_render_opts *opts)
 {
@@ -63,7 +63,8 @@ static int get_metrics(build *b, cm_ctx *ctx)
 	}
 	b->metrics = b->opts->metrics ? b->opts->metrics : b->own_metrics;
 	if (cm_metrics_find_layer(&b->mlayer, b->metrics, lname))
-		return cm__error(ctx, CM_ENOTFOUND, "error: the measures have no layer '%s'", lname);
+		return cm__error(ctx, CM_ENOTFOUND, "error: the measures have no layer '%s'",
+		                 lname);
 	return 0;
 }
 
@@ -94,10 +95,10 @@ static int find_layer(build *b, cm_ctx *ctx)
 	for (size_t l = 0; l < cm_network_layer_count(b->net); l++) {
 		size_t k = strlen(list);
 		snprintf(list + k, sizeof(list) - k, "%s%s", l ? ", " : "",
-			 cm_network_layer_name(b->net, l));
+		         cm_network_layer_name(b->net, l));
 	}
 	return cm__error(ctx, CM_ENOTFOUND, "error: no relation layer '%s'; the network has: %s",
-			 b->opts->layer, *list ? list : "(no ties)");
+	                 b->opts->layer, *list ? list : "(no ties)");
 }
 
 /* ------------------------------------------------------------ colour groups */
@@ -105,7 +106,7 @@ static int find_layer(build *b, cm_ctx *ctx)
 static const char *role_of(const cm_classification *c, size_t i)
 {
 	static const unsigned order[] = {CM_ROLE_HUB, CM_ROLE_GATEKEEPER, CM_ROLE_CORE,
-					 CM_ROLE_PERIPHERY};
+	                                 CM_ROLE_PERIPHERY};
 	unsigned mask = cm_classification_role(c, i);
 	/* An actor may hold several roles; the rarest, most telling one wins. */
 	for (size_t k = 0; k < CM__ARRAY_LEN(order); k++)
@@ -286,9 +287,9 @@ static int color_groups(build *b, cm_ctx *ctx, cm__scene *s)
 	}
 	if (!rc && !comm && strcmp(by, "kind") && strcmp(by, "role") && !has_attribute(b))
 		rc = cm__error(ctx, CM_ENOTFOUND,
-			       "error: no actor has attribute '%s' for --color-by; use kind, "
-			       "community, role or a node attribute",
-			       by);
+		               "error: no actor has attribute '%s' for --color-by; use kind, "
+		               "community, role or a node attribute",
+		               by);
 	if (!rc)
 		rc = group_keys(s, ctx, k, s->n);
 	cm__free(k);
@@ -308,8 +309,8 @@ static int unknown_measure(cm_ctx *ctx, const char *name)
 		size_t len = strlen(list);
 		snprintf(list + len, sizeof(list) - len, ", %s", names[k]);
 	}
-	return cm__error(ctx, CM_EINVAL, "error: unknown measure '%s' for --size-by; use one of: %s",
-			 name, list);
+	return cm__error(ctx, CM_EINVAL,
+	                 "error: unknown measure '%s' for --size-by; use one of: %s", name, list);
 }
 
 static double class_width(cm_size size)
@@ -379,7 +380,7 @@ static int node_labels(build *b, cm_ctx *ctx, cm__scene *s)
 	for (size_t r = 0; r < s->n && r < k && !rc; r++) {
 		size_t i = order[r].node;
 		s->nodes[i].label = cm__render_text(&s->arena, cm_network_node_label(b->net, i),
-						    b->opts->label_length);
+		                                    b->opts->label_length);
 		if (!s->nodes[i].label)
 			rc = cm__oom(ctx);
 	}
@@ -430,8 +431,8 @@ static int add_nodes(build *b, cm_ctx *ctx, cm__scene *s)
  * own colour. */
 static void layer_style(cm__rlayer *l, const char *name, size_t *custom)
 {
-	static const char *const custom_colors[] = {"#009E73", "#CC79A7", "#D55E00",
-						    "#56B4E9", "#F0E442"};
+	static const char *const custom_colors[] = {"#009E73", "#CC79A7", "#D55E00", "#56B4E9",
+	                                            "#F0E442"};
 	l->name = name;
 	l->style = "solid";
 	l->directed = 0;
@@ -466,10 +467,14 @@ static int add_edges(build *b, cm_ctx *ctx, cm__scene *s)
 		size_t l = cm_network_edge_layer(b->net, e);
 		if (b->layer != SIZE_MAX && l != b->layer)
 			continue;
-		cm__redge ed = {cm_network_edge_source(b->net, e), cm_network_edge_target(b->net, e),
-				l, 0, change_code(b->opts->edge_change, e), 1};
-		ed.directed = cm_network_edge_directed(b->net, e) &&
-			      strcmp(s->layers[l].name, "association");
+		cm__redge ed = {cm_network_edge_source(b->net, e),
+		                cm_network_edge_target(b->net, e),
+		                l,
+		                0,
+		                change_code(b->opts->edge_change, e),
+		                1};
+		ed.directed =
+		    cm_network_edge_directed(b->net, e) && strcmp(s->layers[l].name, "association");
 		s->layers[l].directed |= ed.directed;
 		s->layers[l].count++;
 		s->edge_changes |= 1u << ed.change;
@@ -499,8 +504,9 @@ static int check_opts(cm_ctx *ctx, const cm_render_opts *o)
 	if (!o->size_by || !*o->size_by)
 		return cm__error(ctx, CM_EINVAL, "error: --size-by needs a measure");
 	if (!o->color_by || !*o->color_by)
-		return cm__error(ctx, CM_EINVAL, "error: --color-by needs kind, community, role "
-						 "or an attribute");
+		return cm__error(ctx, CM_EINVAL,
+		                 "error: --color-by needs kind, community, role "
+		                 "or an attribute");
 	return 0;
 }
 

@@ -9,22 +9,22 @@
 /* Okabe & Ito (2008), "Color Universal Design": distinguishable under the
  * common colour-vision deficiencies. Black last: it is only used for lines. */
 const char *const cm__okabe_ito[8] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
-				      "#0072B2", "#D55E00", "#CC79A7", "#000000"};
+                                      "#0072B2", "#D55E00", "#CC79A7", "#000000"};
 
 const char *cm__kind_color(cm_kind kind)
 {
 	/* Fixed per kind so that every map of every cluster reads the same;
 	 * associations share their tie colour (orange). */
 	static const char *const colors[CM_KIND_COUNT] = {
-		"#56B4E9", /* firm: sky blue */
-		"#E69F00", /* association: orange */
-		"#CC79A7", /* cluster organisation: reddish purple */
-		"#F0E442", /* training: yellow */
-		"#009E73", /* research: bluish green */
-		"#0072B2", /* university: blue */
-		"#D55E00", /* government: vermillion */
-		"#555555", /* finance: dark grey */
-		CM__GREY /* other */
+	    "#56B4E9", /* firm: sky blue */
+	    "#E69F00", /* association: orange */
+	    "#CC79A7", /* cluster organisation: reddish purple */
+	    "#F0E442", /* training: yellow */
+	    "#009E73", /* research: bluish green */
+	    "#0072B2", /* university: blue */
+	    "#D55E00", /* government: vermillion */
+	    "#555555", /* finance: dark grey */
+	    CM__GREY   /* other */
 	};
 	return (unsigned)kind < CM_KIND_COUNT ? colors[kind] : CM__GREY;
 }
@@ -59,8 +59,8 @@ size_t cm__render_escape(char *buf, size_t size, const char *text, size_t max)
 			if (!p[j])
 				clen = j; /* a cut sequence: copy what is there */
 		if ((max && chars == max) || k + 2 * clen + 4 + 4 > size) {
-			while (k && buf[k - 1] == ' ')
-				k--;
+			while (k && (buf[k - 1] == ' ' || buf[k - 1] == '.'))
+				k--; /* "S.p.A." cut to "S..." rather than "S...." */
 			memcpy(buf + k, "...", 3), k += 3;
 			break;
 		}
@@ -90,7 +90,7 @@ double cm__render_width(double v, double lo, double hi)
 	double t = (v - lo) / (hi - lo);
 	/* Area, not diameter, proportional to the value: the eye compares areas. */
 	double w2 = CM__WIDTH_MIN * CM__WIDTH_MIN +
-		    t * (CM__WIDTH_MAX * CM__WIDTH_MAX - CM__WIDTH_MIN * CM__WIDTH_MIN);
+	            t * (CM__WIDTH_MAX * CM__WIDTH_MAX - CM__WIDTH_MIN * CM__WIDTH_MIN);
 	return sqrt(w2);
 }
 

@@ -54,8 +54,8 @@ static const char *arrow(const cm__layer_diff *l)
 
 static size_t tie_total(const cm__layer_diff *l, int newer)
 {
-	return l->count[CM_CHANGE_PERSISTED] + l->count[newer ? CM_CHANGE_FORMED
-							     : CM_CHANGE_DISSOLVED];
+	return l->count[CM_CHANGE_PERSISTED] +
+	       l->count[newer ? CM_CHANGE_FORMED : CM_CHANGE_DISSOLVED];
 }
 
 /* ------------------------------------------------------------ diff text */
@@ -79,10 +79,10 @@ static void text_layer_row(FILE *fp, const cm__layer_diff *l)
 {
 	char j[32], r[32], p[32];
 	fprintf(fp, "  %-14s %-3s %6zu %6zu %7zu %9zu %9zu %8s %7s %7s\n", l->name,
-		l->directed ? "yes" : "no", tie_total(l, 0), tie_total(l, 1),
-		l->count[CM_CHANGE_FORMED], l->count[CM_CHANGE_DISSOLVED],
-		l->count[CM_CHANGE_PERSISTED], fmt(j, sizeof(j), l->jaccard, 3),
-		fmt(r, sizeof(r), l->qap.r, 3), fmt(p, sizeof(p), l->qap.p, 3));
+	        l->directed ? "yes" : "no", tie_total(l, 0), tie_total(l, 1),
+	        l->count[CM_CHANGE_FORMED], l->count[CM_CHANGE_DISSOLVED],
+	        l->count[CM_CHANGE_PERSISTED], fmt(j, sizeof(j), l->jaccard, 3),
+	        fmt(r, sizeof(r), l->qap.r, 3), fmt(p, sizeof(p), l->qap.p, 3));
 }
 
 static void text_tie_lists(FILE *fp, const cm_diff *d, const cm__layer_diff *l)
@@ -91,10 +91,11 @@ static void text_tie_lists(FILE *fp, const cm_diff *d, const cm__layer_diff *l)
 	for (int c = 0; c < CM_CHANGE_COUNT; c++) {
 		if (!l->count[c])
 			continue;
-		fprintf(fp, "%s, %s (%zu):\n", l->name, cm_change_name((cm_change)c, 1), l->count[c]);
+		fprintf(fp, "%s, %s (%zu):\n", l->name, cm_change_name((cm_change)c, 1),
+		        l->count[c]);
 		for (size_t i = 0; i < l->count[c]; i++)
 			fprintf(fp, "  %c %s %s %s\n", mark[c], d->actors[l->ties[c][i].a].key,
-				arrow(l), d->actors[l->ties[c][i].b].key);
+			        arrow(l), d->actors[l->ties[c][i].b].key);
 	}
 }
 
@@ -102,12 +103,12 @@ static void text_measures(FILE *fp, const cm_diff *d)
 {
 	char o[32], n[32], dl[32];
 	fprintf(fp, "\nmeasures\n  %-14s %-28s %10s %10s %10s\n", "layer", "measure", "old", "new",
-		"delta");
+	        "delta");
 	for (size_t k = 0; k < d->nmeasures; k++) {
 		const cm__measure_change *c = &d->measures[k];
 		fprintf(fp, "  %-14s %-28s %10s %10s %10s\n", c->layer, c->name,
-			fmt(o, sizeof(o), c->old_value, 4), fmt(n, sizeof(n), c->new_value, 4),
-			fmt(dl, sizeof(dl), c->new_value - c->old_value, 4));
+		        fmt(o, sizeof(o), c->old_value, 4), fmt(n, sizeof(n), c->new_value, 4),
+		        fmt(dl, sizeof(dl), c->new_value - c->old_value, 4));
 	}
 }
 
@@ -115,11 +116,11 @@ static void text_header(FILE *fp, const cm_diff *d)
 {
 	char a[64], b[64];
 	fprintf(fp, "old: %s (%s): %zu actors, %zu ties\n",
-		cm__snapshot_name(a, sizeof(a), d->old_net, 0), d->old_net->source, d->old_net->n,
-		d->old_net->m);
+	        cm__snapshot_name(a, sizeof(a), d->old_net, 0), d->old_net->source, d->old_net->n,
+	        d->old_net->m);
 	fprintf(fp, "new: %s (%s): %zu actors, %zu ties\n",
-		cm__snapshot_name(b, sizeof(b), d->new_net, 1), d->new_net->source, d->new_net->n,
-		d->new_net->m);
+	        cm__snapshot_name(b, sizeof(b), d->new_net, 1), d->new_net->source, d->new_net->n,
+	        d->new_net->m);
 	fprintf(fp, "actors matched by %s\n\n", d->match_by ? d->match_by : "id");
 }
 
@@ -129,12 +130,12 @@ static int diff_text(FILE *fp, const cm_diff *d)
 	for (int c = 0; c < CM_CHANGE_COUNT; c++)
 		text_actors(fp, d, (cm_change)c);
 	fprintf(fp, "\nties\n  %-14s %-3s %6s %6s %7s %9s %9s %8s %7s %7s\n", "layer", "dir", "old",
-		"new", "formed", "dissolved", "persisted", "jaccard", "qap_r", "qap_p");
+	        "new", "formed", "dissolved", "persisted", "jaccard", "qap_r", "qap_p");
 	for (size_t k = 0; k < d->nlayers; k++)
 		text_layer_row(fp, &d->layers[k]);
 	if (d->nlayers && d->layers[0].qap.permutations)
 		fprintf(fp, "  (QAP over %zu common actors, %lu permutations)\n",
-			d->layers[0].qap.actors, d->layers[0].qap.permutations);
+		        d->layers[0].qap.actors, d->layers[0].qap.permutations);
 	fputc('\n', fp);
 	for (size_t k = 0; k + 1 < d->nlayers; k++) /* "all" repeats the layers */
 		text_tie_lists(fp, d, &d->layers[k]);
@@ -148,10 +149,9 @@ static int diff_text(FILE *fp, const cm_diff *d)
 
 static json_t *json_qap(const cm_qap *q)
 {
-	return json_pack("{s:o,s:o,s:I,s:I,s:o,s:o}", "r", jnum(q->r), "p",
-			 jnum(q->p), "actors", (json_int_t)q->actors, "permutations",
-			 (json_int_t)q->permutations, "permuted_mean", jnum(q->perm_mean),
-			 "permuted_sd", jnum(q->perm_sd));
+	return json_pack("{s:o,s:o,s:I,s:I,s:o,s:o}", "r", jnum(q->r), "p", jnum(q->p), "actors",
+	                 (json_int_t)q->actors, "permutations", (json_int_t)q->permutations,
+	                 "permuted_mean", jnum(q->perm_mean), "permuted_sd", jnum(q->perm_sd));
 }
 
 static json_t *json_ties(const cm_diff *d, const cm__layer_diff *l, cm_change c)
@@ -159,19 +159,19 @@ static json_t *json_ties(const cm_diff *d, const cm__layer_diff *l, cm_change c)
 	json_t *a = json_array();
 	for (size_t i = 0; a && i < l->count[c]; i++)
 		json_array_append_new(a, json_pack("[s,s]", d->actors[l->ties[c][i].a].key,
-						   d->actors[l->ties[c][i].b].key));
+		                                   d->actors[l->ties[c][i].b].key));
 	return a;
 }
 
 static json_t *json_layer(const cm_diff *d, const cm__layer_diff *l)
 {
-	json_t *o = json_pack("{s:s,s:b,s:I,s:I}", "layer", l->name, "directed", l->directed,
-			      "old_ties", (json_int_t)tie_total(l, 0), "new_ties",
-			      (json_int_t)tie_total(l, 1));
+	json_t *o =
+	    json_pack("{s:s,s:b,s:I,s:I}", "layer", l->name, "directed", l->directed, "old_ties",
+	              (json_int_t)tie_total(l, 0), "new_ties", (json_int_t)tie_total(l, 1));
 	for (int c = 0; o && c < CM_CHANGE_COUNT; c++)
 		json_object_set_new(o, cm_change_name((cm_change)c, 1),
-				    json_pack("{s:I,s:o}", "count", (json_int_t)l->count[c], "ties",
-					      json_ties(d, l, (cm_change)c)));
+		                    json_pack("{s:I,s:o}", "count", (json_int_t)l->count[c], "ties",
+		                              json_ties(d, l, (cm_change)c)));
 	if (o) {
 		json_object_set_new(o, "jaccard", jnum(l->jaccard));
 		json_object_set_new(o, "qap", json_qap(&l->qap));
@@ -187,8 +187,8 @@ static json_t *json_actor_list(const cm_diff *d, cm_change c)
 		const char *key = cm_diff_actor(d, c, i, &node);
 		const cm_network *net = actor_net(d, c);
 		json_array_append_new(a, json_pack("{s:s,s:s,s:s}", "key", key, "id",
-						   cm_network_node_id(net, node), "kind",
-						   cm_kind_name(cm_network_node_kind(net, node))));
+		                                   cm_network_node_id(net, node), "kind",
+		                                   cm_kind_name(cm_network_node_kind(net, node))));
 	}
 	return a;
 }
@@ -202,9 +202,9 @@ static json_t *json_by_kind(const cm_diff *d)
 			n[c] = kind_count(d, (cm_change)c, (cm_kind)k);
 		if (n[0] + n[1] + n[2])
 			json_object_set_new(o, cm_kind_name((cm_kind)k),
-					    json_pack("{s:I,s:I,s:I}", "entered", (json_int_t)n[0],
-						      "left", (json_int_t)n[1], "stayed",
-						      (json_int_t)n[2]));
+			                    json_pack("{s:I,s:I,s:I}", "entered", (json_int_t)n[0],
+			                              "left", (json_int_t)n[1], "stayed",
+			                              (json_int_t)n[2]));
 	}
 	return o;
 }
@@ -212,8 +212,8 @@ static json_t *json_by_kind(const cm_diff *d)
 static json_t *json_actors(const cm_diff *d)
 {
 	return json_pack("{s:o,s:o,s:I,s:o}", "entered", json_actor_list(d, CM_CHANGE_ENTERED),
-			 "left", json_actor_list(d, CM_CHANGE_LEFT), "stayed",
-			 (json_int_t)d->count[CM_CHANGE_STAYED], "by_kind", json_by_kind(d));
+	                 "left", json_actor_list(d, CM_CHANGE_LEFT), "stayed",
+	                 (json_int_t)d->count[CM_CHANGE_STAYED], "by_kind", json_by_kind(d));
 }
 
 static json_t *json_measures(const cm_diff *d)
@@ -222,10 +222,9 @@ static json_t *json_measures(const cm_diff *d)
 	for (size_t k = 0; a && k < d->nmeasures; k++) {
 		const cm__measure_change *c = &d->measures[k];
 		json_array_append_new(a, json_pack("{s:s,s:s,s:o,s:o,s:o}", "layer", c->layer,
-						   "measure", c->name, "old",
-						   jnum(c->old_value), "new",
-						   jnum(c->new_value), "delta",
-						   jnum(c->new_value - c->old_value)));
+		                                   "measure", c->name, "old", jnum(c->old_value),
+		                                   "new", jnum(c->new_value), "delta",
+		                                   jnum(c->new_value - c->old_value)));
 	}
 	return a;
 }
@@ -234,9 +233,9 @@ static json_t *json_snapshot(const cm_network *net, size_t index)
 {
 	char buf[64];
 	return json_pack("{s:s,s:s,s:o,s:I,s:I}", "name",
-			 cm__snapshot_name(buf, sizeof(buf), net, index), "source", net->source,
-			 "year", net->year ? json_integer(net->year) : json_null(), "actors",
-			 (json_int_t)net->n, "ties", (json_int_t)net->m);
+	                 cm__snapshot_name(buf, sizeof(buf), net, index), "source", net->source,
+	                 "year", net->year ? json_integer(net->year) : json_null(), "actors",
+	                 (json_int_t)net->n, "ties", (json_int_t)net->m);
 }
 
 static json_t *json_diff(const cm_diff *d)
@@ -245,9 +244,10 @@ static json_t *json_diff(const cm_diff *d)
 	for (size_t k = 0; layers && k < d->nlayers; k++)
 		json_array_append_new(layers, json_layer(d, &d->layers[k]));
 	return json_pack("{s:o,s:o,s:s,s:o,s:o,s:o,s:o}", "old", json_snapshot(d->old_net, 0),
-			 "new", json_snapshot(d->new_net, 1), "match_by",
-			 d->match_by ? d->match_by : "id", "actors", json_actors(d), "layers", layers,
-			 "measures", json_measures(d), "classification", json_classification(d));
+	                 "new", json_snapshot(d->new_net, 1), "match_by",
+	                 d->match_by ? d->match_by : "id", "actors", json_actors(d), "layers",
+	                 layers, "measures", json_measures(d), "classification",
+	                 json_classification(d));
 }
 
 /* ------------------------------------------------------------ diff CSV */
@@ -260,37 +260,49 @@ static void csv_row(FILE *fp, const char *const f[7], double value, double o, do
 		fputc(',', fp);
 	}
 	fprintf(fp, "%s,%s,%s,%s\n", isfinite(value) ? cm__fmt_double(b[0], 32, value, 10) : "",
-		isfinite(o) ? cm__fmt_double(b[1], 32, o, 10) : "",
-		isfinite(n) ? cm__fmt_double(b[2], 32, n, 10) : "",
-		isfinite(n - o) ? cm__fmt_double(b[0], 32, n - o, 10) : "");
+	        isfinite(o) ? cm__fmt_double(b[1], 32, o, 10) : "",
+	        isfinite(n) ? cm__fmt_double(b[2], 32, n, 10) : "",
+	        isfinite(n - o) ? cm__fmt_double(b[0], 32, n - o, 10) : "");
 }
 
 static void csv_actors(FILE *fp, const cm_diff *d)
 {
 	for (int c = 0; c < CM_CHANGE_COUNT; c++)
 		for (size_t i = 0; i < d->count[c]; i++) {
-			const char *f[7] = {"actor", "", cm_change_name((cm_change)c, 0),
-					    cm_diff_actor(d, (cm_change)c, i, NULL), "",
-					    cm_kind_name(actor_kind(d, (cm_change)c, i)), ""};
+			const char *f[7] = {"actor",
+			                    "",
+			                    cm_change_name((cm_change)c, 0),
+			                    cm_diff_actor(d, (cm_change)c, i, NULL),
+			                    "",
+			                    cm_kind_name(actor_kind(d, (cm_change)c, i)),
+			                    ""};
 			csv_row(fp, f, NAN, NAN, NAN);
 		}
 }
 
 static void csv_layer(FILE *fp, const cm_diff *d, const cm__layer_diff *l)
 {
-	static const char *const stat[] = {"formed", "dissolved", "persisted", "jaccard",
-					   "qap.r", "qap.p"};
-	double v[] = {(double)l->count[0], (double)l->count[1], (double)l->count[2], l->jaccard,
-		      l->qap.r, l->qap.p};
+	static const char *const stat[] = {"formed",  "dissolved", "persisted",
+	                                   "jaccard", "qap.r",     "qap.p"};
+	double v[] = {(double)l->count[0],
+	              (double)l->count[1],
+	              (double)l->count[2],
+	              l->jaccard,
+	              l->qap.r,
+	              l->qap.p};
 	for (size_t s = 0; s < CM__ARRAY_LEN(stat); s++) {
 		const char *f[7] = {"layer", l->name, "", "", "", "", stat[s]};
 		csv_row(fp, f, v[s], NAN, NAN);
 	}
 	for (int c = 0; c < CM_CHANGE_COUNT && strcmp(l->name, "all"); c++)
 		for (size_t i = 0; i < l->count[c]; i++) {
-			const char *f[7] = {"tie", l->name, cm_change_name((cm_change)c, 1),
-					    d->actors[l->ties[c][i].a].key,
-					    d->actors[l->ties[c][i].b].key, "", ""};
+			const char *f[7] = {"tie",
+			                    l->name,
+			                    cm_change_name((cm_change)c, 1),
+			                    d->actors[l->ties[c][i].a].key,
+			                    d->actors[l->ties[c][i].b].key,
+			                    "",
+			                    ""};
 			csv_row(fp, f, NAN, NAN, NAN);
 		}
 }
@@ -324,10 +336,12 @@ static size_t moved_ids(const char **ids, const cm_classification *const cls[2])
 {
 	size_t n = 0;
 	for (int s = 0; s < 2; s++)
-		for (size_t k = 0; k < cm_classification_driver_count(cls[s]) && n < MAX_MOVED; k++) {
+		for (size_t k = 0; k < cm_classification_driver_count(cls[s]) && n < MAX_MOVED;
+		     k++) {
 			cm_indicator ind;
 			size_t j = 0;
-			cm_classification_indicator(&ind, cls[s], cm_classification_driver(cls[s], k));
+			cm_classification_indicator(&ind, cls[s],
+			                            cm_classification_driver(cls[s], k));
 			while (j < n && strcmp(ids[j], ind.id))
 				j++;
 			if (j == n)
@@ -340,8 +354,7 @@ static double indicator_value(const cm_classification *c, const char *id, const 
 {
 	size_t i;
 	cm_indicator ind;
-	if (cm_classification_find_indicator(&i, c, id) ||
-	    cm_classification_indicator(&ind, c, i))
+	if (cm_classification_find_indicator(&i, c, id) || cm_classification_indicator(&ind, c, i))
 		return NAN;
 	if (name)
 		*name = ind.name;
@@ -354,11 +367,11 @@ static void text_class_row(FILE *fp, const char *what, const cm_classification *
 	double score;
 	cm_confidence level = cm_classification_confidence(&score, NULL, c);
 	snprintf(conf, sizeof(conf), "%s (%s)", cm_confidence_name(level),
-		 fmt(b, sizeof(b), score, 2));
+	         fmt(b, sizeof(b), score, 2));
 	fprintf(fp, "  %-8s %-19s %-14s", what, type_name(c), conf);
 	for (int t = 0; t < CM_TYPE_COUNT; t++)
-		fprintf(fp, " %18s", fmt(b, sizeof(b),
-					 cm_classification_score(c, (cm_cluster_type)t), 3));
+		fprintf(fp, " %18s",
+		        fmt(b, sizeof(b), cm_classification_score(c, (cm_cluster_type)t), 3));
 	fputc('\n', fp);
 }
 
@@ -368,12 +381,12 @@ static void text_moved(FILE *fp, const cm_classification *const cls[2])
 	char o[32], n[32], dl[32];
 	size_t count = moved_ids(ids, cls);
 	fprintf(fp, "what moved (the indicators behind either verdict)\n  %-28s %10s %10s %10s\n",
-		"indicator", "old", "new", "delta");
+	        "indicator", "old", "new", "delta");
 	for (size_t k = 0; k < count; k++) {
 		double a = indicator_value(cls[0], ids[k], NULL);
 		double b = indicator_value(cls[1], ids[k], NULL);
 		fprintf(fp, "  %-28s %10s %10s %10s\n", ids[k], fmt(o, sizeof(o), a, 3),
-			fmt(n, sizeof(n), b, 3), fmt(dl, sizeof(dl), b - a, 3));
+		        fmt(n, sizeof(n), b, 3), fmt(dl, sizeof(dl), b - a, 3));
 	}
 }
 
@@ -389,12 +402,15 @@ static void text_classification(FILE *fp, const cm_diff *d)
 	fputc('\n', fp);
 	text_class_row(fp, "old", cls[0]);
 	text_class_row(fp, "new", cls[1]);
-	fprintf(fp, "  %-8s %-34s", "delta", cm_classification_type(cls[0]) ==
-			cm_classification_type(cls[1]) ? "same type" : "type changed");
+	fprintf(fp, "  %-8s %-34s", "delta",
+	        cm_classification_type(cls[0]) == cm_classification_type(cls[1]) ? "same type"
+	                                                                         : "type changed");
 	for (int t = 0; t < CM_TYPE_COUNT; t++)
 		fprintf(fp, " %18s",
-			fmt(b, sizeof(b), cm_classification_score(cls[1], (cm_cluster_type)t) -
-						  cm_classification_score(cls[0], (cm_cluster_type)t), 3));
+		        fmt(b, sizeof(b),
+		            cm_classification_score(cls[1], (cm_cluster_type)t) -
+		                cm_classification_score(cls[0], (cm_cluster_type)t),
+		            3));
 	fputs("\n\n", fp);
 	text_moved(fp, cls);
 }
@@ -407,11 +423,10 @@ static json_t *json_class(const cm_classification *c)
 	json_t *scores = json_object();
 	for (int t = 0; scores && t < CM_TYPE_COUNT; t++)
 		json_object_set_new(scores, cm_cluster_type_name((cm_cluster_type)t),
-				    jnum(cm_classification_score(c, (cm_cluster_type)t)));
+		                    jnum(cm_classification_score(c, (cm_cluster_type)t)));
 	return json_pack("{s:s,s:o,s:{s:s,s:o,s:s?},s:o}", "type", type_name(c), "scores", scores,
-			 "confidence", "level", cm_confidence_name(level), "score",
-			 jnum(score), "limited_by", by, "stability",
-			 jnum(cm_classification_stability(c)));
+	                 "confidence", "level", cm_confidence_name(level), "score", jnum(score),
+	                 "limited_by", by, "stability", jnum(cm_classification_stability(c)));
 }
 
 static json_t *json_moved(const cm_classification *const cls[2])
@@ -424,9 +439,8 @@ static json_t *json_moved(const cm_classification *const cls[2])
 		double o = indicator_value(cls[0], ids[k], &name);
 		double n = indicator_value(cls[1], ids[k], &name);
 		json_array_append_new(a, json_pack("{s:s,s:s?,s:o,s:o,s:o}", "indicator", ids[k],
-						   "name", name, "old", jnum(o), "new",
-						   jnum(n), "delta",
-						   jnum(n - o)));
+		                                   "name", name, "old", jnum(o), "new", jnum(n),
+		                                   "delta", jnum(n - o)));
 	}
 	return a;
 }
@@ -437,9 +451,9 @@ static json_t *json_classification(const cm_diff *d)
 	if (!cls[0] || !cls[1])
 		return json_null();
 	return json_pack("{s:o,s:o,s:b,s:o}", "old", json_class(cls[0]), "new", json_class(cls[1]),
-			 "type_changed",
-			 cm_classification_type(cls[0]) != cm_classification_type(cls[1]), "moved",
-			 json_moved(cls));
+	                 "type_changed",
+	                 cm_classification_type(cls[0]) != cm_classification_type(cls[1]), "moved",
+	                 json_moved(cls));
 }
 
 static void csv_classification(FILE *fp, const cm_diff *d)
@@ -448,15 +462,15 @@ static void csv_classification(FILE *fp, const cm_diff *d)
 	const char *ids[MAX_MOVED];
 	if (!cls[0] || !cls[1])
 		return;
-	const char *f[7] = {"classification", "", "", type_name(cls[0]), type_name(cls[1]), "",
-			    "type"};
+	const char *f[7] = {"classification",  "", "",    type_name(cls[0]),
+	                    type_name(cls[1]), "", "type"};
 	csv_row(fp, f, NAN, NAN, NAN);
 	for (int t = 0; t < CM_TYPE_COUNT; t++) {
 		char m[64];
 		snprintf(m, sizeof(m), "score.%s", cm_cluster_type_name((cm_cluster_type)t));
 		const char *g[7] = {"classification", "", "", "", "", "", m};
 		csv_row(fp, g, NAN, cm_classification_score(cls[0], (cm_cluster_type)t),
-			cm_classification_score(cls[1], (cm_cluster_type)t));
+		        cm_classification_score(cls[1], (cm_cluster_type)t));
 	}
 	double s0, s1;
 	cm_classification_confidence(&s0, NULL, cls[0]);
@@ -467,7 +481,7 @@ static void csv_classification(FILE *fp, const cm_diff *d)
 	for (size_t k = 0; k < count; k++) {
 		const char *h[7] = {"indicator", "", "", "", "", "", ids[k]};
 		csv_row(fp, h, NAN, indicator_value(cls[0], ids[k], NULL),
-			indicator_value(cls[1], ids[k], NULL));
+		        indicator_value(cls[1], ids[k], NULL));
 	}
 }
 
@@ -520,16 +534,16 @@ static void text_summary_row(FILE *fp, const cm_timeline *tl, size_t i)
 	fprintf(fp, "  %-12s %6zu %6zu", tl->names[i], tl->nets[i]->n, tl->nets[i]->m);
 	if (d)
 		fprintf(fp, " %7zu %5zu %7zu %9zu %8s %7s %7s", d->count[CM_CHANGE_ENTERED],
-			d->count[CM_CHANGE_LEFT], a->count[CM_CHANGE_FORMED],
-			a->count[CM_CHANGE_DISSOLVED], fmt(j, sizeof(j), a->jaccard, 3),
-			fmt(r, sizeof(r), a->qap.r, 3), fmt(p, sizeof(p), a->qap.p, 3));
+		        d->count[CM_CHANGE_LEFT], a->count[CM_CHANGE_FORMED],
+		        a->count[CM_CHANGE_DISSOLVED], fmt(j, sizeof(j), a->jaccard, 3),
+		        fmt(r, sizeof(r), a->qap.r, 3), fmt(p, sizeof(p), a->qap.p, 3));
 	else
 		fprintf(fp, " %7s %5s %7s %9s %8s %7s %7s", "", "", "", "", "", "", "");
 	if (tl->cls[i]) {
 		double score;
 		cm_confidence level = cm_classification_confidence(&score, NULL, tl->cls[i]);
 		fprintf(fp, "  %-14s %s (%s)", type_name(tl->cls[i]), cm_confidence_name(level),
-			fmt(j, sizeof(j), score, 2));
+		        fmt(j, sizeof(j), score, 2));
 	}
 	fputc('\n', fp);
 }
@@ -555,9 +569,11 @@ static void text_scores(FILE *fp, const cm_timeline *tl)
 		fprintf(fp, "  %-28s", cm_cluster_type_name((cm_cluster_type)t));
 		for (size_t i = 0; i < tl->count; i++)
 			fprintf(fp, " %10s",
-				fmt(b, sizeof(b),
-				    tl->cls[i] ? cm_classification_score(tl->cls[i], (cm_cluster_type)t)
-					       : NAN, 3));
+			        fmt(b, sizeof(b),
+			            tl->cls[i]
+			                ? cm_classification_score(tl->cls[i], (cm_cluster_type)t)
+			                : NAN,
+			            3));
 		fputc('\n', fp);
 	}
 }
@@ -582,10 +598,11 @@ static void text_layer_table(FILE *fp, const cm_timeline *tl, const char *layer)
 
 static int timeline_text(FILE *fp, const cm_timeline *tl, const char **layers, size_t nl)
 {
-	fprintf(fp, "snapshots (changes from the one before; ties of all layers)\n"
-		    "  %-12s %6s %6s %7s %5s %7s %9s %8s %7s %7s",
-		"snapshot", "actors", "ties", "entered", "left", "formed", "dissolved", "jaccard",
-		"qap_r", "qap_p");
+	fprintf(fp,
+	        "snapshots (changes from the one before; ties of all layers)\n"
+	        "  %-12s %6s %6s %7s %5s %7s %9s %8s %7s %7s",
+	        "snapshot", "actors", "ties", "entered", "left", "formed", "dissolved", "jaccard",
+	        "qap_r", "qap_p");
 	fputs(any_class(tl) ? "  type           confidence\n" : "\n", fp);
 	for (size_t i = 0; i < tl->count; i++)
 		text_summary_row(fp, tl, i);
@@ -601,15 +618,15 @@ static json_t *json_change(const cm_diff *d)
 	for (size_t k = 0; layers && k < d->nlayers; k++) {
 		const cm__layer_diff *l = &d->layers[k];
 		json_object_set_new(layers, l->name,
-				    json_pack("{s:I,s:I,s:I,s:o,s:o}", "formed",
-					      (json_int_t)l->count[0], "dissolved",
-					      (json_int_t)l->count[1], "persisted",
-					      (json_int_t)l->count[2], "jaccard",
-					      jnum(l->jaccard), "qap", json_qap(&l->qap)));
+		                    json_pack("{s:I,s:I,s:I,s:o,s:o}", "formed",
+		                              (json_int_t)l->count[0], "dissolved",
+		                              (json_int_t)l->count[1], "persisted",
+		                              (json_int_t)l->count[2], "jaccard", jnum(l->jaccard),
+		                              "qap", json_qap(&l->qap)));
 	}
 	return json_pack("{s:I,s:I,s:I,s:o}", "entered", (json_int_t)d->count[0], "left",
-			 (json_int_t)d->count[1], "stayed", (json_int_t)d->count[2], "layers",
-			 layers);
+	                 (json_int_t)d->count[1], "stayed", (json_int_t)d->count[2], "layers",
+	                 layers);
 }
 
 static json_t *json_values(const cm_timeline *tl, size_t i, const char **layers, size_t nl)
@@ -636,13 +653,13 @@ static json_t *json_timeline(const cm_timeline *tl, const char **layers, size_t 
 	for (size_t i = 0; a && i < tl->count; i++) {
 		const cm_network *net = tl->nets[i];
 		json_array_append_new(
-			a, json_pack("{s:s,s:s,s:o,s:I,s:I,s:o,s:o,s:o}", "name", tl->names[i],
-				     "source", net->source, "year",
-				     net->year ? json_integer(net->year) : json_null(), "actors",
-				     (json_int_t)net->n, "ties", (json_int_t)net->m, "change",
-				     i ? json_change(tl->diffs[i]) : json_null(), "classification",
-				     tl->cls[i] ? json_class(tl->cls[i]) : json_null(), "measures",
-				     json_values(tl, i, layers, nl)));
+		    a, json_pack("{s:s,s:s,s:o,s:I,s:I,s:o,s:o,s:o}", "name", tl->names[i],
+		                 "source", net->source, "year",
+		                 net->year ? json_integer(net->year) : json_null(), "actors",
+		                 (json_int_t)net->n, "ties", (json_int_t)net->m, "change",
+		                 i ? json_change(tl->diffs[i]) : json_null(), "classification",
+		                 tl->cls[i] ? json_class(tl->cls[i]) : json_null(), "measures",
+		                 json_values(tl, i, layers, nl)));
 	}
 	return json_pack("{s:{s:o}}", "timeline", "snapshots", a);
 }
@@ -694,8 +711,13 @@ static void csv_snapshot(FILE *fp, const cm_timeline *tl, size_t i, const char *
 	fprintf(fp, ",%zu,%zu", tl->nets[i]->n, tl->nets[i]->m);
 	double ch[] = {NAN, NAN, NAN, NAN, NAN, NAN, NAN};
 	if (d) {
-		double v[] = {(double)d->count[0], (double)d->count[1], (double)a->count[0],
-			      (double)a->count[1], a->jaccard, a->qap.r, a->qap.p};
+		double v[] = {(double)d->count[0],
+		              (double)d->count[1],
+		              (double)a->count[0],
+		              (double)a->count[1],
+		              a->jaccard,
+		              a->qap.r,
+		              a->qap.p};
 		memcpy(ch, v, sizeof(ch));
 	}
 	for (size_t k = 0; k < CM__ARRAY_LEN(ch); k++)

@@ -25,12 +25,13 @@ static json_t *json_value(double v)
 
 static json_t *json_centralization(const cm__mlayer *l)
 {
-	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "degree", json_value(l->value[CM__NM_C_DEGREE]),
-			 "in_degree", json_value(l->value[CM__NM_C_IN_DEGREE]), "out_degree",
-			 json_value(l->value[CM__NM_C_OUT_DEGREE]), "betweenness",
-			 json_value(l->value[CM__NM_C_BETWEENNESS]), "closeness",
-			 json_value(l->value[CM__NM_C_CLOSENESS]), "eigenvector",
-			 json_value(l->value[CM__NM_C_EIGENVECTOR]));
+	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "degree",
+	                 json_value(l->value[CM__NM_C_DEGREE]), "in_degree",
+	                 json_value(l->value[CM__NM_C_IN_DEGREE]), "out_degree",
+	                 json_value(l->value[CM__NM_C_OUT_DEGREE]), "betweenness",
+	                 json_value(l->value[CM__NM_C_BETWEENNESS]), "closeness",
+	                 json_value(l->value[CM__NM_C_CLOSENESS]), "eigenvector",
+	                 json_value(l->value[CM__NM_C_EIGENVECTOR]));
 }
 
 static json_t *json_ei(const cm_metrics *m, const cm__mlayer *l)
@@ -39,11 +40,11 @@ static json_t *json_ei(const cm_metrics *m, const cm__mlayer *l)
 	if (!e->present)
 		return json_null();
 	return json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I}", "attribute", m->groups,
-			 "external", json_value(e->external), "internal", json_value(e->internal),
-			 "index", json_value(e->ei), "min", json_value(e->min), "max",
-			 json_value(e->max), "expected", json_value(e->expected), "p_value",
-			 json_value(e->p_value), "p_lower", json_value(e->p_lower), "p_upper",
-			 json_value(e->p_upper), "permutations", (json_int_t)e->permutations);
+	                 "external", json_value(e->external), "internal", json_value(e->internal),
+	                 "index", json_value(e->ei), "min", json_value(e->min), "max",
+	                 json_value(e->max), "expected", json_value(e->expected), "p_value",
+	                 json_value(e->p_value), "p_lower", json_value(e->p_lower), "p_upper",
+	                 json_value(e->p_upper), "permutations", (json_int_t)e->permutations);
 }
 
 static json_t *json_cp(const cm_metrics *m, const cm__mlayer *l)
@@ -55,12 +56,12 @@ static json_t *json_cp(const cm_metrics *m, const cm__mlayer *l)
 	for (size_t k = 0; core && k < cp->core_size; k++)
 		json_array_append_new(core, json_string(m->net->nodes[cp->core[k]].id));
 	return json_pack("{s:o,s:I,s:o,s:s,s:{s:o,s:o,s:o,s:o}}", "core", core, "core_size",
-			 (json_int_t)cp->core_size, "fit", json_value(cp->fit), "search",
-			 cp->exact ? "exhaustive" : "heuristic", "density",
-			 "core_core", json_value(cp->density[0][0]), "core_periphery",
-			 json_value(cp->density[0][1]), "periphery_core",
-			 json_value(cp->density[1][0]), "periphery_periphery",
-			 json_value(cp->density[1][1]));
+	                 (json_int_t)cp->core_size, "fit", json_value(cp->fit), "search",
+	                 cp->exact ? "exhaustive" : "heuristic", "density", "core_core",
+	                 json_value(cp->density[0][0]), "core_periphery",
+	                 json_value(cp->density[0][1]), "periphery_core",
+	                 json_value(cp->density[1][0]), "periphery_periphery",
+	                 json_value(cp->density[1][1]));
 }
 
 static json_t *json_sampling(const cm__mlayer_sampling *s)
@@ -68,9 +69,10 @@ static json_t *json_sampling(const cm__mlayer_sampling *s)
 	if (!s->sources)
 		return json_pack("{s:s}", "method", "exact");
 	if (isnan(s->std_error))
-		return json_pack("{s:s,s:I}", "method", "sampled", "sources", (json_int_t)s->sources);
+		return json_pack("{s:s,s:I}", "method", "sampled", "sources",
+		                 (json_int_t)s->sources);
 	return json_pack("{s:s,s:I,s:o}", "method", "sampled", "sources", (json_int_t)s->sources,
-			 "std_error", json_value(s->std_error));
+	                 "std_error", json_value(s->std_error));
 }
 
 static json_t *json_layer(const cm_metrics *m, const cm__mlayer *l)
@@ -84,11 +86,11 @@ static json_t *json_layer(const cm_metrics *m, const cm__mlayer *l)
 	json_object_set_new(o, "centralization", json_centralization(l));
 	json_object_set_new(o, "ei", json_ei(m, l));
 	json_object_set_new(o, "core_periphery", json_cp(m, l));
-	json_object_set_new(o, "sampling",
-			    json_pack("{s:o,s:o,s:o,s:o}", "betweenness",
-				      json_sampling(&l->betweenness), "closeness",
-				      json_sampling(&l->closeness), "paths", json_sampling(&l->paths),
-				      "hierarchy", json_sampling(&l->hierarchy)));
+	json_object_set_new(
+	    o, "sampling",
+	    json_pack("{s:o,s:o,s:o,s:o}", "betweenness", json_sampling(&l->betweenness),
+	              "closeness", json_sampling(&l->closeness), "paths", json_sampling(&l->paths),
+	              "hierarchy", json_sampling(&l->hierarchy)));
 	return o;
 }
 
@@ -109,9 +111,10 @@ static int write_json(FILE *fp, cm_ctx *ctx, const cm_metrics *m)
 		for (size_t i = 0; i < m->net->n; i++)
 			if (in_layer(&m->layers[k], i))
 				json_array_append_new(actors, json_actor(m, &m->layers[k], i));
-	json_t *root = json_pack("{s:s,s:I,s:I,s:o,s:o}", "input", m->net->source ? m->net->source : "",
-				 "nodes", (json_int_t)m->net->n, "edges", (json_int_t)m->net->m,
-				 "layers", layers, "actors", actors);
+	json_t *root =
+	    json_pack("{s:s,s:I,s:I,s:o,s:o}", "input", m->net->source ? m->net->source : "",
+	              "nodes", (json_int_t)m->net->n, "edges", (json_int_t)m->net->m, "layers",
+	              layers, "actors", actors);
 	return cm__json_dump(root, fp, ctx);
 }
 
@@ -199,18 +202,18 @@ static void text_sampling(FILE *fp, const cm_metrics *m)
 	for (size_t k = 0; k < m->nlayers; k++) {
 		const cm__mlayer *l = &m->layers[k];
 		const cm__mlayer_sampling *s[4] = {&l->betweenness, &l->closeness, &l->paths,
-						   &l->hierarchy};
+		                                   &l->hierarchy};
 		static const char *const what[4] = {
-			"betweenness", "closeness",
-			"diameter (a lower bound) and average path length", "hierarchy"};
+		    "betweenness", "closeness", "diameter (a lower bound) and average path length",
+		    "hierarchy"};
 		for (int j = 0; j < 4; j++) {
 			if (!s[j]->sources)
 				continue;
 			fprintf(fp, "  note: %s %s estimated from %zu sampled sources", l->name,
-				what[j], s[j]->sources);
+			        what[j], s[j]->sources);
 			if (!isnan(s[j]->std_error))
 				fprintf(fp, " (%sstandard error %s)", j < 2 ? "largest " : "",
-					text_number(buf, sizeof(buf), s[j]->std_error));
+				        text_number(buf, sizeof(buf), s[j]->std_error));
 			fputc('\n', fp);
 		}
 	}
@@ -220,27 +223,31 @@ static void text_groups(FILE *fp, const cm_metrics *m)
 {
 	char b[6][64];
 	fprintf(fp, "\nE-I index by %s\n  %-14s %8s %8s %8s %8s %8s %8s\n", m->groups, "layer",
-		"external", "internal", "E-I", "min", "max", "p");
+	        "external", "internal", "E-I", "min", "max", "p");
 	for (size_t k = 0; k < m->nlayers; k++) {
 		const cm__mlayer_ei *e = &m->layers[k].ei;
 		if (e->present)
 			fprintf(fp, "  %-14s %8s %8s %8s %8s %8s %8s\n", m->layers[k].name,
-				text_number(b[0], 64, e->external), text_number(b[1], 64, e->internal),
-				text_number(b[2], 64, e->ei), text_number(b[3], 64, e->min),
-				text_number(b[4], 64, e->max), text_number(b[5], 64, e->p_value));
+			        text_number(b[0], 64, e->external),
+			        text_number(b[1], 64, e->internal), text_number(b[2], 64, e->ei),
+			        text_number(b[3], 64, e->min), text_number(b[4], 64, e->max),
+			        text_number(b[5], 64, e->p_value));
 	}
 	for (size_t k = 0; k < m->nlayers; k++) {
 		const cm__mlayer_cp *cp = &m->layers[k].cp;
 		if (!cp->present)
 			continue;
 		fprintf(fp, "\nCore/periphery (%s layer): fit %s, core of %zu:", m->layers[k].name,
-			text_number(b[0], 64, cp->fit), cp->core_size);
+		        text_number(b[0], 64, cp->fit), cp->core_size);
 		for (size_t i = 0; i < cp->core_size; i++)
 			fprintf(fp, " %s", m->net->nodes[cp->core[i]].id);
-		fprintf(fp, "\n  densities: core-core %s, core-periphery %s, periphery-core %s, "
-			    "periphery-periphery %s\n",
-			text_number(b[0], 64, cp->density[0][0]), text_number(b[1], 64, cp->density[0][1]),
-			text_number(b[2], 64, cp->density[1][0]), text_number(b[3], 64, cp->density[1][1]));
+		fprintf(fp,
+		        "\n  densities: core-core %s, core-periphery %s, periphery-core %s, "
+		        "periphery-periphery %s\n",
+		        text_number(b[0], 64, cp->density[0][0]),
+		        text_number(b[1], 64, cp->density[0][1]),
+		        text_number(b[2], 64, cp->density[1][0]),
+		        text_number(b[3], 64, cp->density[1][1]));
 	}
 }
 
@@ -269,7 +276,11 @@ static void text_actors(FILE *fp, const cm_metrics *m, const cm__mlayer *l)
 	fprintf(fp, "\nActors, %s layer\n  %-*s", l->name, iw, "id");
 	for (int a = 0; a < CM__AM_COUNT; a++)
 		if ((used[a] = column_used(m, l, a)))
-			fprintf(fp, " %*s", (int)strlen(cm__actor_names[a]) > 8 ? (int)strlen(cm__actor_names[a]) : 8, cm__actor_names[a]);
+			fprintf(fp, " %*s",
+			        (int)strlen(cm__actor_names[a]) > 8
+			            ? (int)strlen(cm__actor_names[a])
+			            : 8,
+			        cm__actor_names[a]);
 	fputc('\n', fp);
 	for (size_t i = 0; i < m->net->n; i++) {
 		if (!in_layer(l, i))
@@ -278,8 +289,10 @@ static void text_actors(FILE *fp, const cm_metrics *m, const cm__mlayer *l)
 		for (int a = 0; a < CM__AM_COUNT; a++)
 			if (used[a])
 				fprintf(fp, " %*s",
-					(int)strlen(cm__actor_names[a]) > 8 ? (int)strlen(cm__actor_names[a]) : 8,
-					text_number(buf, sizeof(buf), l->actor[a][i]));
+				        (int)strlen(cm__actor_names[a]) > 8
+				            ? (int)strlen(cm__actor_names[a])
+				            : 8,
+				        text_number(buf, sizeof(buf), l->actor[a][i]));
 		fputc('\n', fp);
 	}
 }
@@ -287,8 +300,8 @@ static void text_actors(FILE *fp, const cm_metrics *m, const cm__mlayer *l)
 static int write_text(FILE *fp, const cm_metrics *m, int nodes)
 {
 	fprintf(fp, "file: %s\nnodes: %zu, edges: %zu%s%s\n", m->net->source ? m->net->source : "",
-		m->net->n, m->net->m, m->inside_only ? ", inside actors only" : "",
-		m->weighted ? ", weighted" : "");
+	        m->net->n, m->net->m, m->inside_only ? ", inside actors only" : "",
+	        m->weighted ? ", weighted" : "");
 	text_network(fp, m);
 	text_sampling(fp, m);
 	text_groups(fp, m);

@@ -23,9 +23,10 @@ static int node_date(int *out, cm_ctx *ctx, const cm_network *net, size_t i, con
 	if (!text)
 		return 0;
 	if (cm__parse_long(&v, text) || v == 0 || v < -1000000 || v > 1000000)
-		return cm__error(ctx, CM_EPARSE,
-				 "%s: error: node '%s' has %s '%.40s', not a whole year; use e.g. 2015",
-				 net->source, net->nodes[i].id, name, text);
+		return cm__error(
+		    ctx, CM_EPARSE,
+		    "%s: error: node '%s' has %s '%.40s', not a whole year; use e.g. 2015",
+		    net->source, net->nodes[i].id, name, text);
 	*out = (int)v;
 	return 0;
 }
@@ -41,8 +42,10 @@ static int node_dates(int dates[3], cm_ctx *ctx, const cm_network *net, size_t i
 	}
 	int from = dates[1] ? dates[1] : dates[0];
 	if (from && dates[2] && from > dates[2])
-		return cm__error(ctx, CM_EPARSE, "%s: error: node '%s' starts in %d after it ends in %d; "
-				 "swap start and end", net->source, net->nodes[i].id, from, dates[2]);
+		return cm__error(ctx, CM_EPARSE,
+		                 "%s: error: node '%s' starts in %d after it ends in %d; "
+		                 "swap start and end",
+		                 net->source, net->nodes[i].id, from, dates[2]);
 	return 0;
 }
 
@@ -52,16 +55,16 @@ static int check_edge(cm_ctx *ctx, const cm_network *net, size_t e)
 	int from = ed->start ? ed->start : ed->year;
 	if (from && ed->end && from > ed->end)
 		return cm__error(ctx, CM_EPARSE,
-				 "%s: error: edge %s -> %s starts in %d after it ends in %d; "
-				 "swap start and end",
-				 net->source, net->nodes[ed->src].id, net->nodes[ed->dst].id, from,
-				 ed->end);
+		                 "%s: error: edge %s -> %s starts in %d after it ends in %d; "
+		                 "swap start and end",
+		                 net->source, net->nodes[ed->src].id, net->nodes[ed->dst].id, from,
+		                 ed->end);
 	return 0;
 }
 
 /* Marks the nodes and edges present at t. */
 static int presence(unsigned char *node_in, unsigned char *edge_in, cm_ctx *ctx,
-		    const cm_network *net, int t)
+                    const cm_network *net, int t)
 {
 	int d[3], rc;
 	for (size_t i = 0; i < net->n; i++) {
@@ -88,7 +91,7 @@ static const char *copy_str(cm_network *dst, const char *s)
 
 /* Copies element i of every extra column of src into element j of dst. */
 static int copy_columns(cm_network *dst, cm_ctx *ctx, const cm_network *src, int edges, size_t i,
-			size_t j)
+                        size_t j)
 {
 	const cm__column *cols = edges ? src->ecols : src->ncols;
 	size_t n = edges ? src->necols : src->nncols;
@@ -119,7 +122,7 @@ static int copy_node(cm_network *dst, cm_ctx *ctx, const cm_network *src, size_t
 }
 
 static int copy_edge(cm_network *dst, cm_ctx *ctx, const cm_network *src, size_t e,
-		     const size_t *map)
+                     const size_t *map)
 {
 	cm__edge ed = src->edges[e];
 	ed.src = map[ed.src];
@@ -132,7 +135,7 @@ static int copy_edge(cm_network *dst, cm_ctx *ctx, const cm_network *src, size_t
 }
 
 static int copy_present(cm_network *dst, cm_ctx *ctx, const cm_network *src,
-			const unsigned char *node_in, const unsigned char *edge_in, size_t *map)
+                        const unsigned char *node_in, const unsigned char *edge_in, size_t *map)
 {
 	int rc;
 	for (size_t i = 0; i < src->n; i++) {
@@ -245,14 +248,15 @@ void cm_years_free(int *years)
 }
 
 static int slice_all(cm_series *s, cm_ctx *ctx, const cm_network *net, const int *years,
-		     size_t count)
+                     size_t count)
 {
 	for (size_t i = 0; i < count; i++) {
 		cm_network *snap;
 		if (i && years[i] <= years[i - 1])
 			return cm__error(ctx, CM_EINVAL,
-					 "error: years must ascend without repeats (%d after %d); "
-					 "sort them", years[i], years[i - 1]);
+			                 "error: years must ascend without repeats (%d after %d); "
+			                 "sort them",
+			                 years[i], years[i - 1]);
 		int rc = cm_network_slice(&snap, ctx, net, years[i]);
 		if (rc)
 			return rc;
@@ -265,7 +269,7 @@ static int slice_all(cm_series *s, cm_ctx *ctx, const cm_network *net, const int
 }
 
 int cm_series_slice(cm_series **out, cm_ctx *ctx, const cm_network *net, const int *years,
-		    size_t count)
+                    size_t count)
 {
 	int *own = NULL, rc;
 	*out = NULL;
@@ -276,8 +280,9 @@ int cm_series_slice(cm_series **out, cm_ctx *ctx, const cm_network *net, const i
 	}
 	if (!count)
 		rc = cm__error(ctx, CM_EINVAL,
-			       "%s: error: no dates to slice by; give nodes or edges a year, start "
-			       "or end", net->source);
+		               "%s: error: no dates to slice by; give nodes or edges a year, start "
+		               "or end",
+		               net->source);
 	else
 		rc = cm_series_new(out, ctx);
 	if (!rc && (rc = slice_all(*out, ctx, net, years, count))) {

@@ -34,18 +34,19 @@ static int sorted_keys(keyed **out, cm_ctx *ctx, const cm_network *net, const ch
 		k[i].node = i;
 		if (!(k[i].key = node_key(net, i, match_by)))
 			return cm__error(ctx, CM_EINVAL,
-					 "%s: error: node '%s' has no %s to match by; give every "
-					 "node one or match by id", net->source, net->nodes[i].id,
-					 match_by);
+			                 "%s: error: node '%s' has no %s to match by; give every "
+			                 "node one or match by id",
+			                 net->source, net->nodes[i].id, match_by);
 	}
 	qsort(k, net->n, sizeof(*k), cmp_keyed);
 	for (size_t i = 1; i < net->n; i++)
 		if (!strcmp(k[i].key, k[i - 1].key))
-			return cm__error(ctx, CM_EINVAL,
-					 "%s: error: nodes '%s' and '%s' share %s '%s'; match by an "
-					 "attribute that is unique in each snapshot",
-					 net->source, net->nodes[k[i - 1].node].id,
-					 net->nodes[k[i].node].id, match_by ? match_by : "id", k[i].key);
+			return cm__error(
+			    ctx, CM_EINVAL,
+			    "%s: error: nodes '%s' and '%s' share %s '%s'; match by an "
+			    "attribute that is unique in each snapshot",
+			    net->source, net->nodes[k[i - 1].node].id, net->nodes[k[i].node].id,
+			    match_by ? match_by : "id", k[i].key);
 	return 0;
 }
 
@@ -88,8 +89,8 @@ static int build_actors(cm_diff *d, cm_ctx *ctx)
 	int rc = sorted_keys(&o, ctx, d->old_net, d->match_by);
 	if (!rc)
 		rc = sorted_keys(&n, ctx, d->new_net, d->match_by);
-	if (!rc && !(d->actors = cm__malloc(sizeof(*d->actors) *
-					    (d->old_net->n + d->new_net->n + 1))))
+	if (!rc &&
+	    !(d->actors = cm__malloc(sizeof(*d->actors) * (d->old_net->n + d->new_net->n + 1))))
 		rc = cm__oom(ctx);
 	if (!rc)
 		merge_actors(d, o, d->old_net->n, n, d->new_net->n);
@@ -135,7 +136,7 @@ static void sort_unique(cm__tieset *s)
 /* The ties of a built layer as actor pairs; directed = 0 folds arcs into
  * unordered pairs (a < b), for a layer directed in one snapshot only. */
 static int layer_tieset(cm__tieset *out, cm_ctx *ctx, const cm__layer *l, const size_t *map,
-			int directed)
+                        int directed)
 {
 	igraph_integer_t m = igraph_ecount(&l->graph);
 	out->count = 0;
@@ -155,7 +156,7 @@ static int layer_tieset(cm__tieset *out, cm_ctx *ctx, const cm__layer *l, const 
 
 /* The layer view of one snapshot (none when the snapshot lacks the layer). */
 static int snapshot_layer(cm__layer *out, int *have, cm_ctx *ctx, const cm_network *net,
-			  const char *name)
+                          const char *name)
 {
 	size_t k = CM__LAYER_ALL;
 	*have = !strcmp(name, "all") || cm_network_find_layer(&k, net, name) == 0;
@@ -171,8 +172,9 @@ static int split_ties(cm__layer_diff *l, cm_ctx *ctx, const cm__tieset *o, const
 	size_t i = 0, j = 0;
 	while (i < o->count || j < n->count) {
 		int c = i == o->count ? 1 : j == n->count ? -1 : cmp_tie(&o->ties[i], &n->ties[j]);
-		cm_change ch = c < 0 ? CM_CHANGE_DISSOLVED : c > 0 ? CM_CHANGE_FORMED
-							      : CM_CHANGE_PERSISTED;
+		cm_change ch = c < 0   ? CM_CHANGE_DISSOLVED
+		               : c > 0 ? CM_CHANGE_FORMED
+		                       : CM_CHANGE_PERSISTED;
 		l->ties[ch][l->count[ch]++] = c <= 0 ? o->ties[i] : n->ties[j];
 		i += c <= 0;
 		j += c >= 0;
@@ -191,8 +193,8 @@ static int layer_ties(cm__layer_diff *l, cm_ctx *ctx, const cm_diff *d, size_t *
 	if (!rc)
 		rc = snapshot_layer(&v[1], &have[1], ctx, d->new_net, l->name);
 	/* directed only when it is in every snapshot that has it */
-	l->directed = (!have[0] || v[0].directed) && (!have[1] || v[1].directed) &&
-		      (have[0] || have[1]);
+	l->directed =
+	    (!have[0] || v[0].directed) && (!have[1] || v[1].directed) && (have[0] || have[1]);
 	for (int s = 0; s < 2 && !rc; s++)
 		if (have[s])
 			rc = layer_tieset(&t[s], ctx, &v[s], map[s], l->directed);

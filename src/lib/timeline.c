@@ -35,7 +35,7 @@ static int snapshot(cm_timeline *tl, cm_ctx *ctx, size_t i, const cm_compare_opt
 }
 
 int cm_timeline_compute(cm_timeline **out, cm_ctx *ctx, const cm_series *series,
-			const cm_compare_opts *opts)
+                        const cm_compare_opts *opts)
 {
 	cm_compare_opts defaults;
 	cm_timeline *tl = cm__calloc(1, sizeof(*tl));
@@ -86,7 +86,10 @@ void cm_timeline_free(cm_timeline *tl)
 	cm__free(tl);
 }
 
-size_t cm_timeline_count(const cm_timeline *tl) { return tl->count; }
+size_t cm_timeline_count(const cm_timeline *tl)
+{
+	return tl->count;
+}
 
 const char *cm_timeline_name(const cm_timeline *tl, size_t i)
 {
@@ -122,7 +125,7 @@ static int known_measure(const char *name)
 }
 
 int cm_timeline_value(double *out, const cm_timeline *tl, size_t i, const char *layer,
-		      const char *measure)
+                      const char *measure)
 {
 	size_t k;
 	*out = NAN;
@@ -131,8 +134,8 @@ int cm_timeline_value(double *out, const cm_timeline *tl, size_t i, const char *
 	if (i >= tl->count || cm_metrics_find_layer(&k, tl->metrics[i], layer))
 		return 0;
 	return cm_metrics_network_value(out, tl->metrics[i], k, measure) == CM_ENOTFOUND
-		       ? CM_ENOTFOUND
-		       : 0;
+	           ? CM_ENOTFOUND
+	           : 0;
 }
 
 /* ------------------------------------------------------------ chart */
@@ -160,13 +163,15 @@ static void plot_free(plot *p)
 }
 
 /* One item "MEASURE" or "LAYER:MEASURE" as a series. */
-static int plot_series(plot *p, cm_ctx *ctx, const cm_timeline *tl, const char *item,
-		       size_t len, const char *layer)
+static int plot_series(plot *p, cm_ctx *ctx, const cm_timeline *tl, const char *item, size_t len,
+                       const char *layer)
 {
 	char spec[256], name[520];
 	if (p->n == MAX_SERIES)
-		return cm__error(ctx, CM_EINVAL, "error: more than %d measures in one chart; "
-				 "plot them in two", MAX_SERIES);
+		return cm__error(ctx, CM_EINVAL,
+		                 "error: more than %d measures in one chart; "
+		                 "plot them in two",
+		                 MAX_SERIES);
 	snprintf(spec, sizeof(spec), "%.*s", (int)len, item);
 	char *colon = strchr(spec, ':'), *measure = colon ? colon + 1 : spec;
 	if (colon) {
@@ -174,8 +179,10 @@ static int plot_series(plot *p, cm_ctx *ctx, const cm_timeline *tl, const char *
 		layer = spec;
 	}
 	if (!known_measure(measure))
-		return cm__error(ctx, CM_EINVAL, "error: unknown measure '%s'; see docs/metrics.md "
-				 "for the network-level measures", measure);
+		return cm__error(ctx, CM_EINVAL,
+		                 "error: unknown measure '%s'; see docs/metrics.md "
+		                 "for the network-level measures",
+		                 measure);
 	snprintf(name, sizeof(name), "%s: %s", layer, measure);
 	double *y = cm__malloc(sizeof(*y) * (tl->count + 1));
 	char *copy = cm__strdup(name);
@@ -203,7 +210,7 @@ static int plot_axis(plot *p, cm_ctx *ctx, const cm_timeline *tl)
 	/* Years space the points by elapsed time, when they ascend. */
 	for (size_t i = 0; i < tl->count; i++)
 		years = years && tl->nets[i]->year &&
-			(i == 0 || tl->nets[i]->year > tl->nets[i - 1]->year);
+		        (i == 0 || tl->nets[i]->year > tl->nets[i - 1]->year);
 	for (size_t i = 0; i < tl->count; i++) {
 		p->x[i] = years ? tl->nets[i]->year : (double)(i + 1);
 		p->labels[i] = tl->names[i];
@@ -213,7 +220,7 @@ static int plot_axis(plot *p, cm_ctx *ctx, const cm_timeline *tl)
 }
 
 int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
-		     const char *layer)
+                     const char *layer)
 {
 	plot p;
 	memset(&p, 0, sizeof(p));
@@ -227,8 +234,14 @@ int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *m
 	if (!rc && !p.n)
 		rc = cm__error(ctx, CM_EINVAL, "error: no measure to plot; name one, e.g. density");
 	if (!rc) {
-		cm_chart chart = {"Network measures over time", p.years ? "year" : "snapshot",
-				  "value", tl->count, p.x, p.labels, p.n, p.series};
+		cm_chart chart = {"Network measures over time",
+		                  p.years ? "year" : "snapshot",
+		                  "value",
+		                  tl->count,
+		                  p.x,
+		                  p.labels,
+		                  p.n,
+		                  p.series};
 		rc = cm_chart_write_svg(fp, ctx, &chart);
 	}
 	plot_free(&p);

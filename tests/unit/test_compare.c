@@ -8,25 +8,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define HEAD                                                                        \
-	"<?xml version='1.0'?><graphml xmlns='http://graphml.graphdrawing.org/xmlns'>" \
-	"<key id='kind' for='node' attr.name='kind' attr.type='string'/>"              \
-	"<key id='label' for='node' attr.name='label' attr.type='string'/>"            \
-	"<key id='ns' for='node' attr.name='start' attr.type='int'/>"                  \
-	"<key id='ne' for='node' attr.name='end' attr.type='int'/>"                    \
-	"<key id='r' for='edge' attr.name='relation' attr.type='string'/>"             \
-	"<key id='y' for='edge' attr.name='year' attr.type='int'/>"                    \
-	"<key id='s' for='edge' attr.name='start' attr.type='int'/>"                   \
+#define HEAD                                                                                       \
+	"<?xml version='1.0'?><graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"             \
+	"<key id='kind' for='node' attr.name='kind' attr.type='string'/>"                          \
+	"<key id='label' for='node' attr.name='label' attr.type='string'/>"                        \
+	"<key id='ns' for='node' attr.name='start' attr.type='int'/>"                              \
+	"<key id='ne' for='node' attr.name='end' attr.type='int'/>"                                \
+	"<key id='r' for='edge' attr.name='relation' attr.type='string'/>"                         \
+	"<key id='y' for='edge' attr.name='year' attr.type='int'/>"                                \
+	"<key id='s' for='edge' attr.name='start' attr.type='int'/>"                               \
 	"<key id='e' for='edge' attr.name='end' attr.type='int'/>"
-#define N(id) "<node id='" id "'/>"
-#define NK(id, kind) "<node id='" id "'><data key='kind'>" kind "</data></node>"
+#define N(id)         "<node id='" id "'/>"
+#define NK(id, kind)  "<node id='" id "'><data key='kind'>" kind "</data></node>"
 #define NL(id, label) "<node id='" id "'><data key='label'>" label "</data></node>"
-#define SUP(a, b) "<edge source='" a "' target='" b "'><data key='r'>supplier</data></edge>"
-#define INFO(a, b)                                                        \
-	"<edge source='" a "' target='" b "' directed='false'><data key='r'>" \
+#define SUP(a, b)     "<edge source='" a "' target='" b "'><data key='r'>supplier</data></edge>"
+#define INFO(a, b)                                                                                 \
+	"<edge source='" a "' target='" b "' directed='false'><data key='r'>"                      \
 	"information</data></edge>"
-#define ASSOC(a, b)                                                       \
-	"<edge source='" a "' target='" b "' directed='false'><data key='r'>" \
+#define ASSOC(a, b)                                                                                \
+	"<edge source='" a "' target='" b "' directed='false'><data key='r'>"                      \
 	"association</data></edge>"
 
 static cm_ctx *ctx;
@@ -40,16 +40,16 @@ static cm_series *read_str(const char *xml)
 }
 
 /* Old and new of the constructed case documented in docs/time.md. */
-static const char two_snapshots[] =
-	HEAD "<graph edgedefault='directed'>" N("a") N("b") N("c") N("d")
-	NK("e", "association") NK("f", "firm")
-	SUP("a", "b") SUP("b", "c") SUP("c", "d") SUP("a", "c") SUP("f", "a")
-	INFO("a", "b") INFO("c", "d") ASSOC("a", "e") ASSOC("b", "e") "</graph>"
-	"<graph edgedefault='directed'>" N("a") N("b") N("c") N("d") NK("e", "association")
-	NK("g", "training")
-	SUP("a", "b") SUP("c", "d") SUP("b", "a") SUP("d", "g") SUP("a", "b")
-	INFO("a", "b") INFO("d", "b") ASSOC("a", "e") ASSOC("b", "e") ASSOC("c", "e")
-	ASSOC("g", "e") "</graph></graphml>";
+static const char two_snapshots[] = HEAD "<graph edgedefault='directed'>" N("a") N("b") N("c")
+    N("d") NK("e", "association") NK("f", "firm") SUP("a", "b") SUP("b", "c") SUP("c", "d")
+        SUP("a", "c") SUP("f", "a") INFO("a", "b") INFO("c", "d") ASSOC("a", "e")
+            ASSOC("b", "e") "</graph>"
+                            "<graph edgedefault='directed'>" N("a") N("b") N("c") N("d")
+                                NK("e", "association") NK("g", "training") SUP("a", "b")
+                                    SUP("c", "d") SUP("b", "a") SUP("d", "g") SUP("a", "b")
+                                        INFO("a", "b") INFO("d", "b") ASSOC("a", "e")
+                                            ASSOC("b", "e") ASSOC("c", "e")
+                                                ASSOC("g", "e") "</graph></graphml>";
 
 static size_t layer_of(const cm_diff *d, const char *name)
 {
@@ -60,7 +60,7 @@ static size_t layer_of(const cm_diff *d, const char *name)
 }
 
 static void check_layer(const cm_diff *d, const char *name, size_t formed, size_t dissolved,
-			size_t persisted, double jaccard)
+                        size_t persisted, double jaccard)
 {
 	char what[128];
 	size_t k = layer_of(d, name);
@@ -103,17 +103,17 @@ static void test_constructed(void)
 	check_layer(d, "all", 4, 3, 4, 4.0 / 11);
 	size_t sup = layer_of(d, "supplier");
 	ok(cm_diff_tie(&from, &to, d, sup, CM_CHANGE_FORMED, 0) == 0 && !strcmp(from, "b") &&
-		   !strcmp(to, "a"),
+	       !strcmp(to, "a"),
 	   "the reversed supplier tie b -> a is formed");
 	ok(cm_diff_tie(&from, &to, d, sup, CM_CHANGE_FORMED, 1) == 0 && !strcmp(from, "d") &&
-		   !strcmp(to, "g"),
+	       !strcmp(to, "g"),
 	   "d -> g is formed");
 	ok(cm_diff_tie(&from, &to, d, sup, CM_CHANGE_DISSOLVED, 2) == 0 && !strcmp(from, "f") &&
-		   !strcmp(to, "a"),
+	       !strcmp(to, "a"),
 	   "f -> a dissolved with f");
 	size_t info = layer_of(d, "information");
 	ok(cm_diff_tie(&from, &to, d, info, CM_CHANGE_FORMED, 0) == 0 && !strcmp(from, "b") &&
-		   !strcmp(to, "d"),
+	       !strcmp(to, "d"),
 	   "undirected ties are listed with the smaller key first");
 	ok(cm_diff_measure_count(d) > 0, "measures are compared");
 	cm_diff_free(d);
@@ -122,9 +122,10 @@ static void test_constructed(void)
 
 static void test_match_by(void)
 {
-	cm_series *s = read_str(HEAD "<graph>" NL("x1", "Alfa") NL("x2", "Beta") SUP("x1", "x2")
-				"</graph><graph>" NL("y1", "Alfa") NL("y2", "Beta") NL("y3", "Gamma")
-				SUP("y1", "y2") SUP("y3", "y2") "</graph></graphml>");
+	cm_series *s = read_str(HEAD "<graph>" NL("x1", "Alfa") NL("x2", "Beta")
+	                            SUP("x1", "x2") "</graph><graph>" NL("y1", "Alfa")
+	                                NL("y2", "Beta") NL("y3", "Gamma") SUP("y1", "y2")
+	                                    SUP("y3", "y2") "</graph></graphml>");
 	cm_compare_opts o;
 	cm_diff *d = NULL;
 	cm_compare_opts_init(&o);
@@ -147,8 +148,8 @@ static void test_match_by(void)
 	}
 	cm_diff_free(d);
 	cm_series_free(s);
-	s = read_str(HEAD "<graph>" NL("x1", "Alfa") NL("x2", "Alfa") "</graph><graph>"
-		     NL("x1", "Alfa") "</graph></graphml>");
+	s = read_str(HEAD "<graph>" NL("x1", "Alfa")
+	                 NL("x2", "Alfa") "</graph><graph>" NL("x1", "Alfa") "</graph></graphml>");
 	ok(cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1), &o) == CM_EINVAL,
 	   "a shared label is an error");
 	is_str(cm_ctx_errmsg(ctx),
@@ -156,8 +157,8 @@ static void test_match_by(void)
 	       "that is unique in each snapshot",
 	       "the message names both nodes");
 	cm_series_free(s);
-	s = read_str(HEAD "<graph>" NL("x1", "Alfa") N("x2") "</graph><graph>" N("x1")
-		     "</graph></graphml>");
+	s = read_str(HEAD "<graph>" NL("x1", "Alfa")
+	                 N("x2") "</graph><graph>" N("x1") "</graph></graphml>");
 	ok(cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1), &o) == CM_EINVAL,
 	   "a node without the attribute is an error");
 	is_str(cm_ctx_errmsg(ctx),
@@ -169,21 +170,19 @@ static void test_match_by(void)
 
 /* ------------------------------------------------------------ slicing */
 
-static const char dated[] =
-	HEAD "<graph edgedefault='directed'>" N("a") N("b") N("c")
-	"<node id='x'><data key='ns'>2012</data></node>"
-	"<node id='y'><data key='ne'>2010</data></node>"
-	"<edge id='e1' source='a' target='b'><data key='r'>supplier</data>"
-	"<data key='s'>2010</data><data key='e'>2012</data></edge>"
-	"<edge id='e2' source='b' target='c'><data key='r'>supplier</data>"
-	"<data key='y'>2011</data></edge>"
-	"<edge id='e3' source='c' target='y'><data key='r'>information</data></edge>"
-	"<edge id='e4' source='a' target='c'><data key='r'>supplier</data>"
-	"<data key='e'>2011</data></edge>"
-	"</graph></graphml>";
+static const char dated[] = HEAD "<graph edgedefault='directed'>" N("a") N("b")
+    N("c") "<node id='x'><data key='ns'>2012</data></node>"
+           "<node id='y'><data key='ne'>2010</data></node>"
+           "<edge id='e1' source='a' target='b'><data key='r'>supplier</data>"
+           "<data key='s'>2010</data><data key='e'>2012</data></edge>"
+           "<edge id='e2' source='b' target='c'><data key='r'>supplier</data>"
+           "<data key='y'>2011</data></edge>"
+           "<edge id='e3' source='c' target='y'><data key='r'>information</data></edge>"
+           "<edge id='e4' source='a' target='c'><data key='r'>supplier</data>"
+           "<data key='e'>2011</data></edge>"
+           "</graph></graphml>";
 
-static void check_slice(const cm_network *net, int year, size_t nodes, size_t edges,
-			size_t layers)
+static void check_slice(const cm_network *net, int year, size_t nodes, size_t edges, size_t layers)
 {
 	cm_network *s = NULL;
 	char what[64];
@@ -211,11 +210,11 @@ static void test_slicing(void)
 	if (!net)
 		return;
 	/* e3 has no dates and keeps y although y "ended" in 2010. */
-	check_slice(net, 2009, 4, 2, 2);  /* a b c y; e3 e4 */
-	check_slice(net, 2010, 4, 3, 2);  /* e1 starts; start is inclusive */
-	check_slice(net, 2011, 4, 4, 2);  /* e2 (year) starts; e4 (end only) still there */
-	check_slice(net, 2012, 5, 3, 2);  /* x starts; e4 ended in 2011; e1's end inclusive */
-	check_slice(net, 2013, 5, 2, 2);  /* e1 gone, e2 from its year on */
+	check_slice(net, 2009, 4, 2, 2); /* a b c y; e3 e4 */
+	check_slice(net, 2010, 4, 3, 2); /* e1 starts; start is inclusive */
+	check_slice(net, 2011, 4, 4, 2); /* e2 (year) starts; e4 (end only) still there */
+	check_slice(net, 2012, 5, 3, 2); /* x starts; e4 ended in 2011; e1's end inclusive */
+	check_slice(net, 2013, 5, 2, 2); /* e1 gone, e2 from its year on */
 	ok(cm_network_years(&years, &n, ctx, net) == 0, "years of the dated graph");
 	ok(n == 3 && years[0] == 2010 && years[1] == 2011 && years[2] == 2012,
 	   "distinct years ascending: 2010 2011 2012");
@@ -227,15 +226,20 @@ static void test_slicing(void)
 	int bad[] = {2012, 2010};
 	ok(cm_series_slice(&sliced, ctx, net, bad, 2) == CM_EINVAL && !sliced,
 	   "years out of order are refused");
-	is_str(cm_ctx_errmsg(ctx), "error: years must ascend without repeats (2010 after 2012); "
-	       "sort them", "message for unsorted years");
+	is_str(cm_ctx_errmsg(ctx),
+	       "error: years must ascend without repeats (2010 after 2012); "
+	       "sort them",
+	       "message for unsorted years");
 	cm_series_free(s);
-	s = read_str(HEAD "<graph>" N("a") N("b") "<edge source='a' target='b'><data key='s'>"
-		     "2015</data><data key='e'>2012</data></edge></graph></graphml>");
+	s = read_str(HEAD "<graph>" N("a")
+	                 N("b") "<edge source='a' target='b'><data key='s'>"
+	                        "2015</data><data key='e'>2012</data></edge></graph></graphml>");
 	ok(cm_series_slice(&sliced, ctx, cm_series_get(s, 0), NULL, 0) == CM_EPARSE,
 	   "start after end is an error");
-	is_str(cm_ctx_errmsg(ctx), "<buffer>: error: edge a -> b starts in 2015 after it ends in "
-	       "2012; swap start and end", "message for start after end");
+	is_str(cm_ctx_errmsg(ctx),
+	       "<buffer>: error: edge a -> b starts in 2015 after it ends in "
+	       "2012; swap start and end",
+	       "message for start after end");
 	cm_series_free(s);
 	s = read_str(HEAD "<graph>" N("a") "</graph></graphml>");
 	ok(cm_series_slice(&sliced, ctx, cm_series_get(s, 0), NULL, 0) == CM_EINVAL,
@@ -261,7 +265,7 @@ static size_t complement(cm__tie *out, const cm__tie *x, size_t nx, size_t n)
 
 /* Exact one-sided p over all n! relabellings (n <= 6), by Heap's algorithm. */
 static double exact_p(const cm__tie *x, size_t nx, const cm__tie *y, size_t ny, size_t n,
-		      double r_obs)
+                      double r_obs)
 {
 	size_t perm[6], c[6] = {0}, total = 0, ge = 0;
 	cm__tie py[64];
@@ -334,8 +338,7 @@ static void test_qap(void)
 	cm__qap(&q, ctx, five, 6, fivey, 5, 5, 0, 0, 1);
 	exact = exact_p(five, 6, fivey, 5, 5, q.r);
 	cm__qap(&q, ctx, five, 6, fivey, 5, 5, 0, 20000, 11);
-	ok(fabs(q.p - exact) < 0.015, "n = 5: sampled p %g within 0.015 of exact %g", q.p,
-	   exact);
+	ok(fabs(q.p - exact) < 0.015, "n = 5: sampled p %g within 0.015 of exact %g", q.p, exact);
 
 	/* constant matrices: r undefined */
 	cm__qap(&q, ctx, ring, 0, ring, nx, n, 0, 100, 1);

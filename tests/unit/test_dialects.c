@@ -45,7 +45,8 @@ static void test_yed(cm_ctx *ctx)
 	is_str(label(n, "n3"), "n3", "yEd: a node without graphics is labelled by its id");
 	ok(n && cm_network_node_kind(n, node(n, "n0")) == CM_KIND_FIRM,
 	   "yEd: a CDATA <default> applies");
-	ok(n && cm_network_node_kind(n, node(n, "n2")) == CM_KIND_TRAINING, "yEd: CDATA value read");
+	ok(n && cm_network_node_kind(n, node(n, "n2")) == CM_KIND_TRAINING,
+	   "yEd: CDATA value read");
 	ok(n && cm_network_node_size(n, node(n, "n0")) == CM_SIZE_MEDIUM, "yEd: size word read");
 	ok(n && !(cm_network_node_has(n, node(n, "n2")) & CM_HAS_SIZE),
 	   "yEd: an empty <data/> is no value");
@@ -67,7 +68,8 @@ static void test_gephi(cm_ctx *ctx)
 	ok(n && cm_network_edge_directed(n, 4) == 1, "Gephi: type=\"directed\" on an edge");
 	ok(n && cm_network_edge_directed(n, 0) == 1, "Gephi: edgedefault when no type");
 	is_double(n ? cm_network_edge_weight(n, 4) : 0, 3.0, 0, "Gephi: weight");
-	is_str(n ? cm_network_node_attr(n, 0, "x") : NULL, "-112.53409", "Gephi: x kept as written");
+	is_str(n ? cm_network_node_attr(n, 0, "x") : NULL, "-112.53409",
+	       "Gephi: x kept as written");
 	cm_series_free(s);
 }
 
@@ -102,7 +104,8 @@ static void test_features(cm_ctx *ctx)
 	is_int(n ? cm_network_edge_year(n, 0) : 0, 2014, "for=\"all\" key on an edge");
 	static const int directed[] = {0, 1, 1, 1, 0, 0};
 	for (size_t e = 0; n && e < 6; e++)
-		is_int(cm_network_edge_directed(n, e), directed[e], "per-edge directed over edgedefault");
+		is_int(cm_network_edge_directed(n, e), directed[e],
+		       "per-edge directed over edgedefault");
 	is_str(n ? cm_network_node_attr(n, 0, "colour") : NULL, "#ff0000",
 	       "unknown attr.type read as a string");
 	cm_network *m = cm_series_get(s, 1);
@@ -126,11 +129,10 @@ static void test_locale(cm_ctx *ctx)
 		setlocale(LC_ALL, "C");
 		return;
 	}
-	const char *xml =
-		"<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"
-		"<key id='w' for='edge' attr.name='weight' attr.type='double'/>"
-		"<graph><node id='a'/><node id='b'/><edge source='a' target='b'>"
-		"<data key='w'>%s</data></edge></graph></graphml>";
+	const char *xml = "<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"
+	                  "<key id='w' for='edge' attr.name='weight' attr.type='double'/>"
+	                  "<graph><node id='a'/><node id='b'/><edge source='a' target='b'>"
+	                  "<data key='w'>%s</data></edge></graph></graphml>";
 	char buf[512];
 	cm_series *s = NULL;
 	snprintf(buf, sizeof(buf), xml, "2.5");
@@ -141,7 +143,7 @@ static void test_locale(cm_ctx *ctx)
 	snprintf(buf, sizeof(buf), xml, "2,5");
 	cm_ctx_clear(ctx);
 	ok(cm_series_read_buffer(&s, ctx, buf, strlen(buf), NULL) == CM_EPARSE &&
-		   strstr(cm_ctx_errmsg(ctx), "use a decimal point, not a comma"),
+	       strstr(cm_ctx_errmsg(ctx), "use a decimal point, not a comma"),
 	   "under %s, 2,5 is an error", got);
 	setlocale(LC_ALL, "C");
 }
@@ -151,12 +153,12 @@ static void test_locale(cm_ctx *ctx)
 static void test_flip(cm_ctx *ctx)
 {
 	const char *xml =
-		"<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"
-		"<key id='r' for='edge' attr.name='relation'/><graph>"
-		"<node id='asker'/><node id='adviser'/>"
-		"<edge source='asker' target='adviser'><data key='r'>advice</data></edge>"
-		"<edge source='asker' target='adviser'><data key='r'>supplier</data></edge>"
-		"</graph></graphml>";
+	    "<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"
+	    "<key id='r' for='edge' attr.name='relation'/><graph>"
+	    "<node id='asker'/><node id='adviser'/>"
+	    "<edge source='asker' target='adviser'><data key='r'>advice</data></edge>"
+	    "<edge source='asker' target='adviser'><data key='r'>supplier</data></edge>"
+	    "</graph></graphml>";
 	cm_read_opts opts;
 	cm_read_opts_init(&opts);
 	opts.flip_information = 1;

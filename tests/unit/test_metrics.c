@@ -24,13 +24,14 @@ static char *top_srcdir;
 static cm_network *build(cm_ctx *ctx, int n, const int *ties, int m, int directed)
 {
 	static char xml[65536];
-	size_t len = (size_t)snprintf(xml, sizeof(xml),
-				      HEAD "<graph edgedefault='%s'>", directed ? "directed" : "undirected");
+	size_t len = (size_t)snprintf(xml, sizeof(xml), HEAD "<graph edgedefault='%s'>",
+	                              directed ? "directed" : "undirected");
 	for (int i = 0; i < n; i++)
 		len += (size_t)snprintf(xml + len, sizeof(xml) - len, "<node id='v%d'/>", i);
 	for (int e = 0; e < m; e++)
 		len += (size_t)snprintf(xml + len, sizeof(xml) - len,
-					"<edge source='v%d' target='v%d'/>", ties[2 * e], ties[2 * e + 1]);
+		                        "<edge source='v%d' target='v%d'/>", ties[2 * e],
+		                        ties[2 * e + 1]);
 	snprintf(xml + len, sizeof(xml) - len, "</graph></graphml>");
 	cm_series *s = NULL;
 	cm_ctx_clear(ctx);
@@ -54,7 +55,7 @@ static cm_network *read_ref(cm_ctx *ctx, const char *name)
 }
 
 static cm_metrics *measure(cm_ctx *ctx, const cm_network *net, const char *layer,
-			   const char *groups, int inside_only)
+                           const char *groups, int inside_only)
 {
 	cm_metrics_opts o;
 	cm_metrics *m = NULL;
@@ -76,8 +77,7 @@ static double net_value(const cm_metrics *m, const char *name)
 	return v;
 }
 
-static double actor(const cm_metrics *m, const cm_network *net, const char *measure,
-		    const char *id)
+static double actor(const cm_metrics *m, const cm_network *net, const char *measure, const char *id)
 {
 	const double *vals;
 	size_t i;
@@ -96,16 +96,19 @@ static void test_star(cm_ctx *ctx)
 	cm_metrics *m = measure(ctx, net, "all", NULL, 0);
 	is_double(net_value(m, "centralization.degree"), 1, 1e-12, "star: degree centralization 1");
 	is_double(net_value(m, "centralization.betweenness"), 1, 1e-12,
-		  "star: betweenness centralization 1");
+	          "star: betweenness centralization 1");
 	is_double(net_value(m, "centralization.closeness"), 1, 1e-12,
-		  "star: closeness centralization 1");
-	is_double(actor(m, net, "constraint", "v0"), 0.25, 1e-12, "star: centre constraint 1/(n-1)");
-	is_double(actor(m, net, "effective_size", "v0"), 4, 1e-12, "star: centre effective size n-1");
+	          "star: closeness centralization 1");
+	is_double(actor(m, net, "constraint", "v0"), 0.25, 1e-12,
+	          "star: centre constraint 1/(n-1)");
+	is_double(actor(m, net, "effective_size", "v0"), 4, 1e-12,
+	          "star: centre effective size n-1");
 	is_double(actor(m, net, "effective_size", "v1"), 1, 1e-12, "star: leaf effective size 1");
 	is_double(actor(m, net, "betweenness", "v0"), 6, 1e-12, "star: centre raw betweenness");
 	is_double(actor(m, net, "betweenness_norm", "v0"), 1, 1e-12,
-		  "star: centre normalised betweenness 1");
-	is_double(net_value(m, "transitivity"), 0, 0, "star: transitivity 0 (two-paths, no triangle)");
+	          "star: centre normalised betweenness 1");
+	is_double(net_value(m, "transitivity"), 0, 0,
+	          "star: transitivity 0 (two-paths, no triangle)");
 	is_double(net_value(m, "density"), 0.4, 1e-12, "star: density 2m/(n(n-1))");
 	is_double(net_value(m, "diameter"), 2, 0, "star: diameter 2");
 	is_double(net_value(m, "max_coreness"), 1, 0, "star: max coreness 1");
@@ -125,15 +128,19 @@ static void test_complete(cm_ctx *ctx)
 	cm_network *net = build(ctx, 5, ties, 10, 0);
 	cm_metrics *m = measure(ctx, net, "all", NULL, 0);
 	is_double(net_value(m, "centralization.degree"), 0, 1e-12, "K5: degree centralization 0");
-	is_double(net_value(m, "centralization.betweenness"), 0, 1e-12, "K5: betweenness centralization 0");
-	is_double(net_value(m, "centralization.closeness"), 0, 1e-12, "K5: closeness centralization 0");
-	is_double(net_value(m, "centralization.eigenvector"), 0, 1e-9, "K5: eigenvector centralization 0");
+	is_double(net_value(m, "centralization.betweenness"), 0, 1e-12,
+	          "K5: betweenness centralization 0");
+	is_double(net_value(m, "centralization.closeness"), 0, 1e-12,
+	          "K5: closeness centralization 0");
+	is_double(net_value(m, "centralization.eigenvector"), 0, 1e-9,
+	          "K5: eigenvector centralization 0");
 	is_double(net_value(m, "transitivity"), 1, 1e-12, "K5: transitivity 1");
 	is_double(net_value(m, "average_clustering"), 1, 1e-12, "K5: average clustering 1");
 	is_double(net_value(m, "density"), 1, 1e-12, "K5: density 1");
 	is_double(actor(m, net, "constraint", "v2"), 49.0 / 64, 1e-12,
-		  "K5: constraint (2n-3)^2/(n-1)^3 = 0.7656");
-	is_double(actor(m, net, "effective_size", "v2"), 1, 1e-12, "K5: effective size n-1-2t/n = 1");
+	          "K5: constraint (2n-3)^2/(n-1)^3 = 0.7656");
+	is_double(actor(m, net, "effective_size", "v2"), 1, 1e-12,
+	          "K5: effective size n-1-2t/n = 1");
 	is_double(actor(m, net, "eigenvector", "v3"), 1, 1e-9, "K5: eigenvector 1 (scaled)");
 	is_double(net_value(m, "max_coreness"), 4, 0, "K5: max coreness 4");
 	is_double(net_value(m, "average_path_length"), 1, 1e-12, "K5: average path length 1");
@@ -147,9 +154,12 @@ static void test_cycle_path(cm_ctx *ctx)
 	cm_network *net = build(ctx, 6, cyc, 6, 0);
 	cm_metrics *m = measure(ctx, net, "all", NULL, 0);
 	is_double(net_value(m, "centralization.degree"), 0, 1e-12, "C6: degree centralization 0");
-	is_double(net_value(m, "centralization.betweenness"), 0, 1e-12, "C6: betweenness centralization 0");
-	is_double(net_value(m, "centralization.closeness"), 0, 1e-12, "C6: closeness centralization 0");
-	is_double(net_value(m, "centralization.eigenvector"), 0, 1e-9, "C6: eigenvector centralization 0");
+	is_double(net_value(m, "centralization.betweenness"), 0, 1e-12,
+	          "C6: betweenness centralization 0");
+	is_double(net_value(m, "centralization.closeness"), 0, 1e-12,
+	          "C6: closeness centralization 0");
+	is_double(net_value(m, "centralization.eigenvector"), 0, 1e-9,
+	          "C6: eigenvector centralization 0");
 	is_double(net_value(m, "diameter"), 3, 0, "C6: diameter 3");
 	is_double(net_value(m, "average_path_length"), 1.8, 1e-12, "C6: average path length 9/5");
 	cm_metrics_free(m);
@@ -158,14 +168,15 @@ static void test_cycle_path(cm_ctx *ctx)
 	const int path[] = {0, 1, 1, 2, 2, 3, 3, 4};
 	net = build(ctx, 5, path, 4, 0);
 	m = measure(ctx, net, "all", NULL, 0);
-	is_double(net_value(m, "centralization.degree"), 1.0 / 6, 1e-12, "P5: degree centralization 0.1667");
+	is_double(net_value(m, "centralization.degree"), 1.0 / 6, 1e-12,
+	          "P5: degree centralization 0.1667");
 	is_double(net_value(m, "centralization.betweenness"), 5.0 / 12, 1e-12,
-		  "P5: betweenness centralization 0.4167");
+	          "P5: betweenness centralization 0.4167");
 	is_double(net_value(m, "centralization.closeness"), 0.4222, 5e-5,
-		  "P5: closeness centralization 0.4222");
+	          "P5: closeness centralization 0.4222");
 	is_double(actor(m, net, "closeness", "v2"), 4.0 / 6, 1e-12, "P5: centre closeness 4/6");
 	is_double(actor(m, net, "harmonic", "v0"), (1 + 0.5 + 1.0 / 3 + 0.25) / 4, 1e-12,
-		  "P5: end harmonic centrality");
+	          "P5: end harmonic centrality");
 	is_double(net_value(m, "diameter"), 4, 0, "P5: diameter 4");
 	cm_metrics_free(m);
 	cm_network_free(net);
@@ -177,14 +188,17 @@ static void test_directed(cm_ctx *ctx)
 	cm_network *net = build(ctx, 5, instar, 4, 1);
 	cm_metrics *m = measure(ctx, net, NULL, NULL, 0);
 	ok(m && cm_metrics_layer_directed(m, 0), "in-star: directed layer (directed untyped ties)");
-	is_double(net_value(m, "centralization.in_degree"), 1, 1e-12, "in-star: in-degree centralization 1");
-	is_double(net_value(m, "centralization.out_degree"), 1.0 / 16, 1e-12, "in-star: out-degree centralization 1/(n-1)^2");
+	is_double(net_value(m, "centralization.in_degree"), 1, 1e-12,
+	          "in-star: in-degree centralization 1");
+	is_double(net_value(m, "centralization.out_degree"), 1.0 / 16, 1e-12,
+	          "in-star: out-degree centralization 1/(n-1)^2");
 	is_double(net_value(m, "reciprocity"), 0, 0, "in-star: reciprocity 0");
 	is_double(net_value(m, "dyad_reciprocity"), 0, 0, "in-star: dyad reciprocity 0");
 	is_double(net_value(m, "density"), 4.0 / 20, 1e-12, "in-star: density m/(n(n-1))");
 	is_double(actor(m, net, "in_degree", "v0"), 4, 0, "in-star: centre in-degree 4");
 	is_double(net_value(m, "hierarchy"), 1, 1e-12, "in-star: hierarchy 1");
-	is_double(actor(m, net, "betweenness", "v0"), 0, 0, "in-star: no directed path through centre");
+	is_double(actor(m, net, "betweenness", "v0"), 0, 0,
+	          "in-star: no directed path through centre");
 	cm_metrics_free(m);
 	cm_network_free(net);
 
@@ -194,7 +208,7 @@ static void test_directed(cm_ctx *ctx)
 	is_double(net_value(m, "hierarchy"), 1, 1e-12, "out-tree: Krackhardt hierarchy 1");
 	is_double(actor(m, net, "betweenness", "v1"), 2, 1e-12, "out-tree: directed betweenness");
 	is_double(actor(m, net, "betweenness_norm", "v1"), 2.0 / 30, 1e-12,
-		  "out-tree: directed normalisation (n-1)(n-2)");
+	          "out-tree: directed normalisation (n-1)(n-2)");
 	cm_metrics_free(m);
 	cm_network_free(net);
 
@@ -216,7 +230,7 @@ static void test_directed(cm_ctx *ctx)
 	is_double(net_value(m, "dyad_reciprocity"), 0.5, 1e-12, "dyad reciprocity 1 of 2 dyads");
 	is_double(actor(m, net, "degree", "v1"), 3, 0, "directed degree is in + out");
 	is_double(actor(m, net, "constraint", "v1"), 0.5, 1e-12,
-		  "constraint on the undirected view (mutual pair is one tie)");
+	          "constraint on the undirected view (mutual pair is one tie)");
 	cm_metrics_free(m);
 	cm_network_free(net);
 }
@@ -226,21 +240,22 @@ static void test_directed(cm_ctx *ctx)
 static void test_layers(cm_ctx *ctx)
 {
 	const char *xml = HEAD
-		"<key id='r' for='edge' attr.name='relation' attr.type='string'/>"
-		"<key id='w' for='edge' attr.name='weight' attr.type='double'/>"
-		"<key id='l' for='node' attr.name='location' attr.type='string'/>"
-		"<graph edgedefault='directed'>"
-		"<node id='a'/><node id='b'/><node id='c'/><node id='d'><data key='l'>outside</data></node>"
-		"<edge source='a' target='b'><data key='r'>supplier</data><data key='w'>2</data></edge>"
-		"<edge source='a' target='b'><data key='r'>supplier</data><data key='w'>3</data></edge>"
-		"<edge source='b' target='a'><data key='r'>supplier</data></edge>"
-		"<edge source='c' target='c'><data key='r'>supplier</data></edge>"
-		"<edge source='c' target='d'><data key='r'>supplier</data></edge>"
-		"<edge source='a' target='c'><data key='r'>membership</data></edge>"
-		"<edge source='c' target='a'><data key='r'>membership</data></edge>"
-		"<edge source='b' target='c'><data key='r'>information</data></edge>"
-		"<edge source='c' target='b' directed='false'><data key='r'>information</data></edge>"
-		"</graph></graphml>";
+	    "<key id='r' for='edge' attr.name='relation' attr.type='string'/>"
+	    "<key id='w' for='edge' attr.name='weight' attr.type='double'/>"
+	    "<key id='l' for='node' attr.name='location' attr.type='string'/>"
+	    "<graph edgedefault='directed'>"
+	    "<node id='a'/><node id='b'/><node id='c'/><node id='d'><data "
+	    "key='l'>outside</data></node>"
+	    "<edge source='a' target='b'><data key='r'>supplier</data><data key='w'>2</data></edge>"
+	    "<edge source='a' target='b'><data key='r'>supplier</data><data key='w'>3</data></edge>"
+	    "<edge source='b' target='a'><data key='r'>supplier</data></edge>"
+	    "<edge source='c' target='c'><data key='r'>supplier</data></edge>"
+	    "<edge source='c' target='d'><data key='r'>supplier</data></edge>"
+	    "<edge source='a' target='c'><data key='r'>membership</data></edge>"
+	    "<edge source='c' target='a'><data key='r'>membership</data></edge>"
+	    "<edge source='b' target='c'><data key='r'>information</data></edge>"
+	    "<edge source='c' target='b' directed='false'><data key='r'>information</data></edge>"
+	    "</graph></graphml>";
 	cm_series *s = NULL;
 	cm_ctx_clear(ctx);
 	if (cm_series_read_buffer(&s, ctx, xml, strlen(xml), NULL)) {
@@ -285,23 +300,30 @@ static void test_florentine(cm_ctx *ctx)
 	ok(m != NULL, "Florentine marriage measured");
 	is_double(net_value(m, "nodes"), 16, 0, "marriage: 16 nodes (Pucci kept)");
 	is_double(net_value(m, "density"), 0.1667, 5e-5, "marriage: density 0.1667");
-	is_double(net_value(m, "centralization.degree"), 0.2667, 5e-5, "marriage: degree centralization 0.2667");
+	is_double(net_value(m, "centralization.degree"), 0.2667, 5e-5,
+	          "marriage: degree centralization 0.2667");
 	is_double(net_value(m, "centralization.betweenness"), 0.3835, 5e-5,
-		  "marriage: betweenness centralization 0.3835");
+	          "marriage: betweenness centralization 0.3835");
 	is_double(net_value(m, "transitivity"), 0.1915, 5e-5, "marriage: transitivity 0.1915");
 	is_double(net_value(m, "centralization.closeness"), NAN, 0,
-		  "marriage, 16: closeness centralization undefined (Pucci isolated)");
+	          "marriage, 16: closeness centralization undefined (Pucci isolated)");
 	is_double(net_value(m, "isolates"), 1, 0, "marriage: one isolate");
 	is_double(net_value(m, "components"), 2, 0, "marriage: two components");
-	is_double(net_value(m, "largest_component_share"), 15.0 / 16, 1e-12, "marriage: 15/16 in the largest");
-	is_double(actor(m, net, "betweenness", "Medici"), 47.5, 1e-9, "Medici raw betweenness 47.5");
+	is_double(net_value(m, "largest_component_share"), 15.0 / 16, 1e-12,
+	          "marriage: 15/16 in the largest");
+	is_double(actor(m, net, "betweenness", "Medici"), 47.5, 1e-9,
+	          "Medici raw betweenness 47.5");
 	is_double(actor(m, net, "betweenness_norm", "Medici"), 0.452, 5e-4,
-		  "Medici normalised betweenness 0.452 (n = 16)");
-	is_double(actor(m, net, "betweenness", "Guadagni"), 23.1667, 5e-5, "Guadagni betweenness 23.1667");
-	is_double(actor(m, net, "betweenness", "Albizzi"), 19.3333, 5e-5, "Albizzi betweenness 19.3333");
-	is_double(actor(m, net, "closeness", "Medici"), 0.560, 5e-4, "Medici closeness 0.560 (reachable)");
+	          "Medici normalised betweenness 0.452 (n = 16)");
+	is_double(actor(m, net, "betweenness", "Guadagni"), 23.1667, 5e-5,
+	          "Guadagni betweenness 23.1667");
+	is_double(actor(m, net, "betweenness", "Albizzi"), 19.3333, 5e-5,
+	          "Albizzi betweenness 19.3333");
+	is_double(actor(m, net, "closeness", "Medici"), 0.560, 5e-4,
+	          "Medici closeness 0.560 (reachable)");
 	is_double(actor(m, net, "constraint", "Medici"), 0.2099, 5e-5, "Medici constraint 0.2099");
-	is_double(actor(m, net, "effective_size", "Medici"), 5.667, 5e-4, "Medici effective size 5.667");
+	is_double(actor(m, net, "effective_size", "Medici"), 5.667, 5e-4,
+	          "Medici effective size 5.667");
 	is_double(actor(m, net, "closeness", "Pucci"), NAN, 0, "isolate closeness null");
 	is_double(actor(m, net, "constraint", "Pucci"), NAN, 0, "isolate constraint null");
 	is_double(actor(m, net, "harmonic", "Pucci"), 0, 0, "isolate harmonic 0");
@@ -309,9 +331,10 @@ static void test_florentine(cm_ctx *ctx)
 
 	m = measure(ctx, net, "business", NULL, 0);
 	is_double(net_value(m, "density"), 0.1250, 5e-5, "business: density 0.1250");
-	is_double(net_value(m, "centralization.degree"), 0.2381, 5e-5, "business: degree centralization 0.2381");
+	is_double(net_value(m, "centralization.degree"), 0.2381, 5e-5,
+	          "business: degree centralization 0.2381");
 	is_double(net_value(m, "centralization.betweenness"), 0.2057, 5e-5,
-		  "business: betweenness centralization 0.2057");
+	          "business: betweenness centralization 0.2057");
 	is_double(net_value(m, "transitivity"), 0.4167, 5e-5, "business: transitivity 0.4167");
 	cm_metrics_free(m);
 
@@ -322,15 +345,17 @@ static void test_florentine(cm_ctx *ctx)
 	m = measure(ctx, net, "marriage", NULL, 1);
 	is_double(net_value(m, "nodes"), 15, 0, "marriage, inside only: 15 nodes");
 	is_double(net_value(m, "density"), 0.1905, 5e-5, "marriage 15: density 0.1905");
-	is_double(net_value(m, "centralization.degree"), 0.2747, 5e-5, "marriage 15: degree centralization 0.2747");
+	is_double(net_value(m, "centralization.degree"), 0.2747, 5e-5,
+	          "marriage 15: degree centralization 0.2747");
 	is_double(net_value(m, "centralization.betweenness"), 0.4368, 5e-5,
-		  "marriage 15: betweenness centralization 0.4368");
+	          "marriage 15: betweenness centralization 0.4368");
 	is_double(net_value(m, "transitivity"), 0.1915, 5e-5, "marriage 15: transitivity 0.1915");
 	is_double(net_value(m, "centralization.closeness"), 0.3225, 5e-5,
-		  "marriage 15: closeness centralization 0.3225");
+	          "marriage 15: closeness centralization 0.3225");
 	is_double(actor(m, net, "betweenness_norm", "Medici"), 0.522, 5e-4,
-		  "Medici normalised betweenness 0.522 (n = 15)");
-	is_double(actor(m, net, "closeness", "Medici"), 0.560, 5e-4, "Medici closeness 0.560 (n = 15)");
+	          "Medici normalised betweenness 0.522 (n = 15)");
+	is_double(actor(m, net, "closeness", "Medici"), 0.560, 5e-4,
+	          "Medici closeness 0.560 (n = 15)");
 	is_double(actor(m, net, "degree", "Pucci"), NAN, 0, "outside actor has no values");
 	cm_metrics_free(m);
 	cm_network_free(net);
@@ -344,11 +369,13 @@ static void test_campnet(cm_ctx *ctx)
 	cm_metrics *m = measure(ctx, net, "interaction", "gender", 0);
 	ok(m && cm_metrics_layer_directed(m, 0), "campnet: directed layer");
 	is_double(net_value(m, "reciprocity"), 38.0 / 54, 1e-12, "campnet: arc reciprocity 0.704");
-	is_double(net_value(m, "dyad_reciprocity"), 19.0 / 35, 1e-12, "campnet: dyad reciprocity 0.543");
+	is_double(net_value(m, "dyad_reciprocity"), 19.0 / 35, 1e-12,
+	          "campnet: dyad reciprocity 0.543");
 	is_double(net_value(m, "ei.external"), 9, 0, "campnet: E = 9 by gender");
 	is_double(net_value(m, "ei.internal"), 45, 0, "campnet: I = 45");
 	is_double(net_value(m, "ei.index"), -0.667, 5e-4, "campnet: E-I -0.667");
-	is_double(net_value(m, "core_periphery.fit"), 0.360, 5e-4, "campnet: core/periphery fit 0.360");
+	is_double(net_value(m, "core_periphery.fit"), 0.360, 5e-4,
+	          "campnet: core/periphery fit 0.360");
 	is_double(net_value(m, "core_periphery.core_size"), 4, 0, "campnet: core of 4");
 	const double *coord;
 	ok(m && cm_metrics_actor_values(&coord, m, 0, "coordinator") == 0 && !isnan(coord[0]),
@@ -358,17 +385,20 @@ static void test_campnet(cm_ctx *ctx)
 
 	/* Two K5 joined by one bridge, the K5s as groups. */
 	static char xml[8192];
-	size_t len = (size_t)snprintf(xml, sizeof(xml), HEAD
-		"<key id='g' for='node' attr.name='team' attr.type='string'/>"
-		"<graph edgedefault='undirected'>");
+	size_t len =
+	    (size_t)snprintf(xml, sizeof(xml),
+	                     HEAD "<key id='g' for='node' attr.name='team' attr.type='string'/>"
+	                          "<graph edgedefault='undirected'>");
 	for (int i = 0; i < 10; i++)
 		len += (size_t)snprintf(xml + len, sizeof(xml) - len,
-					"<node id='v%d'><data key='g'>%s</data></node>", i, i < 5 ? "x" : "y");
+		                        "<node id='v%d'><data key='g'>%s</data></node>", i,
+		                        i < 5 ? "x" : "y");
 	for (int b = 0; b < 10; b += 5)
 		for (int i = 0; i < 5; i++)
 			for (int j = i + 1; j < 5; j++)
 				len += (size_t)snprintf(xml + len, sizeof(xml) - len,
-							"<edge source='v%d' target='v%d'/>", b + i, b + j);
+				                        "<edge source='v%d' target='v%d'/>", b + i,
+				                        b + j);
 	snprintf(xml + len, sizeof(xml) - len, "<edge source='v0' target='v5'/></graph></graphml>");
 	cm_series *s = NULL;
 	cm_ctx_clear(ctx);
@@ -377,12 +407,14 @@ static void test_campnet(cm_ctx *ctx)
 	is_double(net_value(m, "ei.external"), 1, 0, "two K5: E = 1");
 	is_double(net_value(m, "ei.internal"), 20, 0, "two K5: I = 20");
 	is_double(net_value(m, "ei.index"), -0.9048, 5e-5, "two K5: E-I -0.9048");
-	is_double(net_value(m, "centralization.closeness"), net_value(m, "centralization.closeness"), 0,
-		  "two K5: connected, closeness centralization defined");
-	ok(!isnan(net_value(m, "centralization.closeness")), "two K5: closeness centralization is a number");
+	is_double(net_value(m, "centralization.closeness"),
+	          net_value(m, "centralization.closeness"), 0,
+	          "two K5: connected, closeness centralization defined");
+	ok(!isnan(net_value(m, "centralization.closeness")),
+	   "two K5: closeness centralization is a number");
 	const double *comm;
 	ok(m && cm_metrics_actor_values(&comm, m, 0, "community") == 0 && comm[0] == comm[4] &&
-		   comm[5] == comm[9] && comm[0] != comm[5],
+	       comm[5] == comm[9] && comm[0] != comm[5],
 	   "two K5: Leiden finds the two cliques");
 	cm_metrics_free(m);
 	cm_series_free(s);
@@ -399,8 +431,8 @@ static void test_errors(cm_ctx *ctx)
 	cm_metrics_opts_init(&o);
 	o.layer = "nosuch";
 	is_int(cm_metrics_compute(&m, ctx, net, &o), CM_ENOTFOUND, "unknown layer is CM_ENOTFOUND");
-	ok(strstr(cm_ctx_errmsg(ctx), "layers: untyped, all") != NULL, "message lists the layers: %s",
-	   cm_ctx_errmsg(ctx));
+	ok(strstr(cm_ctx_errmsg(ctx), "layers: untyped, all") != NULL,
+	   "message lists the layers: %s", cm_ctx_errmsg(ctx));
 	o.layer = NULL;
 	o.groups = "gender";
 	is_int(cm_metrics_compute(&m, ctx, net, &o), CM_ENOTFOUND, "unknown group attribute");
@@ -409,11 +441,14 @@ static void test_errors(cm_ctx *ctx)
 	m = measure(ctx, net, NULL, NULL, 0);
 	is_int(m ? cm_metrics_layer_count(m) : 0, 2, "one layer plus all");
 	double v;
-	is_int(m ? cm_metrics_network_value(&v, m, 0, "bogus") : -1, CM_ENOTFOUND, "unknown measure name");
+	is_int(m ? cm_metrics_network_value(&v, m, 0, "bogus") : -1, CM_ENOTFOUND,
+	       "unknown measure name");
 	const double *a;
-	is_int(m ? cm_metrics_actor_values(&a, m, 0, "bogus") : -1, CM_ENOTFOUND, "unknown actor measure");
+	is_int(m ? cm_metrics_actor_values(&a, m, 0, "bogus") : -1, CM_ENOTFOUND,
+	       "unknown actor measure");
 	is_double(net_value(m, "diameter"), 1, 0, "diameter of the largest component (one tie)");
-	is_double(net_value(m, "centralization.closeness"), NAN, 0, "disconnected: closeness centralization null");
+	is_double(net_value(m, "centralization.closeness"), NAN, 0,
+	          "disconnected: closeness centralization null");
 	cm_metrics_free(m);
 	cm_metrics_free(NULL);
 	cm_network_free(net);
@@ -441,7 +476,7 @@ static void test_errors(cm_ctx *ctx)
 #endif
 	is_int(rc, CM_EGRAPH, "igraph error becomes CM_EGRAPH (no abort)");
 	ok(strstr(cm_ctx_errmsg(ctx), "graph computation failed: ") != NULL &&
-		   strlen(cm_ctx_errmsg(ctx)) > 40,
+	       strlen(cm_ctx_errmsg(ctx)) > 40,
 	   "with igraph's reason: %s", cm_ctx_errmsg(ctx));
 }
 
@@ -461,7 +496,8 @@ static void test_sampled_measures(cm_ctx *ctx)
 	o.approx = 3;
 	o.permutations = 0;
 	cm_network *net = build(ctx, 16, ring, 16, 1);
-	ok(net && cm_metrics_compute(&m, ctx, net, &o) == 0, "directed C16 measured with --approx 3");
+	ok(net && cm_metrics_compute(&m, ctx, net, &o) == 0,
+	   "directed C16 measured with --approx 3");
 	is_double(net_value(m, "hierarchy"), 0, 0, "sampled hierarchy of a directed cycle is 0");
 	is_int(m ? m->layers[0].hierarchy.sources : 0, 3, "hierarchy reports 3 sources");
 	size_t all = 1;
@@ -505,10 +541,12 @@ static void test_sampling(cm_ctx *ctx)
 	is_int(cm__sample_size(&g, &po), 200, "--approx sets the sample size");
 	cm__betweenness(&est, &info, ctx, &g, &po);
 	is_int(info.sources, 200, "sampled betweenness reports 200 sources");
-	ok(info.std_error > 0 && info.std_error < 0.1, "with a small error estimate (%g)", info.std_error);
-	double top = igraph_vector_max(&exact), topest = VECTOR(est)[igraph_vector_which_max(&exact)];
-	ok(fabs(topest - top) / top < 0.15, "estimate of the top actor within 15%% (%g vs %g)", topest,
-	   top);
+	ok(info.std_error > 0 && info.std_error < 0.1, "with a small error estimate (%g)",
+	   info.std_error);
+	double top = igraph_vector_max(&exact),
+	       topest = VECTOR(est)[igraph_vector_which_max(&exact)];
+	ok(fabs(topest - top) / top < 0.15, "estimate of the top actor within 15%% (%g vs %g)",
+	   topest, top);
 	double sum = igraph_vector_sum(&exact), sumest = igraph_vector_sum(&est);
 	ok(fabs(sumest - sum) / sum < 0.05, "estimate unbiased in total (%g vs %g)", sumest, sum);
 	cm__closeness(&clo_e, &har_e, &info, ctx, &g, &po);

@@ -7,22 +7,22 @@
 #include <unistd.h>
 
 static const char small_xml[] =
-	"<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
-	"<key id=\"k\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>"
-	"<key id=\"o\" for=\"node\" attr.name=\"ownership\" attr.type=\"string\"/>"
-	"<key id=\"l\" for=\"node\" attr.name=\"location\" attr.type=\"string\"/>"
-	"<key id=\"r\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>"
-	"<graph edgedefault=\"directed\">"
-	"<node id=\"a\"><data key=\"l\">inside</data></node>"
-	"<node id=\"b\"><data key=\"l\">inside</data><data key=\"o\">external</data></node>"
-	"<node id=\"c\"><data key=\"l\">outside</data></node>"
-	"<node id=\"d\"><data key=\"k\">association</data><data key=\"l\">inside</data></node>"
-	"<edge source=\"a\" target=\"b\"><data key=\"r\">supplier</data></edge>"
-	"<edge source=\"b\" target=\"c\"><data key=\"r\">supplier</data></edge>"
-	"<edge source=\"a\" target=\"d\"><data key=\"r\">association</data></edge>"
-	"<edge source=\"c\" target=\"a\"><data key=\"r\">information</data></edge>"
-	"<edge source=\"c\" target=\"b\"><data key=\"r\">friendship</data></edge>"
-	"</graph></graphml>";
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+    "<key id=\"k\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>"
+    "<key id=\"o\" for=\"node\" attr.name=\"ownership\" attr.type=\"string\"/>"
+    "<key id=\"l\" for=\"node\" attr.name=\"location\" attr.type=\"string\"/>"
+    "<key id=\"r\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>"
+    "<graph edgedefault=\"directed\">"
+    "<node id=\"a\"><data key=\"l\">inside</data></node>"
+    "<node id=\"b\"><data key=\"l\">inside</data><data key=\"o\">external</data></node>"
+    "<node id=\"c\"><data key=\"l\">outside</data></node>"
+    "<node id=\"d\"><data key=\"k\">association</data><data key=\"l\">inside</data></node>"
+    "<edge source=\"a\" target=\"b\"><data key=\"r\">supplier</data></edge>"
+    "<edge source=\"b\" target=\"c\"><data key=\"r\">supplier</data></edge>"
+    "<edge source=\"a\" target=\"d\"><data key=\"r\">association</data></edge>"
+    "<edge source=\"c\" target=\"a\"><data key=\"r\">information</data></edge>"
+    "<edge source=\"c\" target=\"b\"><data key=\"r\">friendship</data></edge>"
+    "</graph></graphml>";
 
 static cm_network *small_net(cm_ctx *ctx)
 {
@@ -39,7 +39,9 @@ static void test_text(void)
 	cm__arena a = {0};
 	is_str(cm__render_text(&a, "\\N \\G \\\\", 0), "\\\\N \\\\G \\\\\\\\",
 	       "backslashes are doubled: no \\N, \\G expansion");
-	is_str(cm__render_text(&a, "&amp; x", 0), "&\xE2\x80\x8B" "amp; x",
+	is_str(cm__render_text(&a, "&amp; x", 0),
+	       "&\xE2\x80\x8B"
+	       "amp; x",
 	       "& is followed by a zero-width space: no entity decoding");
 	is_str(cm__render_text(&a, "a\nb\tc", 0), "a b c", "control characters become spaces");
 	is_str(cm__render_text(&a, "abcdef", 3), "abc...", "cut after max characters");
@@ -56,14 +58,16 @@ static void test_text(void)
 
 static void test_width(void)
 {
-	is_double(cm__render_width(0, 0, 10), CM__WIDTH_MIN, 1e-12, "smallest value: smallest width");
-	is_double(cm__render_width(10, 0, 10), CM__WIDTH_MAX, 1e-12, "largest value: largest width");
+	is_double(cm__render_width(0, 0, 10), CM__WIDTH_MIN, 1e-12,
+	          "smallest value: smallest width");
+	is_double(cm__render_width(10, 0, 10), CM__WIDTH_MAX, 1e-12,
+	          "largest value: largest width");
 	double w = cm__render_width(5, 0, 10);
 	is_double(w * w, (CM__WIDTH_MIN * CM__WIDTH_MIN + CM__WIDTH_MAX * CM__WIDTH_MAX) / 2, 1e-12,
-		  "area is linear in the value");
+	          "area is linear in the value");
 	is_double(cm__render_width(NAN, 0, 10), CM__WIDTH_MIN, 1e-12, "missing value: smallest");
 	is_double(cm__render_width(3, 3, 3), (CM__WIDTH_MIN + CM__WIDTH_MAX) / 2, 1e-12,
-		  "all values equal: middle width");
+	          "all values equal: middle width");
 }
 
 static void test_formats(void)
@@ -71,7 +75,8 @@ static void test_formats(void)
 	cm_render_format f = CM_RENDER_SVG;
 	ok(cm_render_format_from_path(&f, "map.PNG") == 0 && f == CM_RENDER_PNG, "map.PNG is png");
 	ok(cm_render_format_from_path(&f, "map.gv") == 0 && f == CM_RENDER_DOT, "map.gv is dot");
-	ok(cm_render_format_from_path(&f, "v1.2/map") == CM_EINVAL, "a dot in a folder name is no extension");
+	ok(cm_render_format_from_path(&f, "v1.2/map") == CM_EINVAL,
+	   "a dot in a folder name is no extension");
 	ok(cm_render_format_parse(&f, "gif") == CM_EINVAL, "gif is not a format");
 }
 
@@ -87,14 +92,16 @@ static void test_positions(cm_ctx *ctx)
 	cm_positions_set(p, ctx, "a,\"b\"", 1e-3, 12345.25);
 	cm_positions_set(p, ctx, "plain", 3, 4);
 	is_int(cm_positions_count(p), 2, "setting an id again replaces its position");
-	ok(cm_positions_set(p, ctx, "inf", INFINITY, 0) == CM_EINVAL, "infinite positions are refused");
+	ok(cm_positions_set(p, ctx, "inf", INFINITY, 0) == CM_EINVAL,
+	   "infinite positions are refused");
 	ok(fp && cm_positions_write(fp, ctx, p) == 0, "positions: write");
 	if (fp)
 		fclose(fp);
 	ok(cm_positions_read_file(&q, ctx, path) == 0, "positions: read back");
 	ok(q && cm_positions_get(&x, &y, q, "a,\"b\"") == 0 && x == 1e-3 && y == 12345.25,
 	   "a quoted id with a comma and quotes round-trips");
-	ok(q && cm_positions_get(&x, &y, q, "plain") == 0 && x == 3 && y == 4, "plain id round-trips");
+	ok(q && cm_positions_get(&x, &y, q, "plain") == 0 && x == 3 && y == 4,
+	   "plain id round-trips");
 	ok(q && cm_positions_get(&x, &y, q, "missing") == CM_ENOTFOUND, "unknown id: not found");
 	is_str(cm_positions_id(q, 1), "a,\"b\"", "ids keep their order");
 	cm_positions_free(q);
@@ -134,9 +141,11 @@ static void test_scene(cm_ctx *ctx, const cm_network *net)
 	/* Degrees in "all": a 3, b 2, c 2, d 1; ties go to the first. */
 	ok(s.nodes[0].label && s.nodes[1].label, "the labels go to the largest");
 	ok(s.layers[0].directed && !strcmp(s.layers[0].style, "solid"), "supplier: solid arrows");
-	ok(!s.layers[1].directed && !strcmp(s.layers[1].style, "dotted"), "association: dotted, no arrow");
+	ok(!s.layers[1].directed && !strcmp(s.layers[1].style, "dotted"),
+	   "association: dotted, no arrow");
 	ok(!strcmp(s.layers[2].style, "dashed"), "information: dashed");
-	ok(strcmp(s.layers[3].color, s.layers[0].color) && strcmp(s.layers[3].color, s.layers[2].color),
+	ok(strcmp(s.layers[3].color, s.layers[0].color) &&
+	       strcmp(s.layers[3].color, s.layers[2].color),
 	   "a custom layer has its own colour");
 	cm__scene_free(&s);
 	o.layer = "kinship";
@@ -166,7 +175,8 @@ static void test_layout(cm_ctx *ctx, const cm_network *net)
 	o.pin = pin;
 	ok(cm_render_layout(&got, ctx, net, &o) == 0, "layout with two pins");
 	is_int(cm_positions_count(got), 4, "every actor has a position");
-	ok(cm_positions_get(&x, &y, got, "a") == 0 && x == -10.25 && y == 20.5, "pin a kept exactly");
+	ok(cm_positions_get(&x, &y, got, "a") == 0 && x == -10.25 && y == 20.5,
+	   "pin a kept exactly");
 	ok(cm_positions_get(&x, &y, got, "c") == 0 && x == 200 && y == 0, "pin c kept exactly");
 	cm_positions_free(got);
 	o.layout = "sfdp";
@@ -179,9 +189,10 @@ static void test_changes(cm_ctx *ctx, const cm_network *net)
 	cm_render_opts o;
 	char *out = NULL;
 	size_t len = 0;
-	cm_change nodes[4] = {CM_CHANGE_STAYED, CM_CHANGE_ENTERED, CM_CHANGE_LEFT, CM_CHANGE_STAYED};
+	cm_change nodes[4] = {CM_CHANGE_STAYED, CM_CHANGE_ENTERED, CM_CHANGE_LEFT,
+	                      CM_CHANGE_STAYED};
 	cm_change edges[5] = {CM_CHANGE_PERSISTED, CM_CHANGE_FORMED, CM_CHANGE_DISSOLVED,
-			      CM_CHANGE_PERSISTED, CM_CHANGE_FORMED};
+	                      CM_CHANGE_PERSISTED, CM_CHANGE_FORMED};
 	cm_render_opts_init(&o);
 	o.node_change = nodes;
 	o.edge_change = edges;
@@ -189,7 +200,7 @@ static void test_changes(cm_ctx *ctx, const cm_network *net)
 	ok(cm_render_buffer(&out, &len, NULL, ctx, net, &o) == 0, "change diagram renders");
 	ok(out && strlen(out) == len, "the buffer is NUL-terminated text of len bytes");
 	const char *want[] = {"actor entered", "actor left", "tie persisted", "tie formed",
-			      "tie dissolved", "#D55E00", "#009E73", "#999999"};
+	                      "tie dissolved", "#D55E00",    "#009E73",       "#999999"};
 	for (size_t k = 0; out && k < sizeof(want) / sizeof(*want); k++)
 		ok(strstr(out, want[k]) != NULL, "change diagram has %s", want[k]);
 	ok(out && strstr(out, "style=\"filled,dashed\"") != NULL, "an actor that left is dashed");
@@ -201,7 +212,8 @@ static void test_buffer(cm_ctx *ctx, const cm_network *net)
 	char *out = NULL;
 	size_t len = 0;
 	cm_positions *pos = NULL;
-	ok(cm_render_buffer(&out, &len, &pos, ctx, net, NULL) == 0, "default options: SVG in memory");
+	ok(cm_render_buffer(&out, &len, &pos, ctx, net, NULL) == 0,
+	   "default options: SVG in memory");
 	ok(out && !strncmp(out, "<?xml", 5) && strstr(out, "</svg>"), "it is an SVG document");
 	is_int(cm_positions_count(pos), 4, "and the layout comes with it");
 	cm_render_data_free(out);
@@ -211,8 +223,9 @@ static void test_buffer(cm_ctx *ctx, const cm_network *net)
 		cm_render_opts o;
 		cm_render_opts_init(&o);
 		o.format = CM_RENDER_PLAIN;
-		ok(cm_render_buffer(&out, &len, NULL, ctx, net, &o) == 0 && strstr(out, "graph 1 ") &&
-			   strchr(strstr(out, "graph 1 "), '.') < strchr(strstr(out, "graph 1 "), '\n'),
+		ok(cm_render_buffer(&out, &len, NULL, ctx, net, &o) == 0 &&
+		       strstr(out, "graph 1 ") &&
+		       strchr(strstr(out, "graph 1 "), '.') < strchr(strstr(out, "graph 1 "), '\n'),
 		   "a decimal-comma locale still prints decimal points");
 		cm_render_data_free(out);
 		setlocale(LC_NUMERIC, "C");

@@ -1,0 +1,70 @@
+#!/bin/sh
+# classify: the expected type and evidence on every bundled sample (text and
+# JSON against expected files), one result per snapshot, the same output for
+# the same seed, usage errors, and the confusion-matrix evaluation over
+# generated archetypes at small size (tools/evaluate).
+. "$top_srcdir/tests/cli/lib.sh"
+EXP="$TOP/tests/cli/expected"
+BUILD=$(cd "${top_builddir:-.}" && pwd)
+cd "$TOP/samples" || exit 1
+
+for s in prato hub-and-spoke satellite-platform state-anchored; do
+	cm classify "$s.graphml" > "$TMP/$s.txt" 2> "$TMP/err"
+	status $? 0 "$s: exit 0"
+	same "$TMP/$s.txt" "$EXP/classify-$s.txt" "$s: text report"
+	cm classify --format json "$s.graphml" > "$TMP/$s.json" 2> "$TMP/err"
+	same "$TMP/$s.json" "$EXP/classify-$s.json" "$s: JSON report"
+done
+# The verdicts themselves, stated once more where a reader looks first.
+for pair in prato:italianate hub-and-spoke:hub_and_spoke \
+	satellite-platform:satellite_platform state-anchored:state_anchored; do
+	s=${pair%%:*} t=${pair#*:}
+	grep -q "^  \"type\": \"$t\"," "$TMP/$s.json"; ok $? "$s is classified $t"
+done
+
+# Several snapshots: one result each, in a JSON array; the drift sample
+# moves from an Italianate district to a hub-and-spoke one.
+cm classify -f json --stability 5 --replicates 5 drift.graphml > "$TMP/drift.json" 2>&1
+status $? 0 "drift: exit 0"
+n=$(grep -c '^    "input":' "$TMP/drift.json"); [ "$n" -eq 5 ]; ok $? "drift: five results ($n)"
+grep '^    "type":' "$TMP/drift.json" | sed 's/[ ",]//g' > "$TMP/drift.types"
+printf 'type:italianate\ntype:hub_and_spoke\ntype:hub_and_spoke\ntype:hub_and_spoke\ntype:hub_and_spoke\n' > "$TMP/want"
+same "$TMP/drift.types" "$TMP/want" "drift: italianate first, hub_and_spoke last"
+
+# Same seed, same output; another seed changes only random parts.
+cm classify -f json --seed 7 hub-and-spoke.graphml > "$TMP/a.json"
+cm classify -f json --seed 7 hub-and-spoke.graphml > "$TMP/b.json"
+cmp -s "$TMP/a.json" "$TMP/b.json"; ok $? "same seed gives the same output"
+cm classify -o "$TMP/out.txt" prato.graphml; status $? 0 "-o writes a file"
+same "$TMP/out.txt" "$EXP/classify-prato.txt" "-o output equals stdout output"
+
+# Usage and input errors.
+cm classify --help > "$TMP/help"; status $? 0 "--help exits 0"
+grep -q -- '--replicates N' "$TMP/help"; ok $? "--help lists --replicates"
+cm classify > /dev/null 2>&1; status $? 2 "no file is a usage error"
+cm classify -f csv prato.graphml > /dev/null 2>&1; status $? 2 "csv is a usage error"
+cm classify --replicates x prato.graphml > /dev/null 2>&1; status $? 2 "bad number is a usage error"
+cm classify --hybrid-margin 3 prato.graphml > /dev/null 2>&1; status $? 2 "margin out of range"
+cm classify missing.graphml > "$TMP/out" 2> /dev/null; status $? 1 "missing file exits 1"
+[ ! -s "$TMP/out" ]; ok $? "nothing on stdout for a missing file"
+
+# Too little to classify: a network with three actors.
+cat > "$TMP/tiny.graphml" <<'XML'
+<?xml version="1.0"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+<key id="r" for="edge" attr.name="relation" attr.type="string"/>
+<graph edgedefault="directed"><node id="a"/><node id="b"/><node id="c"/>
+<edge source="a" target="b"><data key="r">supplier</data></edge></graph></graphml>
+XML
+cm classify -f json "$TMP/tiny.graphml" > "$TMP/tiny.json"
+status $? 0 "tiny network: exit 0"
+grep -q '"type": "unclassified"' "$TMP/tiny.json"; ok $? "tiny network is unclassified"
+grep -q '"why": "only 3 local actors (at least 5 needed)"' "$TMP/tiny.json"
+ok $? "tiny network says why"
+
+# The evaluation at small size: >= 95% correct on clean archetypes, hybrids
+# flagged (hybrid or low confidence) in >= 95%, same seed same output.
+"$BUILD/tools/evaluate" --sizes 20,60,150,400 --seeds 5 --hybrids --stability 10 > "$TMP/eval" 2> "$TMP/eval.err"
+status $? 0 "evaluation meets its criteria"
+diag < "$TMP/eval"
+done_testing

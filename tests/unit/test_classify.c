@@ -1,0 +1,221 @@
+/* Classifier internals against analytic values: null models, Krackhardt
+ * hierarchy and the supplier-layer indicators on stars, paths and cycles,
+ * the decision's gates, and determinism. */
+#include "tap.h"
+
+#include "classify_ind.h"
+
+#include <math.h>
+
+/* A network from GraphML text. */
+static cm_network *net_of(cm_series **s, cm_ctx *ctx, const char *body)
+{
+	char buf[8192];
+	snprintf(buf, sizeof(buf),
+	         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+	         "<key id=\"r\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>"
+	         "<key id=\"k\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>"
+	         "<key id=\"s\" for=\"node\" attr.name=\"size\" attr.type=\"string\"/>"
+	         "<graph edgedefault=\"directed\">%s</graph></graphml>",
+	         body);
+	if (cm_series_read_buffer(s, ctx, buf, strlen(buf), NULL))
+		return NULL;
+	return cm_series_get(*s, 0);
+}
+
+typedef struct fixture {
+	cm_series *s;
+	cm__cview v;
+	cm__cdata d;
+	cm__ind_value ind[CM__I_COUNT];
+	int ok;
+} fixture;
+
+static void load(fixture *f, cm_ctx *ctx, const char *body, size_t replicates)
+{
+	memset(f, 0, sizeof(*f));
+	cm__igraph_scope scope;
+	cm__igraph_enter(&scope, ctx);
+	cm_network *net = net_of(&f->s, ctx, body);
+	f->ok = net && !cm__cview_build(&f->v, ctx, net) && !cm__cdata_init(&f->d, ctx, &f->v, 1) &&
+	        !cm__indicators(f->ind, ctx, &f->d, replicates, 1);
+	cm__igraph_leave(&scope);
+	if (!f->ok)
+		printf("# %s\n", cm_ctx_errmsg(ctx));
+}
+
+static void unload(fixture *f)
+{
+	cm__cdata_free(&f->d);
+	cm__cview_free(&f->v);
+	cm_series_free(f->s);
+}
+
+#define SUP(a, b)      "<edge source=\"" a "\" target=\"" b "\"><data key=\"r\">supplier</data></edge>"
+#define FIRM(id, size) "<node id=\"" id "\"><data key=\"s\">" size "</data></node>"
+
+/* Five small suppliers selling to one large buyer. */
+static const char star[] = FIRM("hub", "large") FIRM("a", "small") FIRM("b", "small")
+    FIRM("c", "micro") FIRM("d", "small") FIRM("e", "medium") SUP("a", "hub") SUP("b", "hub")
+        SUP("c", "hub") SUP("d", "hub") SUP("e", "hub");
+
+static void test_star(cm_ctx *ctx)
+{
+	fixture f;
+	load(&f, ctx, star, 0);
+	ok(f.ok, "star: indicators computed");
+	is_double(f.ind[CM__I_BUYER_TOP1].value, 1.0, 1e-12, "star: top buyer takes every tie");
+	is_double(f.ind[CM__I_BUYER_TOP3].value, 1.0, 1e-12, "star: top three take every tie");
+	is_double(f.ind[CM__I_INDEG_CENTRALIZATION].value, 1.0, 1e-12,
+	          "star: in-degree centralization 1 (the maximum)");
+	is_double(f.ind[CM__I_SUPPLIER_DEPENDENCE].value, 1.0, 1e-12,
+	          "star: every supplier depends on one customer");
+	is_double(f.ind[CM__I_HIERARCHY].value, 1.0, 1e-12, "star: hierarchy 1");
+	is_double(f.ind[CM__I_SUPPLY_RECIPROCITY].value, 0.0, 1e-12, "star: no reciprocity");
+	is_double(f.ind[CM__I_TOP_BUYERS_LARGE].value, 1.0, 1e-12, "star: the only buyer is large");
+	is_double(f.ind[CM__I_LARGE_SHARE].value, 1.0 / 6, 1e-12, "star: one large firm of six");
+	is_double(f.ind[CM__I_SME_SHARE].value, 5.0 / 6, 1e-12, "star: five SMEs of six");
+	is_double(f.ind[CM__I_SIZE_EI].value, 1.0, 1e-12,
+	          "star: every tie joins an SME to a large firm");
+	is_double(f.ind[CM__I_FRAGMENTATION].value, 0.0, 1e-12, "star: one component");
+	is_double(f.ind[CM__I_OUTSIDE_SHARE].value, 0.0, 1e-12, "star: no tie leaves the region");
+	is_double(f.ind[CM__I_COMPLETENESS].value, 0.25, 1e-12,
+	          "star: only size given of four attributes");
+	ok(isnan(f.ind[CM__I_SME_REACH].value), "star: no information layer, reach undefined");
+	cm__verdict v;
+	cm__decide(&v, f.ind, &f.d, CM__HYBRID_MARGIN);
+	ok(v.gate[CM__T_HUB], "star: hub gate holds (a large firm is the top buyer)");
+	ok(!v.gate[CM__T_STATE], "star: state gate fails (no public body)");
+	ok(!v.gate[CM__T_ITALIANATE], "star: italianate gate fails (no horizontal ties)");
+	is_str(cm__verdict_name(&v), "hub_and_spoke", "star: hub_and_spoke");
+	unload(&f);
+}
+
+static void test_hierarchy(cm_ctx *ctx)
+{
+	fixture f;
+	/* a <-> b, b -> c: reachable ordered pairs ab, ba, ac, bc; symmetric ab, ba. */
+	load(&f, ctx,
+	     FIRM("a", "small") FIRM("b", "small") FIRM("c", "small") SUP("a", "b") SUP("b", "a")
+	         SUP("b", "c"),
+	     0);
+	is_double(f.ind[CM__I_HIERARCHY].value, 0.5, 1e-12, "mutual pair + arc: hierarchy 1 - 2/4");
+	is_double(f.ind[CM__I_SUPPLY_RECIPROCITY].value, 2.0 / 3, 1e-12,
+	          "mutual pair + arc: reciprocity 2/3");
+	unload(&f);
+	load(&f, ctx,
+	     FIRM("a", "small") FIRM("b", "small") FIRM("c", "small") SUP("a", "b") SUP("b", "c")
+	         SUP("c", "a"),
+	     0);
+	is_double(f.ind[CM__I_HIERARCHY].value, 0.0, 1e-12, "directed cycle: hierarchy 0");
+	unload(&f);
+	load(&f, ctx,
+	     FIRM("a", "small") FIRM("b", "small") FIRM("c", "small") FIRM("d", "small")
+	         SUP("a", "b") SUP("b", "c") SUP("c", "d"),
+	     0);
+	is_double(f.ind[CM__I_HIERARCHY].value, 1.0, 1e-12, "directed path: hierarchy 1");
+	is_double(f.ind[CM__I_BUYER_TOP1].value, 1.0 / 3, 1e-12, "path: top buyer 1 of 3 ties");
+	is_double(f.ind[CM__I_SUPPLIER_DEPENDENCE].value, 1.0, 1e-12, "path: one customer each");
+	unload(&f);
+}
+
+static int edge_count(double *out, cm_ctx *ctx, const igraph_t *g, void *payload)
+{
+	(void)ctx, (void)payload;
+	*out = (double)igraph_ecount(g);
+	return 0;
+}
+
+static int max_degree(double *out, cm_ctx *ctx, const igraph_t *g, void *payload)
+{
+	igraph_vector_int_t deg;
+	(void)payload;
+	int rc = cm__degrees(&deg, ctx, g, IGRAPH_ALL);
+	if (!rc) {
+		*out = (double)igraph_vector_int_max(&deg);
+		igraph_vector_int_destroy(&deg);
+	}
+	return rc;
+}
+
+static int transitivity(double *out, cm_ctx *ctx, const igraph_t *g, void *payload)
+{
+	(void)payload;
+	CM__IG(ctx, igraph_transitivity_undirected(g, out, IGRAPH_TRANSITIVITY_NAN));
+	return 0;
+}
+
+static int label_sum(double *out, cm_ctx *ctx, const int *labels, void *payload)
+{
+	(void)ctx, (void)payload;
+	*out = 0;
+	for (int i = 0; i < 10; i++)
+		*out += labels[i] * (i < 5);
+	return 0;
+}
+
+static void test_nulls(cm_ctx *ctx)
+{
+	igraph_t g;
+	cm__null a, b;
+	cm__igraph_scope scope;
+	cm__igraph_enter(&scope, ctx);
+	igraph_kary_tree(&g, 31, 2, IGRAPH_TREE_UNDIRECTED);
+	ok(!cm__null_gnm(&a, ctx, &g, 20, 5, edge_count, NULL), "gnm null runs");
+	is_double(a.mean, 30, 1e-12, "gnm keeps the tie count");
+	ok(isnan(cm__null_z(30, &a)), "a statistic the model cannot move has no z");
+	ok(!cm__null_rewire(&a, ctx, &g, 20, 5, max_degree, NULL), "rewiring null runs");
+	is_double(a.mean, 3, 1e-12, "rewiring keeps the degrees");
+	is_double(a.sd, 0, 1e-12, "rewiring keeps the degrees in every replicate");
+	ok(!cm__null_rewire(&a, ctx, &g, 20, 5, transitivity, NULL) &&
+	       !cm__null_rewire(&b, ctx, &g, 20, 5, transitivity, NULL),
+	   "rewiring twice");
+	ok(a.mean == b.mean && a.sd == b.sd, "same seed, same null distribution");
+	int labels[10] = {1, 1, 1, 1, 1, 0, 0, 0, 0, 0};
+	ok(!cm__null_permute(&a, ctx, labels, 10, 200, 3, label_sum, NULL),
+	   "permutation null runs");
+	/* Hypergeometric: 5 draws from 10 with 5 ones: mean 2.5, variance 25/36. */
+	is_double(a.mean, 2.5, 0.15, "permutation mean near the hypergeometric 2.5");
+	is_double(a.sd, sqrt(25.0 / 36.0), 0.12, "permutation sd near the hypergeometric 0.833");
+	is_double(cm__null_z(5, &(cm__null){2.5, 0.5, 10}), 5.0, 1e-12, "z = (x - mean) / sd");
+	igraph_destroy(&g);
+	cm__igraph_leave(&scope);
+}
+
+static void test_public_api(cm_ctx *ctx)
+{
+	cm_series *s;
+	cm_network *net = net_of(&s, ctx, star);
+	cm_classification *a = NULL, *b = NULL;
+	cm_classify_opts o;
+	cm_classify_opts_init(&o);
+	ok(net && !cm_classify(&a, ctx, net, &o) && !cm_classify(&b, ctx, net, &o),
+	   "cm_classify runs twice");
+	if (a && b) {
+		is_int(cm_classification_type(a), CM_TYPE_HUB_AND_SPOKE, "star: hub_and_spoke");
+		is_str(cm_classification_why(a), "", "classified: no reason to give");
+		is_double(cm_classification_score(a, CM_TYPE_HUB_AND_SPOKE),
+		          cm_classification_score(b, CM_TYPE_HUB_AND_SPOKE), 0, "same score twice");
+		ok(cm_classification_role(a, 0) & CM_ROLE_HUB, "the large buyer is a hub");
+		ok(!(cm_classification_role(a, 1) & CM_ROLE_HUB), "a supplier is not a hub");
+	}
+	cm_classification_free(a);
+	cm_classification_free(b);
+	cm_classification_free(NULL);
+	o.hybrid_margin = -1;
+	is_int(cm_classify(&a, ctx, net, &o), CM_EINVAL, "a negative margin is refused");
+	cm_series_free(s);
+}
+
+int main(void)
+{
+	cm_ctx *ctx;
+	if (cm_ctx_new(&ctx))
+		return 1;
+	test_star(ctx);
+	test_hierarchy(ctx);
+	test_nulls(ctx);
+	test_public_api(ctx);
+	cm_ctx_free(ctx);
+	return tap_done();
+}

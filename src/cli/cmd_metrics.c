@@ -29,7 +29,9 @@ static void help(void)
 	       "                               sampled sources\n"
 	       "      --exact                  never estimate, whatever the network's size\n"
 	       "      --threads N              threads igraph may use inside one call\n"
-	       "                               (default 1)\n"
+	       "                               (default 1); with N > 1 exact betweenness\n"
+	       "                               also runs in N processes (by default one per\n"
+	       "                               core on large layers)\n"
 	       "%s\nExit status: 0 when every file was measured, 1 when any was not, 2 on usage "
 	       "errors.\n",
 	       cli_read_help);
@@ -93,20 +95,21 @@ static int write_measures(FILE *fp, cm_ctx *ctx, const cm_metrics *m, const job 
 	return rc;
 }
 
-static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *fp, int *first)
+/* *count: reports written so far, over every file. */
+static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *fp, int *count)
 {
 	for (size_t i = 0; i < cm_series_count(s); i++) {
 		cm_network *net = cm_series_get(s, i);
 		cm_metrics *m = NULL;
 		int rc = cm_metrics_compute(&m, ctx, net, &j->opts);
-		if (rc == 0 && j->format == CM_FORMAT_JSON && !*first)
+		if (rc == 0 && j->format == CM_FORMAT_JSON && *count)
 			fputs(",\n", fp);
-		else if (rc == 0 && j->format == CM_FORMAT_TEXT && !*first)
+		else if (rc == 0 && j->format == CM_FORMAT_TEXT && *count)
 			fputc('\n', fp);
 		if (rc == 0)
-			rc = write_measures(fp, ctx, m, j, *first);
+			rc = write_measures(fp, ctx, m, j, *count == 0);
 		if (rc == 0)
-			*first = 0;
+			++*count;
 		if (rc == 0 && j->graphml)
 			rc = write_graphml(ctx, net, m, j->graphml);
 		cm_metrics_free(m);
@@ -116,7 +119,7 @@ static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *f
 	return 0;
 }
 
-static int metrics_one(const job *j, const char *path, FILE *fp, int *first)
+static int metrics_one(const job *j, const char *path, FILE *fp, int *count)
 {
 	cm_ctx *ctx;
 	cm_series *s = NULL;
@@ -124,9 +127,13 @@ static int metrics_one(const job *j, const char *path, FILE *fp, int *first)
 		return EXIT_FAIL;
 	cm_ctx_set_threads(ctx, j->threads);
 	int rc = cli_read(&s, ctx, &j->c, path);
-	if (rc == 0) {
+	if (rc == 0 && j->graphml && cm_series_count(s) != 1) {
+		fprintf(stderr, "%s: error: --graphml needs a file with one snapshot; it has %zu\n",
+			path, cm_series_count(s));
+		rc = CM_EINVAL;
+	} else if (rc == 0) {
 		cm_ctx_clear(ctx);
-		rc = measure_series(j, ctx, s, fp, first);
+		rc = measure_series(j, ctx, s, fp, count);
 		cli_print_diags(ctx, !j->c.quiet);
 		if (rc)
 			fprintf(stderr, "%s: %s\n", path, cm_ctx_errmsg(ctx));
@@ -140,7 +147,7 @@ static int run(const job *j, char **files, int nfiles)
 {
 	cm_ctx *octx;
 	cm_output *o = NULL;
-	int status = EXIT_OK, first = 1;
+	int status = EXIT_OK, count = 0;
 	if (cli_ctx(&octx, &j->c))
 		return EXIT_FAIL;
 	if (cm_output_open(&o, octx, j->out)) {
@@ -149,14 +156,22 @@ static int run(const job *j, char **files, int nfiles)
 		return EXIT_FAIL;
 	}
 	FILE *fp = cm_output_fp(o);
-	int json_list = j->format == CM_FORMAT_JSON && nfiles > 1;
-	if (json_list)
-		fputs("[\n", fp);
-	for (int i = 0; i < nfiles; i++)
-		if (metrics_one(j, files[i], fp, &first))
+	char *json = NULL;
+	size_t len = 0;
+	/* JSON: one object, or an array when there are several snapshots or
+	 * files, which is known only at the end. */
+	FILE *body = j->format == CM_FORMAT_JSON ? open_memstream(&json, &len) : fp;
+	if (!body)
+		fprintf(stderr, "clustermap: out of memory\n"), status = EXIT_FAIL;
+	for (int i = 0; body && i < nfiles; i++)
+		if (metrics_one(j, files[i], body, &count))
 			status = EXIT_FAIL;
-	if (json_list)
-		fputs("]\n", fp);
+	if (body && body != fp) {
+		fclose(body);
+		fprintf(fp, "%s%s%s", count > 1 || nfiles > 1 ? "[\n" : "", json ? json : "",
+			count > 1 || nfiles > 1 ? "]\n" : "");
+		free(json);
+	}
 	/* As for info: when any file fails, an output file is not replaced by
 	 * a partial batch (standard output has the files that were measured). */
 	if ((status == EXIT_OK || !strcmp(j->out, "-")) && cm_output_commit(o, octx))

@@ -172,6 +172,10 @@ static const char *attr(const xmlChar **attrs, int nattrs, const char *name, siz
 static const char *attr_ref(reader *r, const xmlChar **attrs, int nattrs, const char *name,
 			    size_t *len)
 {
+	/* Once the parser is stopped its input buffer is freed, and with it
+	 * the attribute values that point into it. */
+	if (r->stop_code)
+		return NULL;
 	const char *v = attr(attrs, nattrs, name, len);
 	if (v && r->ctx->limits.max_id_length && *len > r->ctx->limits.max_id_length) {
 		limit_error(r, "id length", r->ctx->limits.max_id_length);
@@ -277,8 +281,8 @@ static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
 	r->graph_depth = r->depth;
 	net->source = cm__arena_strndup(&net->arena, r->file, strlen(r->file));
 	const char *id = attr_dup(r, attrs, nattrs, "id");
-	if (!net->source) {
-		stop(r, CM_ENOMEM);
+	if (!net->source || r->stop_code) {
+		stop(r, r->stop_code ? r->stop_code : CM_ENOMEM);
 		return;
 	}
 	net->id = id ? id : "";
@@ -570,6 +574,11 @@ static void end_data(reader *r)
 	 * nothing is stored and the key's default applies. */
 	if (!r->text || !r->text[strspn(r->text, " \t\r\n")])
 		return;
+	if (r->key_set[r->data_key]) {
+		char in[200];
+		WARN(r, "key '%s' is given twice for %s; the last value is kept", key->id,
+		     where(r, in, sizeof(in)));
+	}
 	r->key_set[r->data_key] = 1;
 	cm__value_error err = {0};
 	int rc = cm__apply_value(&err, r->ctx, key, r->net, target, r->cur, r->text ? r->text : "");

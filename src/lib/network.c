@@ -174,17 +174,24 @@ int cm__network_sort_layers(cm_network *net, cm_ctx *ctx)
 		return cm__oom(ctx);
 	}
 	size_t next = 0;
+	/* A layer no edge is in any more (an edge's relation given twice) is
+	 * dropped: it would show as an empty layer and not survive a write. */
+	for (size_t k = 0; k < net->nlayers; k++)
+		map[k] = SIZE_MAX;
+	for (size_t e = 0; e < net->m; e++)
+		map[net->edges[e].layer] = 0;
 	/* Standard layers by rank, then custom ones in order of appearance. */
 	for (int rank = 0; rank <= 3; rank++)
 		for (size_t k = 0; k < net->nlayers; k++)
-			if (standard_rank(net->layers[k]) == rank) {
+			if (map[k] != SIZE_MAX && standard_rank(net->layers[k]) == rank) {
 				map[k] = next;
 				sorted[next++] = net->layers[k];
 			}
 	for (size_t e = 0; e < net->m; e++)
 		net->edges[e].layer = map[net->edges[e].layer];
-	if (net->nlayers) /* layers is NULL in a graph without edges */
-		memcpy(net->layers, sorted, sizeof(*sorted) * net->nlayers);
+	net->nlayers = next;
+	if (next) /* layers is NULL in a graph without edges */
+		memcpy(net->layers, sorted, sizeof(*sorted) * next);
 	cm__free(map);
 	cm__free(sorted);
 	return 0;

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Measured on this kind of data (docs/render.md): neato 2.7 s at 1000
@@ -12,6 +13,8 @@
  * takes 25 s at 1000 and crowds dense cores, so auto leaves it out. */
 #define NEATO_UP_TO   1000
 #define TIERS_UP_TO   300
+#define SFDP_OVERLAP_UP_TO 5000
+#define SFDP_TIE 90.0 /* points: the median tie's length in an sfdp drawing */
 #define REGION_MARGIN 14.0 /* points between the region's box and its actors */
 #define REGION_LABEL  22.0 /* room for the box's label */
 
@@ -72,14 +75,16 @@ static void graph_attrs(Agraph_t *g, const cm__scene *s, const char *engine)
 		cm__gv_set(g, "ranksep", "0.5");
 		cm__gv_set(g, "nodesep", "0.3");
 	} else {
-		/* Room between actors for labels: neato's minimum gap, the spring
-		 * length (inches) of fdp and sfdp. sfdp's overlap removal takes a
-		 * minute at 3000 actors, so it relies on the longer springs. */
-		if (strcmp(engine, "sfdp")) {
+		/* Room between actors for labels: neato's minimum gap, fdp's
+		 * spring length (inches). Overlap removal costs sfdp 17 s at
+		 * 3000 actors; above SFDP_OVERLAP_UP_TO it is left out and the
+		 * drawing scaled instead (scale_sfdp). */
+		if (strcmp(engine, "sfdp") || s->n <= SFDP_OVERLAP_UP_TO) {
 			cm__gv_set(g, "overlap", "false");
 			cm__gv_set(g, "sep", "+14");
 		}
-		cm__gv_set(g, "K", "1.0");
+		if (!strcmp(engine, "fdp"))
+			cm__gv_set(g, "K", "1.0");
 		cm__gv_set(g, "inputscale", "72"); /* pinned positions are in points */
 	}
 }
@@ -227,6 +232,35 @@ static void read_positions(Agraph_t *g, cm__scene *s, const char *engine)
 	}
 }
 
+static int by_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Without overlap removal sfdp returns a layout of arbitrary scale (3000
+ * actors in 7 x 3 inches): scale it until the median tie is SFDP_TIE
+ * points long. */
+static int scale_sfdp(cm_ctx *ctx, cm__scene *s)
+{
+	double *len = cm__calloc(s->m + 1, sizeof(*len));
+	size_t k = 0;
+	if (!len)
+		return cm__oom(ctx);
+	for (size_t e = 0; e < s->m; e++) {
+		const cm__rnode *a = &s->nodes[s->edges[e].src], *b = &s->nodes[s->edges[e].dst];
+		double d = hypot(a->x - b->x, a->y - b->y);
+		if (d > 0)
+			len[k++] = d;
+	}
+	qsort(len, k, sizeof(*len), by_double);
+	double f = k ? SFDP_TIE / len[k / 2] : 1;
+	for (size_t i = 0; i < s->n; i++)
+		s->nodes[i].x = round2(s->nodes[i].x * f), s->nodes[i].y = round2(s->nodes[i].y * f);
+	cm__free(len);
+	return 0;
+}
+
 /* Engines that ignore clusters may put an outsider inside the region's box;
  * each such actor (unless pinned) is mirrored across the nearest side of
  * the box, so that the box tells the truth while outsiders that were close
@@ -266,6 +300,8 @@ int cm__gv_layout(cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, cm__scene *s, const char
 		return rc;
 	read_positions(g, s, engine);
 	gvFreeLayout(gvc, g);
+	if (!strcmp(engine, "sfdp") && s->n > SFDP_OVERLAP_UP_TO && (rc = scale_sfdp(ctx, s)))
+		return rc;
 	if (s->has_inside && s->has_outside && !honours_clusters(engine))
 		clear_region(s);
 	return 0;

@@ -50,19 +50,31 @@ static void describe(FILE *fp, const cm_network *net, int node)
 	            : "locally owned");
 }
 
-static void top_buyer(FILE *fp, const cm_classification *c, const char *lead)
+/* The k-th top buyer (the first large firm among them for a hub), said once
+ * per report: *said records which one was. */
+static void top_buyer(FILE *fp, const cm_classification *c, const char *lead, int large, int *said)
 {
+	int k = 0;
+	while (large && k < 2 && c->top_buyer[k + 1] >= 0 &&
+	       !(cm_network_node_kind(c->net, (size_t)c->top_buyer[k]) == CM_KIND_FIRM &&
+	         cm_network_node_size(c->net, (size_t)c->top_buyer[k]) == CM_SIZE_LARGE))
+		k++;
 	if (c->top_buyer[0] < 0) {
-		fprintf(fp, " No local supply ties are recorded.");
+		if (!*said)
+			fprintf(fp, " No local supply ties are recorded.");
+		*said = 1;
 		return;
 	}
+	if (*said == k + 2)
+		return;
+	*said = k + 2;
 	fprintf(fp, " %s ", lead);
-	describe(fp, c->net, c->top_buyer[0]);
+	describe(fp, c->net, c->top_buyer[k]);
 	fprintf(fp, ", which takes %d%% of local supply ties; the top three buyers take %d%%.",
-	        pct(c->top_buyer_share[0]), pct(value(c, "buyer_top3_share")));
+	        pct(c->top_buyer_share[k]), pct(value(c, "buyer_top3_share")));
 }
 
-static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t)
+static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t, int *said)
 {
 	switch (t) {
 	case CM_TYPE_ITALIANATE:
@@ -71,10 +83,10 @@ static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t
 		        "another local SME and %d%% are tied to a local association.",
 		        pct(value(c, "sme_share")), pct(value(c, "sme_horizontal_reach")),
 		        pct(value(c, "association_coverage")));
-		top_buyer(fp, c, "The largest local buyer is");
+		top_buyer(fp, c, "The largest local buyer is", 0, said);
 		break;
 	case CM_TYPE_HUB_AND_SPOKE:
-		top_buyer(fp, c, "Local supply converges on");
+		top_buyer(fp, c, "Local supply converges on", 1, said);
 		fprintf(fp, " Only %d%% of local SMEs exchange information with each other.",
 		        pct(value(c, "sme_horizontal_reach")));
 		break;
@@ -96,7 +108,7 @@ static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t
 			        pct(value(c, "public_betweenness_share")),
 			        pct(value(c, "public_buying_share")));
 		}
-		top_buyer(fp, c, "The top local buyer is");
+		top_buyer(fp, c, "The top local buyer is", 0, said);
 		break;
 	default: break;
 	}
@@ -108,15 +120,16 @@ static const char *const type_phrase[] = {
 
 static void verdict_words(FILE *fp, const cm_classification *c)
 {
+	int said = 0;
 	if (c->type < CM_TYPE_COUNT) {
 		fprintf(fp, "This network looks like %s.", type_phrase[c->type]);
-		explain_type(fp, c, c->type);
+		explain_type(fp, c, c->type, &said);
 	} else if (c->type == CM_TYPE_HYBRID) {
 		fprintf(fp, "This network mixes %s and %s: their scores differ by only %s.",
 		        type_phrase[c->hybrid[0]], type_phrase[c->hybrid[1]],
 		        num(&(numbuf){{0}}, c->margin));
-		explain_type(fp, c, c->hybrid[0]);
-		explain_type(fp, c, c->hybrid[1]);
+		explain_type(fp, c, c->hybrid[0], &said);
+		explain_type(fp, c, c->hybrid[1], &said);
 	} else {
 		fprintf(fp, "This network matches none of Markusen's types: %s.", c->why);
 	}

@@ -67,10 +67,14 @@ static void text_actors(FILE *fp, const cm_diff *d, cm_change c)
 		size_t n = kind_count(d, c, (cm_kind)k);
 		if (!n)
 			continue;
+		const char *sep = " ";
 		fprintf(fp, "  %-12s %3zu:", cm_kind_name((cm_kind)k), n);
+		/* commas, not spaces: labels used as keys often hold spaces */
 		for (size_t i = 0; i < d->count[c]; i++)
-			if (actor_kind(d, c, i) == (cm_kind)k)
-				fprintf(fp, " %s", cm_diff_actor(d, c, i, NULL));
+			if (actor_kind(d, c, i) == (cm_kind)k) {
+				fprintf(fp, "%s%s", sep, cm_diff_actor(d, c, i, NULL));
+				sep = ", ";
+			}
 		fputc('\n', fp);
 	}
 }

@@ -16,6 +16,17 @@ for opt in "--max-nodes 2" "--max-edges 5" "--max-depth 3" "--max-id-length 5" \
 done
 same "$TMP/all" "$TOP/tests/cli/expected/limits.txt" "each limit has its message"
 
+# A limit met in the middle of an element's attributes stops the read there
+# (the attributes after it are never looked at).
+printf '%s\n' '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">' \
+	'<graph id="prato-2019" edgedefault="undirected"><node id="a"/></graph></graphml>' \
+	> "$TMP/longid.graphml"
+cm validate --max-id-length 4 "$TMP/longid.graphml" > /dev/null 2> "$TMP/err"
+status $? 1 "a graph id past --max-id-length exits 1"
+grep -q ':2:48: error: id length exceeds the limit of 4; raise it with --max-id-length$' \
+	"$TMP/err"
+ok $? "and names the option"
+
 # The boundaries: exactly at a limit is allowed, one below is not.
 cm validate --max-nodes 60 --max-edges 453 --max-depth 4 "$P" > /dev/null 2>&1
 status $? 0 "exactly at the node, edge and depth limits is valid"

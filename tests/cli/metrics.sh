@@ -84,6 +84,21 @@ grep -q 'empty.graphml' "$TMP/err"; ok $? "the bad file is named on stderr"
 cm metrics -q -f json "$FLOR" "$CAMP" > "$TMP/out"
 json_ok "$TMP/out" "JSON of a batch is one array"
 
+# A file of several snapshots: a JSON array, one object per snapshot.
+DRIFT=samples/drift.graphml
+snaps=$(grep -c '<graph ' "$DRIFT")
+cm metrics -q -f json "$DRIFT" > "$TMP/out"
+status $? 0 "several snapshots exit 0"
+if [ -n "${PYTHON3:-}" ] && "$PYTHON3" -c 'import json' 2> /dev/null; then
+	n=$("$PYTHON3" -c 'import json, sys; d = json.load(open(sys.argv[1])); print(len(d) if isinstance(d, list) else 0)' "$TMP/out")
+	[ "$n" -eq "$snaps" ]; ok $? "several snapshots: an array of $snaps objects"
+else
+	skip "several snapshots: an array" "no python3"
+fi
+cm metrics -q --graphml "$TMP/x.graphml" "$DRIFT" > /dev/null 2> "$TMP/err"
+status $? 1 "--graphml with several snapshots exits 1"
+grep -q "needs a file with one snapshot" "$TMP/err"; ok $? "and says why"
+
 # Failures and usage errors.
 cm metrics -q --layer nosuch "$FLOR" > /dev/null 2> "$TMP/err"
 status $? 1 "unknown layer exits 1"

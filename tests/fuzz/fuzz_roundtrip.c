@@ -41,6 +41,10 @@ static void same_nodes(const cm_network *a, const cm_network *b)
 
 static void same_edges(const cm_network *a, const cm_network *b)
 {
+	if (a->nlayers != b->nlayers)
+		for (size_t l = 0; l < a->nlayers || l < b->nlayers; l++)
+			fprintf(stderr, "layer %zu: '%s' / '%s'\n", l,
+				l < a->nlayers ? a->layers[l] : "", l < b->nlayers ? b->layers[l] : "");
 	FUZZ_CHECK(a->m == b->m && a->nlayers == b->nlayers);
 	for (size_t l = 0; l < a->nlayers; l++)
 		FUZZ_CHECK(!strcmp(a->layers[l], b->layers[l]));

@@ -347,6 +347,51 @@ static void test_qap(void)
 	ok(isnan(q.r), "one actor: r undefined");
 }
 
+/* ------------------------------------------------------------ chart */
+
+static size_t count_of(const char *hay, const char *needle)
+{
+	size_t n = 0;
+	for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+static void test_chart(void)
+{
+	double x[] = {2009, 2012, 2015, 2018}, a[] = {0.1, NAN, 0.3, 0.4}, b[] = {1, 2, 3, 4};
+	const char *labels[] = {"2009", "2012", "2015", "2018"};
+	cm_chart_series ser[] = {{"<a&b>", a}, {"plain", b}};
+	cm_chart c = {"T \"q\"", "year", "value", 4, x, labels, 2, ser};
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	ok(cm_chart_write_svg(fp, ctx, &c) == 0, "chart written");
+	fclose(fp);
+	ok(buf && strstr(buf, ">&lt;a&amp;b&gt;</text>"), "series names are escaped");
+	ok(buf && strstr(buf, ">T &quot;q&quot;</text>"), "the title is escaped");
+	is_int(count_of(buf, "<g class=\"series\""), 2, "one group per series");
+	/* a's missing 2012 value splits its line: 2009 stays a lone marker, 2015-2018
+	 * one line; b one line */
+	is_int(count_of(buf, "<polyline"), 2, "a gap breaks the line");
+	is_int(count_of(buf, "<circle"), 3 + 1, "a's three values are marked (+1 in the legend)");
+	ok(strstr(buf, ">2018</text>") != NULL, "x tick labels");
+	ok(strstr(buf, ">0</text>") && strstr(buf, ">4</text>"), "y axis from 0 to 4");
+	free(buf);
+	double back[] = {2012, 2009, 2015, 2018};
+	c.x = back;
+	fp = open_memstream(&buf, &len);
+	ok(cm_chart_write_svg(fp, ctx, &c) == CM_EINVAL, "x must ascend");
+	fclose(fp);
+	free(buf);
+	c.x = x;
+	c.nseries = 9;
+	fp = open_memstream(&buf, &len);
+	ok(cm_chart_write_svg(fp, ctx, &c) == CM_EINVAL, "at most 8 series");
+	fclose(fp);
+	free(buf);
+}
+
 int main(void)
 {
 	cm_ctx_new(&ctx);
@@ -354,6 +399,7 @@ int main(void)
 	test_match_by();
 	test_slicing();
 	test_qap();
+	test_chart();
 	cm_ctx_free(ctx);
 	return tap_done();
 }

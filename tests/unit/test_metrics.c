@@ -469,6 +469,20 @@ static void test_errors(cm_ctx *ctx)
 	igraph_error_t err = igraph_create(&g, &odd, 3, 1);
 	int rc = err ? cm__igraph_error(ctx, err) : 0;
 	igraph_vector_int_destroy(&odd);
+	/* a warning (directed eigenvector centrality of an acyclic graph)
+	 * becomes a diagnostic of the context, once */
+	igraph_t empty;
+	igraph_vector_t ev;
+	igraph_small(&empty, 3, 1, 0, 1, 1, 2, -1);
+	igraph_vector_init(&ev, 0);
+	size_t diags = cm_ctx_diag_count(ctx);
+	igraph_eigenvector_centrality(&empty, &ev, NULL, 1, 1, NULL, NULL);
+	igraph_eigenvector_centrality(&empty, &ev, NULL, 1, 1, NULL, NULL);
+	ok(cm_ctx_diag_count(ctx) == diags + 1 &&
+		   !strncmp(cm_ctx_diag(ctx, diags)->message, "igraph: ", 8),
+	   "igraph warnings become one diagnostic");
+	igraph_vector_destroy(&ev);
+	igraph_destroy(&empty);
 	cm__igraph_leave(&scope);
 	cm_ctx_set_threads(ctx, 1);
 #ifdef _OPENMP

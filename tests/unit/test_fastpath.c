@@ -1,0 +1,100 @@
+/* The reader's fast paths give the results of the slow ones: the id map
+ * (cm__strmap) against a linear search, and typed values against strtod and
+ * strtol, bit for bit (sign of zero included). */
+#include "tap.h"
+
+#include "internal.h"
+
+#include <locale.h>
+#include <stdint.h>
+
+static void test_strmap(void)
+{
+	enum { N = 20000 };
+	static char keys[N][16];
+	cm__strmap m = {0};
+	int ok_put = 1;
+	for (int i = 0; i < N; i++) {
+		snprintf(keys[i], sizeof(keys[i]), "a%d", i);
+		ok_put &= cm__strmap_put(&m, keys[i], strlen(keys[i]), (uint32_t)i) == 0;
+	}
+	ok(ok_put && m.count == N, "20000 ids stored");
+	ok(m.cap >= N * 4 / 3 && (m.cap & (m.cap - 1)) == 0, "load stays below 3/4, power of two");
+	int found = 1;
+	for (int i = 0; i < N; i++)
+		found &= cm__strmap_get(&m, keys[i], strlen(keys[i])) == i;
+	ok(found, "every id maps to its index");
+	/* Lookups take a length: a prefix or an extension of a key is another key. */
+	ok(cm__strmap_get(&m, "a123x", 4) == 123, "lookup by length ignores what follows");
+	ok(cm__strmap_get(&m, "a12", 2) == 1, "a prefix is its own key");
+	ok(cm__strmap_get(&m, "a1234567", 8) == -1, "an unknown id is absent");
+	ok(cm__strmap_get(&m, "", 0) == -1, "the empty id is absent");
+	cm__strmap_free(&m);
+	ok(m.cap == 0 && cm__strmap_get(&m, "a1", 2) == -1, "a freed map is empty");
+}
+
+static const char *const doubles[] = {
+	"0",	 "1",	     "-1",	"0.1",	   "-0.0",    "0.0",		   "12.75",
+	"3.14159", "2.5",	"007",	"0.30000000000000004", "123456789012345",
+	"1234567890123456", "99999999999999.9", "0.000000000000001", "1e3",
+	"-2.5E-3", "+4",	"12.",	".5",	   "1.7976931348623157e308", "2.2250738585072014e-308"};
+
+static const char *const ints[] = {"0", "-0", "7", "-42", "2015", "007", "+3", "999999999999999",
+				   "1000000000000000"};
+
+/* A file with one edge per value of the list, weight typed as kind. */
+static char *edges_file(const char *type, const char *const *vals, size_t n)
+{
+	size_t cap = 4096 + n * 160;
+	char *xml = malloc(cap);
+	size_t at = (size_t)snprintf(xml, cap,
+				     "<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"
+				     "<key id='w' for='edge' attr.name='weight' attr.type='%s'/>"
+				     "<graph edgedefault='directed'><node id='a'/><node id='b'/>",
+				     type);
+	for (size_t i = 0; i < n; i++)
+		at += (size_t)snprintf(xml + at, cap - at,
+				       "<edge source='a' target='b'><data key='w'> %s\n</data></edge>",
+				       vals[i]);
+	snprintf(xml + at, cap - at, "</graph></graphml>");
+	return xml;
+}
+
+static int same_bits(double a, double b)
+{
+	return memcmp(&a, &b, sizeof(a)) == 0;
+}
+
+static void check_values(cm_ctx *ctx, const char *type, const char *const *vals, size_t n)
+{
+	char *xml = edges_file(type, vals, n);
+	cm_series *s = NULL;
+	int rc = cm_series_read_buffer(&s, ctx, xml, strlen(xml), NULL);
+	ok(rc == 0, "%s values read", type);
+	cm_network *net = cm_series_get(s, 0);
+	for (size_t i = 0; net && i < n; i++) {
+		double want;
+		if (!strcmp(type, "double"))
+			want = strtod(vals[i], NULL);
+		else
+			want = (double)strtol(vals[i], NULL, 10);
+		double got = cm_network_edge_weight(net, i);
+		if (!ok(same_bits(got, want), "%s '%s' reads as strtod/strtol would", type, vals[i]))
+			printf("#   got %.17g, expected %.17g\n", got, want);
+	}
+	cm_series_free(s);
+	free(xml);
+}
+
+int main(void)
+{
+	cm_ctx *ctx;
+	setlocale(LC_NUMERIC, "C");
+	if (cm_ctx_new(&ctx))
+		return 1;
+	test_strmap();
+	check_values(ctx, "double", doubles, CM__ARRAY_LEN(doubles));
+	check_values(ctx, "long", ints, CM__ARRAY_LEN(ints));
+	cm_ctx_free(ctx);
+	return tap_done();
+}

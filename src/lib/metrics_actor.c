@@ -220,6 +220,14 @@ static igraph_error_t leiden_run(leiden *s, unsigned long seed)
 	return IGRAPH_SUCCESS;
 }
 
+static igraph_error_t singletons(igraph_vector_int_t *membership, igraph_integer_t n)
+{
+	IGRAPH_CHECK(igraph_vector_int_resize(membership, n));
+	for (igraph_integer_t i = 0; i < n; i++)
+		VECTOR(*membership)[i] = i;
+	return IGRAPH_SUCCESS;
+}
+
 /* Leiden communities maximising modularity (node weights = strengths,
  * resolution 1/2m), seeded: the same input gives the same partition; the
  * best of a few runs is kept. */
@@ -238,7 +246,11 @@ static int community(cm__mwork *w)
 		return cm__oom(w->ctx);
 	}
 	igraph_error_t err = igraph_strength(w->u, &s.nw, igraph_vss_all(), IGRAPH_ALL, 0, s.ew);
-	for (int r = 0; err == IGRAPH_SUCCESS && r < leiden_runs(w->u); r++)
+	/* Without ties every actor is its own community; igraph 0.10.2's Leiden
+	 * never converges on an edgeless graph (total weight 0). */
+	if (err == IGRAPH_SUCCESS && !(total > 0))
+		err = singletons(&s.best, igraph_vcount(w->u));
+	for (int r = 0; err == IGRAPH_SUCCESS && total > 0 && r < leiden_runs(w->u); r++)
 		err = leiden_run(&s, w->opts->seed + (unsigned long)r);
 	if (err == IGRAPH_SUCCESS)
 		cm__mwork_scatter_int(w, CM__AM_COMMUNITY, &s.best);

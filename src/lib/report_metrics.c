@@ -297,11 +297,25 @@ static void text_actors(FILE *fp, const cm_metrics *m, const cm__mlayer *l)
 	}
 }
 
+/* Snapshots of one file differ by id or year. */
+static void text_snapshot(FILE *fp, const cm_network *net)
+{
+	int has_id = net->id && net->id[0];
+	if (!has_id && !net->year)
+		return;
+	fprintf(fp, "snapshot: %s", has_id ? net->id : "-");
+	if (net->year)
+		fprintf(fp, ", year %d", net->year);
+	fputc('\n', fp);
+}
+
 static int write_text(FILE *fp, const cm_metrics *m, int nodes)
 {
-	fprintf(fp, "file: %s\nnodes: %zu, edges: %zu%s%s\n", m->net->source ? m->net->source : "",
-	        m->net->n, m->net->m, m->inside_only ? ", inside actors only" : "",
-	        m->weighted ? ", weighted" : "");
+	const cm_network *net = m->net;
+	fprintf(fp, "file: %s\n", net->source ? net->source : "");
+	text_snapshot(fp, net);
+	fprintf(fp, "nodes: %zu, edges: %zu%s%s\n", net->n, net->m,
+	        m->inside_only ? ", inside actors only" : "", m->weighted ? ", weighted" : "");
 	text_network(fp, m);
 	text_sampling(fp, m);
 	text_groups(fp, m);

@@ -112,6 +112,11 @@ cm metrics --seed x "$FLOR" > /dev/null 2>&1; status $? 2 "non-numeric seed is a
 cm metrics --exact --approx 10 "$FLOR" > /dev/null 2>&1; status $? 2 "--exact with --approx is a usage error"
 cm metrics --graphml x.graphml "$FLOR" "$CAMP" > /dev/null 2>&1; status $? 2 "--graphml takes one file"
 
+# Regression: community detection hung on a network without ties.
+timeout 60 "$CLUSTERMAP" metrics -q --format json "$DATA/edge-cases/edgeless.graphml" > "$TMP/out" 2>&1
+status $? 0 "a network without ties finishes"
+grep -q '"community": 2' "$TMP/out"; ok $? "and each actor is its own community"
+
 # Every option is in --help and in the man page.
 cm metrics --help > "$TMP/help"; status $? 0 "--help exits 0"
 for opt in layer nodes groups format output graphml weighted inside-only permutations seed \

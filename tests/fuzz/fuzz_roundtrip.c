@@ -14,7 +14,7 @@ static int same_str(const char *a, const char *b)
 }
 
 static void same_columns(const cm__column *a, size_t na, const cm__column *b, size_t nb,
-			 size_t count)
+                         size_t count)
 {
 	FUZZ_CHECK(na == nb);
 	for (size_t k = 0; k < na; k++) {
@@ -44,7 +44,8 @@ static void same_edges(const cm_network *a, const cm_network *b)
 	if (a->nlayers != b->nlayers)
 		for (size_t l = 0; l < a->nlayers || l < b->nlayers; l++)
 			fprintf(stderr, "layer %zu: '%s' / '%s'\n", l,
-				l < a->nlayers ? a->layers[l] : "", l < b->nlayers ? b->layers[l] : "");
+			        l < a->nlayers ? a->layers[l] : "",
+			        l < b->nlayers ? b->layers[l] : "");
 	FUZZ_CHECK(a->m == b->m && a->nlayers == b->nlayers);
 	for (size_t l = 0; l < a->nlayers; l++)
 		FUZZ_CHECK(!strcmp(a->layers[l], b->layers[l]));
@@ -75,7 +76,8 @@ static void round_trip(const cm_network *net)
 	FUZZ_CHECK(fclose(fp) == 0);
 	int rc = cm_series_read_buffer(&back, ctx, buf, len, NULL);
 	if (rc)
-		fprintf(stderr, "written back:\n%.*s\nread: %s\n", (int)len, buf, cm_ctx_errmsg(ctx));
+		fprintf(stderr, "written back:\n%.*s\nread: %s\n", (int)len, buf,
+		        cm_ctx_errmsg(ctx));
 	FUZZ_CHECK(rc == 0 && cm_series_count(back) == 1);
 	const cm_network *again = cm_series_get(back, 0);
 	FUZZ_CHECK(!strcmp(net->id, again->id) && !strcmp(net->label, again->label));

@@ -68,7 +68,8 @@ static long run_dir(const char *dir)
 	while ((ent = readdir(d))) {
 		if (ent->d_name[0] == '.')
 			continue;
-		if (count == cap && !(names = realloc(names, sizeof(*names) * (cap = cap ? 2 * cap : 64))))
+		if (count == cap &&
+		    !(names = realloc(names, sizeof(*names) * (cap = cap ? 2 * cap : 64))))
 			abort();
 		if (!(names[count++] = strdup(ent->d_name)))
 			abort();

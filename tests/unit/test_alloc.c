@@ -91,7 +91,7 @@ static int pipeline(cm_ctx **ctx_out, FILE *sink, const char *xml, size_t len)
 
 /* Runs the pipeline writing into buf; returns rc, the length in *len. */
 static int run(cm_ctx **ctx, char *buf, size_t *len, const char *xml, size_t xml_len,
-	       unsigned long nth)
+               unsigned long nth)
 {
 	FILE *sink = fmemopen(buf, OUT_MAX, "w");
 	if (!sink)
@@ -130,8 +130,8 @@ static int clean_end(int rc, const cm_ctx *ctx, size_t got_len)
 }
 
 /* One run with the nth allocation failing; returns 1 when it fired. */
-static int run_failing(const char *name, const char *xml, size_t len, unsigned long nth,
-		       int *bad, int *tolerated)
+static int run_failing(const char *name, const char *xml, size_t len, unsigned long nth, int *bad,
+                       int *tolerated)
 {
 	size_t got_len;
 	cm_ctx *ctx = NULL;
@@ -140,8 +140,7 @@ static int run_failing(const char *name, const char *xml, size_t len, unsigned l
 		if ((*bad)++ < 10)
 			printf("# %s, allocation %lu (by %s) failing: rc %d (%s) '%s'%s\n", name,
 			       nth, library_only ? "the library" : failmalloc_caller(), rc,
-			       cm_strerror(rc),
-			       ctx ? cm_ctx_errmsg(ctx) : "no context",
+			       cm_strerror(rc), ctx ? cm_ctx_errmsg(ctx) : "no context",
 			       rc == 0 ? ", output differs" : "");
 		if (rc == 0)
 			printf("# %zu bytes, expected %zu\n", got_len, expected_len);
@@ -194,7 +193,8 @@ static void fail_every_allocation(const char *path)
 	   library_only ? "library" : "process");
 	if (tolerated)
 		printf("# %d of those were absorbed by a dependency (same output or a libxml2 "
-		       "error)\n", tolerated);
+		       "error)\n",
+		       tolerated);
 	free(xml);
 }
 
@@ -202,14 +202,14 @@ int main(void)
 {
 	const char *top = getenv("top_srcdir");
 	static const char *const samples[] = {
-		"tests/fuzz/corpus/read/clustermap-snapshots.graphml",
-		"tests/fuzz/corpus/read/yed.graphml",
-		"tests/fuzz/corpus/read/gephi.graphml",
-		"tests/fuzz/corpus/read/reference-florentine.graphml",
+	    "tests/fuzz/corpus/read/clustermap-snapshots.graphml",
+	    "tests/fuzz/corpus/read/yed.graphml",
+	    "tests/fuzz/corpus/read/gephi.graphml",
+	    "tests/fuzz/corpus/read/reference-florentine.graphml",
 	};
 	for (library_only = 0; library_only < 2; library_only++) {
 		printf("# %s\n", library_only ? "the library's allocations, through the measures"
-					     : "every allocation of the process, through reading");
+		                              : "every allocation of the process, through reading");
 		for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {
 			char path[4096];
 			snprintf(path, sizeof(path), "%s/%s", top ? top : ".", samples[i]);

@@ -129,8 +129,12 @@ static int too_little(char *why, size_t n, const cm__cdata *d)
 
 static void gates(cm__verdict *out, const cm__ind_value *ind, const cm__cdata *d)
 {
-	if (too_little(out->unclassified_why, sizeof(out->unclassified_why), d))
+	if (too_little(out->unclassified_why, sizeof(out->unclassified_why), d)) {
+		/* No gate can be judged: each fails for the same stated reason. */
+		for (int t = 0; t < CM__TYPES; t++)
+			snprintf(out->why[t], sizeof(out->why[t]), "%s", out->unclassified_why);
 		return;
+	}
 	out->gate[CM__T_ITALIANATE] = gate_italianate(out->why[0], sizeof(out->why[0]), ind);
 	out->gate[CM__T_HUB] = gate_hub(out->why[1], sizeof(out->why[1]), d);
 	out->gate[CM__T_SATELLITE] = gate_satellite(out->why[2], sizeof(out->why[2]), ind);

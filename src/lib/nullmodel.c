@@ -79,6 +79,10 @@ static int rewire_replicates(acc *a, cm_ctx *ctx, const igraph_t *g, size_t repl
 {
 	igraph_t r;
 	igraph_integer_t m = igraph_ecount(g);
+	/* igraph refuses to rewire fewer than four vertices or two edges; such a
+	 * graph has no null distribution, so the indicator gets no z-score. */
+	if (igraph_vcount(g) < 4 || m < 2)
+		return 0;
 	if (m > CM__REWIRE_LARGE_EDGES && replicates > CM__REWIRE_LARGE_MAX)
 		replicates = CM__REWIRE_LARGE_MAX;
 	CM__IG(ctx, igraph_copy(&r, g));
@@ -86,8 +90,7 @@ static int rewire_replicates(acc *a, cm_ctx *ctx, const igraph_t *g, size_t repl
 	for (size_t k = 0; k < replicates && !rc; k++) {
 		double v = NAN;
 		igraph_integer_t swaps = (k ? CM__REWIRE_THIN : CM__REWIRE_BURN_IN) * m;
-		/* Rewiring needs two edges to swap. */
-		igraph_error_t err = m >= 2 ? igraph_rewire(&r, swaps, IGRAPH_REWIRING_SIMPLE) : 0;
+		igraph_error_t err = igraph_rewire(&r, swaps, IGRAPH_REWIRING_SIMPLE);
 		rc = err ? cm__igraph_error(ctx, err) : stat(&v, ctx, &r, payload);
 		acc_add(a, v);
 	}

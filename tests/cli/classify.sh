@@ -62,6 +62,13 @@ grep -q '"type": "unclassified"' "$TMP/tiny.json"; ok $? "tiny network is unclas
 grep -q '"why": "only 3 local actors (at least 5 needed)"' "$TMP/tiny.json"
 ok $? "tiny network says why"
 
+# Regression: two supply ties among three actors made rewiring fail, and the
+# gates of a too-small network gave empty reasons.
+cm classify "$DATA/edge-cases/tiny-supply.graphml" > "$TMP/tiny.txt" 2>&1
+status $? 0 "too small to rewire: exit 0"
+grep -c 'fails: only 3 local actors (at least 5 needed)' "$TMP/tiny.txt" > "$TMP/n"
+echo 4 | cmp -s - "$TMP/n"; ok $? "every gate names why it fails"
+
 # The evaluation at small size: >= 95% correct on clean archetypes, hybrids
 # flagged (hybrid or low confidence) in >= 95%, same seed same output.
 "$BUILD/tools/evaluate" --sizes 20,60,150,400 --seeds 5 --hybrids --stability 10 > "$TMP/eval" 2> "$TMP/eval.err"

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -40,13 +41,32 @@ size_t cm__sample_size(const igraph_t *g, const cm__path_opts *opts)
  * costs more than it saves: one core does it in well under a second. */
 #define PARALLEL_WORK 2e8
 
+/* Cores nobody else is using: a worker on a busy core only adds work (measured
+ * in docs/performance.md). The load average counts this process; without
+ * /proc/loadavg every core counts as free. */
+static long free_cores(void)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	double load = 0;
+	char line[128] = "";
+	FILE *fp = fopen("/proc/loadavg", "r");
+	if (fp) {
+		if (fgets(line, sizeof(line), fp))
+			line[strcspn(line, " ")] = '\0';
+		fclose(fp);
+	}
+	if (cm__parse_double(&load, line))
+		load = 0;
+	long busy = load > 1 ? (long)(load - 1 + 0.5) : 0;
+	return cores - busy > 1 ? cores - busy : 1;
+}
+
 /* Processes for the exact computation: as many as threads were asked for,
- * else one per core on large graphs, never more than there are vertices. */
+ * else one per free core on large graphs, never more than there are vertices. */
 static int exact_workers(const cm_ctx *ctx, const igraph_t *g)
 {
 	double n = (double)igraph_vcount(g), m = (double)igraph_ecount(g);
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	long w = ctx->threads > 1 ? ctx->threads : n * (n + m) >= PARALLEL_WORK ? cores : 1;
+	long w = ctx->threads > 1 ? ctx->threads : n * (n + m) >= PARALLEL_WORK ? free_cores() : 1;
 	if (w > 64)
 		w = 64;
 	if (w > (long)n)

@@ -33,14 +33,31 @@ static void test_strmap(void)
 	ok(m.cap == 0 && cm__strmap_get(&m, "a1", 2) == -1, "a freed map is empty");
 }
 
-static const char *const doubles[] = {
-	"0",	 "1",	     "-1",	"0.1",	   "-0.0",    "0.0",		   "12.75",
-	"3.14159", "2.5",	"007",	"0.30000000000000004", "123456789012345",
-	"1234567890123456", "99999999999999.9", "0.000000000000001", "1e3",
-	"-2.5E-3", "+4",	"12.",	".5",	   "1.7976931348623157e308", "2.2250738585072014e-308"};
+static const char *const doubles[] = {"0",
+                                      "1",
+                                      "-1",
+                                      "0.1",
+                                      "-0.0",
+                                      "0.0",
+                                      "12.75",
+                                      "3.14159",
+                                      "2.5",
+                                      "007",
+                                      "0.30000000000000004",
+                                      "123456789012345",
+                                      "1234567890123456",
+                                      "99999999999999.9",
+                                      "0.000000000000001",
+                                      "1e3",
+                                      "-2.5E-3",
+                                      "+4",
+                                      "12.",
+                                      ".5",
+                                      "1.7976931348623157e308",
+                                      "2.2250738585072014e-308"};
 
-static const char *const ints[] = {"0", "-0", "7", "-42", "2015", "007", "+3", "999999999999999",
-				   "1000000000000000"};
+static const char *const ints[] = {
+    "0", "-0", "7", "-42", "2015", "007", "+3", "999999999999999", "1000000000000000"};
 
 /* A file with one edge per value of the list, weight typed as kind. */
 static char *edges_file(const char *type, const char *const *vals, size_t n)
@@ -48,14 +65,14 @@ static char *edges_file(const char *type, const char *const *vals, size_t n)
 	size_t cap = 4096 + n * 160;
 	char *xml = malloc(cap);
 	size_t at = (size_t)snprintf(xml, cap,
-				     "<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"
-				     "<key id='w' for='edge' attr.name='weight' attr.type='%s'/>"
-				     "<graph edgedefault='directed'><node id='a'/><node id='b'/>",
-				     type);
+	                             "<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"
+	                             "<key id='w' for='edge' attr.name='weight' attr.type='%s'/>"
+	                             "<graph edgedefault='directed'><node id='a'/><node id='b'/>",
+	                             type);
 	for (size_t i = 0; i < n; i++)
-		at += (size_t)snprintf(xml + at, cap - at,
-				       "<edge source='a' target='b'><data key='w'> %s\n</data></edge>",
-				       vals[i]);
+		at += (size_t)snprintf(
+		    xml + at, cap - at,
+		    "<edge source='a' target='b'><data key='w'> %s\n</data></edge>", vals[i]);
 	snprintf(xml + at, cap - at, "</graph></graphml>");
 	return xml;
 }
@@ -79,7 +96,8 @@ static void check_values(cm_ctx *ctx, const char *type, const char *const *vals,
 		else
 			want = (double)strtol(vals[i], NULL, 10);
 		double got = cm_network_edge_weight(net, i);
-		if (!ok(same_bits(got, want), "%s '%s' reads as strtod/strtol would", type, vals[i]))
+		if (!ok(same_bits(got, want), "%s '%s' reads as strtod/strtol would", type,
+		        vals[i]))
 			printf("#   got %.17g, expected %.17g\n", got, want);
 	}
 	cm_series_free(s);

@@ -24,7 +24,7 @@ static double max_rel_diff(const igraph_vector_t *a, const igraph_vector_t *b)
 }
 
 static void random_graph(igraph_t *g, igraph_integer_t n, igraph_integer_t m, int directed,
-			 unsigned long seed)
+                         unsigned long seed)
 {
 	igraph_rng_seed(igraph_rng_default(), seed);
 	igraph_erdos_renyi_game_gnm(g, n, m, directed, 0);
@@ -44,11 +44,11 @@ static void compare(cm_ctx *ctx, const igraph_t *g, const igraph_vector_t *w, co
 		cm__igraph_enter(&scope, ctx);
 		int rc = cm__betweenness(&par, &info, ctx, g, &opts);
 		cm__igraph_leave(&scope);
-		ok(rc == 0 && info.sources == 0, "%s, %d process%s: exact computation succeeds", what,
-		   threads, threads > 1 ? "es" : "");
+		ok(rc == 0 && info.sources == 0, "%s, %d process%s: exact computation succeeds",
+		   what, threads, threads > 1 ? "es" : "");
 		double d = max_rel_diff(&par, &serial);
 		if (!ok(d <= 1e-12, "%s, %d process%s: same as igraph's serial betweenness", what,
-			threads, threads > 1 ? "es" : ""))
+		        threads, threads > 1 ? "es" : ""))
 			printf("#   largest relative difference %g\n", d);
 	}
 	igraph_vector_destroy(&serial);

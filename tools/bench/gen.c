@@ -71,12 +71,11 @@ static size_t below(size_t n)
 
 typedef enum { ROLE_SME, ROLE_HUB, ROLE_OUTSIDE, ROLE_INST } role;
 
-static const char *const inst_kinds[] = {"association", "association", "association",
-					 "cluster_org", "training",    "research",
-					 "university",  "government",  "finance",
-					 "other"};
+static const char *const inst_kinds[] = {"association", "association", "association", "cluster_org",
+                                         "training",    "research",    "university",  "government",
+                                         "finance",     "other"};
 static const char *const sectors[] = {"C13.10", "C13.20", "C13.30", "C14.13", "C14.19",
-				      "C15.12", "C28.94", "G46.41", "H49.41", "M74.10"};
+                                      "C15.12", "C28.94", "G46.41", "H49.41", "M74.10"};
 static const char *const size_words[] = {"micro", "small", "medium", "large"};
 
 typedef struct world {
@@ -115,11 +114,12 @@ static void assign_roles(world *w)
 	w->smes = xmalloc(n * sizeof(size_t));
 	for (size_t i = 0; i < n; i++) {
 		double u = unif();
-		role r = i < 2 ? ROLE_HUB : i < 5 ? ROLE_INST
-			 : u < 0.002	    ? ROLE_HUB
-			 : u < 0.007	    ? ROLE_INST
-			 : u < 0.057	    ? ROLE_OUTSIDE
-					    : ROLE_SME;
+		role r = i < 2       ? ROLE_HUB
+		         : i < 5     ? ROLE_INST
+		         : u < 0.002 ? ROLE_HUB
+		         : u < 0.007 ? ROLE_INST
+		         : u < 0.057 ? ROLE_OUTSIDE
+		                     : ROLE_SME;
 		w->role[i] = (unsigned char)r;
 		if (r == ROLE_HUB)
 			w->hubs[w->nhubs++] = i;
@@ -163,31 +163,31 @@ static size_t comm_of_rank(const world *w, size_t rank)
 
 /* ------------------------------------------------------------ writing */
 
-
 static void write_header(world *w, unsigned long seed)
 {
-	fprintf(w->out,
-		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		"<!-- Synthetic inter-firm network: %zu actors, seed %lu (tools/bench/gen) -->\n"
-		"<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
-		"  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
-		"  <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
-		"  <key id=\"employees\" for=\"node\" attr.name=\"employees\" attr.type=\"int\"/>\n"
-		"  <key id=\"size\" for=\"node\" attr.name=\"size\" attr.type=\"string\"/>\n"
-		"  <key id=\"ownership\" for=\"node\" attr.name=\"ownership\" attr.type=\"string\"/>\n"
-		"  <key id=\"location\" for=\"node\" attr.name=\"location\" attr.type=\"string\"/>\n"
-		"  <key id=\"sector\" for=\"node\" attr.name=\"sector\" attr.type=\"string\"/>\n"
-		"  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
-		"  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-		"  <key id=\"year\" for=\"edge\" attr.name=\"year\" attr.type=\"int\"/>\n"
-		"  <key id=\"start\" for=\"edge\" attr.name=\"start\" attr.type=\"int\"/>\n"
-		"  <key id=\"end\" for=\"edge\" attr.name=\"end\" attr.type=\"int\"/>\n"
-		"  <key id=\"glabel\" for=\"graph\" attr.name=\"label\" attr.type=\"string\"/>\n"
-		"  <key id=\"gyear\" for=\"graph\" attr.name=\"year\" attr.type=\"int\"/>\n"
-		"  <graph id=\"G\" edgedefault=\"directed\">\n"
-		"    <data key=\"glabel\">Synthetic production network (%zu actors)</data>\n"
-		"    <data key=\"gyear\">2023</data>\n",
-		w->n, seed, w->n);
+	fprintf(
+	    w->out,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!-- Synthetic inter-firm network: %zu actors, seed %lu (tools/bench/gen) -->\n"
+	    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+	    "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+	    "  <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+	    "  <key id=\"employees\" for=\"node\" attr.name=\"employees\" attr.type=\"int\"/>\n"
+	    "  <key id=\"size\" for=\"node\" attr.name=\"size\" attr.type=\"string\"/>\n"
+	    "  <key id=\"ownership\" for=\"node\" attr.name=\"ownership\" attr.type=\"string\"/>\n"
+	    "  <key id=\"location\" for=\"node\" attr.name=\"location\" attr.type=\"string\"/>\n"
+	    "  <key id=\"sector\" for=\"node\" attr.name=\"sector\" attr.type=\"string\"/>\n"
+	    "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
+	    "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+	    "  <key id=\"year\" for=\"edge\" attr.name=\"year\" attr.type=\"int\"/>\n"
+	    "  <key id=\"start\" for=\"edge\" attr.name=\"start\" attr.type=\"int\"/>\n"
+	    "  <key id=\"end\" for=\"edge\" attr.name=\"end\" attr.type=\"int\"/>\n"
+	    "  <key id=\"glabel\" for=\"graph\" attr.name=\"label\" attr.type=\"string\"/>\n"
+	    "  <key id=\"gyear\" for=\"graph\" attr.name=\"year\" attr.type=\"int\"/>\n"
+	    "  <graph id=\"G\" edgedefault=\"directed\">\n"
+	    "    <data key=\"glabel\">Synthetic production network (%zu actors)</data>\n"
+	    "    <data key=\"gyear\">2023</data>\n",
+	    w->n, seed, w->n);
 }
 
 static void write_size(world *w, role r)
@@ -195,13 +195,17 @@ static void write_size(world *w, role r)
 	static const unsigned lo[] = {1, 10, 50, 250}, span[] = {9, 40, 200, 4750};
 	/* SMEs: 60% micro, 30% small, 10% medium; hubs large; others mixed. */
 	double u = unif();
-	int cls = r == ROLE_HUB ? 3 : r == ROLE_SME ? (u < 0.6 ? 0 : u < 0.9 ? 1 : 2) : (int)below(4);
+	int cls = r == ROLE_HUB   ? 3
+	          : r == ROLE_SME ? (u < 0.6   ? 0
+	                             : u < 0.9 ? 1
+	                                       : 2)
+	                          : (int)below(4);
 	double form = unif();
 	if (form < 0.05 && r != ROLE_HUB)
 		return; /* size unknown */
 	if (form < 0.75)
 		fprintf(w->out, "<data key=\"employees\">%u</data>",
-			lo[cls] + (unsigned)below(span[cls]));
+		        lo[cls] + (unsigned)below(span[cls]));
 	else
 		fprintf(w->out, "<data key=\"size\">%s</data>", size_words[cls]);
 }
@@ -213,17 +217,22 @@ static void write_node(world *w, size_t i, size_t *inst_seq)
 	if (r == ROLE_INST)
 		kind = inst_kinds[(*inst_seq)++ % CM_ARRAY(inst_kinds)];
 	fprintf(w->out, "    <node id=\"a%zu\"><data key=\"label\">%s %zu</data>", i,
-		r == ROLE_INST ? "Institution" : r == ROLE_OUTSIDE ? "Buyer" : "Firm", i);
+	        r == ROLE_INST      ? "Institution"
+	        : r == ROLE_OUTSIDE ? "Buyer"
+	                            : "Firm",
+	        i);
 	fprintf(w->out, "<data key=\"kind\">%s</data>", kind);
 	if (r != ROLE_INST)
 		write_size(w, r);
-	int external = r == ROLE_OUTSIDE ? unif() < 0.9 : r == ROLE_HUB ? unif() < 0.4
-						     : r == ROLE_SME ? unif() < 0.03 : 0;
+	int external = r == ROLE_OUTSIDE ? unif() < 0.9
+	               : r == ROLE_HUB   ? unif() < 0.4
+	               : r == ROLE_SME   ? unif() < 0.03
+	                                 : 0;
 	fprintf(w->out, "<data key=\"ownership\">%s</data><data key=\"location\">%s</data>",
-		external ? "external" : "local", r == ROLE_OUTSIDE ? "outside" : "inside");
+	        external ? "external" : "local", r == ROLE_OUTSIDE ? "outside" : "inside");
 	if (r != ROLE_INST)
 		fprintf(w->out, "<data key=\"sector\">%s</data>",
-			sectors[i % 7 == 0 ? below(CM_ARRAY(sectors)) : (i / 97) % 4]);
+		        sectors[i % 7 == 0 ? below(CM_ARRAY(sectors)) : (i / 97) % 4]);
 	fputs("</node>\n", w->out);
 }
 
@@ -232,13 +241,14 @@ static void write_edge(world *w, size_t src, size_t dst, const char *relation, d
 	if (src == dst)
 		return;
 	unsigned year = 2005 + (unsigned)below(19);
-	fprintf(w->out,
-		"    <edge id=\"t%zu\" source=\"a%zu\" target=\"a%zu\"><data key=\"relation\">%s</data>"
-		"<data key=\"weight\">%.2f</data><data key=\"year\">%u</data>",
-		w->edges++, src, dst, relation, weight, year);
+	fprintf(
+	    w->out,
+	    "    <edge id=\"t%zu\" source=\"a%zu\" target=\"a%zu\"><data key=\"relation\">%s</data>"
+	    "<data key=\"weight\">%.2f</data><data key=\"year\">%u</data>",
+	    w->edges++, src, dst, relation, weight, year);
 	if (unif() < 0.1)
 		fprintf(w->out, "<data key=\"start\">%u</data><data key=\"end\">%u</data>",
-			year - (unsigned)below(5), year + 1 + (unsigned)below(6));
+		        year - (unsigned)below(5), year + 1 + (unsigned)below(6));
 	fputs("</edge>\n", w->out);
 }
 
@@ -269,11 +279,11 @@ static void sme_ties(world *w, size_t rank)
 	int nsupply = 1 + (unif() < 0.6);
 	for (int k = 0; k < nsupply; k++) {
 		double u = unif();
-		size_t buyer = u < 0.55			 ? pick_hub(w)
-			       : u < 0.9 || !w->noutside ? pick_in_comm(w, c)
-							 : w->outside[below(w->noutside)];
+		size_t buyer = u < 0.55                  ? pick_hub(w)
+		               : u < 0.9 || !w->noutside ? pick_in_comm(w, c)
+		                                         : w->outside[below(w->noutside)];
 		write_edge(w, me, buyer, unif() < 0.05 ? "subcontracting" : "supplier",
-			   tie_weight(20));
+		           tie_weight(20));
 	}
 	/* Information: dense inside the community, now and then across. */
 	int ninfo = 1 + (int)below(3) + (unif() < 0.8);
@@ -309,7 +319,7 @@ static void other_ties(world *w)
 	for (size_t k = 0; k < w->ninsts; k++)
 		for (int j = 0; j < 8; j++)
 			write_edge(w, w->insts[k], w->smes[below(w->nsmes)], "information",
-				   tie_weight(2));
+			           tie_weight(2));
 }
 
 /* ------------------------------------------------------------ main */
@@ -329,7 +339,7 @@ static size_t parse_count(const char *s)
 static void usage(void)
 {
 	fprintf(stderr, "Usage: gen [-s SEED] [-o FILE] N\n"
-			"Writes a synthetic inter-firm network of N actors as GraphML.\n");
+	                "Writes a synthetic inter-firm network of N actors as GraphML.\n");
 	exit(2);
 }
 
@@ -368,7 +378,8 @@ int main(int argc, char **argv)
 	other_ties(&w);
 	fputs("  </graph>\n</graphml>\n", w.out);
 	if (fflush(w.out) || (path && fclose(w.out))) {
-		fprintf(stderr, "gen: cannot write %s: %s\n", path ? path : "output", strerror(errno));
+		fprintf(stderr, "gen: cannot write %s: %s\n", path ? path : "output",
+		        strerror(errno));
 		return 1;
 	}
 	return 0;

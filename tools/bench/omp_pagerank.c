@@ -37,8 +37,8 @@ static int timed(const igraph_t *g, cm_ctx *ctx, int runs, const char *what)
 		if (ctx)
 			cm__igraph_enter(&scope, ctx);
 		double start = now();
-		igraph_pagerank(g, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(), 1, 0.85,
-				NULL, NULL);
+		igraph_pagerank(g, IGRAPH_PAGERANK_ALGO_PRPACK, &pr, NULL, igraph_vss_all(), 1,
+		                0.85, NULL, NULL);
 		t[i] = now() - start;
 		if (ctx)
 			cm__igraph_leave(&scope);
@@ -61,7 +61,7 @@ int main(int argc, char **argv)
 	igraph_rng_seed(igraph_rng_default(), 7);
 	igraph_erdos_renyi_game_gnm(&g, 1000, 5000, 1, 0);
 	int rc = timed(&g, NULL, runs, "OpenMP default thread count") ||
-		 timed(&g, ctx, runs, "clustermap's scope (one thread)");
+	         timed(&g, ctx, runs, "clustermap's scope (one thread)");
 	igraph_destroy(&g);
 	cm_ctx_free(ctx);
 	return rc;

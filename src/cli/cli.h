@@ -121,4 +121,11 @@ int cli_series_option(cli_series *s, const char *command, int opt, const char *a
 int cli_series_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const cli_series *s,
 		    char **files, int nfiles);
 
+/* What diff and timeline do with the series they read; returns an exit status. */
+typedef int (*cli_series_fn)(cm_ctx *ctx, const cm_series *s, const cli_series *opts,
+			     const void *args, int quiet);
+/* Reads the files as one series and hands it to fn; returns an exit status. */
+int cli_series_run(const cli_common *c, const cli_series *opts, char **files, int nfiles,
+		   cli_series_fn fn, const void *args);
+
 #endif

@@ -64,9 +64,10 @@ static int write_report(cm_ctx *ctx, const cm_diff *d, const diff_args *a)
 	return rc;
 }
 
-static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const diff_args *a,
+static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const void *args,
                    int quiet)
 {
+	const diff_args *a = args;
 	cm_diff *d = NULL;
 	if (cm_series_count(s) != 2) {
 		fprintf(stderr,
@@ -85,21 +86,6 @@ static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, cons
 	cli_print_diags(ctx, !quiet);
 	cm_diff_free(d);
 	return rc ? EXIT_FAIL : EXIT_OK;
-}
-
-static int run(const cli_common *c, const cli_series *opts, char **files, int n, const diff_args *a)
-{
-	cm_ctx *ctx;
-	cm_series *s = NULL;
-	if (cli_ctx(&ctx, c))
-		return EXIT_FAIL;
-	int status = cli_series_read(&s, ctx, c, opts, files, n) ? EXIT_FAIL : EXIT_OK;
-	cm_ctx_clear(ctx); /* the reader's warnings are already on stderr */
-	if (status == EXIT_OK)
-		status = compare(ctx, s, opts, a, c->quiet);
-	cm_series_free(s);
-	cm_ctx_free(ctx);
-	return status;
 }
 
 int cmd_diff(int argc, char **argv)
@@ -142,5 +128,5 @@ int cmd_diff(int argc, char **argv)
 		                           : "no input file");
 	if (s.nyears && (n != 1 || s.nyears != 2))
 		return cli_usage("diff", "--at takes two years and one dated file");
-	return run(&c, &s, argv + optind, n, &a);
+	return cli_series_run(&c, &s, argv + optind, n, compare, &a);
 }

@@ -72,9 +72,10 @@ static int write_to(cm_ctx *ctx, const cm_timeline *tl, const tl_args *a, int ch
 	return rc;
 }
 
-static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const tl_args *a,
+static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const void *args,
                   int quiet)
 {
+	const tl_args *a = args;
 	cm_timeline *tl = NULL;
 	int rc = cm_timeline_compute(&tl, ctx, s, &opts->compare);
 	if (rc)
@@ -89,21 +90,6 @@ static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const
 	cli_print_diags(ctx, !quiet);
 	cm_timeline_free(tl);
 	return rc ? EXIT_FAIL : EXIT_OK;
-}
-
-static int run(const cli_common *c, const cli_series *opts, char **files, int n, const tl_args *a)
-{
-	cm_ctx *ctx;
-	cm_series *s = NULL;
-	if (cli_ctx(&ctx, c))
-		return EXIT_FAIL;
-	int status = cli_series_read(&s, ctx, c, opts, files, n) ? EXIT_FAIL : EXIT_OK;
-	cm_ctx_clear(ctx); /* the reader's warnings are already on stderr */
-	if (status == EXIT_OK)
-		status = report(ctx, s, opts, a, c->quiet);
-	cm_series_free(s);
-	cm_ctx_free(ctx);
-	return status;
 }
 
 static void own_option(tl_args *a, int opt, const char *arg)
@@ -160,5 +146,5 @@ int cmd_timeline(int argc, char **argv)
 		return cli_usage("timeline", "--by and --at slice one dated file");
 	if (a.plot && !strcmp(a.plot, "-") && !strcmp(a.output, "-"))
 		return cli_usage("timeline", "the chart and the report cannot both go to stdout");
-	return run(&c, &s, argv + optind, argc - optind, &a);
+	return cli_series_run(&c, &s, argv + optind, argc - optind, report, &a);
 }

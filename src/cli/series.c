@@ -116,3 +116,19 @@ int cli_series_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const cli
 	*out = all;
 	return 0;
 }
+
+int cli_series_run(const cli_common *c, const cli_series *opts, char **files, int nfiles,
+		   cli_series_fn fn, const void *args)
+{
+	cm_ctx *ctx;
+	cm_series *s = NULL;
+	if (cli_ctx(&ctx, c))
+		return EXIT_FAIL;
+	int status = cli_series_read(&s, ctx, c, opts, files, nfiles) ? EXIT_FAIL : EXIT_OK;
+	cm_ctx_clear(ctx); /* the reader's warnings are already on stderr */
+	if (status == EXIT_OK)
+		status = fn(ctx, s, opts, args, c->quiet);
+	cm_series_free(s);
+	cm_ctx_free(ctx);
+	return status;
+}

@@ -102,10 +102,19 @@ static igraph_error_t share_betweenness(igraph_vector_t *part, const igraph_t *g
 	return err;
 }
 
-static int write_all(int fd, const void *buf, size_t len)
+/* Moves all len bytes through a pipe end, resuming after signals and short
+ * transfers; io is read() or a const-correct wrapper of write(). */
+typedef ssize_t (*io_fn)(int fd, void *buf, size_t len);
+
+static ssize_t write_io(int fd, void *buf, size_t len)
 {
-	for (const char *p = buf; len;) {
-		ssize_t n = write(fd, p, len);
+	return write(fd, buf, len);
+}
+
+static int transfer(io_fn io, int fd, void *buf, size_t len)
+{
+	for (char *p = buf; len;) {
+		ssize_t n = io(fd, p, len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -116,18 +125,14 @@ static int write_all(int fd, const void *buf, size_t len)
 	return 0;
 }
 
+static int write_all(int fd, const void *buf, size_t len)
+{
+	return transfer(write_io, fd, (void *)buf, len);
+}
+
 static int read_all(int fd, void *buf, size_t len)
 {
-	for (char *p = buf; len;) {
-		ssize_t n = read(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
+	return transfer(read, fd, buf, len);
 }
 
 /* In the child: compute share k, send it, and leave without running the

@@ -397,6 +397,75 @@ static int exact_closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic
 	return 0;
 }
 
+/* Hop counts: one breadth-first search per source gives closeness, harmonic
+ * centrality, the eccentricity and the distance sum at once, where igraph
+ * would search once per measure (and twice more for diameter and average path
+ * length). Same formulas as igraph: closeness = reached / sum of distances
+ * (NaN when nothing is reached), harmonic = sum of 1/d over n - 1. */
+typedef struct hop_sums {
+	igraph_adjlist_t al;
+	igraph_integer_t *dist, *mark, *queue;
+	double n;
+} hop_sums;
+
+static void hop_source(hop_sums *h, cm__hops *out, igraph_vector_t *clo, igraph_vector_t *har,
+		       igraph_integer_t s)
+{
+	igraph_integer_t head = 0, tail = 0, sum = 0;
+	double inv = 0;
+	h->dist[s] = 0;
+	h->mark[s] = s;
+	h->queue[tail++] = s;
+	while (head < tail) {
+		igraph_integer_t u = h->queue[head++];
+		igraph_vector_int_t *nb = igraph_adjlist_get(&h->al, u);
+		igraph_integer_t du = h->dist[u], len = igraph_vector_int_size(nb);
+		for (igraph_integer_t j = 0; j < len; j++) {
+			igraph_integer_t t = VECTOR(*nb)[j];
+			if (h->mark[t] == s)
+				continue;
+			h->mark[t] = s;
+			h->dist[t] = du + 1;
+			h->queue[tail++] = t;
+			sum += du + 1;
+			inv += 1.0 / (double)(du + 1);
+		}
+	}
+	VECTOR(*clo)[s] = sum == 0 ? NAN : (1.0 / (double)sum) * (double)(tail - 1);
+	VECTOR(*har)[s] = inv * (1.0 / (h->n - 1));
+	out->ecc[s] = (double)h->dist[h->queue[tail - 1]];
+	out->sum[s] = (double)sum;
+}
+
+/* mark[v] == s: v already seen from source s; no clearing between sources. */
+static int hop_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__hops *out, cm_ctx *ctx,
+			 const igraph_t *g)
+{
+	hop_sums h;
+	igraph_integer_t n = igraph_vcount(g);
+	int rc = 0;
+	h.n = (double)n;
+	CM__IG(ctx, igraph_adjlist_init(g, &h.al, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
+	h.dist = cm__malloc(((size_t)n + 1) * sizeof(*h.dist));
+	h.mark = cm__malloc(((size_t)n + 1) * sizeof(*h.mark));
+	h.queue = cm__malloc(((size_t)n + 1) * sizeof(*h.queue));
+	if (!h.dist || !h.mark || !h.queue || igraph_vector_resize(clo, n) ||
+	    igraph_vector_resize(har, n))
+		rc = cm__oom(ctx);
+	for (igraph_integer_t v = 0; rc == 0 && v < n; v++)
+		h.mark[v] = -1;
+	for (igraph_integer_t s = 0; rc == 0 && s < n; s++) {
+		hop_source(&h, out, clo, har, s);
+		if (cm__progress(ctx, "closeness", (double)(s + 1) / (double)n))
+			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
+	}
+	cm__free(h.dist);
+	cm__free(h.mark);
+	cm__free(h.queue);
+	igraph_adjlist_destroy(&h.al);
+	return rc;
+}
+
 /* Per vertex: sampled sources reached (other than itself), the sum of the
  * distances to them and of their squares, the sum of inverse distances, and
  * whether the vertex is itself a sampled source. */
@@ -440,7 +509,8 @@ static void bfs_from(reach *r, bfs *b, igraph_integer_t n, igraph_integer_t s)
 	while (head < tail) {
 		igraph_integer_t u = b->queue[head++];
 		igraph_vector_int_t *nb = igraph_adjlist_get(&b->al, u);
-		for (igraph_integer_t j = 0; j < igraph_vector_int_size(nb); j++) {
+		igraph_integer_t len = igraph_vector_int_size(nb);
+		for (igraph_integer_t j = 0; j < len; j++) {
 			igraph_integer_t t = VECTOR(*nb)[j];
 			if (b->dist[t] >= 0)
 				continue;
@@ -546,9 +616,17 @@ static int sampled_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__sam
 int cm__closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
 		  cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts)
 {
+	return cm__closeness_hops(closeness, harmonic, info, NULL, ctx, g, opts);
+}
+
+int cm__closeness_hops(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
+		       cm__hops *hops, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts)
+{
 	size_t k = cm__sample_size(g, opts);
 	info->sources = 0;
 	info->std_error = NAN;
+	if (k == 0 && hops && !opts->distance)
+		return hop_closeness(closeness, harmonic, hops, ctx, g);
 	if (k == 0)
 		return exact_closeness(closeness, harmonic, ctx, g, opts->distance);
 	return sampled_closeness(closeness, harmonic, info, ctx, g, opts, k);

@@ -37,9 +37,21 @@ size_t cm__sample_size(const igraph_t *g, const cm__path_opts *opts);
 int cm__betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx *ctx, const igraph_t *g,
                     const cm__path_opts *opts);
 
+/* Per vertex of an unweighted graph: eccentricity and sum of the hop
+ * distances to the vertices it reaches (arrays of vcount entries, caller's). */
+typedef struct cm__hops {
+	double *ecc, *sum;
+} cm__hops;
+
 /* Closeness (igraph's normalisation: reachable vertices over the sum of
  * their distances) and harmonic centrality (normalised by n - 1), paths taken
- * in both directions. Estimates average over a sample of sources. */
+ * in both directions. Estimates average over a sample of sources. When hops
+ * is not NULL and the result is exact with hop counts, it is filled too and
+ * hops->ecc stays untouched otherwise (callers preset it to NaN). */
+int cm__closeness_hops(igraph_vector_t *closeness, igraph_vector_t *harmonic,
+                       cm__sampling *info, cm__hops *hops, cm_ctx *ctx, const igraph_t *g,
+                       const cm__path_opts *opts);
+/* The same without hops. */
 int cm__closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
                   cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts);
 

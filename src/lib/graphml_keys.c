@@ -289,7 +289,8 @@ static int node_size(cm__value_error *err, cm__node *nd, const value_in *v, int 
 	if (!employees && cm_size_parse(&s, v->text) == 0) {
 		nd->size = (unsigned char)s;
 	} else if (number_of(&n, v->key, v->text, v->num) == 0 && n >= 0) {
-		nd->size = (unsigned char)cm_size_from_employees((long)n);
+		/* Clamped first: converting 1e81 (or inf) to long is undefined. */
+		nd->size = (unsigned char)cm_size_from_employees(n < 1e9 ? (long)n : 1000000000L);
 	} else {
 		snprintf(err->message, sizeof(err->message),
 			 "%s '%.40s' is neither micro, small, medium, large nor a number of employees; "

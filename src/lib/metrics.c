@@ -180,6 +180,7 @@ static void work_free(cm__mwork *w)
 		igraph_vector_destroy(&w->dist);
 		igraph_vector_destroy(&w->udist);
 	}
+	cm__free(w->hops.ecc);
 	igraph_vector_destroy(&w->betweenness);
 	igraph_vector_destroy(&w->closeness);
 	igraph_vector_destroy(&w->eigenvector);

@@ -92,9 +92,14 @@ static int closeness(cm__mwork *w)
 	cm__sampling info;
 	igraph_vector_t harmonic;
 	cm__path_opts po = path_opts(w, 1);
-	if (igraph_vector_init(&harmonic, 0))
+	size_t n = (size_t)igraph_vcount(w->u);
+	/* ecc and sum share one block, freed with the work */
+	w->hops.ecc = cm__malloc((2 * n + 1) * sizeof(double));
+	if (!w->hops.ecc || igraph_vector_init(&harmonic, 0))
 		return cm__oom(w->ctx);
-	int rc = cm__closeness(&w->closeness, &harmonic, &info, w->ctx, w->u, &po);
+	w->hops.sum = w->hops.ecc + n;
+	int rc = cm__closeness_hops(&w->closeness, &harmonic, &info, &w->hops, w->ctx, w->u, &po);
+	w->has_hops = rc == 0 && info.sources == 0 && !po.distance;
 	if (rc == 0) {
 		w->out->closeness = (cm__mlayer_sampling){info.sources, info.std_error};
 		cm__mwork_scatter(w, CM__AM_CLOSENESS, &w->closeness);

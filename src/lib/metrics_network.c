@@ -133,11 +133,12 @@ static void add_source(path_sums *ps, const igraph_adjlist_t *al, igraph_integer
 	while (head < tail) {
 		igraph_integer_t u = ps->queue[head++];
 		igraph_vector_int_t *nb = igraph_adjlist_get(al, u);
+		igraph_integer_t len = igraph_vector_int_size(nb), *t = VECTOR(*nb);
 		total += (double)ps->dist[u];
-		for (igraph_integer_t j = 0; j < igraph_vector_int_size(nb); j++)
-			if (ps->dist[VECTOR(*nb)[j]] < 0) {
-				ps->dist[VECTOR(*nb)[j]] = ps->dist[u] + 1;
-				ps->queue[tail++] = VECTOR(*nb)[j];
+		for (igraph_integer_t j = 0; j < len; j++)
+			if (ps->dist[t[j]] < 0) {
+				ps->dist[t[j]] = ps->dist[u] + 1;
+				ps->queue[tail++] = t[j];
 			}
 	}
 	double ecc = (double)ps->dist[ps->queue[tail - 1]], mean = total / (double)(n - 1);
@@ -183,6 +184,20 @@ static int sampled_paths(cm__mwork *w, const igraph_t *g, size_t k)
 	return 0;
 }
 
+/* From the exact closeness pass: the largest eccentricity, and the distance
+ * sums over the ordered pairs (the component is connected). */
+static void hop_paths(cm__mwork *w, const igraph_vector_int_t *keep)
+{
+	double ecc = 0, total = 0, nc = (double)igraph_vector_int_size(keep);
+	for (igraph_integer_t i = 0; i < igraph_vector_int_size(keep); i++) {
+		igraph_integer_t v = VECTOR(*keep)[i];
+		ecc = w->hops.ecc[v] > ecc ? w->hops.ecc[v] : ecc;
+		total += w->hops.sum[v];
+	}
+	V(w, CM__NM_DIAMETER) = ecc;
+	V(w, CM__NM_AVERAGE_PATH_LENGTH) = total / (nc * (nc - 1));
+}
+
 /* Diameter and average path length, in steps, of the largest component of
  * the undirected view; undefined when it has a single actor. */
 static int paths(cm__mwork *w)
@@ -192,7 +207,9 @@ static int paths(cm__mwork *w)
 	if (igraph_vector_int_init(&keep, 0))
 		return cm__oom(w->ctx);
 	int rc = largest_component(&keep, w->ctx, w->u);
-	if (rc || igraph_vector_int_size(&keep) < 2) {
+	if (rc == 0 && w->has_hops && igraph_vector_int_size(&keep) >= 2)
+		hop_paths(w, &keep);
+	if (rc || igraph_vector_int_size(&keep) < 2 || w->has_hops) {
 		igraph_vector_int_destroy(&keep);
 		return rc;
 	}
@@ -241,7 +258,8 @@ static igraph_error_t reach_sum(double *out, const igraph_t *g, const igraph_vec
 		queue[tail++] = s;
 		while (head < tail) {
 			igraph_vector_int_t *nb = igraph_adjlist_get(&al, queue[head++]);
-			for (igraph_integer_t j = 0; j < igraph_vector_int_size(nb); j++) {
+			igraph_integer_t len = igraph_vector_int_size(nb);
+			for (igraph_integer_t j = 0; j < len; j++) {
 				igraph_integer_t t = VECTOR(*nb)[j];
 				if (stamp[t] != i + 1)
 					stamp[t] = i + 1, queue[tail++] = t;

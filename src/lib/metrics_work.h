@@ -23,6 +23,10 @@ typedef struct cm__mwork {
 	/* Edge lengths 1/weight for path measures, with --weighted only. */
 	igraph_vector_t dist, udist;
 	int has_dist;
+	/* Eccentricities and distance sums in the undirected view, from the
+	 * exact hop-count closeness pass (has_hops), reused for the paths. */
+	cm__hops hops;
+	int has_hops;
 	/* Vertex scores kept for the centralizations. */
 	igraph_vector_t betweenness, closeness, eigenvector;
 	/* Group of each vertex (-1: none), NULL without a grouping. */

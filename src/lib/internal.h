@@ -78,6 +78,7 @@ typedef struct cm__strmap_slot {
 typedef struct cm__strmap {
 	cm__strmap_slot *slots;
 	size_t cap, count; /* cap is 0 or a power of two */
+	uint64_t seed;     /* random per map, so that ids cannot be crafted to collide */
 } cm__strmap;
 /* The value stored for s[0..len), or -1 when absent. */
 long cm__strmap_get(const cm__strmap *m, const char *s, size_t len);

@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
 
 /* Fault injection for tests: when nonzero, the allocation with this ordinal
  * (counted from the call that set it) fails. See tests/unit/test_alloc.c. */
@@ -124,13 +126,23 @@ void cm__arena_free(cm__arena *a)
 
 /* ------------------------------------------------------------ string map */
 
-/* FNV-1a: short ids that differ in one digit still land far apart. */
-static uint32_t str_hash(const char *s, size_t len)
+/* FNV-1a from a random basis: short ids that differ in one digit still land
+ * far apart, and a hostile file cannot pick ids that all share a slot and
+ * turn every lookup into a scan. */
+static uint32_t str_hash(uint64_t seed, const char *s, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = 0xcbf29ce484222325ULL ^ seed;
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
 	return (uint32_t)(h ^ (h >> 32));
+}
+
+static uint64_t random_seed(void)
+{
+	uint64_t seed = 0;
+	if (getrandom(&seed, sizeof(seed), GRND_NONBLOCK) != (ssize_t)sizeof(seed))
+		seed = (uint64_t)(uintptr_t)&seed ^ (uint64_t)time(NULL); /* ASLR as a fallback */
+	return seed | 1;
 }
 
 static int key_equal(const cm__strmap_slot *slot, uint32_t hash, const char *s, size_t len)
@@ -142,7 +154,7 @@ long cm__strmap_get(const cm__strmap *m, const char *s, size_t len)
 {
 	if (!m->cap)
 		return -1;
-	uint32_t hash = str_hash(s, len);
+	uint32_t hash = str_hash(m->seed, s, len);
 	size_t mask = m->cap - 1;
 	for (size_t i = hash & mask; m->slots[i].key; i = (i + 1) & mask)
 		if (key_equal(&m->slots[i], hash, s, len))
@@ -161,6 +173,8 @@ static void slot_insert(cm__strmap_slot *slots, size_t cap, cm__strmap_slot item
 static int strmap_grow(cm__strmap *m)
 {
 	size_t cap = m->cap ? m->cap * 2 : 64;
+	if (!m->seed)
+		m->seed = random_seed();
 	if (cap > SIZE_MAX / sizeof(cm__strmap_slot))
 		return CM_ENOMEM;
 	cm__strmap_slot *slots = cm__calloc(cap, sizeof(*slots));
@@ -180,7 +194,7 @@ int cm__strmap_put(cm__strmap *m, const char *key, size_t len, uint32_t value)
 	/* Linear probing stays short below a load of 3/4. */
 	if ((m->count + 1) * 4 > m->cap * 3 && strmap_grow(m))
 		return CM_ENOMEM;
-	slot_insert(m->slots, m->cap, (cm__strmap_slot){key, str_hash(key, len), value});
+	slot_insert(m->slots, m->cap, (cm__strmap_slot){key, str_hash(m->seed, key, len), value});
 	m->count++;
 	return 0;
 }

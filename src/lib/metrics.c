@@ -215,13 +215,33 @@ static int work_init(cm__mwork *w, const int *node_group)
 
 /* ------------------------------------------------------------ group level */
 
+/* Monte Carlo repetitions within a work budget on large layers (docs/metrics.md,
+ * "Large layers"): each repetition costs about n + m steps. Small layers, and
+ * --exact, get what was asked for. */
+#define PERMUTATION_WORK 1e8
+#define PERMUTATION_MIN  99
+#define RESTART_WORK     2e7
+#define RESTART_MIN      4
+
+static unsigned long within_budget(const cm__mwork *w, unsigned long asked, double budget,
+                                   unsigned long least)
+{
+	const igraph_t *g = &w->l->graph;
+	double size = (double)igraph_vcount(g) + (double)igraph_ecount(g);
+	if (w->opts->exact || size * (double)asked <= budget)
+		return asked;
+	double k = floor(budget / size);
+	return k < (double)least ? (least < asked ? least : asked) : (unsigned long)k;
+}
+
 static int ei_index(cm__mwork *w)
 {
 	cm__ei ei;
 	if (!w->group)
 		return 0;
-	int rc =
-	    cm__ei_index(&ei, w->ctx, &w->l->graph, w->group, w->opts->permutations, w->opts->seed);
+	unsigned long perms =
+	    within_budget(w, w->opts->permutations, PERMUTATION_WORK, PERMUTATION_MIN);
+	int rc = cm__ei_index(&ei, w->ctx, &w->l->graph, w->group, perms, w->opts->seed);
 	if (rc)
 		return rc;
 	w->out->ei = (cm__mlayer_ei){.present = 1,
@@ -241,7 +261,9 @@ static int ei_index(cm__mwork *w)
 static int core_periphery(cm__mwork *w)
 {
 	cm__core_periphery cp;
-	int rc = cm__core_periphery_fit(&cp, w->ctx, &w->l->graph, w->opts->seed);
+	int restarts = (int)within_budget(w, CM__CP_RESTARTS, RESTART_WORK, RESTART_MIN);
+	int rc = cm__core_periphery_search(&cp, w->ctx, &w->l->graph, w->opts->seed,
+	                                   CM__CP_EXHAUSTIVE_MAX, restarts);
 	if (rc)
 		return rc;
 	cm__mlayer_cp *o = &w->out->cp;

@@ -52,6 +52,53 @@ static int reciprocity(cm__mwork *w)
 	return 0;
 }
 
+/* Counts, for every two-path i -> j -> k (i != k), whether i -> k closes it;
+ * out-neighbours of i are marked so each check is one lookup. */
+static void count_transitive(const igraph_adjlist_t *al, igraph_integer_t n, unsigned char *mark,
+			     double *paths, double *closed)
+{
+	for (igraph_integer_t i = 0; i < n; i++) {
+		igraph_vector_int_t *out = igraph_adjlist_get(al, i);
+		igraph_integer_t di = igraph_vector_int_size(out);
+		for (igraph_integer_t a = 0; a < di; a++)
+			mark[VECTOR(*out)[a]] = 1;
+		for (igraph_integer_t a = 0; a < di; a++) {
+			igraph_vector_int_t *next = igraph_adjlist_get(al, VECTOR(*out)[a]);
+			for (igraph_integer_t b = 0; b < igraph_vector_int_size(next); b++) {
+				igraph_integer_t k = VECTOR(*next)[b];
+				*paths += k != i;
+				*closed += k != i && mark[k];
+			}
+		}
+		for (igraph_integer_t a = 0; a < di; a++)
+			mark[VECTOR(*out)[a]] = 0;
+	}
+}
+
+/* Directed transitivity (Wasserman & Faust 1994, UCINET): the share of
+ * two-paths i -> j -> k whose arc i -> k exists; directed layers only, NaN
+ * without two-paths. igraph's transitivity ignores direction. */
+static int directed_transitivity(cm__mwork *w)
+{
+	const igraph_t *g = &w->l->graph;
+	igraph_integer_t n = igraph_vcount(g);
+	if (!w->l->directed || n == 0)
+		return 0;
+	igraph_adjlist_t al;
+	CM__IG(w->ctx, igraph_adjlist_init(g, &al, IGRAPH_OUT, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
+	unsigned char *mark = cm__calloc((size_t)n, 1);
+	if (!mark) {
+		igraph_adjlist_destroy(&al);
+		return cm__oom(w->ctx);
+	}
+	double paths = 0, closed = 0;
+	count_transitive(&al, n, mark, &paths, &closed);
+	V(w, CM__NM_TRANSITIVITY_DIRECTED) = paths > 0 ? closed / paths : NAN;
+	cm__free(mark);
+	igraph_adjlist_destroy(&al);
+	return 0;
+}
+
 /* Global transitivity (NaN without connected triples) and the mean local
  * clustering coefficient, actors with fewer than two contacts counting 0. */
 static int clustering(cm__mwork *w)
@@ -386,8 +433,9 @@ static int score_centralization(cm__mwork *w)
 int cm__metrics_network(cm__mwork *w)
 {
 	int (*const steps[])(cm__mwork *) = {
-	    sizes,     reciprocity,           clustering,          paths, max_coreness,
-	    hierarchy, degree_centralization, score_centralization};
+	    sizes,     reciprocity,           clustering,          directed_transitivity,
+	    paths,     max_coreness,          hierarchy,           degree_centralization,
+	    score_centralization};
 	for (size_t i = 0; i < CM__ARRAY_LEN(steps); i++) {
 		int rc = steps[i](w);
 		if (rc)

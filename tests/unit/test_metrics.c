@@ -217,6 +217,18 @@ static void test_directed(cm_ctx *ctx)
 	m = measure(ctx, net, NULL, NULL, 0);
 	is_double(net_value(m, "hierarchy"), 0, 1e-12, "directed cycle: Krackhardt hierarchy 0");
 	is_double(net_value(m, "reciprocity"), 0, 0, "directed cycle: reciprocity 0");
+	is_double(net_value(m, "transitivity_directed"), 0, 0,
+	          "directed cycle: 4 two-paths, none closed");
+	cm_metrics_free(m);
+	cm_network_free(net);
+
+	/* 0 -> 1 -> 2 closed by 0 -> 2, plus 2 -> 3: two-paths 0-1-2 (closed),
+	 * 0-2-3 and 1-2-3 (open): 1/3. */
+	const int triple[] = {0, 1, 1, 2, 0, 2, 2, 3};
+	net = build(ctx, 4, triple, 4, 1);
+	m = measure(ctx, net, NULL, NULL, 0);
+	is_double(net_value(m, "transitivity_directed"), 1.0 / 3, 1e-12,
+	          "directed transitivity: 1 of 3 two-paths closed");
 	cm_metrics_free(m);
 	cm_network_free(net);
 
@@ -371,6 +383,8 @@ static void test_campnet(cm_ctx *ctx)
 	is_double(net_value(m, "reciprocity"), 38.0 / 54, 1e-12, "campnet: arc reciprocity 0.704");
 	is_double(net_value(m, "dyad_reciprocity"), 19.0 / 35, 1e-12,
 	          "campnet: dyad reciprocity 0.543");
+	is_double(net_value(m, "transitivity_directed"), 60.0 / 124, 1e-12,
+	          "campnet: directed transitivity 60 of 124 two-paths (0.484)");
 	is_double(net_value(m, "ei.external"), 9, 0, "campnet: E = 9 by gender");
 	is_double(net_value(m, "ei.internal"), 45, 0, "campnet: I = 45");
 	is_double(net_value(m, "ei.index"), -0.667, 5e-4, "campnet: E-I -0.667");

@@ -12,7 +12,7 @@
 #define CM__EXACT_WORK 5e8
 /* Work budget of an estimate, and its smallest number of sources. */
 #define CM__SAMPLE_WORK 5e7
-#define CM__SAMPLE_MIN  100
+#define CM__SAMPLE_MIN  20 /* one source per batch of the error estimate */
 
 typedef struct cm__path_opts {
 	size_t approx;                   /* >0: this many sources (exact when >= vertex count) */

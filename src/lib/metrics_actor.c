@@ -299,10 +299,12 @@ static double redundancy(const igraph_inclist_t *inc, const igraph_t *g,
 {
 	double r = 0;
 	igraph_vector_int_t *ie = igraph_inclist_get(inc, i);
-	for (igraph_integer_t k = 0; k < igraph_vector_int_size(ie); k++) {
+	igraph_integer_t deg = igraph_vector_int_size(ie);
+	for (igraph_integer_t k = 0; k < deg; k++) {
 		igraph_integer_t j = IGRAPH_OTHER(g, VECTOR(*ie)[k], i);
 		igraph_vector_int_t *je = igraph_inclist_get(inc, j);
-		for (igraph_integer_t t = 0; t < igraph_vector_int_size(je); t++) {
+		igraph_integer_t len = igraph_vector_int_size(je);
+		for (igraph_integer_t t = 0; t < len; t++) {
 			igraph_integer_t e = VECTOR(*je)[t], q = IGRAPH_OTHER(g, e, j);
 			if (q != i && p[q] > 0)
 				r += p[q] * (weights ? VECTOR(*weights)[e] : 1.0) / maxw[j];

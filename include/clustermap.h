@@ -96,6 +96,10 @@ void cm_ctx_set_progress(cm_ctx *ctx, cm_progress_cb cb, void *payload);
 
 /* Threads igraph may start inside one call (OpenMP); default 1. */
 void cm_ctx_set_threads(cm_ctx *ctx, int threads);
+/* Worker processes for the layers of cm_metrics_compute() and for exact
+ * betweenness: 0 (the default) starts one per free core on large networks,
+ * 1 none, N > 1 that many. Results do not depend on it. */
+void cm_ctx_set_jobs(cm_ctx *ctx, int jobs);
 
 /* ------------------------------------------------------------ data model */
 
@@ -324,9 +328,15 @@ int cm_metrics_actor_values(const double **out, const cm_metrics *m, size_t laye
 const char *const *cm_metrics_network_names(void);
 const char *const *cm_metrics_actor_names(void);
 
+/* Flags of cm_metrics_write(). */
+enum {
+	CM_METRICS_NODES = 1,   /* include the actor table in text output */
+	CM_METRICS_SNAPSHOT = 2 /* JSON: a "snapshot" object; CSV: input and snapshot columns */
+};
+
 /* Writes the measures as text tables, JSON (docs/json.md) or CSV (one row
- * per actor and layer). nodes: include the actor table in text output. */
-int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format format, int nodes);
+ * per actor and layer). flags: CM_METRICS_* or 0; 1 is CM_METRICS_NODES. */
+int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format format, int flags);
 
 /* ------------------------------------------------------------ compare */
 
@@ -521,7 +531,7 @@ typedef struct cm_classify_opts {
 	unsigned long seed;   /* every random draw (default 1) */
 	size_t replicates;    /* null-model replicates per indicator (default 20; 0: no z) */
 	size_t stability;     /* node-jackknife + 10%-edge-dropout replicates (default 20) */
-	double hybrid_margin; /* default 0.15 */
+	double hybrid_margin; /* default 0.20 */
 } cm_classify_opts;
 
 void cm_classify_opts_init(cm_classify_opts *opts);

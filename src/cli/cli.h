@@ -5,6 +5,7 @@
 #include <clustermap.h>
 
 #include <getopt.h>
+#include <stdio.h>
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
@@ -79,6 +80,19 @@ int cli_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const char *path
 
 /* Prints every diagnostic in ctx to stderr. */
 void cli_print_diags(const cm_ctx *ctx, int warnings);
+
+/* What a command writes into one output: 0, a CM_E* code whose message is
+ * in ctx, or CLI_REPORTED when it failed and has said why itself. */
+typedef int (*cli_writer)(FILE *fp, cm_ctx *ctx, const void *payload);
+enum { CLI_REPORTED = 1 };
+
+/* Writes one output, PATH or "-" for standard output, through writer. A
+ * file is created or replaced (atomically) only when writer returned 0;
+ * standard output is also flushed after CLI_REPORTED, so that the part of a
+ * batch that succeeded stays shown. Returns the first negative code of
+ * opening, writing or committing (its message is in ctx, not printed), else
+ * what writer returned. */
+int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void *payload);
 
 int cli_parse_format(cm_format *out, const char *command, const char *arg);
 int cli_parse_size(size_t *out, const char *arg);

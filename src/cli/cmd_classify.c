@@ -24,7 +24,7 @@ static void help(void)
 	       "      --stability N            node-jackknife and 10%%-edge-dropout replicates\n"
 	       "                               for the confidence (default 20; 0 for none)\n"
 	       "      --hybrid-margin X        score difference under which the top two types\n"
-	       "                               make a hybrid (default 0.15)\n"
+	       "                               make a hybrid (default 0.20)\n"
 	       "%s\nExit status: 0 when every file was classified, 1 when any was not, 2 on\n"
 	       "usage errors.\n",
 	       cli_read_help);
@@ -63,19 +63,18 @@ static int classify_file(job *j, cm_ctx *ctx, const char *path)
 	return 0;
 }
 
+static int write_many(FILE *fp, cm_ctx *ctx, const void *payload)
+{
+	const job *j = payload;
+	return cm_classification_write_many(fp, ctx, (const cm_classification *const *)j->results,
+	                                    j->nresults, j->format);
+}
+
 static int write_results(job *j, cm_ctx *ctx)
 {
-	cm_output *o = NULL;
-	int rc = cm_output_open(&o, ctx, j->out);
-	if (!rc)
-		rc = cm_classification_write_many(cm_output_fp(o), ctx,
-		                                  (const cm_classification *const *)j->results,
-		                                  j->nresults, j->format);
-	if (!rc)
-		rc = cm_output_commit(o, ctx);
+	int rc = cli_write_file(ctx, j->out, write_many, j);
 	if (rc)
 		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
-	cm_output_free(o);
 	return rc;
 }
 

@@ -50,18 +50,15 @@ static int draw(cm_ctx *ctx, const cm_diff *d, const cli_series *opts, const dif
 	return rc;
 }
 
-static int write_report(cm_ctx *ctx, const cm_diff *d, const diff_args *a)
+typedef struct report {
+	const cm_diff *d;
+	cm_format format;
+} report;
+
+static int write_report(FILE *fp, cm_ctx *ctx, const void *payload)
 {
-	cm_output *o = NULL;
-	int rc = cm_output_open(&o, ctx, a->output);
-	if (!rc)
-		rc = cm_diff_write(cm_output_fp(o), ctx, d, a->format);
-	if (!rc)
-		rc = cm_output_commit(o, ctx);
-	cm_output_free(o);
-	if (rc)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
-	return rc;
+	const report *r = payload;
+	return cm_diff_write(fp, ctx, r->d, r->format);
 }
 
 static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const void *args,
@@ -81,8 +78,8 @@ static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, cons
 		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
 	if (!rc && a->diagram)
 		rc = draw(ctx, d, opts, a);
-	if (!rc)
-		rc = write_report(ctx, d, a);
+	if (!rc && (rc = cli_write_file(ctx, a->output, write_report, &(report){d, a->format})))
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
 	cli_print_diags(ctx, !quiet);
 	cm_diff_free(d);
 	return rc ? EXIT_FAIL : EXIT_OK;

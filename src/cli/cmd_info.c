@@ -2,7 +2,6 @@
 #include "cli.h"
 
 #include <stdio.h>
-#include <string.h>
 
 static void help(void)
 {
@@ -42,33 +41,40 @@ static int info_one(const cli_common *c, const char *path, cm_format format, FIL
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
+typedef struct batch {
+	const cli_common *c;
+	char **files;
+	int nfiles;
+	cm_format format;
+} batch;
+
 /* A batch is one output: when any file fails, an output file is not written
  * at all (standard output has the reports of the files that were read). */
-static int run(const cli_common *c, char **files, int nfiles, cm_format format, const char *out)
+static int write_batch(FILE *fp, cm_ctx *octx, const void *payload)
 {
-	cm_ctx *octx;
-	cm_output *o = NULL;
-	if (cli_ctx(&octx, c))
-		return EXIT_FAIL;
-	if (cm_output_open(&o, octx, out)) {
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx));
-		cm_ctx_free(octx);
-		return EXIT_FAIL;
-	}
-	FILE *fp = cm_output_fp(o);
-	int status = EXIT_OK, written = 0, json_list = format == CM_FORMAT_JSON && nfiles > 1;
+	const batch *b = payload;
+	int status = EXIT_OK, written = 0, json_list = b->format == CM_FORMAT_JSON && b->nfiles > 1;
+	(void)octx; /* each file has a context of its own */
 	if (json_list)
 		fputs("[\n", fp);
-	for (int i = 0; i < nfiles; i++)
-		if (info_one(c, files[i], format, fp, &written))
+	for (int i = 0; i < b->nfiles; i++)
+		if (info_one(b->c, b->files[i], b->format, fp, &written))
 			status = EXIT_FAIL;
 	if (json_list)
 		fputs("]\n", fp);
-	if ((status == EXIT_OK || !strcmp(out, "-")) && cm_output_commit(o, octx))
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx)), status = EXIT_FAIL;
-	cm_output_free(o);
+	return status == EXIT_OK ? 0 : CLI_REPORTED;
+}
+
+static int run(const cli_common *c, char **files, int nfiles, cm_format format, const char *out)
+{
+	cm_ctx *octx;
+	if (cli_ctx(&octx, c))
+		return EXIT_FAIL;
+	int rc = cli_write_file(octx, out, write_batch, &(batch){c, files, nfiles, format});
+	if (rc < 0)
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx));
 	cm_ctx_free(octx);
-	return status;
+	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
 int cmd_info(int argc, char **argv)

@@ -16,7 +16,8 @@ static void help(void)
 	       "  -g, --groups ATTR            node attribute for E-I and brokerage\n"
 	       "                               (default location)\n"
 	       "  -f, --format text|json|csv   output format (default text); csv has one row\n"
-	       "                               per actor and layer\n"
+	       "                               per actor and layer, ending in the input and\n"
+	       "                               snapshot when there are several snapshots\n"
 	       "  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
 	       "      --graphml FILE           write the network back with the actor measures\n"
 	       "                               as node attributes (one input file only)\n"
@@ -28,10 +29,11 @@ static void help(void)
 	       "      --approx K               estimate betweenness and closeness from K\n"
 	       "                               sampled sources\n"
 	       "      --exact                  never estimate, whatever the network's size\n"
+	       "  -j, --jobs N                 worker processes for the layers and exact\n"
+	       "                               betweenness (default: one per free core on\n"
+	       "                               large networks; 1: none)\n"
 	       "      --threads N              threads igraph may use inside one call\n"
-	       "                               (default 1); with N > 1 exact betweenness\n"
-	       "                               also runs in N processes (by default one per\n"
-	       "                               core on large layers)\n"
+	       "                               (default 1)\n"
 	       "%s\nExit status: 0 when every file was measured, 1 when any was not, 2 on usage "
 	       "errors.\n",
 	       cli_read_help);
@@ -52,41 +54,45 @@ typedef struct job {
 	cm_metrics_opts opts;
 	cm_format format;
 	const char *out, *graphml;
-	int nodes, threads;
+	int nodes, threads, jobs;
 } job;
 
-/* Writes the network with its "all" (or only) layer's actor measures. */
-static int write_graphml(cm_ctx *ctx, const cm_network *net, const cm_metrics *m, const char *path)
+typedef struct measured {
+	const cm_network *net;
+	const cm_metrics *m;
+} measured;
+
+/* The network with its "all" (or only) layer's actor measures. */
+static int write_graphml(FILE *fp, cm_ctx *ctx, const void *payload)
 {
+	const measured *w = payload;
 	const char *const *names = cm_metrics_actor_names();
 	const double *values[64];
-	size_t count = 0, layer = cm_metrics_layer_count(m) - 1;
+	size_t count = 0, layer = cm_metrics_layer_count(w->m) - 1;
 	while (names[count] && count < 64)
 		count++;
 	for (size_t k = 0; k < count; k++)
-		cm_metrics_actor_values(&values[k], m, layer, names[k]);
+		cm_metrics_actor_values(&values[k], w->m, layer, names[k]);
 	cm_node_columns cols = {count, names, values};
-	cm_output *o = NULL;
-	int rc = cm_output_open(&o, ctx, path);
-	if (rc == 0)
-		rc = cm_network_write_graphml(cm_output_fp(o), ctx, net, &cols);
-	if (rc == 0)
-		rc = cm_output_commit(o, ctx);
-	cm_output_free(o);
-	return rc;
+	return cm_network_write_graphml(fp, ctx, w->net, &cols);
 }
 
-/* CSV from several files or snapshots keeps only the first header line. */
-static int write_measures(FILE *fp, cm_ctx *ctx, const cm_metrics *m, const job *j, int first)
+/* CSV from several files or snapshots keeps only the first header line.
+ * Rows and objects name their input and snapshot whenever the output holds
+ * more than one snapshot, so that every report of a batch has the same
+ * columns; a single snapshot keeps the plain form. */
+static int write_measures(FILE *fp, cm_ctx *ctx, const cm_metrics *m, const job *j, int first,
+                          int several)
 {
 	char *buf = NULL;
 	size_t len = 0;
+	int flags = (j->nodes ? CM_METRICS_NODES : 0) | (several ? CM_METRICS_SNAPSHOT : 0);
 	if (j->format != CM_FORMAT_CSV || first)
-		return cm_metrics_write(fp, ctx, m, j->format, j->nodes);
+		return cm_metrics_write(fp, ctx, m, j->format, flags);
 	FILE *mem = open_memstream(&buf, &len);
 	if (!mem)
 		return CM_ENOMEM;
-	int rc = cm_metrics_write(mem, ctx, m, j->format, j->nodes);
+	int rc = cm_metrics_write(mem, ctx, m, j->format, flags);
 	fclose(mem);
 	const char *body = buf ? strchr(buf, '\n') : NULL;
 	if (rc == 0 && body)
@@ -96,7 +102,8 @@ static int write_measures(FILE *fp, cm_ctx *ctx, const cm_metrics *m, const job 
 }
 
 /* *count: reports written so far, over every file. */
-static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *fp, int *count)
+static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *fp, int *count,
+                          int several)
 {
 	for (size_t i = 0; i < cm_series_count(s); i++) {
 		cm_network *net = cm_series_get(s, i);
@@ -107,11 +114,11 @@ static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *f
 		else if (rc == 0 && j->format == CM_FORMAT_TEXT && *count)
 			fputc('\n', fp);
 		if (rc == 0)
-			rc = write_measures(fp, ctx, m, j, *count == 0);
+			rc = write_measures(fp, ctx, m, j, *count == 0, several);
 		if (rc == 0)
 			++*count;
 		if (rc == 0 && j->graphml)
-			rc = write_graphml(ctx, net, m, j->graphml);
+			rc = cli_write_file(ctx, j->graphml, write_graphml, &(measured){net, m});
 		cm_metrics_free(m);
 		if (rc)
 			return rc;
@@ -119,13 +126,14 @@ static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *f
 	return 0;
 }
 
-static int metrics_one(const job *j, const char *path, FILE *fp, int *count)
+static int metrics_one(const job *j, const char *path, FILE *fp, int *count, int nfiles)
 {
 	cm_ctx *ctx;
 	cm_series *s = NULL;
 	if (cli_ctx(&ctx, &j->c))
 		return EXIT_FAIL;
 	cm_ctx_set_threads(ctx, j->threads);
+	cm_ctx_set_jobs(ctx, j->jobs);
 	int rc = cli_read(&s, ctx, &j->c, path);
 	if (rc == 0 && j->graphml && cm_series_count(s) != 1) {
 		fprintf(stderr, "%s: error: --graphml needs a file with one snapshot; it has %zu\n",
@@ -133,7 +141,7 @@ static int metrics_one(const job *j, const char *path, FILE *fp, int *count)
 		rc = CM_EINVAL;
 	} else if (rc == 0) {
 		cm_ctx_clear(ctx);
-		rc = measure_series(j, ctx, s, fp, count);
+		rc = measure_series(j, ctx, s, fp, count, nfiles > 1 || cm_series_count(s) > 1);
 		cli_print_diags(ctx, !j->c.quiet);
 		if (rc)
 			fprintf(stderr, "%s: %s\n", path, cm_ctx_errmsg(ctx));
@@ -143,19 +151,19 @@ static int metrics_one(const job *j, const char *path, FILE *fp, int *count)
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
-static int run(const job *j, char **files, int nfiles)
+typedef struct batch {
+	const job *j;
+	char **files;
+	int nfiles;
+} batch;
+
+/* As for info: when any file fails, an output file is not replaced by a
+ * partial batch (standard output has the files that were measured). */
+static int write_batch(FILE *fp, cm_ctx *octx, const void *payload)
 {
-	cm_ctx *octx;
-	cm_output *o = NULL;
-	int status = EXIT_OK, count = 0;
-	if (cli_ctx(&octx, &j->c))
-		return EXIT_FAIL;
-	if (cm_output_open(&o, octx, j->out)) {
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx));
-		cm_ctx_free(octx);
-		return EXIT_FAIL;
-	}
-	FILE *fp = cm_output_fp(o);
+	const batch *b = payload;
+	const job *j = b->j;
+	int status = EXIT_OK, count = 0, nfiles = b->nfiles;
 	char *json = NULL;
 	size_t len = 0;
 	/* JSON: one object, or an array when there are several snapshots or
@@ -163,8 +171,9 @@ static int run(const job *j, char **files, int nfiles)
 	FILE *body = j->format == CM_FORMAT_JSON ? open_memstream(&json, &len) : fp;
 	if (!body)
 		fprintf(stderr, "clustermap: out of memory\n"), status = EXIT_FAIL;
+	(void)octx; /* each file has a context of its own */
 	for (int i = 0; body && i < nfiles; i++)
-		if (metrics_one(j, files[i], body, &count))
+		if (metrics_one(j, b->files[i], body, &count, nfiles))
 			status = EXIT_FAIL;
 	if (body && body != fp) {
 		fclose(body);
@@ -172,13 +181,19 @@ static int run(const job *j, char **files, int nfiles)
 			count > 1 || nfiles > 1 ? "]\n" : "");
 		free(json);
 	}
-	/* As for info: when any file fails, an output file is not replaced by
-	 * a partial batch (standard output has the files that were measured). */
-	if ((status == EXIT_OK || !strcmp(j->out, "-")) && cm_output_commit(o, octx))
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx)), status = EXIT_FAIL;
-	cm_output_free(o);
+	return status == EXIT_OK ? 0 : CLI_REPORTED;
+}
+
+static int run(const job *j, char **files, int nfiles)
+{
+	cm_ctx *octx;
+	if (cli_ctx(&octx, &j->c))
+		return EXIT_FAIL;
+	int rc = cli_write_file(octx, j->out, write_batch, &(batch){j, files, nfiles});
+	if (rc < 0)
+		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx));
 	cm_ctx_free(octx);
-	return status;
+	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
 static int number(unsigned long *out, const char *arg, const char *what)
@@ -217,6 +232,13 @@ static int own_option(job *j, int opt, const char *arg)
 			return cli_usage("metrics", "--threads takes 1 to 1024");
 		j->threads = (int)v;
 		return 0;
+	case 'j':
+		if (number(&v, arg, "--jobs"))
+			return EXIT_USAGE;
+		if (v < 1 || v > 64)
+			return cli_usage("metrics", "--jobs takes 1 to 64");
+		j->jobs = (int)v;
+		return 0;
 	default: return cli_usage("metrics", "unknown option");
 	}
 }
@@ -248,13 +270,14 @@ int cmd_metrics(int argc, char **argv)
 	    {"approx", required_argument, NULL, OPT_APPROX},
 	    {"exact", no_argument, NULL, OPT_EXACT},
 	    {"threads", required_argument, NULL, OPT_THREADS},
+	    {"jobs", required_argument, NULL, 'j'},
 	    CLI_READ_OPTIONS,
 	    {NULL, 0, NULL, 0}};
 	job j = {.format = CM_FORMAT_TEXT, .out = "-", .threads = 1};
 	int opt, r;
 	cli_common_init(&j.c, "metrics");
 	cm_metrics_opts_init(&j.opts);
-	while ((opt = getopt_long(argc, argv, "l:ng:f:o:wqh", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "l:ng:f:o:wj:qh", longopts, NULL)) != -1) {
 		if ((r = cli_common_option(&j.c, opt, optarg)) < 0)
 			return EXIT_USAGE;
 		if (r == 0 && own_option(&j, opt, optarg))

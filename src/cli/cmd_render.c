@@ -138,16 +138,9 @@ static cm_network *pick(const job *j, const cm_series *s, const char *path)
 	return NULL;
 }
 
-static int save_positions(cm_ctx *ctx, const cm_positions *pos, const char *path)
+static int write_positions(FILE *fp, cm_ctx *ctx, const void *pos)
 {
-	cm_output *o = NULL;
-	int rc = cm_output_open(&o, ctx, path);
-	if (!rc)
-		rc = cm_positions_write(cm_output_fp(o), ctx, pos);
-	if (!rc)
-		rc = cm_output_commit(o, ctx);
-	cm_output_free(o);
-	return rc;
+	return cm_positions_write(fp, ctx, pos);
 }
 
 static int draw(job *j, cm_ctx *ctx, const cm_network *net)
@@ -161,7 +154,7 @@ static int draw(job *j, cm_ctx *ctx, const cm_network *net)
 		rc = cm_render_file(j->save ? &layout : NULL, ctx, net, j->out, &j->opts);
 	cli_print_diags(ctx, !j->c.quiet);
 	if (!rc && j->save)
-		rc = save_positions(ctx, layout, j->save);
+		rc = cli_write_file(ctx, j->save, write_positions, layout);
 	if (rc)
 		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
 	cm_positions_free(pin);

@@ -56,17 +56,27 @@ static int draw(cm_ctx *ctx, const cm_timeline *tl, const cli_series *opts, cons
 	return rc;
 }
 
+typedef struct output {
+	const cm_timeline *tl;
+	const tl_args *a;
+} output;
+
+static int write_chart(FILE *fp, cm_ctx *ctx, const void *payload)
+{
+	const output *o = payload;
+	return cm_timeline_plot(fp, ctx, o->tl, o->a->measures, o->a->layer);
+}
+
+static int write_report(FILE *fp, cm_ctx *ctx, const void *payload)
+{
+	const output *o = payload;
+	return cm_timeline_write(fp, ctx, o->tl, o->a->format);
+}
+
 static int write_to(cm_ctx *ctx, const cm_timeline *tl, const tl_args *a, int chart)
 {
-	cm_output *o = NULL;
-	int rc = cm_output_open(&o, ctx, chart ? a->plot : a->output);
-	if (!rc && chart)
-		rc = cm_timeline_plot(cm_output_fp(o), ctx, tl, a->measures, a->layer);
-	else if (!rc)
-		rc = cm_timeline_write(cm_output_fp(o), ctx, tl, a->format);
-	if (!rc)
-		rc = cm_output_commit(o, ctx);
-	cm_output_free(o);
+	int rc = cli_write_file(ctx, chart ? a->plot : a->output,
+	                        chart ? write_chart : write_report, &(output){tl, a});
 	if (rc)
 		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
 	return rc;

@@ -145,3 +145,16 @@ int cli_parse_format(cm_format *out, const char *command, const char *arg)
 		return 0;
 	return cli_usage(command, "unknown format '%s'; use text, json or csv", arg);
 }
+
+int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void *payload)
+{
+	cm_output *o = NULL;
+	int rc = cm_output_open(&o, ctx, path);
+	if (rc)
+		return rc;
+	int wrc = writer(cm_output_fp(o), ctx, payload);
+	if (wrc == 0 || (wrc == CLI_REPORTED && !strcmp(path, "-")))
+		rc = cm_output_commit(o, ctx);
+	cm_output_free(o);
+	return wrc < 0 ? wrc : rc ? rc : wrc;
+}

@@ -3,11 +3,11 @@
  * with a standard error from the spread of the per-source contributions. */
 #include "betweenness.h"
 
-#include <errno.h>
+#include "traverse.h"
+#include "workers.h"
+
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 /* igraph's progress handler has no payload of ours either; the context of
@@ -41,32 +41,16 @@ size_t cm__sample_size(const igraph_t *g, const cm__path_opts *opts)
  * costs more than it saves: one core does it in well under a second. */
 #define PARALLEL_WORK 2e8
 
-/* Cores nobody else is using: a worker on a busy core only adds work (measured
- * in docs/performance.md). The load average counts this process; without
- * /proc/loadavg every core counts as free. */
-static long free_cores(void)
-{
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	double load = 0;
-	char line[128] = "";
-	FILE *fp = fopen("/proc/loadavg", "r");
-	if (fp) {
-		if (fgets(line, sizeof(line), fp))
-			line[strcspn(line, " ")] = '\0';
-		fclose(fp);
-	}
-	if (cm__parse_double(&load, line))
-		load = 0;
-	long busy = load > 1 ? (long)(load - 1 + 0.5) : 0;
-	return cores - busy > 1 ? cores - busy : 1;
-}
-
-/* Processes for the exact computation: as many as threads were asked for,
+/* Processes for the exact computation: as many as jobs were asked for,
  * else one per free core on large graphs, never more than there are vertices. */
 static int exact_workers(const cm_ctx *ctx, const igraph_t *g)
 {
+	if (ctx->no_workers)
+		return 1;
 	double n = (double)igraph_vcount(g), m = (double)igraph_ecount(g);
-	long w = ctx->threads > 1 ? ctx->threads : n * (n + m) >= PARALLEL_WORK ? free_cores() : 1;
+	long w = ctx->jobs                      ? ctx->jobs
+	         : n * (n + m) >= PARALLEL_WORK ? cm__free_cores()
+	                                        : 1;
 	if (w > 64)
 		w = 64;
 	if (w > (long)n)
@@ -89,50 +73,16 @@ static int share_of(igraph_vector_int_t *src, const igraph_t *g, int k, int w)
 /* Dependencies of share k on every vertex (igraph's betweenness restricted
  * to those sources; the shares add up to the full betweenness). */
 static igraph_error_t share_betweenness(igraph_vector_t *part, const igraph_t *g, int k, int w,
-					const igraph_vector_t *distance)
+                                        const igraph_vector_t *distance)
 {
 	igraph_vector_int_t src;
 	if (share_of(&src, g, k, w))
 		return IGRAPH_ENOMEM;
-	igraph_error_t err = igraph_betweenness_subset(g, part, igraph_vss_all(),
-						       igraph_is_directed(g),
-						       igraph_vss_vector(&src), igraph_vss_all(),
-						       distance);
+	igraph_error_t err =
+	    igraph_betweenness_subset(g, part, igraph_vss_all(), igraph_is_directed(g),
+	                              igraph_vss_vector(&src), igraph_vss_all(), distance);
 	igraph_vector_int_destroy(&src);
 	return err;
-}
-
-/* Moves all len bytes through a pipe end, resuming after signals and short
- * transfers; io is read() or a const-correct wrapper of write(). */
-typedef ssize_t (*io_fn)(int fd, void *buf, size_t len);
-
-static ssize_t write_io(int fd, void *buf, size_t len)
-{
-	return write(fd, buf, len);
-}
-
-static int transfer(io_fn io, int fd, void *buf, size_t len)
-{
-	for (char *p = buf; len;) {
-		ssize_t n = io(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-static int write_all(int fd, const void *buf, size_t len)
-{
-	return transfer(write_io, fd, (void *)buf, len);
-}
-
-static int read_all(int fd, void *buf, size_t len)
-{
-	return transfer(read, fd, buf, len);
 }
 
 /* In the child: compute share k, send it, and leave without running the
@@ -141,8 +91,8 @@ static void worker(int fd, const igraph_t *g, int k, int w, const igraph_vector_
 {
 	igraph_vector_t part;
 	int ok = igraph_vector_init(&part, 0) == IGRAPH_SUCCESS &&
-		 share_betweenness(&part, g, k, w, distance) == IGRAPH_SUCCESS &&
-		 write_all(fd, VECTOR(part), sizeof(double) * (size_t)igraph_vcount(g)) == 0;
+	         share_betweenness(&part, g, k, w, distance) == IGRAPH_SUCCESS &&
+	         cm__write_all(fd, VECTOR(part), sizeof(double) * (size_t)igraph_vcount(g)) == 0;
 	_exit(ok ? 0 : 1);
 }
 
@@ -183,17 +133,14 @@ static int collect_workers(workers *ws, igraph_vector_t *res, double *buf, int o
 {
 	size_t n = (size_t)igraph_vector_size(res);
 	for (int j = 0; j < ws->count; j++) {
-		if (ok && read_all(ws->fd[j], buf, sizeof(double) * n) == 0) {
+		if (ok && cm__read_all(ws->fd[j], buf, sizeof(double) * n) == 0) {
 			for (size_t v = 0; v < n; v++)
 				VECTOR(*res)[v] += buf[v];
 		} else {
 			ok = 0;
 		}
 		close(ws->fd[j]);
-		int status;
-		while (waitpid(ws->pid[j], &status, 0) < 0 && errno == EINTR)
-			;
-		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		if (cm__reap(ws->pid[j]))
 			ok = 0;
 	}
 	return ok ? 0 : -1;
@@ -204,7 +151,7 @@ static int collect_workers(workers *ws, igraph_vector_t *res, double *buf, int o
  * CM_E* code, or 1 when the workers could not deliver (no processes left,
  * a worker killed): the caller then computes serially. */
 static int parallel_betweenness(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g, int w,
-				const igraph_vector_t *distance)
+                                const igraph_vector_t *distance)
 {
 	workers ws;
 	size_t n = (size_t)igraph_vcount(g);
@@ -227,15 +174,15 @@ static int parallel_betweenness(igraph_vector_t *res, cm_ctx *ctx, const igraph_
 /* The exact computation: one call into igraph, or split by source across
  * worker processes on large graphs and when threads were asked for. */
 static int exact_betweenness(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
-			     const igraph_vector_t *distance)
+                             const igraph_vector_t *distance)
 {
 	int w = exact_workers(ctx, g), rc;
 	if (w > 1 && (rc = parallel_betweenness(res, ctx, g, w, distance)) <= 0)
 		return rc;
 	igraph_progress_handler_t *prev = igraph_set_progress_handler(on_progress);
 	progress_ctx = ctx;
-	igraph_error_t err = igraph_betweenness(g, res, igraph_vss_all(), igraph_is_directed(g),
-						distance);
+	igraph_error_t err =
+	    igraph_betweenness(g, res, igraph_vss_all(), igraph_is_directed(g), distance);
 	igraph_set_progress_handler(prev);
 	progress_ctx = NULL;
 	cm__progress(ctx, "betweenness", 1.0);
@@ -244,13 +191,13 @@ static int exact_betweenness(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *
 
 /* A seeded sample of k distinct vertices. */
 static int sample_sources(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g, size_t k,
-			  unsigned long seed)
+                          unsigned long seed)
 {
 	igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
 	if (igraph_vector_int_init(out, 0))
 		return cm__oom(ctx);
-	igraph_error_t err = igraph_random_sample(out, 0, igraph_vcount(g) - 1,
-						  (igraph_integer_t)k);
+	igraph_error_t err =
+	    igraph_random_sample(out, 0, igraph_vcount(g) - 1, (igraph_integer_t)k);
 	if (err) {
 		igraph_vector_int_destroy(out);
 		return cm__igraph_error(ctx, err);
@@ -306,7 +253,7 @@ static double largest_error(const moments *mo, double n, double k, double norm)
 
 /* Batch b: every BATCHES-th sampled source starting at b. */
 static igraph_error_t batch_of(igraph_vector_int_t *batch, const igraph_vector_int_t *src,
-			       igraph_integer_t b, igraph_integer_t nb)
+                               igraph_integer_t b, igraph_integer_t nb)
 {
 	igraph_vector_int_clear(batch);
 	for (igraph_integer_t i = b; i < igraph_vector_int_size(src); i += nb)
@@ -325,22 +272,50 @@ static void add_batch(moments *mo, double size)
 	mo->batches += 1;
 }
 
-static int sampled_pass(moments *mo, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts,
-			const igraph_vector_int_t *src)
+/* Dependencies of one batch of sources on every vertex, by breadth-first
+ * search; halved on an undirected graph, where igraph counts each pair of
+ * endpoints once. */
+static void search_batch(igraph_vector_t *one, cm__bfs *b, const igraph_vector_int_t *batch,
+                         double scale)
+{
+	igraph_vector_null(one);
+	for (igraph_integer_t i = 0; i < igraph_vector_int_size(batch); i++) {
+		int32_t s = (int32_t)VECTOR(*batch)[i];
+		cm__bfs_run(b, s);
+		cm__bfs_dependencies(b);
+		for (int32_t j = 1; j < b->reached; j++)
+			VECTOR(*one)[b->queue[j]] += scale * b->delta[b->queue[j]];
+		cm__bfs_clear(b);
+	}
+}
+
+/* One batch: igraph with edge lengths, our own search with hop counts. */
+static igraph_error_t one_batch(moments *mo, cm__bfs *b, const igraph_t *g,
+                                const cm__path_opts *opts, const igraph_vector_int_t *batch)
+{
+	if (b->c) {
+		search_batch(&mo->one, b, batch, igraph_is_directed(g) ? 1.0 : 0.5);
+		return IGRAPH_SUCCESS;
+	}
+	return igraph_betweenness_subset(g, &mo->one, igraph_vss_all(), igraph_is_directed(g),
+	                                 igraph_vss_vector(batch), igraph_vss_all(),
+	                                 opts->distance);
+}
+
+static int batches(moments *mo, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts,
+                   const igraph_vector_int_t *src, cm__bfs *b)
 {
 	igraph_integer_t k = igraph_vector_int_size(src), nb = k < BATCHES ? k : BATCHES;
 	igraph_vector_int_t batch;
 	igraph_error_t err = igraph_vector_int_init(&batch, 0);
-	for (igraph_integer_t b = 0; !err && b < nb; b++) {
-		err = batch_of(&batch, src, b, nb);
+	for (igraph_integer_t i = 0; !err && i < nb; i++) {
+		err = batch_of(&batch, src, i, nb);
 		if (!err)
-			err = igraph_betweenness_subset(g, &mo->one, igraph_vss_all(),
-							igraph_is_directed(g),
-							igraph_vss_vector(&batch), igraph_vss_all(),
-							opts->distance);
+			err = one_batch(mo, b, g, opts, &batch);
 		if (!err)
 			add_batch(mo, (double)igraph_vector_int_size(&batch));
-		if (!err && cm__progress(ctx, "betweenness (sampled)", (double)(b + 1) / (double)nb))
+		if (!err &&
+		    cm__progress(ctx, "betweenness (sampled)", (double)(i + 1) / (double)nb))
 			err = IGRAPH_INTERRUPTED;
 	}
 	igraph_vector_int_destroy(&batch);
@@ -349,8 +324,26 @@ static int sampled_pass(moments *mo, cm_ctx *ctx, const igraph_t *g, const cm__p
 	return err ? cm__igraph_error(ctx, err) : 0;
 }
 
+static int sampled_pass(moments *mo, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts,
+                        const igraph_vector_int_t *src)
+{
+	cm__csr c;
+	cm__bfs b = {0};
+	if (opts->distance)
+		return batches(mo, ctx, g, opts, src, &b);
+	int rc = cm__csr_init(&c, ctx, g, IGRAPH_OUT);
+	if (rc)
+		return rc;
+	rc = cm__bfs_init(&b, ctx, &c, 1);
+	if (rc == 0)
+		rc = batches(mo, ctx, g, opts, src, &b);
+	cm__bfs_free(&b);
+	cm__csr_free(&c);
+	return rc;
+}
+
 static int sampled_betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx *ctx,
-			       const igraph_t *g, const cm__path_opts *opts, size_t k)
+                               const igraph_t *g, const cm__path_opts *opts, size_t k)
 {
 	igraph_vector_int_t src;
 	moments mo;
@@ -375,7 +368,7 @@ static int sampled_betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx 
 }
 
 int cm__betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx *ctx, const igraph_t *g,
-		    const cm__path_opts *opts)
+                    const cm__path_opts *opts)
 {
 	size_t k = cm__sample_size(g, opts);
 	info->sources = 0;
@@ -388,12 +381,12 @@ int cm__betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx *ctx, const
 /* ------------------------------------------------------------ closeness */
 
 static int exact_closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm_ctx *ctx,
-			   const igraph_t *g, const igraph_vector_t *distance)
+                           const igraph_t *g, const igraph_vector_t *distance)
 {
 	CM__IG(ctx, igraph_closeness(g, closeness, NULL, NULL, igraph_vss_all(), IGRAPH_ALL,
-				     distance, 1));
-	CM__IG(ctx, igraph_harmonic_centrality(g, harmonic, igraph_vss_all(), IGRAPH_ALL,
-					       distance, 1));
+	                             distance, 1));
+	CM__IG(ctx,
+	       igraph_harmonic_centrality(g, harmonic, igraph_vss_all(), IGRAPH_ALL, distance, 1));
 	return 0;
 }
 
@@ -402,67 +395,42 @@ static int exact_closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic
  * would search once per measure (and twice more for diameter and average path
  * length). Same formulas as igraph: closeness = reached / sum of distances
  * (NaN when nothing is reached), harmonic = sum of 1/d over n - 1. */
-typedef struct hop_sums {
-	igraph_adjlist_t al;
-	igraph_integer_t *dist, *mark, *queue;
-	double n;
-} hop_sums;
-
-static void hop_source(hop_sums *h, cm__hops *out, igraph_vector_t *clo, igraph_vector_t *har,
-		       igraph_integer_t s)
+static void hop_source(cm__bfs *b, cm__hops *out, igraph_vector_t *clo, igraph_vector_t *har,
+                       int32_t s)
 {
-	igraph_integer_t head = 0, tail = 0, sum = 0;
-	double inv = 0;
-	h->dist[s] = 0;
-	h->mark[s] = s;
-	h->queue[tail++] = s;
-	while (head < tail) {
-		igraph_integer_t u = h->queue[head++];
-		igraph_vector_int_t *nb = igraph_adjlist_get(&h->al, u);
-		igraph_integer_t du = h->dist[u], len = igraph_vector_int_size(nb);
-		for (igraph_integer_t j = 0; j < len; j++) {
-			igraph_integer_t t = VECTOR(*nb)[j];
-			if (h->mark[t] == s)
-				continue;
-			h->mark[t] = s;
-			h->dist[t] = du + 1;
-			h->queue[tail++] = t;
-			sum += du + 1;
-			inv += 1.0 / (double)(du + 1);
-		}
+	double sum = 0, inv = 0, n = (double)b->c->n;
+	cm__bfs_run(b, s);
+	for (int32_t j = 1; j < b->reached; j++) {
+		double d = (double)b->dist[b->queue[j]];
+		sum += d;
+		inv += 1.0 / d;
 	}
-	VECTOR(*clo)[s] = sum == 0 ? NAN : (1.0 / (double)sum) * (double)(tail - 1);
-	VECTOR(*har)[s] = inv * (1.0 / (h->n - 1));
-	out->ecc[s] = (double)h->dist[h->queue[tail - 1]];
-	out->sum[s] = (double)sum;
+	VECTOR(*clo)[s] = sum == 0 ? NAN : (1.0 / sum) * (double)(b->reached - 1);
+	VECTOR(*har)[s] = inv * (1.0 / (n - 1));
+	out->ecc[s] = (double)b->dist[b->queue[b->reached - 1]];
+	out->sum[s] = sum;
+	cm__bfs_clear(b);
 }
 
-/* mark[v] == s: v already seen from source s; no clearing between sources. */
 static int hop_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__hops *out, cm_ctx *ctx,
-			 const igraph_t *g)
+                         const igraph_t *g)
 {
-	hop_sums h;
+	cm__csr c;
+	cm__bfs b;
 	igraph_integer_t n = igraph_vcount(g);
-	int rc = 0;
-	h.n = (double)n;
-	CM__IG(ctx, igraph_adjlist_init(g, &h.al, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
-	h.dist = cm__malloc(((size_t)n + 1) * sizeof(*h.dist));
-	h.mark = cm__malloc(((size_t)n + 1) * sizeof(*h.mark));
-	h.queue = cm__malloc(((size_t)n + 1) * sizeof(*h.queue));
-	if (!h.dist || !h.mark || !h.queue || igraph_vector_resize(clo, n) ||
-	    igraph_vector_resize(har, n))
-		rc = cm__oom(ctx);
-	for (igraph_integer_t v = 0; rc == 0 && v < n; v++)
-		h.mark[v] = -1;
-	for (igraph_integer_t s = 0; rc == 0 && s < n; s++) {
-		hop_source(&h, out, clo, har, s);
+	if (igraph_vector_resize(clo, n) || igraph_vector_resize(har, n))
+		return cm__oom(ctx);
+	int rc = cm__csr_init(&c, ctx, g, IGRAPH_ALL);
+	if (rc)
+		return rc;
+	rc = cm__bfs_init(&b, ctx, &c, 0);
+	for (int32_t s = 0; rc == 0 && s < c.n; s++) {
+		hop_source(&b, out, clo, har, s);
 		if (cm__progress(ctx, "closeness", (double)(s + 1) / (double)n))
 			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
 	}
-	cm__free(h.dist);
-	cm__free(h.mark);
-	cm__free(h.queue);
-	igraph_adjlist_destroy(&h.al);
+	cm__bfs_free(&b);
+	cm__csr_free(&c);
 	return rc;
 }
 
@@ -491,59 +459,32 @@ static void add_row(reach *r, const igraph_matrix_t *row, igraph_integer_t sourc
 	}
 }
 
-/* Hop distances by breadth-first search over one adjacency list for all
- * sources (igraph_distances would rebuild it for each). */
-typedef struct bfs {
-	igraph_adjlist_t al;
-	igraph_integer_t *dist, *queue;
-} bfs;
-
-static void bfs_from(reach *r, bfs *b, igraph_integer_t n, igraph_integer_t s)
-{
-	igraph_integer_t head = 0, tail = 0;
-	for (igraph_integer_t v = 0; v < n; v++)
-		b->dist[v] = -1;
-	b->dist[s] = 0;
-	b->queue[tail++] = s;
-	r->self[s] = 1;
-	while (head < tail) {
-		igraph_integer_t u = b->queue[head++];
-		igraph_vector_int_t *nb = igraph_adjlist_get(&b->al, u);
-		igraph_integer_t len = igraph_vector_int_size(nb);
-		for (igraph_integer_t j = 0; j < len; j++) {
-			igraph_integer_t t = VECTOR(*nb)[j];
-			if (b->dist[t] >= 0)
-				continue;
-			b->dist[t] = b->dist[u] + 1;
-			b->queue[tail++] = t;
-			add_distance(r, t, (double)b->dist[t]);
-		}
-	}
-}
-
 static int bfs_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const igraph_vector_int_t *src)
 {
-	bfs b;
-	igraph_integer_t n = igraph_vcount(g), k = igraph_vector_int_size(src);
-	int rc = 0;
-	CM__IG(ctx, igraph_adjlist_init(g, &b.al, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
-	b.dist = cm__malloc(((size_t)n + 1) * sizeof(*b.dist));
-	b.queue = cm__malloc(((size_t)n + 1) * sizeof(*b.queue));
-	if (!b.dist || !b.queue)
-		rc = cm__oom(ctx);
+	cm__csr c;
+	cm__bfs b;
+	igraph_integer_t k = igraph_vector_int_size(src);
+	int rc = cm__csr_init(&c, ctx, g, IGRAPH_ALL);
+	if (rc)
+		return rc;
+	rc = cm__bfs_init(&b, ctx, &c, 0);
 	for (igraph_integer_t i = 0; i < k && rc == 0; i++) {
-		bfs_from(r, &b, n, VECTOR(*src)[i]);
+		int32_t s = (int32_t)VECTOR(*src)[i];
+		cm__bfs_run(&b, s);
+		r->self[s] = 1;
+		for (int32_t j = 1; j < b.reached; j++)
+			add_distance(r, b.queue[j], (double)b.dist[b.queue[j]]);
+		cm__bfs_clear(&b);
 		if (cm__progress(ctx, "closeness (sampled)", (double)(i + 1) / (double)k))
 			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
 	}
-	cm__free(b.dist);
-	cm__free(b.queue);
-	igraph_adjlist_destroy(&b.al);
+	cm__bfs_free(&b);
+	cm__csr_free(&c);
 	return rc;
 }
 
 static int reach_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts,
-		      const igraph_vector_int_t *src)
+                      const igraph_vector_int_t *src)
 {
 	igraph_matrix_t row;
 	int rc = 0;
@@ -553,14 +494,15 @@ static int reach_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const cm__path_o
 	if (igraph_matrix_init(&row, 0, 0))
 		return cm__oom(ctx);
 	for (igraph_integer_t i = 0; i < k && rc == 0; i++) {
-		igraph_error_t err = igraph_distances_dijkstra(g, &row, igraph_vss_1(VECTOR(*src)[i]),
-							       igraph_vss_all(), opts->distance,
-							       IGRAPH_ALL);
+		igraph_error_t err =
+		    igraph_distances_dijkstra(g, &row, igraph_vss_1(VECTOR(*src)[i]),
+		                              igraph_vss_all(), opts->distance, IGRAPH_ALL);
 		if (err)
 			rc = cm__igraph_error(ctx, err);
 		else
 			add_row(r, &row, VECTOR(*src)[i]);
-		if (rc == 0 && cm__progress(ctx, "closeness (sampled)", (double)(i + 1) / (double)k))
+		if (rc == 0 &&
+		    cm__progress(ctx, "closeness (sampled)", (double)(i + 1) / (double)k))
 			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
 	}
 	igraph_matrix_destroy(&row);
@@ -571,7 +513,7 @@ static int reach_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const cm__path_o
  * its standard error by the delta method, c^2 * SE(mean distance). Harmonic
  * estimate: the mean of 1/d over the sampled sources other than v. */
 static double estimate(igraph_vector_t *clo, igraph_vector_t *har, const reach *r, double n,
-		       double k)
+                       double k)
 {
 	double worst = 0, fpc = 1 - k / n;
 	igraph_integer_t nv = igraph_vector_size(clo);
@@ -590,7 +532,7 @@ static double estimate(igraph_vector_t *clo, igraph_vector_t *har, const reach *
 }
 
 static int sampled_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__sampling *info,
-			     cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts, size_t k)
+                             cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts, size_t k)
 {
 	igraph_integer_t n = igraph_vcount(g);
 	igraph_vector_int_t src;
@@ -614,13 +556,13 @@ static int sampled_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__sam
 }
 
 int cm__closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
-		  cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts)
+                  cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts)
 {
 	return cm__closeness_hops(closeness, harmonic, info, NULL, ctx, g, opts);
 }
 
 int cm__closeness_hops(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
-		       cm__hops *hops, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts)
+                       cm__hops *hops, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts)
 {
 	size_t k = cm__sample_size(g, opts);
 	info->sources = 0;

@@ -89,6 +89,7 @@ typedef enum {
 	CM__I_PUBLIC_TIE_SHARE,
 	CM__I_PUBLIC_BETWEENNESS,
 	CM__I_PUBLIC_BUYING,
+	CM__I_PUBLIC_REACH,
 	CM__I_ORG_DOMINANCE,
 	/* size mixing and scale */
 	CM__I_SIZE_EI,
@@ -160,7 +161,7 @@ extern const char *const cm__type_names[CM__TYPES];
 /* Documented defaults (docs/classification.md, "Decision"). */
 #define CM__MIN_LOCAL_ACTORS          5
 #define CM__MIN_LOCAL_TIES            5
-#define CM__HYBRID_MARGIN             0.15
+#define CM__HYBRID_MARGIN             0.20
 #define CM__MARGIN_FULL               0.80 /* a lead this large counts as full confidence */
 #define CM__GATE_SATELLITE_EXTERNAL   0.5
 #define CM__GATE_SATELLITE_OUTSIDE    0.33

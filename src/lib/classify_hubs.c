@@ -2,6 +2,7 @@
  * and the shared structural data (betweenness, core/periphery, top actors). */
 #include "betweenness.h"
 #include "classify_ind.h"
+#include "traverse.h"
 
 #include <math.h>
 #include <string.h>
@@ -156,22 +157,33 @@ double cm__top_share(const cm__cdata *d, const int top[3], int (*pred)(const cm_
 /* ------------------------------------------------------------ shared data */
 
 /* Beyond CM__EXACT_BETWEENNESS_MAX local actors, betweenness is summed over
- * an evenly spaced sample of CM__BETWEENNESS_SOURCES of sources in one
- * igraph_betweenness_subset() call: enough to rank the top brokers and to
- * share betweenness among kinds, and fast enough for every replicate. */
+ * an evenly spaced sample of CM__BETWEENNESS_SOURCES sources: enough to rank
+ * the top brokers and to share betweenness among kinds. Every stability
+ * replicate repeats it, so the searches run on one contiguous adjacency
+ * (traverse.h) rather than through igraph_betweenness_subset(), whose
+ * per-vertex predecessor lists made it the largest cost of classify at 10,000
+ * actors; the values are igraph's (halved, the graph being undirected). */
 static int sampled(igraph_vector_t *b, cm_ctx *ctx, const igraph_t *g)
 {
+	cm__csr c;
+	cm__bfs bfs;
+	int rc = cm__csr_init(&c, ctx, g, IGRAPH_ALL);
+	if (rc)
+		return rc;
+	rc = cm__bfs_init(&bfs, ctx, &c, 1);
 	igraph_integer_t n = igraph_vcount(g), step = n / CM__BETWEENNESS_SOURCES + 1;
-	igraph_vector_int_t src;
-	CM__IG(ctx, igraph_vector_int_init(&src, 0));
-	igraph_error_t err = IGRAPH_SUCCESS;
-	for (igraph_integer_t v = 0; v < n && !err; v += step)
-		err = igraph_vector_int_push_back(&src, v);
-	if (!err)
-		err = igraph_betweenness_subset(g, b, igraph_vss_all(), 0, igraph_vss_vector(&src),
-		                                igraph_vss_all(), NULL);
-	igraph_vector_int_destroy(&src);
-	return err ? cm__igraph_error(ctx, err) : 0;
+	igraph_vector_null(b);
+	for (igraph_integer_t s = 0; !rc && s < n; s += step) {
+		cm__bfs_run(&bfs, (int32_t)s);
+		cm__bfs_dependencies(&bfs);
+		for (int32_t j = 1; j < bfs.reached; j++)
+			VECTOR(*b)[bfs.queue[j]] += 0.5 * bfs.delta[bfs.queue[j]];
+		cm__bfs_clear(&bfs);
+	}
+	if (!rc)
+		cm__bfs_free(&bfs);
+	cm__csr_free(&c);
+	return rc;
 }
 
 static int betweenness(cm__cdata *d, cm_ctx *ctx)

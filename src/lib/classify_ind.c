@@ -65,6 +65,7 @@ static int compute(double *out, cm_ctx *ctx, cm__cdata *d, int i)
 	case CM__I_PUBLIC_TIE_SHARE: return cm__ind_public(out, ctx, d, 0);
 	case CM__I_PUBLIC_BETWEENNESS: return cm__ind_public(out, ctx, d, 1);
 	case CM__I_PUBLIC_BUYING: return cm__ind_public(out, ctx, d, 2);
+	case CM__I_PUBLIC_REACH: return cm__ind_public_reach(out, ctx, d);
 	case CM__I_ORG_DOMINANCE: return cm__ind_org_dominance(out, ctx, d);
 	case CM__I_SIZE_EI: return cm__ind_size_ei(out, ctx, d);
 	case CM__I_SUPPLIER_TIES: *out = ties(d, CM__G_SUP); return 0;

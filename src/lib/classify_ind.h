@@ -41,6 +41,7 @@ int cm__ind_fragmentation(double *out, cm_ctx *ctx, const cm__cdata *d);
 int cm__ind_outside_concentration(double *out, cm_ctx *ctx, const cm__cdata *d);
 int cm__ind_boundary_brokerage(double *out, cm_ctx *ctx, const cm__cdata *d);
 int cm__ind_public(double *out, cm_ctx *ctx, const cm__cdata *d, int which);
+int cm__ind_public_reach(double *out, cm_ctx *ctx, const cm__cdata *d);
 int cm__ind_org_dominance(double *out, cm_ctx *ctx, const cm__cdata *d);
 int cm__ind_size_ei(double *out, cm_ctx *ctx, const cm__cdata *d);
 int cm__ind_composition(double *out, const cm__cdata *d, int which);

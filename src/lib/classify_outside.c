@@ -135,6 +135,28 @@ int cm__ind_public(double *out, cm_ctx *ctx, const cm__cdata *d, int which)
 	return 0;
 }
 
+/* Markusen's state-anchored suppliers sell to the anchor: the share of local
+ * firms that sell to a local public body. Counted per firm, not per tie, so
+ * that a dense star around one anchor cannot stand in for the whole district. */
+int cm__ind_public_reach(double *out, cm_ctx *ctx, const cm__cdata *d)
+{
+	const igraph_t *g = d->g[CM__G_SUP];
+	igraph_integer_t n = igraph_vcount(g);
+	char *sells = cm__calloc((size_t)n + 1, 1);
+	if (!sells)
+		return cm__oom(ctx);
+	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
+		if (CM__IS_PUBLIC(cm__lnode(d, IGRAPH_TO(g, e))->kind))
+			sells[IGRAPH_FROM(g, e)] = 1;
+	double firms = 0, reached = 0;
+	for (igraph_integer_t v = 0; v < n; v++)
+		if (cm__lnode(d, v)->kind == CM_KIND_FIRM)
+			firms++, reached += sells[v];
+	cm__free(sells);
+	*out = firms > 0 ? reached / firms : NAN;
+	return 0;
+}
+
 int cm__ind_org_dominance(double *out, cm_ctx *ctx, const cm__cdata *d)
 {
 	igraph_vector_int_t deg;

@@ -100,6 +100,11 @@ void cm_ctx_set_threads(cm_ctx *ctx, int threads)
 	ctx->threads = threads > 0 ? threads : 1;
 }
 
+void cm_ctx_set_jobs(cm_ctx *ctx, int jobs)
+{
+	ctx->jobs = jobs > 0 ? jobs : 0;
+}
+
 int cm__progress(cm_ctx *ctx, const char *what, double fraction)
 {
 	return ctx->progress ? ctx->progress(what, fraction, ctx->progress_payload) : 0;

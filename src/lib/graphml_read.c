@@ -154,14 +154,40 @@ static const char *where(reader *r, char *buf, size_t size)
 
 /* ------------------------------------------------------------ attributes */
 
-static const char *attr(const xmlChar **attrs, int nattrs, const char *name, size_t *len)
+/* Without entity substitution (never wanted here) libxml2's SAX2 hands each
+ * '&' of an attribute value (written &amp; or &#38;) over as "&#38;", for a
+ * tree builder to decode; no other '&' can reach a value (other entities
+ * are errors), and a written "&#38;" arrives as "&#38;#38;". A value with
+ * one is decoded into the arena; NULL when that fails (the read stops). */
+static const char *decode_amp(reader *r, const char *v, size_t *len)
+{
+	if (!memchr(v, '&', *len))
+		return v;
+	char *out = cm__arena_strndup(r->net ? &r->net->arena : &r->keys.arena, v, *len);
+	if (!out) {
+		stop(r, CM_ENOMEM);
+		return NULL;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < *len; i++) {
+		out[k++] = v[i];
+		if (v[i] == '&' && *len - i >= 5 && !memcmp(v + i, "&#38;", 5))
+			i += 4;
+	}
+	out[k] = '\0';
+	*len = k;
+	return out;
+}
+
+static const char *attr(reader *r, const xmlChar **attrs, int nattrs, const char *name,
+			size_t *len)
 {
 	/* SAX2 attributes come as (localname, prefix, URI, value, end) tuples. */
 	for (int i = 0; i < nattrs; i++) {
 		const xmlChar **a = attrs + 5 * i;
 		if (!strcmp((const char *)a[0], name)) {
 			*len = (size_t)(a[4] - a[3]);
-			return (const char *)a[3];
+			return decode_amp(r, (const char *)a[3], len);
 		}
 	}
 	return NULL;
@@ -176,7 +202,7 @@ static const char *attr_ref(reader *r, const xmlChar **attrs, int nattrs, const 
 	 * the attribute values that point into it. */
 	if (r->stop_code)
 		return NULL;
-	const char *v = attr(attrs, nattrs, name, len);
+	const char *v = attr(r, attrs, nattrs, name, len);
 	if (v && r->ctx->limits.max_id_length && *len > r->ctx->limits.max_id_length) {
 		limit_error(r, "id length", r->ctx->limits.max_id_length);
 		return NULL;
@@ -287,7 +313,7 @@ static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
 	}
 	net->id = id ? id : "";
 	size_t len;
-	const char *ed = attr(attrs, nattrs, "edgedefault", &len);
+	const char *ed = attr(r, attrs, nattrs, "edgedefault", &len);
 	r->edgedefault_directed = 1; /* the GraphML default */
 	if (ed && len == 10 && !strncmp(ed, "undirected", 10))
 		r->edgedefault_directed = 0;
@@ -390,7 +416,7 @@ static void end_node(reader *r)
 static int edge_direction(reader *r, const xmlChar **attrs, int nattrs)
 {
 	size_t len;
-	const char *d = attr(attrs, nattrs, "directed", &len);
+	const char *d = attr(r, attrs, nattrs, "directed", &len);
 	if (d) {
 		char buf[16];
 		int v;
@@ -401,7 +427,7 @@ static int edge_direction(reader *r, const xmlChar **attrs, int nattrs)
 		return r->edgedefault_directed;
 	}
 	/* Gephi writes the direction of each edge as type="directed|undirected". */
-	d = attr(attrs, nattrs, "type", &len);
+	d = attr(r, attrs, nattrs, "type", &len);
 	if (d && len == 8 && !strncmp(d, "directed", 8))
 		return 1;
 	if (d && len == 10 && !strncmp(d, "undirected", 10))
@@ -531,7 +557,7 @@ static void end_edge(reader *r)
 static void start_data(reader *r, const xmlChar **attrs, int nattrs)
 {
 	size_t len;
-	const char *key = attr(attrs, nattrs, "key", &len);
+	const char *key = attr(r, attrs, nattrs, "key", &len);
 	r->in_data = 1;
 	r->data_key = -1;
 	r->data_children = 0;

@@ -6,100 +6,269 @@
 #include <math.h>
 #include <string.h>
 
-/* The counted ties as positions into the label array, so that a permutation
- * only has to shuffle the labels. Pair counts are of ordered pairs (their
+/* The counted ties, grouped by one end, as positions into an array of dense
+ * group codes, so that a permutation only shuffles the codes and a count
+ * streams through the ties. Each row is one vertex (of a tie's two ends, the
+ * one with more counted ties, so that a hub's star is a single row) and the
+ * positions of its partners. A code takes 1, 2 or 4 bytes, the fewest that
+ * hold the number of groups: the array shuffled at random then stays in the
+ * processor's cache on large layers. Pair counts are of ordered pairs (their
  * ratios are what the null model needs; halve for undirected counts). */
 typedef struct ei_data {
-	igraph_vector_int_t label;   /* group of each counted vertex */
-	igraph_integer_t *from, *to; /* label positions of each counted tie's ends */
-	igraph_integer_t ties;
+	void *code;         /* group code of each counted vertex, width bytes each */
+	int width;          /* 1, 2 or 4 */
+	igraph_integer_t n; /* counted vertices */
+	igraph_integer_t groups;
+	igraph_integer_t rows, ties;
+	uint32_t *head;          /* head[r]: the vertex of row r */
+	igraph_integer_t *start; /* row r holds other[start[r] .. start[r + 1]) */
+	uint32_t *other;
 	double pairs, pairs_internal; /* ordered pairs of counted vertices: all, same group */
 	int directed;
 } ei_data;
 
 static void ei_data_free(ei_data *d)
 {
-	igraph_vector_int_destroy(&d->label);
-	cm__free(d->from);
-	cm__free(d->to);
+	cm__free(d->code);
+	cm__free(d->head);
+	cm__free(d->start);
+	cm__free(d->other);
 }
+
+/* One shuffle and one count per code width. The shuffle is
+ * igraph_vector_int_shuffle's Fisher-Yates draw for draw (the same seed gives
+ * the same permutations, hence the same p-values, as shuffling the labels
+ * themselves), without its 8-byte elements. */
+#define EI_WIDTH(T, SUFFIX)                                                                        \
+	static void ei_shuffle_##SUFFIX(T *c, igraph_integer_t n, igraph_rng_t *rng)               \
+	{                                                                                          \
+		while (n > 1) {                                                                    \
+			igraph_integer_t k = igraph_rng_get_integer(rng, 0, n - 1);                \
+			T t = c[--n];                                                              \
+			c[n] = c[k];                                                               \
+			c[k] = t;                                                                  \
+		}                                                                                  \
+	}                                                                                          \
+	static igraph_integer_t ei_external_##SUFFIX(const ei_data *d)                             \
+	{                                                                                          \
+		const T *c = d->code;                                                              \
+		igraph_integer_t e = 0;                                                            \
+		for (igraph_integer_t r = 0; r < d->rows; r++) {                                   \
+			T h = c[d->head[r]];                                                       \
+			for (igraph_integer_t k = d->start[r]; k < d->start[r + 1]; k++)           \
+				e += c[d->other[k]] != h;                                          \
+		}                                                                                  \
+		return e;                                                                          \
+	}
+EI_WIDTH(uint8_t, 8)
+EI_WIDTH(uint16_t, 16)
+EI_WIDTH(uint32_t, 32)
+#undef EI_WIDTH
 
 static igraph_integer_t ei_external(const ei_data *d)
 {
-	const igraph_integer_t *lab = VECTOR(d->label);
-	igraph_integer_t e = 0;
-	for (igraph_integer_t k = 0; k < d->ties; k++)
-		e += lab[d->from[k]] != lab[d->to[k]];
-	return e;
+	if (d->width == 1)
+		return ei_external_8(d);
+	return d->width == 2 ? ei_external_16(d) : ei_external_32(d);
 }
 
-/* Ordered pairs within groups: sum of s (s - 1) over the group sizes s. */
-static int ei_pairs(ei_data *d, cm_ctx *ctx)
+static void ei_shuffle(ei_data *d, igraph_rng_t *rng)
 {
-	igraph_vector_int_t sorted;
-	igraph_integer_t n = igraph_vector_int_size(&d->label), run = 0;
+	if (d->width == 1)
+		ei_shuffle_8(d->code, d->n, rng);
+	else if (d->width == 2)
+		ei_shuffle_16(d->code, d->n, rng);
+	else
+		ei_shuffle_32(d->code, d->n, rng);
+}
 
-	CM__IG(ctx, igraph_vector_int_init_copy(&sorted, &d->label));
-	igraph_vector_int_sort(&sorted);
+/* From the sorted group values: the number of groups and the ordered pairs
+ * within groups, sum of s (s - 1) over the group sizes s. */
+static void ei_pairs(ei_data *d, const igraph_vector_int_t *sorted)
+{
+	igraph_integer_t n = igraph_vector_int_size(sorted), run = 0;
+
 	d->pairs = (double)n * (double)(n - 1);
 	d->pairs_internal = 0;
+	d->groups = 0;
 	for (igraph_integer_t i = 0; i < n; i++) {
 		run++;
-		if (i + 1 == n || VECTOR(sorted)[i + 1] != VECTOR(sorted)[i]) {
+		if (i + 1 == n || VECTOR(*sorted)[i + 1] != VECTOR(*sorted)[i]) {
 			d->pairs_internal += (double)run * (double)(run - 1);
+			d->groups++;
 			run = 0;
 		}
 	}
-	igraph_vector_int_destroy(&sorted);
-	return 0;
 }
 
-/* Keeps the ties whose two ends are counted, as label positions. */
-static int ei_ties(ei_data *d, cm_ctx *ctx, const igraph_t *g, const igraph_integer_t *pos)
+static void ei_code_set(ei_data *d, igraph_integer_t i, uint32_t c)
 {
-	igraph_integer_t m = igraph_ecount(g);
-	size_t cap = m ? (size_t)m : 1;
+	if (d->width == 1)
+		((uint8_t *)d->code)[i] = (uint8_t)c;
+	else if (d->width == 2)
+		((uint16_t *)d->code)[i] = (uint16_t)c;
+	else
+		((uint32_t *)d->code)[i] = c;
+}
 
-	d->from = cm__malloc(cap * sizeof(*d->from));
-	d->to = cm__malloc(cap * sizeof(*d->to));
-	if (!d->from || !d->to)
+/* Replaces each counted vertex's group by its rank among the distinct groups
+ * (sorted holds the group values sorted, duplicates removed). */
+static int ei_encode(ei_data *d, cm_ctx *ctx, const igraph_vector_int_t *label,
+                     const igraph_vector_int_t *sorted)
+{
+	d->width = d->groups <= 256 ? 1 : d->groups <= 65536 ? 2 : 4;
+	d->code = cm__malloc((size_t)(d->n ? d->n : 1) * (size_t)d->width);
+	if (!d->code)
 		return cm__oom(ctx);
-	for (igraph_integer_t e = 0; e < m; e++) {
-		igraph_integer_t u = pos[IGRAPH_FROM(g, e)], w = pos[IGRAPH_TO(g, e)];
-		if (u < 0 || w < 0)
-			continue;
-		d->from[d->ties] = u;
-		d->to[d->ties++] = w;
+	for (igraph_integer_t i = 0; i < d->n; i++) {
+		igraph_integer_t c;
+		igraph_vector_int_binsearch(sorted, VECTOR(*label)[i], &c);
+		ei_code_set(d, i, (uint32_t)c);
 	}
 	return 0;
 }
 
-static int ei_labels(ei_data *d, cm_ctx *ctx, const int *group, igraph_integer_t *pos,
-                     igraph_integer_t n)
+/* Sorted group values without duplicates. */
+static void ei_unique(igraph_vector_int_t *sorted)
 {
 	igraph_integer_t k = 0;
+	for (igraph_integer_t i = 0; i < igraph_vector_int_size(sorted); i++)
+		if (k == 0 || VECTOR(*sorted)[i] != VECTOR(*sorted)[k - 1])
+			VECTOR(*sorted)[k++] = VECTOR(*sorted)[i];
+	igraph_vector_int_resize(sorted, k); /* shrinking never allocates */
+}
+
+/* Positions of the counted vertices (-1 for the others), their codes, the
+ * group count and the pair counts. */
+static int ei_labels(ei_data *d, cm_ctx *ctx, const int *group, igraph_integer_t *pos,
+                     igraph_integer_t n, igraph_vector_int_t *label)
+{
+	igraph_vector_int_t sorted;
+	int rc;
+
+	d->n = 0;
 	for (igraph_integer_t v = 0; v < n; v++)
-		pos[v] = group[v] >= 0 ? k++ : -1;
-	CM__IG(ctx, igraph_vector_int_resize(&d->label, k));
+		pos[v] = group[v] >= 0 ? d->n++ : -1;
+	if (d->n > (igraph_integer_t)UINT32_MAX)
+		return cm__error(ctx, CM_EINVAL, "error: too many actors for the E-I index");
+	CM__IG(ctx, igraph_vector_int_resize(label, d->n));
 	for (igraph_integer_t v = 0; v < n; v++)
 		if (pos[v] >= 0)
-			VECTOR(d->label)[pos[v]] = group[v];
-	return 0;
+			VECTOR(*label)[pos[v]] = group[v];
+	CM__IG(ctx, igraph_vector_int_init_copy(&sorted, label));
+	igraph_vector_int_sort(&sorted);
+	ei_pairs(d, &sorted);
+	ei_unique(&sorted);
+	rc = ei_encode(d, ctx, label, &sorted);
+	igraph_vector_int_destroy(&sorted);
+	return rc;
+}
+
+/* Row of each counted tie: the end with more counted ties (cnt), the lower
+ * position when they have as many. */
+static igraph_integer_t ei_head(const igraph_integer_t *cnt, igraph_integer_t u, igraph_integer_t w)
+{
+	if (cnt[u] != cnt[w])
+		return cnt[u] > cnt[w] ? u : w;
+	return u < w ? u : w;
+}
+
+/* Tie counts of the counted vertices (cnt, by position) and of rows (in
+ * start[h + 1] for the row of vertex h). */
+static void ei_count(ei_data *d, const igraph_t *g, const igraph_integer_t *pos,
+                     igraph_integer_t *cnt)
+{
+	igraph_integer_t m = igraph_ecount(g);
+
+	for (igraph_integer_t e = 0; e < m; e++) {
+		igraph_integer_t u = pos[IGRAPH_FROM(g, e)], w = pos[IGRAPH_TO(g, e)];
+		if (u >= 0 && w >= 0) {
+			cnt[u]++;
+			cnt[w]++;
+			d->ties++;
+		}
+	}
+	for (igraph_integer_t e = 0; e < m; e++) {
+		igraph_integer_t u = pos[IGRAPH_FROM(g, e)], w = pos[IGRAPH_TO(g, e)];
+		if (u >= 0 && w >= 0)
+			d->start[ei_head(cnt, u, w) + 1]++;
+	}
+	for (igraph_integer_t p = 0; p < d->n; p++)
+		d->start[p + 1] += d->start[p];
+}
+
+/* A counting sort of the ties into rows (start[h] is the next free slot of
+ * row h while filling, then shifted back to the row's beginning). */
+static void ei_fill(ei_data *d, const igraph_t *g, const igraph_integer_t *pos,
+                    const igraph_integer_t *cnt)
+{
+	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+		igraph_integer_t u = pos[IGRAPH_FROM(g, e)], w = pos[IGRAPH_TO(g, e)];
+		if (u < 0 || w < 0)
+			continue;
+		igraph_integer_t h = ei_head(cnt, u, w);
+		d->other[d->start[h]++] = (uint32_t)(h == u ? w : u);
+	}
+	for (igraph_integer_t p = d->n - 1; p > 0; p--)
+		d->start[p] = d->start[p - 1];
+	d->start[0] = 0;
+}
+
+/* Keeps the non-empty rows; start[] is rewritten in place behind the read. */
+static void ei_compact(ei_data *d)
+{
+	d->rows = 0;
+	for (igraph_integer_t p = 0; p < d->n; p++) {
+		igraph_integer_t b = d->start[p], e = d->start[p + 1];
+		if (e > b) {
+			d->head[d->rows] = (uint32_t)p;
+			d->start[d->rows++] = b;
+		}
+	}
+	d->start[d->rows] = d->ties;
+}
+
+/* Keeps the ties whose two ends are counted, grouped into rows. */
+static int ei_ties(ei_data *d, cm_ctx *ctx, const igraph_t *g, const igraph_integer_t *pos)
+{
+	size_t n = (size_t)d->n + 1;
+	igraph_integer_t *cnt = cm__calloc(n, sizeof(*cnt));
+
+	d->start = cm__calloc(n, sizeof(*d->start));
+	d->head = cm__malloc(n * sizeof(*d->head));
+	if (!cnt || !d->start || !d->head) {
+		cm__free(cnt);
+		return cm__oom(ctx);
+	}
+	ei_count(d, g, pos, cnt);
+	d->other = cm__malloc(((size_t)d->ties + 1) * sizeof(*d->other));
+	if (d->other) {
+		ei_fill(d, g, pos, cnt);
+		ei_compact(d);
+	}
+	cm__free(cnt);
+	return d->other ? 0 : cm__oom(ctx);
 }
 
 static int ei_prepare(ei_data *d, cm_ctx *ctx, const igraph_t *g, const int *group)
 {
 	igraph_integer_t n = igraph_vcount(g);
 	igraph_integer_t *pos = cm__malloc((n ? (size_t)n : 1) * sizeof(*pos));
+	igraph_vector_int_t label;
 	int rc;
 
 	if (!pos)
 		return cm__oom(ctx);
-	rc = ei_labels(d, ctx, group, pos, n);
+	if (igraph_vector_int_init(&label, 0)) {
+		cm__free(pos);
+		return cm__oom(ctx);
+	}
+	rc = ei_labels(d, ctx, group, pos, n, &label);
+	igraph_vector_int_destroy(&label);
 	if (!rc)
 		rc = ei_ties(d, ctx, g, pos);
 	cm__free(pos);
-	return rc ? rc : ei_pairs(d, ctx);
+	return rc;
 }
 
 /* E, I, the index, the null expectation and the attainable range: with m
@@ -131,20 +300,30 @@ static long double ei_deviation(const ei_data *d, igraph_integer_t e)
 	return v < 0 ? -v : v;
 }
 
+/* Permutations between progress reports: about one per 2^24 steps of work. */
+static unsigned long ei_report_every(const ei_data *d)
+{
+	return 1 + (unsigned long)((1 << 24) / (d->n + d->ties + 1));
+}
+
 static int ei_permute(cm__ei *out, cm_ctx *ctx, ei_data *d, unsigned long n, unsigned long seed)
 {
 	igraph_integer_t obs = (igraph_integer_t)out->external;
 	long double dev = ei_deviation(d, obs);
-	unsigned long two = 0, low = 0, high = 0;
+	unsigned long two = 0, low = 0, high = 0, every = ei_report_every(d);
 
 	CM__IG(ctx, igraph_rng_seed(igraph_rng_default(), seed));
 	for (unsigned long k = 0; k < n; k++) {
-		CM__IG(ctx, igraph_vector_int_shuffle(&d->label));
-		igraph_integer_t e = ei_external(d);
+		/* With a single group every relabelling is the observed one. */
+		igraph_integer_t e = obs;
+		if (d->groups > 1) {
+			ei_shuffle(d, igraph_rng_default());
+			e = ei_external(d);
+		}
 		two += ei_deviation(d, e) >= dev;
 		low += e <= obs;
 		high += e >= obs;
-		if ((k & 1023) == 1023 && cm__progress(ctx, "E-I permutations", (double)k / n))
+		if ((k + 1) % every == 0 && cm__progress(ctx, "E-I permutations", (double)k / n))
 			return cm__error(ctx, CM_ERROR, "error: E-I permutation test cancelled");
 	}
 	out->permutations = n;
@@ -166,7 +345,6 @@ static int ei_run(cm__ei *out, cm_ctx *ctx, const igraph_t *g, const int *group,
 		return cm__error(
 		    ctx, CM_EINVAL,
 		    "error: the E-I index needs a simple graph (no self-loops or parallel ties)");
-	CM__IG(ctx, igraph_vector_int_init(&d.label, 0));
 	rc = ei_prepare(&d, ctx, g, group);
 	if (!rc) {
 		ei_observed(out, &d);

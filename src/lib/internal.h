@@ -29,6 +29,8 @@ struct cm_ctx {
 	cm_progress_cb progress;
 	void *progress_payload;
 	int threads;
+	int jobs;       /* worker processes, 0: by free cores on large work */
+	int no_workers; /* inside a worker process: start no more of them */
 };
 
 /* Sets the one-line error message and returns code. */

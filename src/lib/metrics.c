@@ -2,6 +2,7 @@
  * prepares each layer (undirected view, edge lengths, groups), runs the
  * actor-, network- and group-level measures, and answers the accessors. */
 #include "metrics_work.h"
+#include "workers.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -278,6 +279,8 @@ static int core_periphery(cm__mwork *w)
 			o->core[o->core_size++] = (size_t)VECTOR(w->l->node)[v];
 	o->fit = cp.fit;
 	o->exact = cp.exact;
+	o->starts = cp.exact ? 0 : (unsigned long)restarts;
+	o->starts_asked = cp.exact ? 0 : CM__CP_RESTARTS;
 	memcpy(o->density, cp.density, sizeof(o->density));
 	o->present = 1;
 	cm__core_periphery_free(&cp);
@@ -319,6 +322,11 @@ static int measure_layer(cm__mlayer *out, cm_ctx *ctx, const plan *p, size_t lay
 	out->name = l.name;
 	out->directed = l.directed;
 	cm__mwork w = {.ctx = ctx, .net = p->net, .opts = p->opts, .l = &l, .out = out};
+	/* igraph draws on its generator where we do not seed it (the start
+	 * vector of eigenvector centrality): seeded per layer, a layer's values
+	 * do not depend on the layers measured before it, in this process or
+	 * in a worker. */
+	igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)p->opts->seed);
 	rc = work_init(&w, p->node_group);
 	if (rc == 0)
 		rc = cm__metrics_actors(&w);
@@ -404,14 +412,59 @@ static int select_layers(size_t **out, size_t *count, cm_ctx *ctx, const cm_netw
 	return 0;
 }
 
+/* Below this much work (vertices + ties, summed over the layers) the
+ * layers take well under a second together and are measured here; above
+ * it, in one worker process per free core (docs/performance.md). */
+#define LAYER_PARALLEL_WORK 1e5
+
+typedef struct layer_job {
+	const plan *p;
+	const size_t *which;
+} layer_job;
+
+static int measure_kth(cm__mlayer *out, cm_ctx *ctx, void *arg, size_t k)
+{
+	const layer_job *job = arg;
+	return measure_layer(out, ctx, job->p, job->which[k]);
+}
+
+/* A layer's vertices and ties, as the cost of measuring it. */
+static double layer_cost(const cm_network *net, size_t layer)
+{
+	double ties = 0;
+	for (size_t e = 0; e < net->m; e++)
+		ties += layer == CM__LAYER_ALL || net->edges[e].layer == layer;
+	return (double)net->n + ties;
+}
+
+static int layer_workers(const cm_ctx *ctx, const double *cost, size_t count)
+{
+	double total = 0;
+	for (size_t k = 0; k < count; k++)
+		total += cost[k];
+	long w = ctx->no_workers                ? 1
+	         : ctx->jobs                    ? ctx->jobs
+	         : total >= LAYER_PARALLEL_WORK ? cm__free_cores()
+	                                        : 1;
+	return w > (long)count ? (int)count : (int)w;
+}
+
 static int compute_layers(cm_metrics *m, cm_ctx *ctx, const plan *p, const size_t *which)
 {
 	cm__igraph_scope scope;
-	int rc = 0;
+	layer_job job = {p, which};
+	double *cost = cm__malloc((m->nlayers + 1) * sizeof(double));
+	int rc = cost ? 0 : cm__oom(ctx);
+	for (size_t k = 0; rc == 0 && k < m->nlayers; k++)
+		cost[k] = layer_cost(p->net, which[k]);
+	int workers = rc ? 1 : layer_workers(ctx, cost, m->nlayers);
 	cm__igraph_enter(&scope, ctx);
-	for (size_t k = 0; k < m->nlayers && rc == 0; k++)
-		rc = measure_layer(&m->layers[k], ctx, p, which[k]);
+	if (rc == 0 && workers > 1)
+		rc = cm__metrics_fork(m, ctx, cost, workers, measure_kth, &job);
+	for (size_t k = 0; rc == 0 && workers <= 1 && k < m->nlayers; k++)
+		rc = measure_kth(&m->layers[k], ctx, &job, k);
 	cm__igraph_leave(&scope);
+	cm__free(cost);
 	return rc;
 }
 

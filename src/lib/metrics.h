@@ -80,6 +80,9 @@ typedef struct cm__mlayer_cp {
 	size_t *core, core_size;
 	double fit, density[2][2];
 	int exact; /* found by exhaustive search */
+	/* Local-search starts run, and asked for (fewer on large layers); 0
+	 * when exact. */
+	unsigned long starts, starts_asked;
 } cm__mlayer_cp;
 
 typedef struct cm__mlayer {

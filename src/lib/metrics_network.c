@@ -1,5 +1,6 @@
 /* Network-level measures of one layer (docs/metrics.md, "Network-level"). */
 #include "metrics_work.h"
+#include "traverse.h"
 
 #include <math.h>
 #include <string.h>
@@ -55,7 +56,7 @@ static int reciprocity(cm__mwork *w)
 /* Counts, for every two-path i -> j -> k (i != k), whether i -> k closes it;
  * out-neighbours of i are marked so each check is one lookup. */
 static void count_transitive(const igraph_adjlist_t *al, igraph_integer_t n, unsigned char *mark,
-			     double *paths, double *closed)
+                             double *paths, double *closed)
 {
 	for (igraph_integer_t i = 0; i < n; i++) {
 		igraph_vector_int_t *out = igraph_adjlist_get(al, i);
@@ -85,7 +86,8 @@ static int directed_transitivity(cm__mwork *w)
 	if (!w->l->directed || n == 0)
 		return 0;
 	igraph_adjlist_t al;
-	CM__IG(w->ctx, igraph_adjlist_init(g, &al, IGRAPH_OUT, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
+	CM__IG(w->ctx,
+	       igraph_adjlist_init(g, &al, IGRAPH_OUT, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
 	unsigned char *mark = cm__calloc((size_t)n, 1);
 	if (!mark) {
 		igraph_adjlist_destroy(&al);
@@ -159,62 +161,47 @@ static size_t sample_size(const cm__mwork *w, const igraph_t *g)
 }
 
 /* Distances from each sampled source to the rest of a connected graph (one
- * breadth-first search each over a shared adjacency list): the mean over the
+ * breadth-first search each): the mean over the
  * K sources of their mean distance estimates the average path length
  * (standard error from the spread of those means); the largest eccentricity
  * found is a lower bound of the diameter. */
 typedef struct path_sums {
 	double sum, sq, ecc;
-	igraph_integer_t *dist, *queue;
 } path_sums;
 
-static void add_source(path_sums *ps, const igraph_adjlist_t *al, igraph_integer_t n,
-                       igraph_integer_t s)
+static void add_source(path_sums *ps, cm__bfs *b, int32_t s)
 {
-	igraph_integer_t head = 0, tail = 0;
-	double total = 0;
-	for (igraph_integer_t v = 0; v < n; v++)
-		ps->dist[v] = -1;
-	ps->dist[s] = 0;
-	ps->queue[tail++] = s;
-	while (head < tail) {
-		igraph_integer_t u = ps->queue[head++];
-		igraph_vector_int_t *nb = igraph_adjlist_get(al, u);
-		igraph_integer_t len = igraph_vector_int_size(nb), *t = VECTOR(*nb);
-		total += (double)ps->dist[u];
-		for (igraph_integer_t j = 0; j < len; j++)
-			if (ps->dist[t[j]] < 0) {
-				ps->dist[t[j]] = ps->dist[u] + 1;
-				ps->queue[tail++] = t[j];
-			}
-	}
-	double ecc = (double)ps->dist[ps->queue[tail - 1]], mean = total / (double)(n - 1);
+	double total = 0, n = (double)b->c->n;
+	cm__bfs_run(b, s);
+	for (int32_t j = 1; j < b->reached; j++)
+		total += (double)b->dist[b->queue[j]];
+	double ecc = (double)b->dist[b->queue[b->reached - 1]], mean = total / (n - 1);
 	ps->ecc = ecc > ps->ecc ? ecc : ps->ecc;
 	ps->sum += mean;
 	ps->sq += mean * mean;
+	cm__bfs_clear(b);
 }
 
 static int source_pass(path_sums *ps, cm_ctx *ctx, const igraph_t *g,
                        const igraph_vector_int_t *src)
 {
-	igraph_adjlist_t al;
-	igraph_integer_t n = igraph_vcount(g);
-	CM__IG(ctx, igraph_adjlist_init(g, &al, IGRAPH_ALL, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
-	ps->dist = cm__malloc(((size_t)n + 1) * sizeof(*ps->dist));
-	ps->queue = cm__malloc(((size_t)n + 1) * sizeof(*ps->queue));
-	int rc = ps->dist && ps->queue ? 0 : cm__oom(ctx);
+	cm__csr c;
+	cm__bfs b;
+	int rc = cm__csr_init(&c, ctx, g, IGRAPH_ALL);
+	if (rc)
+		return rc;
+	rc = cm__bfs_init(&b, ctx, &c, 0);
 	for (igraph_integer_t i = 0; rc == 0 && i < igraph_vector_int_size(src); i++)
-		add_source(ps, &al, n, VECTOR(*src)[i]);
-	cm__free(ps->dist);
-	cm__free(ps->queue);
-	igraph_adjlist_destroy(&al);
+		add_source(ps, &b, (int32_t)VECTOR(*src)[i]);
+	cm__bfs_free(&b);
+	cm__csr_free(&c);
 	return rc;
 }
 
 static int sampled_paths(cm__mwork *w, const igraph_t *g, size_t k)
 {
 	igraph_vector_int_t src;
-	path_sums ps = {0, 0, 0, NULL, NULL};
+	path_sums ps = {0, 0, 0};
 	double n = (double)igraph_vcount(g), kk = (double)k;
 	int rc = cm__sample_vertices(&src, w->ctx, g, k, w->opts->seed);
 	if (rc)
@@ -289,36 +276,25 @@ static int max_coreness(cm__mwork *w)
 }
 
 /* Vertices reached from each source (itself excluded), summed: one
- * breadth-first search per source over an adjacency list, reusing a stamp
- * array instead of clearing a visited set. */
-static igraph_error_t reach_sum(double *out, const igraph_t *g, const igraph_vector_int_t *src)
+ * breadth-first search per source along the ties' direction. */
+static int reach_sum(double *out, cm_ctx *ctx, const igraph_t *g, const igraph_vector_int_t *src)
 {
-	igraph_integer_t n = igraph_vcount(g), k = src ? igraph_vector_int_size(src) : n;
-	igraph_adjlist_t al;
-	IGRAPH_CHECK(igraph_adjlist_init(g, &al, IGRAPH_OUT, IGRAPH_NO_LOOPS, IGRAPH_NO_MULTIPLE));
-	igraph_integer_t *stamp = cm__calloc((size_t)n + 1, sizeof(*stamp));
-	igraph_integer_t *queue = cm__malloc(((size_t)n + 1) * sizeof(*queue));
+	cm__csr c;
+	cm__bfs b;
+	igraph_integer_t k = src ? igraph_vector_int_size(src) : igraph_vcount(g);
+	int rc = cm__csr_init(&c, ctx, g, IGRAPH_OUT);
+	if (rc)
+		return rc;
+	rc = cm__bfs_init(&b, ctx, &c, 0);
 	*out = 0;
-	for (igraph_integer_t i = 0; stamp && queue && i < k; i++) {
-		igraph_integer_t s = src ? VECTOR(*src)[i] : i, head = 0, tail = 0;
-		stamp[s] = i + 1;
-		queue[tail++] = s;
-		while (head < tail) {
-			igraph_vector_int_t *nb = igraph_adjlist_get(&al, queue[head++]);
-			igraph_integer_t len = igraph_vector_int_size(nb);
-			for (igraph_integer_t j = 0; j < len; j++) {
-				igraph_integer_t t = VECTOR(*nb)[j];
-				if (stamp[t] != i + 1)
-					stamp[t] = i + 1, queue[tail++] = t;
-			}
-		}
-		*out += (double)(tail - 1);
+	for (igraph_integer_t i = 0; rc == 0 && i < k; i++) {
+		cm__bfs_run(&b, (int32_t)(src ? VECTOR(*src)[i] : i));
+		*out += (double)(b.reached - 1);
+		cm__bfs_clear(&b);
 	}
-	igraph_error_t err = stamp && queue ? IGRAPH_SUCCESS : IGRAPH_ENOMEM;
-	cm__free(stamp);
-	cm__free(queue);
-	igraph_adjlist_destroy(&al);
-	return err;
+	cm__bfs_free(&b);
+	cm__csr_free(&c);
+	return rc;
 }
 
 /* Ordered pairs (i, j), i != j, with a path i -> j: counted, or estimated as
@@ -331,11 +307,11 @@ static int reachable_pairs(double *out, cm_ctx *ctx, const igraph_t *g, size_t k
 	int rc = k ? cm__sample_vertices(&src, ctx, g, k, seed) : 0;
 	if (rc)
 		return rc;
-	igraph_error_t err = reach_sum(&sum, g, k ? &src : NULL);
+	rc = reach_sum(&sum, ctx, g, k ? &src : NULL);
 	*out = k ? sum * (double)igraph_vcount(g) / (double)k : sum;
 	if (k)
 		igraph_vector_int_destroy(&src);
-	return err ? cm__igraph_error(ctx, err) : 0;
+	return rc;
 }
 
 /* Krackhardt (1994): 1 - (symmetrically reachable pairs) / (pairs with a
@@ -432,10 +408,15 @@ static int score_centralization(cm__mwork *w)
 
 int cm__metrics_network(cm__mwork *w)
 {
-	int (*const steps[])(cm__mwork *) = {
-	    sizes,     reciprocity,           clustering,          directed_transitivity,
-	    paths,     max_coreness,          hierarchy,           degree_centralization,
-	    score_centralization};
+	int (*const steps[])(cm__mwork *) = {sizes,
+	                                     reciprocity,
+	                                     clustering,
+	                                     directed_transitivity,
+	                                     paths,
+	                                     max_coreness,
+	                                     hierarchy,
+	                                     degree_centralization,
+	                                     score_centralization};
 	for (size_t i = 0; i < CM__ARRAY_LEN(steps); i++) {
 		int rc = steps[i](w);
 		if (rc)

@@ -45,10 +45,19 @@ void cm__mwork_scatter_int(cm__mwork *w, int measure, const igraph_vector_int_t 
 int cm__metrics_actors(cm__mwork *w);
 int cm__metrics_network(cm__mwork *w);
 
-/* Burt's effective size of every vertex of an undirected simple graph;
- * weights NULL for unweighted. Isolates get NaN. */
-int cm__effective_size(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
-                       const igraph_vector_t *weights);
+/* Measures layer k of m into out (metrics.c); arg is the caller's. */
+typedef int (*cm__layer_fn)(cm__mlayer *out, cm_ctx *ctx, void *arg, size_t k);
+/* Every layer of m by fn, in worker processes (metrics_fork.c): workers in
+ * all counting this process, layers shared out by their cost (any positive
+ * scale). Each result is as if measured here; a worker that fails to deliver
+ * has its layers measured here instead. Returns 0 or the first CM_E* code. */
+int cm__metrics_fork(cm_metrics *m, cm_ctx *ctx, const double *cost, int workers, cm__layer_fn fn,
+                     void *arg);
+
+/* Burt's constraint and effective size of every vertex of an undirected
+ * simple graph (burt.c); weights NULL for unweighted. Isolates get NaN. */
+int cm__burt(igraph_vector_t *constraint, igraph_vector_t *effective, cm_ctx *ctx,
+             const igraph_t *g, const igraph_vector_t *weights);
 /* Krackhardt's hierarchy of a directed graph; NaN without reachable pairs.
  * With k > 0 the reachable pairs are estimated from k sampled sources. */
 int cm__krackhardt_hierarchy(double *out, cm_ctx *ctx, const igraph_t *g, size_t k,

@@ -143,14 +143,10 @@ static int copy_out(char **out, size_t *len, cm_ctx *ctx, const char *data, unsi
 	return 0;
 }
 
-/* Everything stays where the first pass put it; "nop2" only draws. */
-static int draw(char **out, size_t *len, cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, const cm__scene *s,
-                cm_render_format format)
+/* Every node has its position: "nop2" only draws. */
+static int render_placed(char **out, size_t *len, cm_ctx *ctx, GVC_t *gvc, Agraph_t *g,
+                         cm_render_format format)
 {
-	double ext[4];
-	cm__gv_place(ext, g, s);
-	cm__gv_legend(g, s, ext[2], ext[3]);
-	add_title(g, s);
 	int rc = cm__gv_capture_check(ctx, gvLayout(gvc, g, "nop2"), "drawing");
 	if (rc)
 		return rc;
@@ -164,6 +160,17 @@ static int draw(char **out, size_t *len, cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, c
 	gvFreeRenderData(data);
 	gvFreeLayout(gvc, g);
 	return rc;
+}
+
+/* Everything stays where the first pass put it. */
+static int draw(char **out, size_t *len, cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, const cm__scene *s,
+                cm_render_format format)
+{
+	double ext[4];
+	cm__gv_place(ext, g, s);
+	cm__gv_legend(g, s, ext[2], ext[3]);
+	add_title(g, s);
+	return render_placed(out, len, ctx, gvc, g, format);
 }
 
 /* One Graphviz context for the whole process: Graphviz 2.42's pango text
@@ -196,6 +203,43 @@ int cm__render_scene(char **out, size_t *len, cm_ctx *ctx, cm__scene *s, const c
 		rc = cm__gv_layout(ctx, gvc, g, s, engine);
 	if (!rc && out)
 		rc = draw(out, len, ctx, gvc, g, s, opts->format);
+	if (g)
+		agclose(g);
+	cm__gv_capture_end(ctx);
+	return rc;
+}
+
+/* The legend's text style (render_legend.c), on a node of its own. */
+static int label_graph(Agraph_t **out, cm_ctx *ctx, const char *label)
+{
+	Agraph_t *g = agopen("label", Agdirected, NULL);
+	Agnode_t *n = g ? agnode(g, "text", 1) : NULL;
+	*out = g;
+	if (!n)
+		return cm__oom(ctx);
+	cm__gv_set(n, "shape", "plaintext");
+	cm__gv_set(n, "fontname", "Helvetica");
+	cm__gv_set(n, "fontsize", "10");
+	cm__gv_set(n, "pos", "0,0!");
+	cm__gv_set(n, "label", label);
+	return 0;
+}
+
+int cm__render_label(char **out, size_t *len, cm_ctx *ctx, const char *label,
+                     cm_render_format format)
+{
+	*out = NULL;
+	*len = 0;
+	if ((unsigned)format >= CM__ARRAY_LEN(format_names))
+		return cm__error(ctx, CM_EINVAL, "error: unknown output format");
+	GVC_t *gvc = context();
+	if (!gvc)
+		return cm__oom(ctx);
+	Agraph_t *g = NULL;
+	cm__gv_capture_begin();
+	int rc = label_graph(&g, ctx, label);
+	if (!rc)
+		rc = render_placed(out, len, ctx, gvc, g, format);
 	if (g)
 		agclose(g);
 	cm__gv_capture_end(ctx);

@@ -28,7 +28,8 @@ typedef enum {
 enum { CM__CHANGE_NONE = 0, CM__CHANGE_IN, CM__CHANGE_OUT, CM__CHANGE_KEPT };
 
 typedef struct cm__rnode {
-	const char *name;  /* Graphviz node name: the actor id or the group name (arena) */
+	const char *name;  /* the actor id or the group name (arena) */
+	const char *gv;    /* its Graphviz node name (cm__render_gv_name) */
 	const char *label; /* display text, already escaped for Graphviz; NULL: unlabelled */
 	size_t cat;        /* fill colour, index into scene.cats */
 	size_t group;      /* colour group before capping, index into scene.groups */
@@ -107,6 +108,13 @@ const char *cm__render_text(cm__arena *a, const char *text, size_t max);
 /* The same into buf (size bytes, at least 16), "..." when it does not fit. */
 size_t cm__render_escape(char *buf, size_t size, const char *text, size_t max);
 
+/* name as a Graphviz node name: Graphviz's SVG writer copies an '&' that
+ * looks like the start of an entity ("&amp;", "&#38;", even "&;") into
+ * titles unescaped, which changes the text or breaks the XML, so such an
+ * '&' gets a zero-width space after it. Returns name itself when it has
+ * none, else arena memory; NULL when out of memory. */
+const char *cm__render_gv_name(cm__arena *a, const char *name);
+
 /* Width in inches for value v when values span [lo, hi]: area proportional. */
 double cm__render_width(double v, double lo, double hi);
 
@@ -117,6 +125,19 @@ const char *cm__kind_color(cm_kind kind);
 /* Adds a node / edge to the scene; returns 0 or CM_ENOMEM. */
 int cm__scene_add_node(cm__scene *s, cm_ctx *ctx, const cm__rnode *node);
 int cm__scene_add_edge(cm__scene *s, cm_ctx *ctx, const cm__redge *edge);
+
+/* The legend's rows of text, top to bottom, as cm__gv_legend hands them
+ * to Graphviz (escaped, each ending in \l), without drawing anything:
+ * fn(payload, text) once per row. For tests. */
+void cm__legend_texts(const cm__scene *s, void (*fn)(void *payload, const char *text),
+                      void *payload);
+
+/* Draws label (Graphviz text, escaped as a scene holds it) as a single
+ * plaintext node at a fixed position, with no layout pass: the cheapest
+ * drawing that still puts the text through Graphviz's label parser, text
+ * layout and renderer. *out as for cm__render_scene. For tests. */
+int cm__render_label(char **out, size_t *len, cm_ctx *ctx, const char *label,
+                     cm_render_format format);
 
 /* Draws the scene: lays it out (render_layout.c), adds the legend
  * (render_legend.c) and renders into *out (malloc'd, *len bytes). When

@@ -71,22 +71,41 @@ static int agg_count(agg *A, cm_ctx *ctx, const cm__scene *s)
 	return 0;
 }
 
+/* The group's name whole, however long: it is the Graphviz node's name,
+ * so a cut one could split a character or merge two groups. */
+static char *group_name(cm__scene *s, size_t g, int outside)
+{
+	const char *key = s->groups[g], *tail = outside ? " (outside)" : "";
+	size_t kl = strlen(key), tl = strlen(tail);
+	char *name = cm__malloc(kl + tl + 1), *out;
+	if (!name)
+		return NULL;
+	memcpy(name, key, kl);
+	memcpy(name + kl, tail, tl + 1);
+	out = cm__arena_strndup(&s->arena, name, kl + tl);
+	cm__free(name);
+	return out;
+}
+
 static int group_node(cm__rnode *out, cm__scene *s, const agg *A, size_t k, const cm_positions *pin)
 {
-	char name[512], label[640], esc[512];
+	char label[640], esc[512];
 	size_t g = A->split ? k / 2 : k;
 	int outside = A->split && k % 2;
-	snprintf(name, sizeof(name), "%s%s", s->groups[g], outside ? " (outside)" : "");
+	const char *name = group_name(s, g, outside);
+	if (!name)
+		return CM_ENOMEM;
 	cm__render_escape(esc, sizeof(esc), name, 40);
 	snprintf(label, sizeof(label), "%s\\n%zu actor%s, %zu tie%s within", esc, A->members[k],
 	         A->members[k] == 1 ? "" : "s", A->within[k], A->within[k] == 1 ? "" : "s");
 	*out = (cm__rnode){.cat = A->cat[k], .group = g, .value = (double)A->members[k]};
 	out->inside = A->split ? !outside : s->has_inside;
 	out->external = 2 * A->external[k] > A->members[k];
-	out->name = cm__arena_strndup(&s->arena, name, strlen(name));
+	out->name = name;
+	out->gv = cm__render_gv_name(&s->arena, name);
 	out->label = cm__arena_strndup(&s->arena, label, strlen(label));
 	out->pinned = pin && cm_positions_get(&out->x, &out->y, pin, name) == 0;
-	return out->name && out->label ? 0 : CM_ENOMEM;
+	return out->gv && out->label ? 0 : CM_ENOMEM;
 }
 
 static int make_nodes(cm__scene *s, cm_ctx *ctx, agg *A, cm__rnode *nodes, size_t *count,

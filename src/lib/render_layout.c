@@ -160,7 +160,7 @@ int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *en
 		cm__gv_set(region, "fontcolor", "#555555");
 	}
 	for (size_t i = 0; i < s->n; i++) {
-		Agnode_t *n = agnode(g, (char *)s->nodes[i].name, 1);
+		Agnode_t *n = agnode(g, (char *)s->nodes[i].gv, 1);
 		if (!n)
 			return cm__oom(ctx);
 		if (region && s->nodes[i].inside)
@@ -169,8 +169,8 @@ int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *en
 	}
 	for (size_t k = 0; k < s->m; k++) {
 		const cm__redge *ed = &s->edges[k];
-		Agnode_t *a = agnode(g, (char *)s->nodes[ed->src].name, 0);
-		Agnode_t *b = agnode(g, (char *)s->nodes[ed->dst].name, 0);
+		Agnode_t *a = agnode(g, (char *)s->nodes[ed->src].gv, 0);
+		Agnode_t *b = agnode(g, (char *)s->nodes[ed->dst].gv, 0);
 		Agedge_t *e = agedge(g, a, b, NULL, 1);
 		if (!e)
 			return cm__oom(ctx);
@@ -210,7 +210,7 @@ static void read_positions(Agraph_t *g, cm__scene *s, const char *engine)
 	int have_shift = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		cm__rnode *nd = &s->nodes[i];
-		Agnode_t *n = agnode(g, (char *)nd->name, 0);
+		Agnode_t *n = agnode(g, (char *)nd->gv, 0);
 		if (nd->pinned && !have_shift) {
 			dx = nd->x - ND_coord(n).x, dy = nd->y - ND_coord(n).y;
 			have_shift = 1;
@@ -218,7 +218,7 @@ static void read_positions(Agraph_t *g, cm__scene *s, const char *engine)
 	}
 	for (size_t i = 0; i < s->n; i++) {
 		cm__rnode *nd = &s->nodes[i];
-		Agnode_t *n = agnode(g, (char *)nd->name, 0);
+		Agnode_t *n = agnode(g, (char *)nd->gv, 0);
 		if (!nd->pinned)
 			nd->x = round2(ND_coord(n).x + dx), nd->y = round2(ND_coord(n).y + dy);
 	}
@@ -313,7 +313,7 @@ void cm__gv_place(double ext[4], Agraph_t *g, const cm__scene *s)
 {
 	cm__scene_extent(ext, s, 0);
 	for (size_t i = 0; i < s->n; i++) {
-		Agnode_t *n = agnode(g, (char *)s->nodes[i].name, 0);
+		Agnode_t *n = agnode(g, (char *)s->nodes[i].gv, 0);
 		cm__gv_setf(n, "pos", "%.17g,%.17g!", s->nodes[i].x, s->nodes[i].y);
 	}
 	cm__gv_set(g, "rankdir", "TB");

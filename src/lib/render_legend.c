@@ -19,6 +19,9 @@ typedef struct legend {
 	Agraph_t *g, *cl;
 	double left, y; /* y: centre of the next row */
 	int count;
+	/* Dry run (cm__legend_texts): each row's text goes here, no graph. */
+	void (*emit)(void *payload, const char *text);
+	void *payload;
 } legend;
 
 static Agnode_t *lnode(legend *L, double x, double y)
@@ -33,12 +36,25 @@ static Agnode_t *lnode(legend *L, double x, double y)
 	return n;
 }
 
-/* Left-aligned text: a fixed-size plaintext box whose lines end in \l. */
-static void text(legend *L, const char *raw, double y, int header)
+/* Left-aligned text: a fixed-size plaintext box whose lines end in \l.
+ * Only raw (the data's words: a group, relation or attribute name) is cut,
+ * to what fits between prefix and suffix, our own words (nothing in them
+ * to escape), which always show: a cut ends in "...", never splits a
+ * character, and never hides a count. */
+static void text_of(legend *L, const char *prefix, const char *raw, const char *suffix, double y,
+                    int header)
 {
 	char buf[256];
-	size_t k = cm__render_escape(buf, sizeof(buf) - 3, raw, header ? 34 : 40);
-	memcpy(buf + k, "\\l", 3);
+	size_t max = header ? 34 : 40, pl = strlen(prefix), sl = strlen(suffix);
+	size_t room = max > pl + sl + 8 ? max - pl - sl : 8;
+	memcpy(buf, prefix, pl);
+	size_t k = pl + cm__render_escape(buf + pl, sizeof(buf) - pl - sl - 3, raw, room);
+	memcpy(buf + k, suffix, sl);
+	memcpy(buf + k + sl, "\\l", 3);
+	if (L->emit) {
+		L->emit(L->payload, buf);
+		return;
+	}
 	double x0 = L->left + (header ? HEAD_X : TEXT_X);
 	Agnode_t *n = lnode(L, x0 + TEXT_W / 2, y);
 	cm__gv_set(n, "shape", "plaintext");
@@ -51,19 +67,27 @@ static void text(legend *L, const char *raw, double y, int header)
 		cm__gv_set(n, "fontname", "Helvetica-Bold");
 }
 
-static void header(legend *L, const char *title)
+static void text(legend *L, const char *raw, double y, int header)
+{
+	text_of(L, "", raw, "", y, header);
+}
+
+static void header_of(legend *L, const char *prefix, const char *raw, const char *suffix)
 {
 	L->y -= 4; /* a little air above each section */
-	text(L, title, L->y, 1);
+	text_of(L, prefix, raw, suffix, L->y, 1);
 	L->y -= ROW;
 }
 
-/* One row: a sample node (shape, fill, outline, style, width in inches). */
-static void node_row(legend *L, const char *shape, const char *fill, const char *outline,
-                     const char *style, double width, const char *label)
+static void header(legend *L, const char *title)
 {
-	double h = fmax(ROW, width * CM__PT + 4);
-	double y = L->y - (h - ROW) / 2;
+	header_of(L, title, "", "");
+}
+
+/* A sample node (shape, fill, outline, style, width in inches) at y. */
+static void sample_node(legend *L, const char *shape, const char *fill, const char *outline,
+                        const char *style, double width, double y)
+{
 	Agnode_t *n = lnode(L, L->left + GLYPH_X, y);
 	cm__gv_set(n, "shape", shape);
 	cm__gv_setf(n, "width", "%.3f", width);
@@ -74,12 +98,23 @@ static void node_row(legend *L, const char *shape, const char *fill, const char 
 	cm__gv_set(n, "color", outline);
 	int change = !strcmp(outline, "#009E73") || !strcmp(outline, "#D55E00");
 	cm__gv_set(n, "penwidth", change ? "3" : "0.8");
-	text(L, label, y, 0);
+}
+
+/* One row: a sample node and its text. */
+static void node_row(legend *L, const char *shape, const char *fill, const char *outline,
+                     const char *style, double width, const char *label, const char *suffix)
+{
+	double h = fmax(ROW, width * CM__PT + 4);
+	double y = L->y - (h - ROW) / 2;
+	if (!L->emit)
+		sample_node(L, shape, fill, outline, style, width, y);
+	text_of(L, "", label, suffix, y, 0);
 	L->y -= h;
 }
 
-static void edge_row(legend *L, const char *color, const char *style, int directed, double penwidth,
-                     const char *label)
+/* A sample line between two invisible points. */
+static void sample_edge(legend *L, const char *color, const char *style, int directed,
+                        double penwidth)
 {
 	Agnode_t *a = lnode(L, L->left + GLYPH_X - 16, L->y);
 	Agnode_t *b = lnode(L, L->left + GLYPH_X + 16, L->y);
@@ -95,58 +130,64 @@ static void edge_row(legend *L, const char *color, const char *style, int direct
 	cm__gv_set(e, "dir", directed ? "forward" : "none");
 	cm__gv_set(e, "arrowsize", "0.6");
 	cm__gv_setf(e, "penwidth", "%.2f", penwidth);
-	text(L, label, L->y, 0);
+}
+
+static void edge_row(legend *L, const char *color, const char *style, int directed, double penwidth,
+                     const char *label, const char *suffix)
+{
+	if (!L->emit)
+		sample_edge(L, color, style, directed, penwidth);
+	text_of(L, "", label, suffix, L->y, 0);
 	L->y -= ROW;
 }
 
 static void colours(legend *L, const cm__scene *s)
 {
-	char buf[160], title[96];
-	snprintf(title, sizeof(title), "Colour: %s", s->cat_title);
-	header(L, title);
+	char count[32];
+	header_of(L, "Colour: ", s->cat_title, "");
 	for (size_t c = 0; c < s->ncats; c++) {
 		if (!s->cats[c].count)
 			continue;
-		snprintf(buf, sizeof(buf), "%.60s (%zu)", s->cats[c].name, s->cats[c].count);
-		node_row(L, "circle", s->cats[c].color, "#333333", "filled", 0.16, buf);
+		snprintf(count, sizeof(count), " (%zu)", s->cats[c].count);
+		node_row(L, "circle", s->cats[c].color, "#333333", "filled", 0.16, s->cats[c].name,
+		         count);
 	}
 }
 
 static void shapes(legend *L, const cm__scene *s)
 {
 	header(L, s->aggregated ? "Shape: ownership of most members" : "Shape: ownership");
-	node_row(L, "circle", "white", "#333333", "filled", 0.16, "local");
-	node_row(L, "square", "white", "#333333", "filled", 0.142, "external");
+	node_row(L, "circle", "white", "#333333", "filled", 0.16, "local", "");
+	node_row(L, "square", "white", "#333333", "filled", 0.142, "external", "");
 }
 
 static void size_pair(legend *L, double lo, double hi)
 {
 	char a[48], b[48], row[128];
 	snprintf(row, sizeof(row), "smallest: %s", cm__fmt_double(a, sizeof(a), lo, 3));
-	node_row(L, "circle", "white", "#333333", "filled", CM__WIDTH_MIN, row);
+	node_row(L, "circle", "white", "#333333", "filled", CM__WIDTH_MIN, row, "");
 	snprintf(row, sizeof(row), "largest: %s", cm__fmt_double(b, sizeof(b), hi, 3));
-	node_row(L, "circle", "white", "#333333", "filled", CM__WIDTH_MAX, row);
+	node_row(L, "circle", "white", "#333333", "filled", CM__WIDTH_MAX, row, "");
 }
 
 static void sizes(legend *L, const cm__scene *s)
 {
 	static const char *const classes[] = {"micro", "small", "medium", "large"};
 	static const double widths[] = {0.25, 0.42, 0.62, 0.9};
-	char title[96];
 	switch (s->size_mode) {
 	case CM__SIZE_NONE: header(L, "Size: not scaled"); return;
 	case CM__SIZE_CLASS:
 		header(L, "Size: size class (area)");
 		for (int k = 0; k < 4; k++)
-			node_row(L, "circle", "white", "#333333", "filled", widths[k], classes[k]);
+			node_row(L, "circle", "white", "#333333", "filled", widths[k], classes[k],
+			         "");
 		return;
 	case CM__SIZE_MEMBERS:
 		header(L, "Size: members (area)");
 		size_pair(L, s->vmin, s->vmax);
 		return;
 	default:
-		snprintf(title, sizeof(title), "Size: %.60s (area)", s->size_title);
-		header(L, title);
+		header_of(L, "Size: ", s->size_title, " (area)");
 		if (isfinite(s->vmin))
 			size_pair(L, s->vmin, s->vmax);
 	}
@@ -160,9 +201,8 @@ static void lines(legend *L, const cm__scene *s)
 		const cm__rlayer *ly = &s->layers[l];
 		if (!ly->count)
 			continue;
-		snprintf(buf, sizeof(buf), "%.60s%s", ly->name,
+		edge_row(L, ly->color, ly->style, ly->directed, 1.0, ly->name,
 		         !strcmp(ly->name, "supplier") ? " (seller -> buyer)" : "");
-		edge_row(L, ly->color, ly->style, ly->directed, 1.0, buf);
 	}
 	if (s->aggregated && s->max_ties > 0) {
 		snprintf(buf, sizeof(buf), "width: ties between groups (max %.0f)", s->max_ties);
@@ -179,37 +219,51 @@ static void changes(legend *L, const cm__scene *s)
 		return;
 	header(L, "Change");
 	if (nc & (1u << CM__CHANGE_IN))
-		node_row(L, "circle", "white", "#009E73", "filled", 0.16, "actor entered");
+		node_row(L, "circle", "white", "#009E73", "filled", 0.16, "actor entered", "");
 	if (nc & (1u << CM__CHANGE_OUT))
-		node_row(L, "circle", "white", "#D55E00", "filled,dashed", 0.16, "actor left");
+		node_row(L, "circle", "white", "#D55E00", "filled,dashed", 0.16, "actor left", "");
 	if (ec & (1u << CM__CHANGE_KEPT))
-		edge_row(L, "#999999", "solid", 0, 1.0, "tie persisted");
+		edge_row(L, "#999999", "solid", 0, 1.0, "tie persisted", "");
 	if (ec & (1u << CM__CHANGE_IN))
-		edge_row(L, "#009E73", "solid", 0, 1.8, "tie formed");
+		edge_row(L, "#009E73", "solid", 0, 1.8, "tie formed", "");
 	if (ec & (1u << CM__CHANGE_OUT))
-		edge_row(L, "#D55E00", "dashed", 0, 1.8, "tie dissolved");
+		edge_row(L, "#D55E00", "dashed", 0, 1.8, "tie dissolved", "");
+}
+
+/* Every section, top to bottom. */
+static void sections(legend *L, const cm__scene *s)
+{
+	if (s->aggregated) {
+		text(L, "Each node is a group of actors", L->y, 1);
+		L->y -= ROW;
+	}
+	colours(L, s);
+	shapes(L, s);
+	sizes(L, s);
+	lines(L, s);
+	if (s->has_inside) {
+		header(L, "Box");
+		node_row(L, "box", "white", "#777777", "rounded", 0.3, "actors inside the region",
+		         "");
+	}
+	changes(L, s);
 }
 
 void cm__gv_legend(Agraph_t *g, const cm__scene *s, double right, double top)
 {
-	legend L = {g, agsubg(g, "cluster_legend", 1), right + GAP, top - 8, 0};
+	legend L = {g, agsubg(g, "cluster_legend", 1), right + GAP, top - 8, 0, NULL, NULL};
 	cm__gv_set(L.cl, "label", "Legend");
 	cm__gv_set(L.cl, "labeljust", "l");
 	cm__gv_set(L.cl, "style", "rounded");
 	cm__gv_set(L.cl, "color", "#999999");
-	if (s->aggregated) {
-		text(&L, "Each node is a group of actors", L.y, 1);
-		L.y -= ROW;
-	}
-	colours(&L, s);
-	shapes(&L, s);
-	sizes(&L, s);
-	lines(&L, s);
-	if (s->has_inside) {
-		header(&L, "Box");
-		node_row(&L, "box", "white", "#777777", "rounded", 0.3, "actors inside the region");
-	}
-	changes(&L, s);
+	sections(&L, s);
 	cm__gv_setf(L.cl, "bb", "%.2f,%.2f,%.2f,%.2f", L.left, L.y + ROW / 2 - 6,
 	            L.left + TEXT_X + TEXT_W + 6, top + 16);
+}
+
+void cm__legend_texts(const cm__scene *s, void (*fn)(void *payload, const char *text),
+                      void *payload)
+{
+	legend L = {.emit = fn, .payload = payload};
+	sections(&L, s);
 }

@@ -413,6 +413,8 @@ static int add_nodes(build *b, cm_ctx *ctx, cm__scene *s)
 		located |= (cm_network_node_has(b->net, i) & CM_HAS_LOCATION) != 0;
 		nd.change = change_code(o->node_change, i);
 		nd.pinned = o->pin && cm_positions_get(&nd.x, &nd.y, o->pin, nd.name) == 0;
+		if (!(nd.gv = cm__render_gv_name(&s->arena, nd.name)))
+			return cm__oom(ctx);
 		if (cm__scene_add_node(s, ctx, &nd))
 			return CM_ENOMEM;
 		s->npinned += nd.pinned;

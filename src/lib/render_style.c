@@ -83,6 +83,38 @@ const char *cm__render_text(cm__arena *a, const char *text, size_t max)
 	return out;
 }
 
+/* Graphviz's test (xml_isentity), widened: '&', then letters, digits or
+ * '#', then ';'. */
+static int entity_like(const char *p)
+{
+	p++;
+	while (*p == '#' || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+	       (*p >= 'A' && *p <= 'Z'))
+		p++;
+	return *p == ';';
+}
+
+const char *cm__render_gv_name(cm__arena *a, const char *name)
+{
+	size_t n = 0, extra = 0;
+	for (; name[n]; n++)
+		extra += name[n] == '&' && entity_like(name + n);
+	if (!extra)
+		return name;
+	char *buf = cm__malloc(n + 3 * extra + 1);
+	if (!buf)
+		return NULL;
+	size_t k = 0;
+	for (const char *p = name; *p; p++) {
+		buf[k++] = *p;
+		if (*p == '&' && entity_like(p))
+			memcpy(buf + k, "\xE2\x80\x8B", 3), k += 3;
+	}
+	const char *out = cm__arena_strndup(a, buf, k);
+	cm__free(buf);
+	return out;
+}
+
 double cm__render_width(double v, double lo, double hi)
 {
 	if (isnan(v) || !(hi > lo))

@@ -7,15 +7,24 @@
 json_t *cm__json_diags(const cm_ctx *ctx)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; a && i < ctx->diags.count; i++) {
+	int bad = 0;
+	for (size_t i = 0; a && !bad && i < ctx->diags.count; i++) {
 		const cm_diag *d = &ctx->diags.items[i];
-		json_array_append_new(
+		bad |= json_array_append_new(
 			a, json_pack("{s:s,s:s?,s:I,s:I,s:s}", "level",
 				     d->level == CM_DIAG_ERROR ? "error" : "warning", "file", d->file,
 				     "line", (json_int_t)d->line, "col", (json_int_t)d->col,
 				     "message", d->message));
 	}
-	return a;
+	return cm__json_check(a, bad);
+}
+
+json_t *cm__json_check(json_t *v, int bad)
+{
+	if (!bad)
+		return v;
+	json_decref(v);
+	return NULL;
 }
 
 json_t *cm__json_number(double v)
@@ -23,17 +32,44 @@ json_t *cm__json_number(double v)
 	return isfinite(v) ? json_real(v) : json_null();
 }
 
+/* Whole numbers as JSON integers, undefined values as null. Whole at the
+ * printed precision (10 significant digits): igraph scales a vector by the
+ * reciprocal of its maximum, which leaves 1 - 2^-53 as often as 1, and the
+ * two must read the same. */
+json_t *cm__json_value(double v)
+{
+	if (!isfinite(v) || fabs(v) >= 9007199254740992.0)
+		return cm__json_number(v);
+	double r = nearbyint(v);
+	if (r == v || (r != 0 && fabs(v - r) <= fabs(r) * 1e-10))
+		return json_integer((json_int_t)r);
+	return json_real(v);
+}
+
 int cm__json_dump(json_t *root, FILE *fp, cm_ctx *ctx)
 {
 	if (!root)
 		return cm__oom(ctx);
-	/* jansson formats reals with "%.17g" under the C locale it enforces. */
-	int rc = json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	/* Formatted in memory first, so that a failure leaves nothing behind,
+	 * and into a buffer of our own: jansson 2.14 ignores a failed write of
+	 * an object key, so json_dumps() (whose buffer grows as it goes) and
+	 * json_dumpf() can drop a key under memory pressure and still succeed.
+	 * json_dumpb() only counts what does not fit, so the first call sizes
+	 * the buffer and the second cannot fail that way. jansson formats reals
+	 * under the C locale it enforces. */
+	size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10);
+	size_t len = json_dumpb(root, NULL, 0, flags);
+	char *text = len ? cm__malloc(len) : NULL;
+	if (text && json_dumpb(root, text, len, flags) != len)
+		len = 0;
 	json_decref(root);
-	if (rc)
-		return cm__error(ctx, CM_EIO, "error: writing JSON failed");
-	fputc('\n', fp);
-	return 0;
+	if (!text || !len) {
+		cm__free(text);
+		return cm__oom(ctx);
+	}
+	int ok = fwrite(text, 1, len, fp) == len && fputc('\n', fp) != EOF;
+	cm__free(text);
+	return ok ? 0 : cm__error(ctx, CM_EIO, "error: writing JSON failed");
 }
 
 void cm__csv_field(FILE *fp, const char *s)

@@ -10,8 +10,14 @@
 json_t *cm__json_diags(const cm_ctx *ctx);
 /* A number, or null when it is NaN (an undefined measure). */
 json_t *cm__json_number(double v);
+json_t *cm__json_value(double v);
+/* v, or NULL (releasing v) when bad is set: every jansson call that adds
+ * to a container returns nonzero when an allocation failed, in it or in
+ * building the value added (NULL), and its caller passes that on here. */
+json_t *cm__json_check(json_t *v, int bad);
 /* Writes root (stealing the reference) with a final newline; NULL root
- * means an allocation failed. */
+ * means an allocation failed (CM_ENOMEM). Nothing is written unless the
+ * whole document could be formatted. */
 int cm__json_dump(json_t *root, FILE *fp, cm_ctx *ctx);
 /* Writes one CSV field (RFC 4180 quoting when needed). */
 void cm__csv_field(FILE *fp, const char *s);

@@ -155,20 +155,22 @@ static void wrapped(FILE *fp, const char *text)
 	}
 }
 
-static void verdict_text(FILE *fp, const cm_classification *c)
+/* The verdict is written to memory first, to be wrapped; a stream that
+ * cannot grow (no memory) fails the report. */
+static int verdict_text(FILE *fp, const cm_classification *c)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&buf, &len);
-	if (!mem) {
-		verdict_words(fp, c); /* unwrapped rather than nothing */
-		fputc('\n', fp);
-		return;
-	}
+	if (!mem)
+		return CM_ENOMEM;
 	verdict_words(mem, c);
-	fclose(mem);
-	wrapped(fp, buf);
+	int bad = ferror(mem);
+	bad |= fclose(mem);
+	if (!bad && buf)
+		wrapped(fp, buf);
 	free(buf);
+	return bad || !buf ? CM_ENOMEM : 0;
 }
 
 static void scores_text(FILE *fp, const cm_classification *c)
@@ -213,7 +215,7 @@ static void indicators_text(FILE *fp, const cm_classification *c)
 		indicator_line(fp, &c->ind[i]);
 }
 
-static void write_text(FILE *fp, const cm_classification *c)
+static int write_text(FILE *fp, const cm_classification *c)
 {
 	const cm_network *net = c->net;
 	fprintf(fp, "%s", cm_network_source(net));
@@ -226,9 +228,38 @@ static void write_text(FILE *fp, const cm_classification *c)
 		fprintf(fp, " of %s and %s", cm_cluster_type_name(c->hybrid[0]),
 		        cm_cluster_type_name(c->hybrid[1]));
 	fprintf(fp, " (confidence %s)\n\n", cm_confidence_name(c->level));
-	verdict_text(fp, c);
+	if (verdict_text(fp, c))
+		return CM_ENOMEM;
 	scores_text(fp, c);
 	indicators_text(fp, c);
+	return 0;
+}
+
+/* The whole text report goes to memory first, so that running out of
+ * memory half-way leaves nothing written. */
+static int write_text_many(FILE *fp, cm_ctx *ctx, const cm_classification *const *cs,
+                           size_t count)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (!mem)
+		return cm__oom(ctx);
+	int bad = 0;
+	for (size_t k = 0; k < count && !bad; k++) {
+		if (k)
+			fputc('\n', mem);
+		bad = write_text(mem, cs[k]);
+	}
+	bad |= ferror(mem);
+	bad |= fclose(mem);
+	if (bad || !buf) {
+		free(buf);
+		return cm__oom(ctx);
+	}
+	bad = fwrite(buf, 1, len, fp) != len;
+	free(buf);
+	return bad || ferror(fp) ? cm__error(ctx, CM_EIO, "error: writing the report failed") : 0;
 }
 
 /* ------------------------------------------------------------ JSON */
@@ -247,13 +278,14 @@ static json_t *indicator_json(const cm_indicator *ind)
 static json_t *scores_json(const cm_classification *c, int gates)
 {
 	json_t *o = json_object();
+	int bad = 0;
 	for (int t = 0; o && t < CM_TYPE_COUNT; t++) {
 		json_t *v = gates
 		                ? json_pack("{s:b,s:s}", "holds", c->gate[t], "why", c->gate_why[t])
 		                : cm__json_number(c->score[t]);
-		json_object_set_new(o, cm_cluster_type_name((cm_cluster_type)t), v);
+		bad |= json_object_set_new(o, cm_cluster_type_name((cm_cluster_type)t), v);
 	}
-	return o;
+	return cm__json_check(o, bad);
 }
 
 static json_t *snapshot_json(const cm_network *net)
@@ -266,12 +298,19 @@ static json_t *snapshot_json(const cm_network *net)
 static json_t *result_json(const cm_classification *c)
 {
 	json_t *drivers = json_array(), *inds = json_array(), *hyb = json_array();
+	int bad = 0;
 	for (size_t k = 0; drivers && k < c->ndrivers; k++)
-		json_array_append_new(drivers, json_string(c->ind[c->drivers[k]].id));
+		bad |= json_array_append_new(drivers, json_string(c->ind[c->drivers[k]].id));
+	drivers = cm__json_check(drivers, bad);
+	bad = 0;
 	for (size_t i = 0; inds && i < c->nind; i++)
-		json_array_append_new(inds, indicator_json(&c->ind[i]));
+		bad |= json_array_append_new(inds, indicator_json(&c->ind[i]));
+	inds = cm__json_check(inds, bad);
+	bad = 0;
 	for (int k = 0; hyb && c->type == CM_TYPE_HYBRID && k < 2; k++)
-		json_array_append_new(hyb, json_string(cm_cluster_type_name(c->hybrid[k])));
+		bad |= json_array_append_new(hyb, json_string(cm_cluster_type_name(c->hybrid[k])));
+	hyb = cm__json_check(hyb, bad);
+	/* A NULL value (a failed allocation) makes json_pack() fail. */
 	return json_pack(
 	    "{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:{s:s,s:o,s:s,s:o},s:o,s:o,s:{s:s,s:s,s:s}}",
 	    "input", cm_network_source(c->net), "snapshot", snapshot_json(c->net), "type",
@@ -289,14 +328,8 @@ int cm_classification_write_many(FILE *fp, cm_ctx *ctx, const cm_classification 
 	if (format == CM_FORMAT_CSV)
 		return cm__error(ctx, CM_EINVAL,
 		                 "error: classify has no CSV form; use text or json");
-	if (format == CM_FORMAT_TEXT) {
-		for (size_t k = 0; k < count; k++) {
-			if (k)
-				fputc('\n', fp);
-			write_text(fp, cs[k]);
-		}
-		return ferror(fp) ? cm__error(ctx, CM_EIO, "error: writing the report failed") : 0;
-	}
+	if (format == CM_FORMAT_TEXT)
+		return write_text_many(fp, ctx, cs, count);
 	if (count == 1)
 		return cm__json_dump(result_json(cs[0]), fp, ctx);
 	json_t *list = json_array();

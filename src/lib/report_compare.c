@@ -9,14 +9,6 @@
 
 static void text_classification(FILE *fp, const cm_diff *d);
 
-/* A JSON number: whole values as integers (as the metrics report writes
- * them), null when undefined. */
-static json_t *jnum(double v)
-{
-	if (isfinite(v) && v == floor(v) && fabs(v) < 9007199254740992.0)
-		return json_integer((json_int_t)v);
-	return cm__json_number(v);
-}
 static json_t *json_classification(const cm_diff *d);
 static void csv_classification(FILE *fp, const cm_diff *d);
 
@@ -153,18 +145,19 @@ static int diff_text(FILE *fp, const cm_diff *d)
 
 static json_t *json_qap(const cm_qap *q)
 {
-	return json_pack("{s:o,s:o,s:I,s:I,s:o,s:o}", "r", jnum(q->r), "p", jnum(q->p), "actors",
+	return json_pack("{s:o,s:o,s:I,s:I,s:o,s:o}", "r", cm__json_value(q->r), "p", cm__json_value(q->p), "actors",
 	                 (json_int_t)q->actors, "permutations", (json_int_t)q->permutations,
-	                 "permuted_mean", jnum(q->perm_mean), "permuted_sd", jnum(q->perm_sd));
+	                 "permuted_mean", cm__json_value(q->perm_mean), "permuted_sd", cm__json_value(q->perm_sd));
 }
 
 static json_t *json_ties(const cm_diff *d, const cm__layer_diff *l, cm_change c)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; a && i < l->count[c]; i++)
-		json_array_append_new(a, json_pack("[s,s]", d->actors[l->ties[c][i].a].key,
-		                                   d->actors[l->ties[c][i].b].key));
-	return a;
+	int bad = 0;
+	for (size_t i = 0; a && !bad && i < l->count[c]; i++)
+		bad |= json_array_append_new(a, json_pack("[s,s]", d->actors[l->ties[c][i].a].key,
+		                                          d->actors[l->ties[c][i].b].key));
+	return cm__json_check(a, bad);
 }
 
 static json_t *json_layer(const cm_diff *d, const cm__layer_diff *l)
@@ -172,45 +165,48 @@ static json_t *json_layer(const cm_diff *d, const cm__layer_diff *l)
 	json_t *o =
 	    json_pack("{s:s,s:b,s:I,s:I}", "layer", l->name, "directed", l->directed, "old_ties",
 	              (json_int_t)tie_total(l, 0), "new_ties", (json_int_t)tie_total(l, 1));
+	int bad = 0;
 	for (int c = 0; o && c < CM_CHANGE_COUNT; c++)
-		json_object_set_new(o, cm_change_name((cm_change)c, 1),
-		                    json_pack("{s:I,s:o}", "count", (json_int_t)l->count[c], "ties",
-		                              json_ties(d, l, (cm_change)c)));
+		bad |= json_object_set_new(o, cm_change_name((cm_change)c, 1),
+		                           json_pack("{s:I,s:o}", "count", (json_int_t)l->count[c],
+		                                     "ties", json_ties(d, l, (cm_change)c)));
 	if (o) {
-		json_object_set_new(o, "jaccard", jnum(l->jaccard));
-		json_object_set_new(o, "qap", json_qap(&l->qap));
+		bad |= json_object_set_new(o, "jaccard", cm__json_value(l->jaccard));
+		bad |= json_object_set_new(o, "qap", json_qap(&l->qap));
 	}
-	return o;
+	return cm__json_check(o, bad);
 }
 
 static json_t *json_actor_list(const cm_diff *d, cm_change c)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; a && i < d->count[c]; i++) {
+	int bad = 0;
+	for (size_t i = 0; a && !bad && i < d->count[c]; i++) {
 		size_t node;
 		const char *key = cm_diff_actor(d, c, i, &node);
 		const cm_network *net = actor_net(d, c);
-		json_array_append_new(a, json_pack("{s:s,s:s,s:s}", "key", key, "id",
+		bad |= json_array_append_new(a, json_pack("{s:s,s:s,s:s}", "key", key, "id",
 		                                   cm_network_node_id(net, node), "kind",
 		                                   cm_kind_name(cm_network_node_kind(net, node))));
 	}
-	return a;
+	return cm__json_check(a, bad);
 }
 
 static json_t *json_by_kind(const cm_diff *d)
 {
 	json_t *o = json_object();
+	int bad = 0;
 	for (int k = 0; o && k < CM_KIND_COUNT; k++) {
 		size_t n[CM_CHANGE_COUNT];
 		for (int c = 0; c < CM_CHANGE_COUNT; c++)
 			n[c] = kind_count(d, (cm_change)c, (cm_kind)k);
 		if (n[0] + n[1] + n[2])
-			json_object_set_new(o, cm_kind_name((cm_kind)k),
+			bad |= json_object_set_new(o, cm_kind_name((cm_kind)k),
 			                    json_pack("{s:I,s:I,s:I}", "entered", (json_int_t)n[0],
 			                              "left", (json_int_t)n[1], "stayed",
 			                              (json_int_t)n[2]));
 	}
-	return o;
+	return cm__json_check(o, bad);
 }
 
 static json_t *json_actors(const cm_diff *d)
@@ -223,14 +219,15 @@ static json_t *json_actors(const cm_diff *d)
 static json_t *json_measures(const cm_diff *d)
 {
 	json_t *a = json_array();
-	for (size_t k = 0; a && k < d->nmeasures; k++) {
+	int bad = 0;
+	for (size_t k = 0; a && !bad && k < d->nmeasures; k++) {
 		const cm__measure_change *c = &d->measures[k];
-		json_array_append_new(a, json_pack("{s:s,s:s,s:o,s:o,s:o}", "layer", c->layer,
-		                                   "measure", c->name, "old", jnum(c->old_value),
-		                                   "new", jnum(c->new_value), "delta",
-		                                   jnum(c->new_value - c->old_value)));
+		bad |= json_array_append_new(a, json_pack("{s:s,s:s,s:o,s:o,s:o}", "layer", c->layer,
+		                                   "measure", c->name, "old", cm__json_value(c->old_value),
+		                                   "new", cm__json_value(c->new_value), "delta",
+		                                   cm__json_value(c->new_value - c->old_value)));
 	}
-	return a;
+	return cm__json_check(a, bad);
 }
 
 static json_t *json_snapshot(const cm_network *net, size_t index)
@@ -245,8 +242,10 @@ static json_t *json_snapshot(const cm_network *net, size_t index)
 static json_t *json_diff(const cm_diff *d)
 {
 	json_t *layers = json_array();
-	for (size_t k = 0; layers && k < d->nlayers; k++)
-		json_array_append_new(layers, json_layer(d, &d->layers[k]));
+	int bad = 0;
+	for (size_t k = 0; layers && !bad && k < d->nlayers; k++)
+		bad |= json_array_append_new(layers, json_layer(d, &d->layers[k]));
+	layers = cm__json_check(layers, bad);
 	return json_pack("{s:o,s:o,s:s,s:o,s:o,s:o,s:o}", "old", json_snapshot(d->old_net, 0),
 	                 "new", json_snapshot(d->new_net, 1), "match_by",
 	                 d->match_by ? d->match_by : "id", "actors", json_actors(d), "layers",
@@ -425,12 +424,14 @@ static json_t *json_class(const cm_classification *c)
 	const char *by = NULL;
 	cm_confidence level = cm_classification_confidence(&score, &by, c);
 	json_t *scores = json_object();
+	int bad = 0;
 	for (int t = 0; scores && t < CM_TYPE_COUNT; t++)
-		json_object_set_new(scores, cm_cluster_type_name((cm_cluster_type)t),
-		                    jnum(cm_classification_score(c, (cm_cluster_type)t)));
+		bad |= json_object_set_new(scores, cm_cluster_type_name((cm_cluster_type)t),
+		                           cm__json_value(cm_classification_score(c, (cm_cluster_type)t)));
+	scores = cm__json_check(scores, bad);
 	return json_pack("{s:s,s:o,s:{s:s,s:o,s:s?},s:o}", "type", type_name(c), "scores", scores,
-	                 "confidence", "level", cm_confidence_name(level), "score", jnum(score),
-	                 "limited_by", by, "stability", jnum(cm_classification_stability(c)));
+	                 "confidence", "level", cm_confidence_name(level), "score", cm__json_value(score),
+	                 "limited_by", by, "stability", cm__json_value(cm_classification_stability(c)));
 }
 
 static json_t *json_moved(const cm_classification *const cls[2])
@@ -438,15 +439,16 @@ static json_t *json_moved(const cm_classification *const cls[2])
 	const char *ids[MAX_MOVED];
 	size_t count = moved_ids(ids, cls);
 	json_t *a = json_array();
-	for (size_t k = 0; a && k < count; k++) {
+	int bad = 0;
+	for (size_t k = 0; a && !bad && k < count; k++) {
 		const char *name = NULL;
 		double o = indicator_value(cls[0], ids[k], &name);
 		double n = indicator_value(cls[1], ids[k], &name);
-		json_array_append_new(a, json_pack("{s:s,s:s?,s:o,s:o,s:o}", "indicator", ids[k],
-		                                   "name", name, "old", jnum(o), "new", jnum(n),
-		                                   "delta", jnum(n - o)));
+		bad |= json_array_append_new(a, json_pack("{s:s,s:s?,s:o,s:o,s:o}", "indicator", ids[k],
+		                                   "name", name, "old", cm__json_value(o), "new", cm__json_value(n),
+		                                   "delta", cm__json_value(n - o)));
 	}
-	return a;
+	return cm__json_check(a, bad);
 }
 
 static json_t *json_classification(const cm_diff *d)
@@ -619,15 +621,17 @@ static int timeline_text(FILE *fp, const cm_timeline *tl, const char **layers, s
 static json_t *json_change(const cm_diff *d)
 {
 	json_t *layers = json_object();
-	for (size_t k = 0; layers && k < d->nlayers; k++) {
+	int bad = 0;
+	for (size_t k = 0; layers && !bad && k < d->nlayers; k++) {
 		const cm__layer_diff *l = &d->layers[k];
-		json_object_set_new(layers, l->name,
+		bad |= json_object_set_new(layers, l->name,
 		                    json_pack("{s:I,s:I,s:I,s:o,s:o}", "formed",
 		                              (json_int_t)l->count[0], "dissolved",
 		                              (json_int_t)l->count[1], "persisted",
-		                              (json_int_t)l->count[2], "jaccard", jnum(l->jaccard),
+		                              (json_int_t)l->count[2], "jaccard", cm__json_value(l->jaccard),
 		                              "qap", json_qap(&l->qap)));
 	}
+	layers = cm__json_check(layers, bad);
 	return json_pack("{s:I,s:I,s:I,s:o}", "entered", (json_int_t)d->count[0], "left",
 	                 (json_int_t)d->count[1], "stayed", (json_int_t)d->count[2], "layers",
 	                 layers);
@@ -636,27 +640,29 @@ static json_t *json_change(const cm_diff *d)
 static json_t *json_values(const cm_timeline *tl, size_t i, const char **layers, size_t nl)
 {
 	json_t *o = json_object();
-	for (size_t k = 0; o && k < nl; k++) {
+	int bad = 0;
+	for (size_t k = 0; o && !bad && k < nl; k++) {
 		size_t at;
 		if (cm_metrics_find_layer(&at, tl->metrics[i], layers[k]))
 			continue;
 		json_t *m = json_object();
-		for (const char *const *name = cm_metrics_network_names(); m && *name; name++) {
+		for (const char *const *name = cm_metrics_network_names(); m && !bad && *name; name++) {
 			double v;
 			cm_timeline_value(&v, tl, i, layers[k], *name);
-			json_object_set_new(m, *name, jnum(v));
+			bad |= json_object_set_new(m, *name, cm__json_value(v));
 		}
-		json_object_set_new(o, layers[k], m);
+		bad |= json_object_set_new(o, layers[k], cm__json_check(m, bad));
 	}
-	return o;
+	return cm__json_check(o, bad);
 }
 
 static json_t *json_timeline(const cm_timeline *tl, const char **layers, size_t nl)
 {
 	json_t *a = json_array();
-	for (size_t i = 0; a && i < tl->count; i++) {
+	int bad = 0;
+	for (size_t i = 0; a && !bad && i < tl->count; i++) {
 		const cm_network *net = tl->nets[i];
-		json_array_append_new(
+		bad |= json_array_append_new(
 		    a, json_pack("{s:s,s:s,s:o,s:I,s:I,s:o,s:o,s:o}", "name", tl->names[i],
 		                 "source", net->source, "year",
 		                 net->year ? json_integer(net->year) : json_null(), "actors",
@@ -665,7 +671,7 @@ static json_t *json_timeline(const cm_timeline *tl, const char **layers, size_t 
 		                 tl->cls[i] ? json_class(tl->cls[i]) : json_null(), "measures",
 		                 json_values(tl, i, layers, nl)));
 	}
-	return json_pack("{s:{s:o}}", "timeline", "snapshots", a);
+	return json_pack("{s:{s:o}}", "timeline", "snapshots", cm__json_check(a, bad));
 }
 
 static void csv_header(FILE *fp, const cm_timeline *tl, const char **layers, size_t nl)

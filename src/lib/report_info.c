@@ -120,26 +120,31 @@ static json_t *json_counts(const size_t *counts, size_t n, const char *(*name)(i
 			   int skip_first)
 {
 	json_t *o = json_object();
+	int bad = 0;
 	for (size_t k = skip_first ? 1 : 0; o && k < n; k++)
-		json_object_set_new(o, name((int)k), json_integer((json_int_t)counts[k]));
+		bad |= json_object_set_new(o, name((int)k), json_integer((json_int_t)counts[k]));
 	if (skip_first && o)
-		json_object_set_new(o, "unknown", json_integer((json_int_t)counts[0]));
-	return o;
+		bad |= json_object_set_new(o, "unknown", json_integer((json_int_t)counts[0]));
+	return cm__json_check(o, bad);
 }
 
 static json_t *json_network(const cm_network *net, const summary *s)
 {
 	json_t *layers = json_object(), *comp = json_object();
-	for (size_t k = 0; k < net->nlayers; k++)
-		json_object_set_new(layers, net->layers[k],
+	int bad = 0;
+	for (size_t k = 0; !bad && k < net->nlayers; k++)
+		bad |= json_object_set_new(layers, net->layers[k],
 				    json_pack("{s:I,s:I,s:I}", "edges",
 					      (json_int_t)(s->layers[k].directed + s->layers[k].undirected),
 					      "directed", (json_int_t)s->layers[k].directed,
 					      "undirected", (json_int_t)s->layers[k].undirected));
-	json_object_set_new(comp, "kind", json_real(share(s->has_kind, net->n)));
-	json_object_set_new(comp, "size", json_real(share(s->has_size, net->n)));
-	json_object_set_new(comp, "ownership", json_real(share(s->has_ownership, net->n)));
-	json_object_set_new(comp, "location", json_real(share(s->has_location, net->n)));
+	layers = cm__json_check(layers, bad);
+	bad = json_object_set_new(comp, "kind", json_real(share(s->has_kind, net->n)));
+	bad |= json_object_set_new(comp, "size", json_real(share(s->has_size, net->n)));
+	bad |= json_object_set_new(comp, "ownership", json_real(share(s->has_ownership, net->n)));
+	bad |= json_object_set_new(comp, "location", json_real(share(s->has_location, net->n)));
+	comp = cm__json_check(comp, bad);
+	/* json_pack() fails on a NULL value ("o"), releasing the others. */
 	return json_pack("{s:s,s:s,s:o,s:I,s:I,s:o,s:o,s:o,s:o,s:I,s:o,s:o}", "id", net->id, "label",
 			 net->label, "year", net->year ? json_integer(net->year) : json_null(),
 			 "nodes", (json_int_t)net->n, "edges", (json_int_t)net->m, "kind",
@@ -160,18 +165,20 @@ int cm_info_write(FILE *fp, cm_ctx *ctx, const cm_series *series, cm_format form
 		return cm__oom(ctx);
 	if (format != CM_FORMAT_JSON)
 		fprintf(fp, "file: %s\nsnapshots: %zu\n", source, series->count);
-	for (size_t i = 0; i < series->count; i++) {
+	int bad = 0;
+	for (size_t i = 0; i < series->count && !bad; i++) {
 		summary s;
 		if (summarize(&s, series->items[i])) {
 			json_decref(snaps);
 			return cm__oom(ctx);
 		}
 		if (format == CM_FORMAT_JSON)
-			json_array_append_new(snaps, json_network(series->items[i], &s));
+			bad = json_array_append_new(snaps, json_network(series->items[i], &s));
 		else
 			text_network(fp, series->items[i], &s, i);
 		cm__free(s.layers);
 	}
+	snaps = cm__json_check(snaps, bad);
 	if (format != CM_FORMAT_JSON) {
 		text_diags(fp, ctx);
 		json_decref(snaps);

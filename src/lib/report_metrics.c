@@ -13,25 +13,18 @@ static int in_layer(const cm__mlayer *l, size_t i)
 	return !isnan(l->actor[CM__AM_DEGREE][i]);
 }
 
-/* Whole numbers as JSON integers, undefined values as null. */
-static json_t *json_value(double v)
-{
-	if (isfinite(v) && v == floor(v) && fabs(v) < 9007199254740992.0)
-		return json_integer((json_int_t)v);
-	return cm__json_number(v);
-}
 
 /* ------------------------------------------------------------ JSON */
 
 static json_t *json_centralization(const cm__mlayer *l)
 {
 	return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o}", "degree",
-	                 json_value(l->value[CM__NM_C_DEGREE]), "in_degree",
-	                 json_value(l->value[CM__NM_C_IN_DEGREE]), "out_degree",
-	                 json_value(l->value[CM__NM_C_OUT_DEGREE]), "betweenness",
-	                 json_value(l->value[CM__NM_C_BETWEENNESS]), "closeness",
-	                 json_value(l->value[CM__NM_C_CLOSENESS]), "eigenvector",
-	                 json_value(l->value[CM__NM_C_EIGENVECTOR]));
+	                 cm__json_value(l->value[CM__NM_C_DEGREE]), "in_degree",
+	                 cm__json_value(l->value[CM__NM_C_IN_DEGREE]), "out_degree",
+	                 cm__json_value(l->value[CM__NM_C_OUT_DEGREE]), "betweenness",
+	                 cm__json_value(l->value[CM__NM_C_BETWEENNESS]), "closeness",
+	                 cm__json_value(l->value[CM__NM_C_CLOSENESS]), "eigenvector",
+	                 cm__json_value(l->value[CM__NM_C_EIGENVECTOR]));
 }
 
 static json_t *json_ei(const cm_metrics *m, const cm__mlayer *l)
@@ -40,11 +33,11 @@ static json_t *json_ei(const cm_metrics *m, const cm__mlayer *l)
 	if (!e->present)
 		return json_null();
 	return json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I}", "attribute", m->groups,
-	                 "external", json_value(e->external), "internal", json_value(e->internal),
-	                 "index", json_value(e->ei), "min", json_value(e->min), "max",
-	                 json_value(e->max), "expected", json_value(e->expected), "p_value",
-	                 json_value(e->p_value), "p_lower", json_value(e->p_lower), "p_upper",
-	                 json_value(e->p_upper), "permutations", (json_int_t)e->permutations);
+	                 "external", cm__json_value(e->external), "internal", cm__json_value(e->internal),
+	                 "index", cm__json_value(e->ei), "min", cm__json_value(e->min), "max",
+	                 cm__json_value(e->max), "expected", cm__json_value(e->expected), "p_value",
+	                 cm__json_value(e->p_value), "p_lower", cm__json_value(e->p_lower), "p_upper",
+	                 cm__json_value(e->p_upper), "permutations", (json_int_t)e->permutations);
 }
 
 static json_t *json_cp(const cm_metrics *m, const cm__mlayer *l)
@@ -53,15 +46,17 @@ static json_t *json_cp(const cm_metrics *m, const cm__mlayer *l)
 	if (!cp->present)
 		return json_null();
 	json_t *core = json_array();
-	for (size_t k = 0; core && k < cp->core_size; k++)
-		json_array_append_new(core, json_string(m->net->nodes[cp->core[k]].id));
-	return json_pack("{s:o,s:I,s:o,s:s,s:{s:o,s:o,s:o,s:o}}", "core", core, "core_size",
-	                 (json_int_t)cp->core_size, "fit", json_value(cp->fit), "search",
-	                 cp->exact ? "exhaustive" : "heuristic", "density", "core_core",
-	                 json_value(cp->density[0][0]), "core_periphery",
-	                 json_value(cp->density[0][1]), "periphery_core",
-	                 json_value(cp->density[1][0]), "periphery_periphery",
-	                 json_value(cp->density[1][1]));
+	int bad = 0;
+	for (size_t k = 0; core && !bad && k < cp->core_size; k++)
+		bad |= json_array_append_new(core, json_string(m->net->nodes[cp->core[k]].id));
+	core = cm__json_check(core, bad);
+	return json_pack("{s:o,s:I,s:o,s:s,s:I,s:{s:o,s:o,s:o,s:o}}", "core", core, "core_size",
+	                 (json_int_t)cp->core_size, "fit", cm__json_value(cp->fit), "search",
+	                 cp->exact ? "exhaustive" : "heuristic", "starts", (json_int_t)cp->starts,
+	                 "density", "core_core", cm__json_value(cp->density[0][0]), "core_periphery",
+	                 cm__json_value(cp->density[0][1]), "periphery_core",
+	                 cm__json_value(cp->density[1][0]), "periphery_periphery",
+	                 cm__json_value(cp->density[1][1]));
 }
 
 static json_t *json_sampling(const cm__mlayer_sampling *s)
@@ -72,7 +67,7 @@ static json_t *json_sampling(const cm__mlayer_sampling *s)
 		return json_pack("{s:s,s:I}", "method", "sampled", "sources",
 		                 (json_int_t)s->sources);
 	return json_pack("{s:s,s:I,s:o}", "method", "sampled", "sources", (json_int_t)s->sources,
-	                 "std_error", json_value(s->std_error));
+	                 "std_error", cm__json_value(s->std_error));
 }
 
 static json_t *json_layer(const cm_metrics *m, const cm__mlayer *l)
@@ -80,41 +75,59 @@ static json_t *json_layer(const cm_metrics *m, const cm__mlayer *l)
 	json_t *o = json_object();
 	if (!o)
 		return NULL;
-	json_object_set_new(o, "directed", json_boolean(l->directed));
+	int bad = json_object_set_new(o, "directed", json_boolean(l->directed));
 	for (int k = 0; k < CM__NM_C_DEGREE; k++)
-		json_object_set_new(o, cm__network_names[k], json_value(l->value[k]));
-	json_object_set_new(o, "centralization", json_centralization(l));
-	json_object_set_new(o, "ei", json_ei(m, l));
-	json_object_set_new(o, "core_periphery", json_cp(m, l));
-	json_object_set_new(
+		bad |= json_object_set_new(o, cm__network_names[k], cm__json_value(l->value[k]));
+	bad |= json_object_set_new(o, "centralization", json_centralization(l));
+	bad |= json_object_set_new(o, "ei", json_ei(m, l));
+	bad |= json_object_set_new(o, "core_periphery", json_cp(m, l));
+	bad |= json_object_set_new(
 	    o, "sampling",
 	    json_pack("{s:o,s:o,s:o,s:o}", "betweenness", json_sampling(&l->betweenness),
 	              "closeness", json_sampling(&l->closeness), "paths", json_sampling(&l->paths),
 	              "hierarchy", json_sampling(&l->hierarchy)));
-	return o;
+	return cm__json_check(o, bad);
 }
 
 static json_t *json_actor(const cm_metrics *m, const cm__mlayer *l, size_t i)
 {
 	json_t *o = json_pack("{s:s,s:s}", "id", m->net->nodes[i].id, "layer", l->name);
-	for (int k = 0; o && k < CM__AM_COUNT; k++)
-		json_object_set_new(o, cm__actor_names[k], json_value(l->actor[k][i]));
-	return o;
+	int bad = 0;
+	for (int k = 0; o && !bad && k < CM__AM_COUNT; k++)
+		bad |= json_object_set_new(o, cm__actor_names[k], cm__json_value(l->actor[k][i]));
+	return cm__json_check(o, bad);
 }
 
-static int write_json(FILE *fp, cm_ctx *ctx, const cm_metrics *m)
+/* As in the classify report: the <graph>'s id and label, and its year. */
+static json_t *json_snapshot(const cm_network *net)
+{
+	return json_pack("{s:s,s:s,s:o}", "id", net->id ? net->id : "", "label",
+	                 net->label ? net->label : "", "year",
+	                 net->year ? json_integer(net->year) : json_null());
+}
+
+static int write_json(FILE *fp, cm_ctx *ctx, const cm_metrics *m, int snapshot)
 {
 	json_t *layers = json_object(), *actors = json_array();
-	for (size_t k = 0; layers && k < m->nlayers; k++)
-		json_object_set_new(layers, m->layers[k].name, json_layer(m, &m->layers[k]));
-	for (size_t k = 0; actors && k < m->nlayers; k++)
-		for (size_t i = 0; i < m->net->n; i++)
+	int bad = 0;
+	for (size_t k = 0; layers && !bad && k < m->nlayers; k++)
+		bad |= json_object_set_new(layers, m->layers[k].name, json_layer(m, &m->layers[k]));
+	for (size_t k = 0; actors && !bad && k < m->nlayers; k++)
+		for (size_t i = 0; !bad && i < m->net->n; i++)
 			if (in_layer(&m->layers[k], i))
-				json_array_append_new(actors, json_actor(m, &m->layers[k], i));
-	json_t *root =
-	    json_pack("{s:s,s:I,s:I,s:o,s:o}", "input", m->net->source ? m->net->source : "",
-	              "nodes", (json_int_t)m->net->n, "edges", (json_int_t)m->net->m, "layers",
-	              layers, "actors", actors);
+				bad |= json_array_append_new(actors, json_actor(m, &m->layers[k], i));
+	json_t *snap = snapshot ? json_snapshot(m->net) : NULL;
+	if (bad || (snapshot && !snap)) {
+		json_decref(layers);
+		json_decref(actors);
+		json_decref(snap);
+		return cm__oom(ctx);
+	}
+	/* o*: the snapshot only when asked for (NULL leaves the key out). */
+	json_t *root = json_pack("{s:s,s:o*,s:I,s:I,s:o,s:o}", "input",
+	                         m->net->source ? m->net->source : "", "snapshot", snap, "nodes",
+	                         (json_int_t)m->net->n, "edges", (json_int_t)m->net->m, "layers",
+	                         layers, "actors", actors);
 	return cm__json_dump(root, fp, ctx);
 }
 
@@ -127,12 +140,22 @@ static void csv_number(FILE *fp, double v)
 		fputs(cm__fmt_double(buf, sizeof(buf), v, 10), fp);
 }
 
-static int write_csv(FILE *fp, const cm_metrics *m)
+/* The input and snapshot come last, so that the columns of a single
+ * snapshot keep their places. */
+static void csv_snapshot(FILE *fp, const cm_network *net)
+{
+	fputc(',', fp);
+	cm__csv_field(fp, net->source ? net->source : "");
+	fputc(',', fp);
+	cm__csv_field(fp, net->id ? net->id : "");
+}
+
+static int write_csv(FILE *fp, const cm_metrics *m, int snapshot)
 {
 	fputs("id,layer", fp);
 	for (int k = 0; k < CM__AM_COUNT; k++)
 		fprintf(fp, ",%s", cm__actor_names[k]);
-	fputs("\r\n", fp);
+	fputs(snapshot ? ",input,snapshot\r\n" : "\r\n", fp);
 	for (size_t k = 0; k < m->nlayers; k++) {
 		const cm__mlayer *l = &m->layers[k];
 		for (size_t i = 0; i < m->net->n; i++) {
@@ -145,6 +168,8 @@ static int write_csv(FILE *fp, const cm_metrics *m)
 				fputc(',', fp);
 				csv_number(fp, l->actor[a][i]);
 			}
+			if (snapshot)
+				csv_snapshot(fp, m->net);
 			fputs("\r\n", fp);
 		}
 	}
@@ -219,6 +244,35 @@ static void text_sampling(FILE *fp, const cm_metrics *m)
 	}
 }
 
+/* A line of a few thousand ids helps nobody: the first TEXT_CORE_MAX, and
+ * the full list in the JSON report. */
+#define TEXT_CORE_MAX 20
+
+static void text_cp(FILE *fp, const cm_metrics *m, const cm__mlayer *l)
+{
+	char b[4][64];
+	const cm__mlayer_cp *cp = &l->cp;
+	size_t shown = cp->core_size < TEXT_CORE_MAX ? cp->core_size : TEXT_CORE_MAX;
+	fprintf(fp, "\nCore/periphery (%s layer): fit %s, core of %zu:", l->name,
+	        text_number(b[0], 64, cp->fit), cp->core_size);
+	for (size_t i = 0; i < shown; i++)
+		fprintf(fp, " %s", m->net->nodes[cp->core[i]].id);
+	if (shown < cp->core_size)
+		fprintf(fp, " ... and %zu more (all in --format json)", cp->core_size - shown);
+	fprintf(fp,
+	        "\n  densities: core-core %s, core-periphery %s, periphery-core %s, "
+	        "periphery-periphery %s\n",
+	        text_number(b[0], 64, cp->density[0][0]), text_number(b[1], 64, cp->density[0][1]),
+	        text_number(b[2], 64, cp->density[1][0]), text_number(b[3], 64, cp->density[1][1]));
+	if (cp->exact)
+		return;
+	fprintf(fp, "  search: local, best of %lu starts", cp->starts);
+	if (cp->starts < cp->starts_asked)
+		fprintf(fp, " (of %lu; fewer on a large layer, see docs/metrics.md)",
+		        cp->starts_asked);
+	fputc('\n', fp);
+}
+
 static void text_groups(FILE *fp, const cm_metrics *m)
 {
 	char b[6][64];
@@ -233,22 +287,9 @@ static void text_groups(FILE *fp, const cm_metrics *m)
 			        text_number(b[3], 64, e->min), text_number(b[4], 64, e->max),
 			        text_number(b[5], 64, e->p_value));
 	}
-	for (size_t k = 0; k < m->nlayers; k++) {
-		const cm__mlayer_cp *cp = &m->layers[k].cp;
-		if (!cp->present)
-			continue;
-		fprintf(fp, "\nCore/periphery (%s layer): fit %s, core of %zu:", m->layers[k].name,
-		        text_number(b[0], 64, cp->fit), cp->core_size);
-		for (size_t i = 0; i < cp->core_size; i++)
-			fprintf(fp, " %s", m->net->nodes[cp->core[i]].id);
-		fprintf(fp,
-		        "\n  densities: core-core %s, core-periphery %s, periphery-core %s, "
-		        "periphery-periphery %s\n",
-		        text_number(b[0], 64, cp->density[0][0]),
-		        text_number(b[1], 64, cp->density[0][1]),
-		        text_number(b[2], 64, cp->density[1][0]),
-		        text_number(b[3], 64, cp->density[1][1]));
-	}
+	for (size_t k = 0; k < m->nlayers; k++)
+		if (m->layers[k].cp.present)
+			text_cp(fp, m, &m->layers[k]);
 }
 
 /* Columns with at least one defined value in the layer. */
@@ -324,13 +365,13 @@ static int write_text(FILE *fp, const cm_metrics *m, int nodes)
 	return 0;
 }
 
-int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format format, int nodes)
+int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format format, int flags)
 {
-	int rc;
+	int rc, snapshot = (flags & CM_METRICS_SNAPSHOT) != 0;
 	switch (format) {
-	case CM_FORMAT_JSON: rc = write_json(fp, ctx, m); break;
-	case CM_FORMAT_CSV: rc = write_csv(fp, m); break;
-	default: rc = write_text(fp, m, nodes); break;
+	case CM_FORMAT_JSON: rc = write_json(fp, ctx, m, snapshot); break;
+	case CM_FORMAT_CSV: rc = write_csv(fp, m, snapshot); break;
+	default: rc = write_text(fp, m, flags & CM_METRICS_NODES); break;
 	}
 	if (rc == 0 && ferror(fp))
 		return cm__error(ctx, CM_EIO, "error: writing the measures failed");

@@ -7,7 +7,9 @@
 
 #include <dlfcn.h>
 #include <execinfo.h>
+#include <link.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -93,6 +95,46 @@ RAW static int should_fail(const void *from)
 	return 1;
 }
 
+/* The address range of the exempted object's code; empty when none. */
+static uintptr_t exempt_lo, exempt_hi;
+
+static int find_object(struct dl_phdr_info *info, size_t size, void *part)
+{
+	(void)size;
+	if (!info->dlpi_name || !strstr(info->dlpi_name, part))
+		return 0;
+	for (int i = 0; i < info->dlpi_phnum; i++) {
+		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+		uintptr_t lo = info->dlpi_addr + ph->p_vaddr, hi = lo + ph->p_memsz;
+		if (ph->p_type != PT_LOAD)
+			continue;
+		exempt_lo = exempt_lo && exempt_lo < lo ? exempt_lo : lo;
+		exempt_hi = exempt_hi > hi ? exempt_hi : hi;
+	}
+	return 1;
+}
+
+void failmalloc_exempt(const char *part)
+{
+	exempt_lo = exempt_hi = 0;
+	if (part)
+		dl_iterate_phdr(find_object, (void *)part);
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#define IGNORE_LEAK(p) __lsan_ignore_object(p)
+#else
+#define IGNORE_LEAK(p) ((void)(p))
+#endif
+
+RAW static void *exempt(void *p, const void *from)
+{
+	if (p && (uintptr_t)from >= exempt_lo && (uintptr_t)from < exempt_hi)
+		IGNORE_LEAK(p);
+	return p;
+}
+
 static int resolving;
 
 RAW static void resolve(void)
@@ -124,7 +166,8 @@ RAW void *malloc(size_t n)
 	resolve();
 	if (!real_malloc)
 		return bootstrap_alloc(n, 1);
-	return should_fail(__builtin_return_address(0)) ? NULL : real_malloc(n);
+	const void *from = __builtin_return_address(0);
+	return should_fail(from) ? NULL : exempt(real_malloc(n), from);
 }
 
 RAW void *calloc(size_t n, size_t size)
@@ -132,7 +175,8 @@ RAW void *calloc(size_t n, size_t size)
 	resolve();
 	if (!real_calloc)
 		return bootstrap_alloc(n, size);
-	return should_fail(__builtin_return_address(0)) ? NULL : real_calloc(n, size);
+	const void *from = __builtin_return_address(0);
+	return should_fail(from) ? NULL : exempt(real_calloc(n, size), from);
 }
 
 RAW void *realloc(void *p, size_t n)
@@ -141,5 +185,6 @@ RAW void *realloc(void *p, size_t n)
 	/* realloc(p, 0) frees; it must not count as a failure point. */
 	if (p && n == 0)
 		return real_realloc(p, n);
-	return should_fail(__builtin_return_address(0)) ? NULL : real_realloc(p, n);
+	const void *from = __builtin_return_address(0);
+	return should_fail(from) ? NULL : exempt(real_realloc(p, n), from);
 }

@@ -15,5 +15,9 @@ int failmalloc_fired(void);
 const char *failmalloc_caller(void);
 /* Whether that file's name contains part, e.g. "libxml2". */
 int failmalloc_in(const char *caller, const char *part);
+/* In a sanitizer build, exempts from LeakSanitizer every block allocated
+ * (or reallocated) directly by code of the shared object whose name
+ * contains part, from now on; NULL ends the exemption. */
+void failmalloc_exempt(const char *part);
 
 #endif

@@ -10,17 +10,20 @@
 /* A network from GraphML text. */
 static cm_network *net_of(cm_series **s, cm_ctx *ctx, const char *body)
 {
-	char buf[8192];
-	snprintf(buf, sizeof(buf),
+	size_t cap = strlen(body) + 1024;
+	char *buf = malloc(cap);
+	if (!buf)
+		return NULL;
+	snprintf(buf, cap,
 	         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
 	         "<key id=\"r\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>"
 	         "<key id=\"k\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>"
 	         "<key id=\"s\" for=\"node\" attr.name=\"size\" attr.type=\"string\"/>"
 	         "<graph edgedefault=\"directed\">%s</graph></graphml>",
 	         body);
-	if (cm_series_read_buffer(s, ctx, buf, strlen(buf), NULL))
-		return NULL;
-	return cm_series_get(*s, 0);
+	int rc = cm_series_read_buffer(s, ctx, buf, strlen(buf), NULL);
+	free(buf);
+	return rc ? NULL : cm_series_get(*s, 0);
 }
 
 typedef struct fixture {
@@ -119,6 +122,70 @@ static void test_hierarchy(cm_ctx *ctx)
 	unload(&f);
 }
 
+#define PUBLIC(id, kind) "<node id=\"" id "\"><data key=\"k\">" kind "</data></node>"
+
+/* Three of five firms sell to public bodies, one of them to two. */
+static void test_public_anchor(cm_ctx *ctx)
+{
+	fixture f;
+	load(&f, ctx,
+	     PUBLIC("gov", "government") PUBLIC("uni", "university") FIRM("a", "small")
+	         FIRM("b", "small") FIRM("c", "small") FIRM("d", "small") FIRM("e", "small")
+	             SUP("a", "gov") SUP("b", "gov") SUP("c", "gov") SUP("c", "uni") SUP("d", "a")
+	                 SUP("e", "d"),
+	     0);
+	ok(f.ok, "public anchor: indicators computed");
+	is_double(f.ind[CM__I_PUBLIC_REACH].value, 3.0 / 5, 1e-12,
+	          "public anchor: 3 of 5 firms sell to a public body");
+	is_double(f.ind[CM__I_PUBLIC_BUYING].value, 4.0 / 6, 1e-12,
+	          "public anchor: 4 of 6 supply ties have a public buyer");
+	is_double(f.ind[CM__I_TOP_BUYERS_PUBLIC].value, 2.0 / 3, 1e-12,
+	          "public anchor: 2 of the top 3 buyers are public");
+	cm__verdict v;
+	cm__decide(&v, f.ind, &f.d, CM__HYBRID_MARGIN);
+	ok(v.gate[CM__T_STATE], "public anchor: state gate holds (a public body is the top buyer)");
+	unload(&f);
+}
+
+/* Above CM__EXACT_BETWEENNESS_MAX local actors betweenness is summed over
+ * evenly spaced sources by our own search: it must equal igraph's. */
+static void test_sampled_betweenness(cm_ctx *ctx)
+{
+	enum { N = CM__EXACT_BETWEENNESS_MAX + 101 };
+	char *body = malloc((size_t)N * 200), *p = body;
+	if (!body)
+		return;
+	for (int i = 0; i < N; i++)
+		p += sprintf(p, "<node id=\"n%d\"/>", i);
+	for (int i = 0; i < N; i++)
+		p += sprintf(p, SUP("n%d", "n%d") SUP("n%d", "n%d"), i, (i + 1) % N, i,
+		             (i * 37 + 11) % N);
+	fixture f;
+	load(&f, ctx, body, 0);
+	free(body);
+	ok(f.ok && !f.d.exact_betweenness, "large ring with chords: betweenness is sampled");
+	igraph_vector_t want;
+	igraph_vector_int_t src;
+	const igraph_t *g = f.d.g[CM__G_ALL];
+	igraph_integer_t n = igraph_vcount(g), step = n / CM__BETWEENNESS_SOURCES + 1;
+	igraph_vector_init(&want, n);
+	igraph_vector_int_init(&src, 0);
+	for (igraph_integer_t v = 0; v < n; v += step)
+		igraph_vector_int_push_back(&src, v);
+	igraph_betweenness_subset(g, &want, igraph_vss_all(), 0, igraph_vss_vector(&src),
+	                          igraph_vss_all(), NULL);
+	double worst = 0;
+	for (igraph_integer_t v = 0; f.ok && v < n; v++) {
+		double d = fabs(f.d.betweenness[v] - VECTOR(want)[v]);
+		worst = d > worst ? d : worst;
+	}
+	ok(f.ok && worst < 1e-9 * (1 + igraph_vector_max(&want)),
+	   "sampled betweenness equals igraph_betweenness_subset (largest difference %g)", worst);
+	igraph_vector_int_destroy(&src);
+	igraph_vector_destroy(&want);
+	unload(&f);
+}
+
 static int edge_count(double *out, cm_ctx *ctx, const igraph_t *g, void *payload)
 {
 	(void)ctx, (void)payload;
@@ -214,6 +281,8 @@ int main(void)
 		return 1;
 	test_star(ctx);
 	test_hierarchy(ctx);
+	test_public_anchor(ctx);
+	test_sampled_betweenness(ctx);
 	test_nulls(ctx);
 	test_public_api(ctx);
 	cm_ctx_free(ctx);

@@ -40,7 +40,7 @@ static void compare(cm_ctx *ctx, const igraph_t *g, const igraph_vector_t *w, co
 	for (int threads = 1; threads <= 3; threads++) {
 		cm__sampling info;
 		cm__igraph_scope scope;
-		cm_ctx_set_threads(ctx, threads);
+		cm_ctx_set_jobs(ctx, threads);
 		cm__igraph_enter(&scope, ctx);
 		int rc = cm__betweenness(&par, &info, ctx, g, &opts);
 		cm__igraph_leave(&scope);

@@ -235,6 +235,38 @@ static void test_buffer(cm_ctx *ctx, const cm_network *net)
 	}
 }
 
+/* Graphviz's SVG writer copies an '&' that looks like an entity into titles
+ * unescaped: actor ids are data, so "R&;D" would break the XML and
+ * "A&amp;B" would show as "A&B". */
+static void test_entity_ids(cm_ctx *ctx)
+{
+	static const char xml[] =
+	    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph "
+	    "edgedefault=\"undirected\">"
+	    "<node id=\"R&amp;;D\"/><node id=\"A&amp;amp;B\"/>"
+	    "<edge source=\"R&amp;;D\" target=\"A&amp;amp;B\"/></graph></graphml>";
+	cm_series *s = NULL;
+	char *out = NULL;
+	size_t len = 0;
+	cm_positions *pos = NULL;
+	double x, y;
+	cm_render_opts o;
+	cm_render_opts_init(&o);
+	o.size_by = "none"; /* no measures: this is about names */
+	ok(cm_series_read_buffer(&s, ctx, xml, strlen(xml), NULL) == 0 &&
+	       cm_render_buffer(&out, &len, &pos, ctx, cm_series_get(s, 0), &o) == 0,
+	   "actors named R&;D and A&amp;B are drawn");
+	ok(out && !strstr(out, "R&;D") && strstr(out, "<title>R&amp;\xE2\x80\x8B;D</title>"),
+	   "R&;D is escaped in the SVG (a zero-width space after '&')");
+	ok(out && strstr(out, "<title>A&amp;\xE2\x80\x8B"
+	                      "amp;B</title>"),
+	   "A&amp;B shows as written, not as A&B");
+	ok(pos && cm_positions_get(&x, &y, pos, "R&;D") == 0, "positions keep the actor's own id");
+	cm_render_data_free(out);
+	cm_positions_free(pos);
+	cm_series_free(s);
+}
+
 int main(void)
 {
 	cm_ctx *ctx = NULL;
@@ -251,6 +283,7 @@ int main(void)
 		test_changes(ctx, net);
 		test_buffer(ctx, net);
 	}
+	test_entity_ids(ctx);
 	cm_network_free(net);
 	cm_ctx_free(ctx);
 	return tap_done();

@@ -1,0 +1,168 @@
+/* Breadth-first searches over a compressed adjacency (traverse.h). */
+#include "traverse.h"
+
+#include <string.h>
+
+static void count_ends(int64_t *deg, const igraph_t *g, igraph_neimode_t mode)
+{
+	int both = mode == IGRAPH_ALL || !igraph_is_directed(g);
+	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
+		if (a == b)
+			continue;
+		if (both || mode == IGRAPH_OUT)
+			deg[a + 1]++;
+		if (both || mode == IGRAPH_IN)
+			deg[b + 1]++;
+	}
+}
+
+static void fill_ends(cm__csr *c, int64_t *next, const igraph_t *g, igraph_neimode_t mode)
+{
+	int both = mode == IGRAPH_ALL || !igraph_is_directed(g);
+	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
+		if (a == b)
+			continue;
+		if (both || mode == IGRAPH_OUT)
+			c->adj[next[a]++] = (int32_t)b;
+		if (both || mode == IGRAPH_IN)
+			c->adj[next[b]++] = (int32_t)a;
+	}
+}
+
+int cm__csr_init(cm__csr *c, cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode)
+{
+	size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g);
+	int64_t *next = cm__malloc((n + 1) * sizeof(*next));
+	c->n = (int32_t)n;
+	c->start = cm__calloc(n + 1, sizeof(*c->start));
+	c->adj = cm__malloc((2 * m + 1) * sizeof(*c->adj));
+	if (!next || !c->start || !c->adj) {
+		cm__free(next);
+		cm__csr_free(c);
+		return cm__oom(ctx);
+	}
+	count_ends(c->start, g, mode);
+	for (size_t v = 0; v < n; v++)
+		c->start[v + 1] += c->start[v];
+	memcpy(next, c->start, n * sizeof(*next));
+	fill_ends(c, next, g, mode);
+	cm__free(next);
+	return 0;
+}
+
+void cm__csr_free(cm__csr *c)
+{
+	cm__free(c->start);
+	cm__free(c->adj);
+	c->start = NULL;
+	c->adj = NULL;
+}
+
+int cm__bfs_init(cm__bfs *b, cm_ctx *ctx, const cm__csr *c, int with_paths)
+{
+	size_t n = (size_t)c->n + 1;
+	memset(b, 0, sizeof(*b));
+	b->c = c;
+	b->dist = cm__malloc(n * sizeof(*b->dist));
+	b->queue = cm__malloc(n * sizeof(*b->queue));
+	if (with_paths) {
+		b->sigma = cm__malloc(n * sizeof(*b->sigma));
+		b->delta = cm__malloc(n * sizeof(*b->delta));
+	}
+	if (!b->dist || !b->queue || (with_paths && (!b->sigma || !b->delta))) {
+		cm__bfs_free(b);
+		return cm__oom(ctx);
+	}
+	for (int32_t v = 0; v < c->n; v++)
+		b->dist[v] = -1;
+	return 0;
+}
+
+void cm__bfs_free(cm__bfs *b)
+{
+	cm__free(b->dist);
+	cm__free(b->queue);
+	cm__free(b->sigma);
+	cm__free(b->delta);
+	memset(b, 0, sizeof(*b));
+}
+
+/* Without paths: distances only. */
+static void run_plain(cm__bfs *b, int32_t s)
+{
+	const int64_t *start = b->c->start;
+	const int32_t *adj = b->c->adj;
+	int32_t *dist = b->dist, *queue = b->queue, head = 0, tail = 0;
+	dist[s] = 0;
+	queue[tail++] = s;
+	while (head < tail) {
+		int32_t u = queue[head++], du = dist[u] + 1;
+		for (int64_t j = start[u]; j < start[u + 1]; j++)
+			if (dist[adj[j]] < 0) {
+				dist[adj[j]] = du;
+				queue[tail++] = adj[j];
+			}
+	}
+	b->reached = tail;
+}
+
+/* With paths: also sigma, the number of shortest paths from s. */
+static void run_paths(cm__bfs *b, int32_t s)
+{
+	const int64_t *start = b->c->start;
+	const int32_t *adj = b->c->adj;
+	int32_t *dist = b->dist, *queue = b->queue, head = 0, tail = 0;
+	double *sigma = b->sigma;
+	dist[s] = 0;
+	sigma[s] = 1;
+	queue[tail++] = s;
+	while (head < tail) {
+		int32_t u = queue[head++], du = dist[u] + 1;
+		for (int64_t j = start[u]; j < start[u + 1]; j++) {
+			int32_t t = adj[j];
+			if (dist[t] < 0) {
+				dist[t] = du;
+				sigma[t] = 0;
+				queue[tail++] = t;
+			}
+			if (dist[t] == du)
+				sigma[t] += sigma[u];
+		}
+	}
+	b->reached = tail;
+}
+
+void cm__bfs_run(cm__bfs *b, int32_t source)
+{
+	if (b->sigma)
+		run_paths(b, source);
+	else
+		run_plain(b, source);
+}
+
+void cm__bfs_clear(cm__bfs *b)
+{
+	for (int32_t i = 0; i < b->reached; i++)
+		b->dist[b->queue[i]] = -1;
+	b->reached = 0;
+}
+
+/* In reverse order of distance, each vertex collects from the vertices one
+ * step further that it precedes on shortest paths: no predecessor lists. */
+void cm__bfs_dependencies(cm__bfs *b)
+{
+	const int64_t *start = b->c->start;
+	const int32_t *adj = b->c->adj, *dist = b->dist;
+	const double *sigma = b->sigma;
+	double *delta = b->delta;
+	for (int32_t i = b->reached - 1; i >= 0; i--) {
+		int32_t v = b->queue[i], dv = dist[v] + 1;
+		double d = 0;
+		for (int64_t j = start[v]; j < start[v + 1]; j++)
+			if (dist[adj[j]] == dv)
+				d += (1 + delta[adj[j]]) / sigma[adj[j]];
+		delta[v] = d * sigma[v];
+	}
+}

@@ -1,0 +1,68 @@
+/* Worker-process plumbing (workers.h). */
+#include "workers.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* A worker on a busy core only adds work (measured in docs/performance.md).
+ * The load average counts this process; without /proc/loadavg every core
+ * counts as free. */
+long cm__free_cores(void)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	double load = 0;
+	char line[128] = "";
+	FILE *fp = fopen("/proc/loadavg", "r");
+	if (fp) {
+		if (fgets(line, sizeof(line), fp))
+			line[strcspn(line, " ")] = '\0';
+		fclose(fp);
+	}
+	if (cm__parse_double(&load, line))
+		load = 0;
+	long busy = load > 1 ? (long)(load - 1 + 0.5) : 0;
+	return cores - busy > 1 ? cores - busy : 1;
+}
+
+typedef ssize_t (*io_fn)(int fd, void *buf, size_t len);
+
+static ssize_t write_io(int fd, void *buf, size_t len)
+{
+	return write(fd, buf, len);
+}
+
+static int transfer(io_fn io, int fd, void *buf, size_t len)
+{
+	for (char *p = buf; len;) {
+		ssize_t n = io(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int cm__write_all(int fd, const void *buf, size_t len)
+{
+	return transfer(write_io, fd, (void *)buf, len);
+}
+
+int cm__read_all(int fd, void *buf, size_t len)
+{
+	return transfer(read, fd, buf, len);
+}
+
+int cm__reap(pid_t pid)
+{
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}

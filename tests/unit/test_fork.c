@@ -1,0 +1,132 @@
+/* Layers measured in worker processes (metrics_fork.c): every result comes
+ * back whole (values, actor block, core list, sampling figures), a worker's
+ * error reaches the caller with its message, a worker's warnings too, and
+ * the layers of a worker that dies are measured by the parent. The layer
+ * function here is a stand-in whose results are a known function of the
+ * layer and actor index. */
+#include "tap.h"
+
+#include "metrics_work.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#define NODES  7
+#define LAYERS 5
+
+typedef struct behaviour {
+	pid_t parent;
+	size_t fail_layer, die_layer; /* LAYERS: none */
+} behaviour;
+
+static int fake_layer(cm__mlayer *out, cm_ctx *ctx, void *arg, size_t k)
+{
+	const behaviour *b = arg;
+	int in_worker = getpid() != b->parent;
+	if (in_worker && k == b->die_layer)
+		_exit(3);
+	if (k == b->fail_layer)
+		return cm__error(ctx, CM_EGRAPH, "error: layer %zu failed on purpose", k);
+	double *block = cm__malloc(CM__AM_COUNT * NODES * sizeof(double));
+	if (!block)
+		return cm__oom(ctx);
+	for (int a = 0; a < CM__AM_COUNT; a++)
+		out->actor[a] = block + a * NODES;
+	for (int i = 0; i < CM__AM_COUNT * NODES; i++)
+		block[i] = (double)(k * 1000 + (size_t)i);
+	out->name = "layer";
+	out->value[CM__NM_DENSITY] = (double)k / 10;
+	out->betweenness.sources = k + 1;
+	out->cp.present = k == 2;
+	if (k == 2) {
+		out->cp.core = cm__malloc(3 * sizeof(size_t));
+		out->cp.core_size = 3;
+		for (size_t i = 0; i < 3; i++)
+			out->cp.core[i] = 6 - i;
+	}
+	if (k == 1)
+		cm__diag(ctx, CM_DIAG_WARNING, "f.graphml", 4, 2, "a warning from layer %zu", k);
+	return 0;
+}
+
+static int whole(const cm_metrics *m, size_t k)
+{
+	const cm__mlayer *l = &m->layers[k];
+	int good = l->value[CM__NM_DENSITY] == (double)k / 10 && l->betweenness.sources == k + 1 &&
+	           !strcmp(l->name, "layer");
+	for (int i = 0; good && i < CM__AM_COUNT * NODES; i++)
+		good = l->actor[i / NODES][i % NODES] == (double)(k * 1000 + (size_t)i);
+	if (k == 2)
+		good = good && l->cp.present && l->cp.core_size == 3 && l->cp.core[0] == 6 &&
+		       l->cp.core[2] == 4;
+	return good;
+}
+
+static cm_metrics *fresh(const cm_network *net)
+{
+	cm_metrics *m = cm__calloc(1, sizeof(*m));
+	m->net = net;
+	m->nlayers = LAYERS;
+	m->layers = cm__calloc(LAYERS, sizeof(*m->layers));
+	return m;
+}
+
+static int run(cm_metrics *m, cm_ctx *ctx, behaviour *b, int workers)
+{
+	double cost[LAYERS] = {5, 1, 4, 2, 3};
+	cm_ctx_clear(ctx);
+	return cm__metrics_fork(m, ctx, cost, workers, fake_layer, b);
+}
+
+int main(void)
+{
+	static const char xml[] = "<graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"
+	                          "<graph edgedefault='undirected'><node id='a'/><node id='b'/>"
+	                          "<node id='c'/><node id='d'/><node id='e'/><node id='f'/>"
+	                          "<node id='g'/></graph></graphml>";
+	cm_ctx *ctx;
+	cm_series *s = NULL;
+	if (cm_ctx_new(&ctx) || cm_series_read_buffer(&s, ctx, xml, strlen(xml), NULL))
+		return 1;
+	cm_network *net = cm_series_take(s, 0);
+	cm_series_free(s);
+	is_int((int)cm_network_node_count(net), NODES, "a network of seven actors");
+	behaviour b = {getpid(), LAYERS, LAYERS};
+
+	for (int workers = 1; workers <= 4; workers++) {
+		cm_metrics *m = fresh(net);
+		ok(run(m, ctx, &b, workers) == 0, "%d worker%s: every layer measured", workers,
+		   workers > 1 ? "s" : "");
+		int all = 1;
+		for (size_t k = 0; k < LAYERS; k++)
+			all = all && whole(m, k);
+		ok(all, "%d worker%s: every result whole", workers, workers > 1 ? "s" : "");
+		ok(cm_ctx_diag_count(ctx) == 1 &&
+		       !strcmp(cm_ctx_diag(ctx, 0)->message, "a warning from layer 1") &&
+		       cm_ctx_diag(ctx, 0)->line == 4,
+		   "%d worker%s: a layer's warning reaches the caller once", workers,
+		   workers > 1 ? "s" : "");
+		cm_metrics_free(m);
+	}
+
+	cm_metrics *m = fresh(net);
+	b.fail_layer = 3;
+	is_int(run(m, ctx, &b, 3), CM_EGRAPH, "a failing layer fails the whole");
+	ok(!strcmp(cm_ctx_errmsg(ctx), "error: layer 3 failed on purpose"),
+	   "with the layer's own message: %s", cm_ctx_errmsg(ctx));
+	cm_metrics_free(m);
+
+	m = fresh(net);
+	b.fail_layer = LAYERS;
+	b.die_layer = 1;
+	ok(run(m, ctx, &b, 3) == 0, "a worker that dies: its layers measured here");
+	int all = 1;
+	for (size_t k = 0; k < LAYERS; k++)
+		all = all && whole(m, k);
+	ok(all, "and every result is whole");
+	cm_metrics_free(m);
+
+	cm_network_free(net);
+	cm_ctx_free(ctx);
+	return tap_done();
+}

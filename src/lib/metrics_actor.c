@@ -228,7 +228,7 @@ typedef struct leiden {
  * the same depth, the refinement and local moving steps fail only in
  * allocations of another kind). Dropping those two before the stack is
  * unwound leaves the cache to igraph_destroy(), which frees it once. Only
- * for the release this was checked against (docs/testing.md, #18):
+ * for the release this was checked against (docs/testing.md, #22):
  * elsewhere a misplaced drop could leak. */
 enum { LEIDEN_CACHE_DEPTH = 20 };
 

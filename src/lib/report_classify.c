@@ -87,7 +87,13 @@ static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t
 		break;
 	case CM_TYPE_HUB_AND_SPOKE:
 		top_buyer(fp, c, "Local supply converges on", 1, said);
-		fprintf(fp, " Only %d%% of local SMEs exchange information with each other.",
+		/* Said already when the other half of a hybrid is Italianate; and
+		 * there the SMEs may well be linked: "only" is for few. */
+		if (c->type == CM_TYPE_HYBRID && (c->hybrid[0] == CM_TYPE_ITALIANATE ||
+		                                  c->hybrid[1] == CM_TYPE_ITALIANATE))
+			break;
+		fprintf(fp, " %s%d%% of local SMEs exchange information with another local SME.",
+		        value(c, "sme_horizontal_reach") < 0.5 ? "Only " : "",
 		        pct(value(c, "sme_horizontal_reach")));
 		break;
 	case CM_TYPE_SATELLITE_PLATFORM:

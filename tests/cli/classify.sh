@@ -69,6 +69,17 @@ status $? 0 "too small to rewire: exit 0"
 grep -c 'fails: only 3 local actors (at least 5 needed)' "$TMP/tiny.txt" > "$TMP/n"
 echo 4 | cmp -s - "$TMP/n"; ok $? "every gate names why it fails"
 
+# Regression: a hybrid of Italianate and hub-and-spoke said the SMEs'
+# information share twice, and "Only 100% of local SMEs" for a high one.
+"$BUILD/tools/archetypes" -n 200 -s 1 --mix italianate hub_and_spoke > "$TMP/hybrid.graphml"
+cm classify --replicates 5 "$TMP/hybrid.graphml" > "$TMP/hybrid.txt" 2>&1
+status $? 0 "generated hybrid: exit 0"
+grep -q 'hybrid of italianate and hub_and_spoke' "$TMP/hybrid.txt"; ok $? "generated hybrid is a hybrid"
+tr '\n' ' ' < "$TMP/hybrid.txt" | tr -s ' ' | grep -o 'exchange information with' | wc -l > "$TMP/n"
+echo 1 | cmp -s - "$TMP/n"; ok $? "the SMEs' information share is said once"
+tr '\n' ' ' < "$TMP/hybrid.txt" | tr -s ' ' | grep -Eq 'Only ([5-9][0-9]|100)% of local SMEs'
+status $? 1 "no \"Only\" for a high share"
+
 # The evaluation at small size: >= 95% correct on clean archetypes, hybrids
 # flagged (hybrid or low confidence) in >= 95%, same seed same output.
 "$BUILD/tools/evaluate" --sizes 20,60,150,400 --seeds 5 --hybrids --stability 10 > "$TMP/eval" 2> "$TMP/eval.err"

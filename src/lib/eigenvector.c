@@ -1,16 +1,19 @@
-/* Eigenvector centrality computed on the component that carries it.
+/* Eigenvector centrality computed component by component.
  *
- * The adjacency matrix of a graph with several components is block-diagonal.
- * When one component's leading eigenvalue is larger than every other's, the
- * leading eigenvector of the whole matrix is that component's, with zeros
- * elsewhere. ARPACK run on the whole graph converges at a rate set by the gap
- * between the two largest eigenvalues of the whole matrix; a layer of many
- * similar components (associations with their members: stars of similar
- * sizes, leading eigenvalues sqrt(k) a fraction of a percent apart) makes
- * that gap tiny, and ARPACK restarts thousands of times over a basis of
- * million-entry vectors. Here every component's leading eigenvalue is bounded
- * from above from its ties, ARPACK runs on the components whose bound reaches
- * the top only, and the top component's vector is the result. */
+ * The adjacency matrix of a graph with several components is block-diagonal,
+ * and its leading eigenvector is not unique when two components share the
+ * largest eigenvalue (two separate pairs of firms, say): ARPACK then returns
+ * whatever mixture its random start vector leads to, and the centralization
+ * with it. Power iteration from the all-ones vector (how networkx
+ * computes it) has one limit, which is the definition used here; see
+ * eigenvector.h. Working by component is also faster: ARPACK run on the
+ * whole graph converges at a rate set by the gap between the two largest
+ * eigenvalues of the whole matrix, and a layer of many similar components
+ * (associations with their members: stars of similar sizes, leading
+ * eigenvalues sqrt(k) a fraction of a percent apart) makes that gap tiny, so
+ * ARPACK restarts thousands of times over a basis of million-entry vectors.
+ * Here every component's leading eigenvalue is bounded from above from its
+ * ties, and ARPACK runs only on the components whose bound reaches the top. */
 #include "eigenvector.h"
 
 #include <math.h>
@@ -195,51 +198,48 @@ static igraph_error_t eig_component(igraph_vector_t *vec, double *lambda, const 
 	return IGRAPH_SUCCESS;
 }
 
-/* The search over ranked components: best is the component with the largest
- * computed eigenvalue (its vector in vec), second the largest eigenvalue or
- * bound among the others. Stops once no remaining bound reaches within the
- * gap of the best, or as soon as two components come that close. */
+/* The search over ranked components, largest bound first: each computed
+ * component's vector goes into res at its vertices (components are
+ * disjoint), its eigenvalue into lambda[]; the search stops at the first
+ * bound that cannot reach a tie with the largest eigenvalue found. */
 typedef struct eig_search {
-	igraph_vector_t vec, tmp;
-	igraph_integer_t best, *local;
-	double top, second;
+	igraph_vector_t vec;
+	igraph_integer_t *local;
+	double *lambda; /* per component; -1 where not computed */
+	double top;
 } eig_search;
 
-static igraph_error_t eig_scan(eig_search *s, const igraph_t *g, const igraph_vector_t *weights,
-                               const eig_parts *p, const eig_rank *rank, igraph_integer_t ranked)
+static void eig_place(igraph_vector_t *res, const eig_search *s, const eig_parts *p,
+                      igraph_integer_t c)
 {
-	s->best = -1;
-	s->top = s->second = 0;
+	for (igraph_integer_t i = p->start[c]; i < p->start[c + 1]; i++)
+		VECTOR(*res)[p->vertex[i]] = VECTOR(s->vec)[i - p->start[c]];
+}
+
+static igraph_error_t eig_scan(igraph_vector_t *res, eig_search *s, const igraph_t *g,
+                               const igraph_vector_t *weights, const eig_parts *p,
+                               const eig_rank *rank, igraph_integer_t ranked)
+{
+	s->top = 0;
 	for (igraph_integer_t k = 0; k < ranked; k++) {
 		double lambda;
-		if (s->best >= 0 && rank[k].upper < s->top * (1 - CM__EIGEN_GAP)) {
-			s->second = fmax(s->second, rank[k].upper);
+		if (k > 0 && rank[k].upper < s->top * (1 - CM__EIGEN_TIE))
 			break;
-		}
 		IGRAPH_CHECK(
-		    eig_component(&s->tmp, &lambda, g, weights, p, rank[k].comp, s->local));
-		if (s->best < 0 || lambda > s->top) {
-			s->second = s->best < 0 ? 0 : s->top;
-			s->top = lambda;
-			s->best = rank[k].comp;
-			igraph_vector_t t = s->vec; /* the structures, not the elements */
-			s->vec = s->tmp;
-			s->tmp = t;
-		} else {
-			s->second = fmax(s->second, lambda);
-		}
-		if (s->second >= s->top * (1 - CM__EIGEN_GAP))
-			break; /* near-degenerate: the answer is the plain call's */
+		    eig_component(&s->vec, &lambda, g, weights, p, rank[k].comp, s->local));
+		s->lambda[rank[k].comp] = lambda;
+		s->top = fmax(s->top, lambda);
+		eig_place(res, s, p, rank[k].comp);
 	}
 	return IGRAPH_SUCCESS;
 }
 
 /* Runs the scan with igraph's default generator replaced by a private one
- * (igraph perturbs ARPACK's start vector with it), so that the plain call,
- * when it follows, draws exactly what it would have drawn without the scan.
+ * (igraph perturbs ARPACK's start vector with it), so that what the caller
+ * draws afterwards does not depend on the path taken here.
  * igraph 0.10's igraph_rng_set_default copies the structure it is given (type
  * and state pointer) into the default one: the saved copy restores it. */
-static igraph_error_t eig_scan_private(eig_search *s, const igraph_t *g,
+static igraph_error_t eig_scan_private(igraph_vector_t *res, eig_search *s, const igraph_t *g,
                                        const igraph_vector_t *weights, const eig_parts *p,
                                        const eig_rank *rank, igraph_integer_t ranked)
 {
@@ -247,20 +247,38 @@ static igraph_error_t eig_scan_private(eig_search *s, const igraph_t *g,
 	IGRAPH_CHECK(igraph_rng_init(&rng, &igraph_rngtype_pcg32));
 	igraph_rng_seed(&rng, 1);
 	igraph_rng_set_default(&rng);
-	igraph_error_t err = eig_scan(s, g, weights, p, rank, ranked);
+	igraph_error_t err = eig_scan(res, s, g, weights, p, rank, ranked);
 	igraph_rng_set_default(&saved);
 	igraph_rng_destroy(&rng);
 	return err;
 }
 
-static void eig_scatter(igraph_vector_t *res, const eig_search *s, const eig_parts *p)
+/* Components tied for the largest eigenvalue keep their vector u times
+ * sum(u) / sum(u^2), the projection of the all-ones vector on it (where
+ * power iteration from ones converges); the others get 0. Then the whole is
+ * scaled to a maximum of 1. */
+static void eig_combine(igraph_vector_t *res, const eig_search *s, const eig_parts *p)
 {
-	igraph_vector_null(res);
-	for (igraph_integer_t i = p->start[s->best]; i < p->start[s->best + 1]; i++)
-		VECTOR(*res)[p->vertex[i]] = VECTOR(s->vec)[i - p->start[s->best]];
+	for (igraph_integer_t c = 0; c < p->count; c++) {
+		igraph_integer_t from = p->start[c], to = p->start[c + 1];
+		double sum = 0, sq = 0, f = 0;
+		if (s->lambda[c] < 0)
+			continue; /* never computed: still 0 */
+		for (igraph_integer_t i = from; i < to; i++) {
+			double x = VECTOR(*res)[p->vertex[i]];
+			sum += x;
+			sq += x * x;
+		}
+		if (s->lambda[c] >= s->top * (1 - CM__EIGEN_TIE) && sq > 0)
+			f = sum / sq;
+		for (igraph_integer_t i = from; i < to; i++)
+			VECTOR(*res)[p->vertex[i]] *= f;
+	}
+	double max = igraph_vector_max(res);
+	if (max > 0)
+		igraph_vector_scale(res, 1 / max);
 }
 
-/* 1: res holds the component result; 0: the plain call is needed. */
 static int eig_run(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
                    const igraph_vector_t *weights, const eig_parts *p, eig_search *s)
 {
@@ -268,35 +286,34 @@ static int eig_run(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
 	eig_rank *rank = eig_ranking(p, &ranked);
 	if (!rank)
 		return cm__oom(ctx);
-	igraph_error_t err = eig_scan_private(s, g, weights, p, rank, ranked);
+	for (igraph_integer_t c = 0; c < p->count; c++)
+		s->lambda[c] = -1;
+	int rc = igraph_vector_resize(res, igraph_vcount(g)) ? cm__oom(ctx) : 0;
+	if (!rc) {
+		igraph_vector_null(res);
+		igraph_error_t err = eig_scan_private(res, s, g, weights, p, rank, ranked);
+		rc = err ? cm__igraph_error(ctx, err) : 0;
+	}
 	cm__free(rank);
-	if (err)
-		return cm__igraph_error(ctx, err);
-	if (s->best < 0 || s->second >= s->top * (1 - CM__EIGEN_GAP))
-		return 0;
-	if (igraph_vector_resize(res, igraph_vcount(g)))
-		return cm__oom(ctx);
-	eig_scatter(res, s, p);
-	return 1;
+	if (!rc)
+		eig_combine(res, s, p);
+	return rc;
 }
 
 static int eig_by_component(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
                             const igraph_vector_t *weights, const eig_parts *p)
 {
-	eig_search s = {.best = -1};
+	eig_search s = {.top = 0};
 	int rc;
 
 	if (igraph_vector_init(&s.vec, 0))
 		return cm__oom(ctx);
-	if (igraph_vector_init(&s.tmp, 0)) {
-		igraph_vector_destroy(&s.vec);
-		return cm__oom(ctx);
-	}
 	s.local = cm__malloc(((size_t)igraph_vcount(g) + 1) * sizeof(*s.local));
-	rc = s.local ? eig_run(res, ctx, g, weights, p, &s) : cm__oom(ctx);
+	s.lambda = cm__malloc(((size_t)p->count + 1) * sizeof(*s.lambda));
+	rc = s.local && s.lambda ? eig_run(res, ctx, g, weights, p, &s) : cm__oom(ctx);
 	cm__free(s.local);
+	cm__free(s.lambda);
 	igraph_vector_destroy(&s.vec);
-	igraph_vector_destroy(&s.tmp);
 	return rc;
 }
 
@@ -315,12 +332,10 @@ int cm__eigenvector_centrality(igraph_vector_t *res, cm_ctx *ctx, const igraph_t
 		return cm__oom(ctx);
 	}
 	rc = eig_parts_init(&p, ctx, g, weights);
-	/* A connected graph is its own component, and one that holds most of
-	 * the graph leaves too little to gain for the copy it needs. */
-	if (!rc && p.count > 1 && igraph_vector_int_max(&p.size) * 2 < igraph_vcount(g))
+	if (!rc && p.count > 1)
 		rc = eig_by_component(res, ctx, g, weights, &p);
+	else if (!rc)
+		rc = eig_plain(res, ctx, g, weights); /* connected: its own component */
 	eig_parts_free(&p);
-	if (rc < 0)
-		return rc;
-	return rc == 1 ? 0 : eig_plain(res, ctx, g, weights);
+	return rc;
 }

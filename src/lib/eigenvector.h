@@ -5,20 +5,21 @@
 
 #include "layers.h"
 
-/* igraph_eigenvector_centrality(g, res, NULL, scale 1, weights) with default
- * ARPACK options, computed on the one connected component that holds the
- * leading eigenvalue when that eigenvalue is clear of every other
- * component's (relative gap at least CM__EIGEN_GAP): the centralities are then
- * zero outside it and the same within it, to ARPACK's precision. Otherwise
- * (a component holding half of the vertices or more, near-equal leading
- * eigenvalues, weights that are not all positive, a graph that is not
- * simple) the plain call on g.
+/* Eigenvector centrality scaled to a maximum of 1, defined for every graph
+ * as the limit of power iteration on A + I from the all-ones vector: in a
+ * disconnected graph, the components whose leading eigenvalue is the
+ * largest (to a relative CM__EIGEN_TIE) get their leading eigenvector times
+ * the projection of the ones vector on it, the others 0. Computed with
+ * igraph_eigenvector_centrality (default ARPACK options) on each component
+ * whose eigenvalue bound reaches the largest; a connected graph, one that is
+ * not simple and weights that are not all positive get igraph's call on g
+ * (where a tie between components is then resolved as ARPACK's start
+ * vector falls).
  * res is resized to igraph_vcount(g). g must be undirected and have ties;
  * weights is NULL or one weight per edge. The component path draws from a
  * private generator, never from igraph's default one. Returns 0 or a CM_E*
  * code. */
-#define CM__EIGEN_GAP 1e-6
-
+#define CM__EIGEN_TIE 1e-9
 int cm__eigenvector_centrality(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
                                const igraph_vector_t *weights);
 

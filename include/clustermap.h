@@ -59,13 +59,13 @@ typedef struct cm_diag {
 
 /* Reader limits; 0 in a field means "no limit". */
 typedef struct cm_limits {
-	unsigned long long max_bytes;  /* input size */
-	size_t max_nodes;              /* nodes per file */
-	size_t max_edges;              /* edges per file */
-	size_t max_depth;              /* XML element nesting */
-	size_t max_id_length;          /* node, edge, key and graph ids */
-	size_t max_value_length;       /* text of one <data> or <default> */
-	size_t max_diagnostics;        /* diagnostics kept per read */
+	unsigned long long max_bytes; /* input size */
+	size_t max_nodes;             /* nodes per file */
+	size_t max_edges;             /* edges per file */
+	size_t max_depth;             /* XML element nesting */
+	size_t max_id_length;         /* node, edge, key and graph ids */
+	size_t max_value_length;      /* text of one <data> or <default> */
+	size_t max_diagnostics;       /* diagnostics kept per read */
 } cm_limits;
 
 /* Progress callback: what is being done, and the share done in [0,1]
@@ -178,7 +178,7 @@ void cm_read_opts_init(cm_read_opts *opts);
 int cm_series_read_file(cm_series **out, cm_ctx *ctx, const char *path, const cm_read_opts *opts);
 int cm_series_read_fp(cm_series **out, cm_ctx *ctx, FILE *fp, const cm_read_opts *opts);
 int cm_series_read_buffer(cm_series **out, cm_ctx *ctx, const char *buf, size_t len,
-			  const cm_read_opts *opts);
+                          const cm_read_opts *opts);
 void cm_series_free(cm_series *series);
 
 size_t cm_series_count(const cm_series *series);
@@ -277,7 +277,7 @@ typedef struct cm_node_columns {
 	const double *const *values;
 } cm_node_columns;
 int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
-			     const cm_node_columns *extra);
+                             const cm_node_columns *extra);
 
 /* ------------------------------------------------------------ metrics */
 
@@ -287,14 +287,14 @@ int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
 typedef struct cm_metrics cm_metrics;
 
 typedef struct cm_metrics_opts {
-	const char *layer;     /* one layer only (name or "all"), NULL for every layer */
-	int weighted;          /* use tie weights where a measure allows */
-	int inside_only;       /* restrict to actors with location=inside */
-	const char *groups;    /* attribute for E-I and brokerage (default "location") */
+	const char *layer;          /* one layer only (name or "all"), NULL for every layer */
+	int weighted;               /* use tie weights where a measure allows */
+	int inside_only;            /* restrict to actors with location=inside */
+	const char *groups;         /* attribute for E-I and brokerage (default "location") */
 	unsigned long permutations; /* E-I permutation test (default 1000; 0 = none) */
-	unsigned long seed;    /* for permutations, community detection, sampling */
-	size_t approx;         /* >0: sample this many sources for betweenness/closeness */
-	int exact;             /* never sample, whatever the size */
+	unsigned long seed;         /* for permutations, community detection, sampling */
+	size_t approx;              /* >0: sample this many sources for betweenness/closeness */
+	int exact;                  /* never sample, whatever the size */
 } cm_metrics_opts;
 
 void cm_metrics_opts_init(cm_metrics_opts *opts);
@@ -304,7 +304,7 @@ void cm_metrics_opts_init(cm_metrics_opts *opts);
  * layer or a --groups attribute no actor has; CM_EINVAL for a non-positive
  * weight with opts->weighted; CM_EGRAPH when igraph fails. */
 int cm_metrics_compute(cm_metrics **out, cm_ctx *ctx, const cm_network *net,
-		       const cm_metrics_opts *opts);
+                       const cm_metrics_opts *opts);
 void cm_metrics_free(cm_metrics *m);
 
 size_t cm_metrics_layer_count(const cm_metrics *m);
@@ -323,7 +323,7 @@ int cm_metrics_network_value(double *out, const cm_metrics *m, size_t layer, con
  * the network (NaN where undefined or outside --inside-only); the array is
  * borrowed and has cm_network_node_count() entries. */
 int cm_metrics_actor_values(const double **out, const cm_metrics *m, size_t layer,
-			    const char *name);
+                            const char *name);
 /* Names of the measures, NULL-terminated. */
 const char *const *cm_metrics_network_names(void);
 const char *const *cm_metrics_actor_names(void);
@@ -360,7 +360,7 @@ void cm_years_free(int *years);
 /* One snapshot per year (years ascending and distinct, else CM_EINVAL);
  * years NULL: cm_network_years(). CM_EINVAL when the graph has no dates. */
 int cm_series_slice(cm_series **out, cm_ctx *ctx, const cm_network *net, const int *years,
-		    size_t count);
+                    size_t count);
 
 typedef struct cm_compare_opts {
 	/* Node attribute that identifies an actor across snapshots ("label",
@@ -372,7 +372,7 @@ typedef struct cm_compare_opts {
 	/* How each snapshot is classified (cm_classify); NULL for the defaults
 	 * with the seed above. */
 	const struct cm_classify_opts *classify;
-	int no_classify;            /* nonzero: skip the classification */
+	int no_classify; /* nonzero: skip the classification */
 } cm_compare_opts;
 
 void cm_compare_opts_init(cm_compare_opts *opts);
@@ -380,7 +380,7 @@ void cm_compare_opts_init(cm_compare_opts *opts);
 /* What happened to an actor or a tie between two snapshots. */
 typedef enum { CM_CHANGE_ENTERED = 0, CM_CHANGE_LEFT, CM_CHANGE_STAYED, CM_CHANGE_COUNT } cm_change;
 /* For ties: formed = entered, dissolved = left, persisted = stayed. */
-#define CM_CHANGE_FORMED CM_CHANGE_ENTERED
+#define CM_CHANGE_FORMED    CM_CHANGE_ENTERED
 #define CM_CHANGE_DISSOLVED CM_CHANGE_LEFT
 #define CM_CHANGE_PERSISTED CM_CHANGE_STAYED
 /* "entered", "left", "stayed" (actors) or "formed", "dissolved", "persisted" (ties). */
@@ -391,11 +391,11 @@ const char *cm_change_name(cm_change change, int ties);
  * is undirected) and the share of label permutations of the newer matrix
  * whose correlation is at least r, p = (k + 1) / (permutations + 1). */
 typedef struct cm_qap {
-	double r;                   /* NaN when either matrix is constant */
-	double p;                   /* NaN when r is NaN or no permutations ran */
-	double perm_mean, perm_sd;  /* of the permuted correlations (NaN if none) */
+	double r;                  /* NaN when either matrix is constant */
+	double p;                  /* NaN when r is NaN or no permutations ran */
+	double perm_mean, perm_sd; /* of the permuted correlations (NaN if none) */
 	unsigned long permutations;
-	size_t actors;              /* common actors */
+	size_t actors; /* common actors */
 } cm_qap;
 
 /* The comparison of two snapshots. Actors are listed by their match key in
@@ -404,7 +404,7 @@ typedef struct cm_qap {
 typedef struct cm_diff cm_diff;
 
 int cm_diff_compute(cm_diff **out, cm_ctx *ctx, const cm_network *old_net,
-		    const cm_network *new_net, const cm_compare_opts *opts);
+                    const cm_network *new_net, const cm_compare_opts *opts);
 void cm_diff_free(cm_diff *d);
 
 size_t cm_diff_actor_count(const cm_diff *d, cm_change change);
@@ -418,7 +418,7 @@ int cm_diff_layer_directed(const cm_diff *d, size_t layer);
 size_t cm_diff_tie_count(const cm_diff *d, size_t layer, cm_change change);
 /* Match keys of the i-th tie (from -> to when directed; from < to otherwise). */
 int cm_diff_tie(const char **from, const char **to, const cm_diff *d, size_t layer,
-		cm_change change, size_t i);
+                cm_change change, size_t i);
 /* Jaccard of the tie sets, persisted / (formed + dissolved + persisted); NaN
  * when both are empty. */
 double cm_diff_jaccard(const cm_diff *d, size_t layer);
@@ -429,7 +429,7 @@ const cm_qap *cm_diff_qap(const cm_diff *d, size_t layer);
  * absent); delta = new - old. */
 size_t cm_diff_measure_count(const cm_diff *d);
 int cm_diff_measure(const char **layer, const char **name, double *old_value, double *new_value,
-		    const cm_diff *d, size_t k);
+                    const cm_diff *d, size_t k);
 
 /* The classification of the old (newer = 0) or new snapshot; NULL when
  * no_classify was set. Borrowed. */
@@ -439,15 +439,15 @@ const struct cm_classification *cm_diff_classification(const cm_diff *d, int new
  * (id = match key, attributes from the newer snapshot that has it) and every
  * tie of either, per layer. node_change[i] and edge_change[e] (owned, release
  * with cm_changes_free) say what happened to each. */
-int cm_diff_network(cm_network **out, cm_change **node_change, cm_change **edge_change,
-		    cm_ctx *ctx, const cm_diff *d);
+int cm_diff_network(cm_network **out, cm_change **node_change, cm_change **edge_change, cm_ctx *ctx,
+                    const cm_diff *d);
 void cm_changes_free(cm_change *changes);
 /* The change diagram (docs/render.md): both snapshots on the same
  * positions, persisted ties grey, formed green, dissolved red and dashed,
  * entered and departed actors marked, with a legend. opts may be NULL; its
  * change arrays, metrics and classification are set here. */
 int cm_diff_render(cm_ctx *ctx, const cm_diff *d, const char *path,
-		   const struct cm_render_opts *opts);
+                   const struct cm_render_opts *opts);
 
 /* Text, JSON (docs/json.md, "diff") or CSV (one row per item). */
 int cm_diff_write(FILE *fp, cm_ctx *ctx, const cm_diff *d, cm_format format);
@@ -457,7 +457,7 @@ int cm_diff_write(FILE *fp, cm_ctx *ctx, const cm_diff *d, cm_format format);
 typedef struct cm_timeline cm_timeline;
 
 int cm_timeline_compute(cm_timeline **out, cm_ctx *ctx, const cm_series *series,
-			const cm_compare_opts *opts);
+                        const cm_compare_opts *opts);
 void cm_timeline_free(cm_timeline *tl);
 
 size_t cm_timeline_count(const cm_timeline *tl);
@@ -472,13 +472,13 @@ const struct cm_classification *cm_timeline_classification(const cm_timeline *tl
 /* A network-level measure of snapshot i in a layer; NaN when the snapshot
  * lacks the layer. CM_ENOTFOUND for an unknown measure. */
 int cm_timeline_value(double *out, const cm_timeline *tl, size_t i, const char *layer,
-		      const char *measure);
+                      const char *measure);
 
 /* Small multiples: one diagram per snapshot, DIR/NAME.EXT (EXT from
  * opts->format), all on the positions of one layout of every actor and tie
  * of the series; DIR must exist. opts may be NULL. */
 int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
-		       const struct cm_render_opts *opts);
+                       const struct cm_render_opts *opts);
 
 /* Text, JSON (docs/json.md, "timeline") or CSV (one row per snapshot). */
 int cm_timeline_write(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format format);
@@ -495,9 +495,9 @@ typedef struct cm_chart {
 	const char *x_title; /* may be NULL */
 	const char *y_title; /* may be NULL */
 	size_t npoints;
-	const double *x;               /* npoints, ascending */
-	const char *const *x_labels;   /* npoints tick labels, or NULL for the numbers */
-	size_t nseries;                /* at most 8: the palette's distinct colours */
+	const double *x;             /* npoints, ascending */
+	const char *const *x_labels; /* npoints tick labels, or NULL for the numbers */
+	size_t nseries;              /* at most 8: the palette's distinct colours */
 	const cm_chart_series *series;
 } cm_chart;
 
@@ -506,7 +506,7 @@ int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *chart);
 /* The timeline's measures as a chart: measures is a comma list of
  * "MEASURE" (in layer) or "LAYER:MEASURE"; layer NULL means "all". */
 int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
-		     const char *layer);
+                     const char *layer);
 
 /* ------------------------------------------------------------ classify */
 
@@ -540,19 +540,18 @@ void cm_classify_opts_init(cm_classify_opts *opts);
 typedef struct cm_classification cm_classification;
 
 int cm_classify(cm_classification **out, cm_ctx *ctx, const cm_network *net,
-		const cm_classify_opts *opts);
+                const cm_classify_opts *opts);
 void cm_classification_free(cm_classification *c);
 
 const cm_network *cm_classification_network(const cm_classification *c);
 cm_cluster_type cm_classification_type(const cm_classification *c);
 /* The two types of a hybrid, best first; CM_EINVAL when not a hybrid. */
 int cm_classification_hybrid(cm_cluster_type *first, cm_cluster_type *second,
-			     const cm_classification *c);
+                             const cm_classification *c);
 /* Agreement score in [-1, 1] of one of the four types (NaN otherwise), and
  * whether its hard gate holds (with the reason when it does not, "" else). */
 double cm_classification_score(const cm_classification *c, cm_cluster_type type);
-int cm_classification_gate(const char **why_not, const cm_classification *c,
-			   cm_cluster_type type);
+int cm_classification_gate(const char **why_not, const cm_classification *c, cm_cluster_type type);
 /* Why the network is unclassified ("" otherwise). */
 const char *cm_classification_why(const cm_classification *c);
 /* Best minus second-best eligible score (the second counts -1 when only
@@ -566,7 +565,7 @@ const char *cm_confidence_name(cm_confidence level); /* "low", "medium", "high" 
  * which ("margin", "stability", "completeness"; "gates" when unclassified,
  * which is always low). Any out-parameter may be NULL. */
 cm_confidence cm_classification_confidence(double *score, const char **limited_by,
-					   const cm_classification *c);
+                                           const cm_classification *c);
 /* Share of the stability replicates that gave the same verdict (NaN when none ran). */
 double cm_classification_stability(const cm_classification *c);
 
@@ -606,7 +605,7 @@ const char *cm_role_name(unsigned role);
  * snapshot: texts one after another, or one JSON array. */
 int cm_classification_write(FILE *fp, cm_ctx *ctx, const cm_classification *c, cm_format format);
 int cm_classification_write_many(FILE *fp, cm_ctx *ctx, const cm_classification *const *cs,
-				 size_t count, cm_format format);
+                                 size_t count, cm_format format);
 
 /* ------------------------------------------------------------ render */
 
@@ -682,16 +681,16 @@ void cm_render_opts_init(cm_render_opts *opts);
 /* Draws net into path (atomically: a failed render leaves an existing file
  * untouched). positions, when not NULL, receives the final layout (owned by
  * the caller); in aggregated drawings its ids are the group names. */
-int cm_render_file(cm_positions **positions, cm_ctx *ctx, const cm_network *net,
-		   const char *path, const cm_render_opts *opts);
+int cm_render_file(cm_positions **positions, cm_ctx *ctx, const cm_network *net, const char *path,
+                   const cm_render_opts *opts);
 /* Draws net into memory: *out (owned, release with cm_render_data_free) holds
  * *len bytes, NUL-terminated for the text formats. */
 int cm_render_buffer(char **out, size_t *len, cm_positions **positions, cm_ctx *ctx,
-		     const cm_network *net, const cm_render_opts *opts);
+                     const cm_network *net, const cm_render_opts *opts);
 void cm_render_data_free(char *data);
 /* Only the layout: where every actor (or group) would be drawn. */
 int cm_render_layout(cm_positions **out, cm_ctx *ctx, const cm_network *net,
-		     const cm_render_opts *opts);
+                     const cm_render_opts *opts);
 
 #ifdef __cplusplus
 }

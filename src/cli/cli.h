@@ -40,6 +40,7 @@ enum {
 	CLI_OPT_END
 };
 
+/* clang-format off */
 #define CLI_READ_OPTIONS                                                      \
 	{"map", required_argument, NULL, CLI_OPT_MAP},                        \
 	{"flip-information", no_argument, NULL, CLI_OPT_FLIP},                \
@@ -51,6 +52,7 @@ enum {
 	{"max-value-length", required_argument, NULL, CLI_OPT_MAX_VALUE},     \
 	{"quiet", no_argument, NULL, CLI_OPT_QUIET},                          \
 	{"help", no_argument, NULL, CLI_OPT_HELP}
+/* clang-format on */
 
 /* Help text for the options above, for each command's --help. */
 extern const char cli_read_help[];
@@ -110,6 +112,7 @@ enum {
 	CLI_OPT_NO_CLASSIFY
 };
 
+/* clang-format off */
 #define CLI_SERIES_OPTIONS                                                    \
 	{"match-by", required_argument, NULL, CLI_OPT_MATCH_BY},              \
 	{"seed", required_argument, NULL, CLI_OPT_SEED},                      \
@@ -117,6 +120,7 @@ enum {
 	{"at", required_argument, NULL, CLI_OPT_AT},                          \
 	{"by", required_argument, NULL, CLI_OPT_BY},                          \
 	{"no-classify", no_argument, NULL, CLI_OPT_NO_CLASSIFY}
+/* clang-format on */
 
 #define CLI_MAX_YEARS 256
 
@@ -133,13 +137,13 @@ int cli_series_option(cli_series *s, const char *command, int opt, const char *a
 /* Reads every file into one series (snapshots in file and document order),
  * sliced when --by or --at was given; prints any error. */
 int cli_series_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const cli_series *s,
-		    char **files, int nfiles);
+                    char **files, int nfiles);
 
 /* What diff and timeline do with the series they read; returns an exit status. */
 typedef int (*cli_series_fn)(cm_ctx *ctx, const cm_series *s, const cli_series *opts,
-			     const void *args, int quiet);
+                             const void *args, int quiet);
 /* Reads the files as one series and hands it to fn; returns an exit status. */
 int cli_series_run(const cli_common *c, const cli_series *opts, char **files, int nfiles,
-		   cli_series_fn fn, const void *args);
+                   cli_series_fn fn, const void *args);
 
 #endif

@@ -5,20 +5,20 @@
 
 static void help(void)
 {
-	printf("Usage: clustermap info [OPTIONS] FILE...\n\n"
-	       "Summarize each file: actors by kind, size, ownership and location; ties by\n"
-	       "layer and direction; snapshots; isolates; attribute completeness; warnings.\n"
-	       "FILE may be - for standard input.\n\n"
-	       "  -f, --format text|json       output format (default text)\n"
-	       "  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
-	       "%s\nExit status: 0 when every file was read, 1 when any was not, 2 on usage errors.\n",
-	       cli_read_help);
+	printf(
+	    "Usage: clustermap info [OPTIONS] FILE...\n\n"
+	    "Summarize each file: actors by kind, size, ownership and location; ties by\n"
+	    "layer and direction; snapshots; isolates; attribute completeness; warnings.\n"
+	    "FILE may be - for standard input.\n\n"
+	    "  -f, --format text|json       output format (default text)\n"
+	    "  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
+	    "%s\nExit status: 0 when every file was read, 1 when any was not, 2 on usage errors.\n",
+	    cli_read_help);
 }
 
 /* Warnings are part of the report (its diagnostics section), so they are not
  * also printed on stderr; errors are, since a file that fails has no report. */
-static int info_one(const cli_common *c, const char *path, cm_format format, FILE *fp,
-		    int *written)
+static int info_one(const cli_common *c, const char *path, cm_format format, FILE *fp, int *written)
 {
 	cm_ctx *ctx;
 	cm_series *s = NULL;
@@ -79,11 +79,10 @@ static int run(const cli_common *c, char **files, int nfiles, cm_format format, 
 
 int cmd_info(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"output", required_argument, NULL, 'o'},
-		CLI_READ_OPTIONS,
-		{NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
+	                                         {"output", required_argument, NULL, 'o'},
+	                                         CLI_READ_OPTIONS,
+	                                         {NULL, 0, NULL, 0}};
 	cli_common c;
 	cm_format format = CM_FORMAT_TEXT;
 	const char *out = "-";

@@ -137,7 +137,7 @@ static int metrics_one(const job *j, const char *path, FILE *fp, int *count, int
 	int rc = cli_read(&s, ctx, &j->c, path);
 	if (rc == 0 && j->graphml && cm_series_count(s) != 1) {
 		fprintf(stderr, "%s: error: --graphml needs a file with one snapshot; it has %zu\n",
-			path, cm_series_count(s));
+		        path, cm_series_count(s));
 		rc = CM_EINVAL;
 	} else if (rc == 0) {
 		cm_ctx_clear(ctx);
@@ -178,7 +178,7 @@ static int write_batch(FILE *fp, cm_ctx *octx, const void *payload)
 	if (body && body != fp) {
 		fclose(body);
 		fprintf(fp, "%s%s%s", count > 1 || nfiles > 1 ? "[\n" : "", json ? json : "",
-			count > 1 || nfiles > 1 ? "]\n" : "");
+		        count > 1 || nfiles > 1 ? "]\n" : "");
 		free(json);
 	}
 	return status == EXIT_OK ? 0 : CLI_REPORTED;

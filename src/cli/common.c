@@ -9,18 +9,18 @@
 #include <unistd.h>
 
 const char cli_read_help[] =
-	"Reading:\n"
-	"      --map OURS=THEIRS[,...]  read another tool's attribute names as ours\n"
-	"                               (e.g. relation=type,kind=category)\n"
-	"      --flip-information       information edges were recorded asker -> adviser\n"
-	"      --max-bytes N            input size limit (default 4 GiB)\n"
-	"      --max-nodes N            node limit per file (default 20000000)\n"
-	"      --max-edges N            edge limit per file (default 100000000)\n"
-	"      --max-depth N            XML nesting limit (default 64)\n"
-	"      --max-id-length N        id length limit (default 4096)\n"
-	"      --max-value-length N     length limit of one value (default 1 MiB)\n"
-	"  -q, --quiet                  no warnings or progress on stderr\n"
-	"  -h, --help                   show this help\n";
+    "Reading:\n"
+    "      --map OURS=THEIRS[,...]  read another tool's attribute names as ours\n"
+    "                               (e.g. relation=type,kind=category)\n"
+    "      --flip-information       information edges were recorded asker -> adviser\n"
+    "      --max-bytes N            input size limit (default 4 GiB)\n"
+    "      --max-nodes N            node limit per file (default 20000000)\n"
+    "      --max-edges N            edge limit per file (default 100000000)\n"
+    "      --max-depth N            XML nesting limit (default 64)\n"
+    "      --max-id-length N        id length limit (default 4096)\n"
+    "      --max-value-length N     length limit of one value (default 1 MiB)\n"
+    "  -q, --quiet                  no warnings or progress on stderr\n"
+    "  -h, --help                   show this help\n";
 
 void cli_common_init(cli_common *c, const char *command)
 {

@@ -9,24 +9,25 @@
 #include <unistd.h>
 
 static const cli_command commands[] = {
-	{"info", cmd_info, "summarize a network: actors, ties, layers, completeness"},
-	{"validate", cmd_validate, "check files against GraphML and the cluster data model"},
-	{"render", cmd_render, "draw a cluster map (SVG, PNG, PDF, DOT) with a legend"},
-	{"diff", cmd_diff, "compare two snapshots: actors, ties, measures, QAP"},
-	{"timeline", cmd_timeline, "measures of every snapshot of a series, and a chart"},
-	{"metrics", cmd_metrics, "measure each relation layer: network, actor and group measures"},
-	{"classify", cmd_classify, "which Markusen district type a network matches, and why"},
+    {"info", cmd_info, "summarize a network: actors, ties, layers, completeness"},
+    {"validate", cmd_validate, "check files against GraphML and the cluster data model"},
+    {"render", cmd_render, "draw a cluster map (SVG, PNG, PDF, DOT) with a legend"},
+    {"diff", cmd_diff, "compare two snapshots: actors, ties, measures, QAP"},
+    {"timeline", cmd_timeline, "measures of every snapshot of a series, and a chart"},
+    {"metrics", cmd_metrics, "measure each relation layer: network, actor and group measures"},
+    {"classify", cmd_classify, "which Markusen district type a network matches, and why"},
 };
 
 static void usage(FILE *fp)
 {
-	fprintf(fp, "Usage: clustermap COMMAND [OPTIONS] FILE...\n"
-		    "       clustermap --help | --version\n\n"
-		    "Network analysis of inter-firm linkages in industrial clusters.\n\nCommands:\n");
+	fprintf(fp,
+	        "Usage: clustermap COMMAND [OPTIONS] FILE...\n"
+	        "       clustermap --help | --version\n\n"
+	        "Network analysis of inter-firm linkages in industrial clusters.\n\nCommands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(fp, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fprintf(fp, "\nRun 'clustermap COMMAND --help' for a command's options.\n"
-		    "See clustermap(1) and the docs/ folder for definitions of every measure.\n");
+	            "See clustermap(1) and the docs/ folder for definitions of every measure.\n");
 }
 
 /* A closed standard stream would hand its number to the next file opened,
@@ -49,7 +50,7 @@ static int check_stdout(int status)
 	if (!failed && !ferror(stdout))
 		return status;
 	fprintf(stderr, "clustermap: error: cannot write to standard output: %s\n",
-		strerror(failed ? e : EIO));
+	        strerror(failed ? e : EIO));
 	return EXIT_FAIL;
 }
 

@@ -118,7 +118,7 @@ int cli_series_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const cli
 }
 
 int cli_series_run(const cli_common *c, const cli_series *opts, char **files, int nfiles,
-		   cli_series_fn fn, const void *args)
+                   cli_series_fn fn, const void *args)
 {
 	cm_ctx *ctx;
 	cm_series *s = NULL;

@@ -24,7 +24,7 @@ void cm_series_free(cm_series *series)
 int cm_series_append(cm_series *series, cm_ctx *ctx, cm_network *net)
 {
 	if (cm__grow((void **)&series->items, &series->cap, series->count + 1,
-		     sizeof(*series->items)))
+	             sizeof(*series->items)))
 		return cm__oom(ctx);
 	series->items[series->count++] = net;
 	return 0;
@@ -46,13 +46,12 @@ cm_network *cm_series_take(cm_series *series, size_t i)
 		return NULL;
 	cm_network *net = series->items[i];
 	memmove(series->items + i, series->items + i + 1,
-		sizeof(*series->items) * (series->count - i - 1));
+	        sizeof(*series->items) * (series->count - i - 1));
 	series->count--;
 	return net;
 }
 
-int cm_network_read_file(cm_network **out, cm_ctx *ctx, const char *path,
-			 const cm_read_opts *opts)
+int cm_network_read_file(cm_network **out, cm_ctx *ctx, const char *path, const cm_read_opts *opts)
 {
 	cm_series *s = NULL;
 	*out = NULL;
@@ -60,8 +59,8 @@ int cm_network_read_file(cm_network **out, cm_ctx *ctx, const char *path,
 	if (rc)
 		return rc;
 	if (s->count != 1) {
-		rc = cm__error(ctx, CM_EINVAL,
-			       "%s: error: file holds %zu snapshots; choose one", path, s->count);
+		rc = cm__error(ctx, CM_EINVAL, "%s: error: file holds %zu snapshots; choose one",
+		               path, s->count);
 		cm_series_free(s);
 		return rc;
 	}
@@ -70,12 +69,30 @@ int cm_network_read_file(cm_network **out, cm_ctx *ctx, const char *path,
 	return 0;
 }
 
-const char *cm_network_source(const cm_network *net) { return net->source; }
-const char *cm_network_id(const cm_network *net) { return net->id; }
-const char *cm_network_label(const cm_network *net) { return net->label; }
-int cm_network_year(const cm_network *net) { return net->year; }
-size_t cm_network_node_count(const cm_network *net) { return net->n; }
-size_t cm_network_edge_count(const cm_network *net) { return net->m; }
+const char *cm_network_source(const cm_network *net)
+{
+	return net->source;
+}
+const char *cm_network_id(const cm_network *net)
+{
+	return net->id;
+}
+const char *cm_network_label(const cm_network *net)
+{
+	return net->label;
+}
+int cm_network_year(const cm_network *net)
+{
+	return net->year;
+}
+size_t cm_network_node_count(const cm_network *net)
+{
+	return net->n;
+}
+size_t cm_network_edge_count(const cm_network *net)
+{
+	return net->m;
+}
 
 const char *cm_network_node_id(const cm_network *net, size_t i)
 {
@@ -185,14 +202,38 @@ int cm_network_find_node(size_t *out, const cm_network *net, const char *id)
 	return CM_ENOTFOUND;
 }
 
-size_t cm_network_edge_source(const cm_network *net, size_t e) { return net->edges[e].src; }
-size_t cm_network_edge_target(const cm_network *net, size_t e) { return net->edges[e].dst; }
-size_t cm_network_edge_layer(const cm_network *net, size_t e) { return net->edges[e].layer; }
-int cm_network_edge_directed(const cm_network *net, size_t e) { return net->edges[e].directed; }
-double cm_network_edge_weight(const cm_network *net, size_t e) { return net->edges[e].weight; }
-int cm_network_edge_year(const cm_network *net, size_t e) { return net->edges[e].year; }
-int cm_network_edge_start(const cm_network *net, size_t e) { return net->edges[e].start; }
-int cm_network_edge_end(const cm_network *net, size_t e) { return net->edges[e].end; }
+size_t cm_network_edge_source(const cm_network *net, size_t e)
+{
+	return net->edges[e].src;
+}
+size_t cm_network_edge_target(const cm_network *net, size_t e)
+{
+	return net->edges[e].dst;
+}
+size_t cm_network_edge_layer(const cm_network *net, size_t e)
+{
+	return net->edges[e].layer;
+}
+int cm_network_edge_directed(const cm_network *net, size_t e)
+{
+	return net->edges[e].directed;
+}
+double cm_network_edge_weight(const cm_network *net, size_t e)
+{
+	return net->edges[e].weight;
+}
+int cm_network_edge_year(const cm_network *net, size_t e)
+{
+	return net->edges[e].year;
+}
+int cm_network_edge_start(const cm_network *net, size_t e)
+{
+	return net->edges[e].start;
+}
+int cm_network_edge_end(const cm_network *net, size_t e)
+{
+	return net->edges[e].end;
+}
 
 const char *cm_network_edge_attr(const cm_network *net, size_t e, const char *name)
 {
@@ -202,7 +243,10 @@ const char *cm_network_edge_attr(const cm_network *net, size_t e, const char *na
 	return c ? cm__column_get(c, e) : NULL;
 }
 
-size_t cm_network_layer_count(const cm_network *net) { return net->nlayers; }
+size_t cm_network_layer_count(const cm_network *net)
+{
+	return net->nlayers;
+}
 
 const char *cm_network_layer_name(const cm_network *net, size_t layer)
 {
@@ -220,7 +264,10 @@ int cm_network_find_layer(size_t *out, const cm_network *net, const char *name)
 	return CM_ENOTFOUND;
 }
 
-size_t cm_network_node_attr_count(const cm_network *net) { return net->nncols; }
+size_t cm_network_node_attr_count(const cm_network *net)
+{
+	return net->nncols;
+}
 
 const char *cm_network_node_attr_name(const cm_network *net, size_t k)
 {

@@ -48,9 +48,7 @@ static int exact_workers(const cm_ctx *ctx, const igraph_t *g)
 	if (ctx->no_workers)
 		return 1;
 	double n = (double)igraph_vcount(g), m = (double)igraph_ecount(g);
-	long w = ctx->jobs                      ? ctx->jobs
-	         : n * (n + m) >= PARALLEL_WORK ? cm__free_cores()
-	                                        : 1;
+	long w = ctx->jobs ? ctx->jobs : n * (n + m) >= PARALLEL_WORK ? cm__free_cores() : 1;
 	if (w > 64)
 		w = 64;
 	if (w > (long)n)

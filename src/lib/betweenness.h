@@ -48,9 +48,8 @@ typedef struct cm__hops {
  * in both directions. Estimates average over a sample of sources. When hops
  * is not NULL and the result is exact with hop counts, it is filled too and
  * hops->ecc stays untouched otherwise (callers preset it to NaN). */
-int cm__closeness_hops(igraph_vector_t *closeness, igraph_vector_t *harmonic,
-                       cm__sampling *info, cm__hops *hops, cm_ctx *ctx, const igraph_t *g,
-                       const cm__path_opts *opts);
+int cm__closeness_hops(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
+                       cm__hops *hops, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts);
 /* The same without hops. */
 int cm__closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
                   cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts);

@@ -132,7 +132,7 @@ int cm__oom(cm_ctx *ctx)
 }
 
 static void format_location(char *buf, size_t size, const char *file, unsigned long line,
-			    unsigned long col)
+                            unsigned long col)
 {
 	if (file && line)
 		snprintf(buf, size, "%s:%lu:%lu: ", file, line, col);
@@ -168,7 +168,7 @@ static int store_diag(cm_ctx *ctx, const cm_diag *d)
 }
 
 int cm__diag(cm_ctx *ctx, cm_diag_level level, const char *file, unsigned long line,
-	     unsigned long col, const char *fmt, ...)
+             unsigned long col, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;

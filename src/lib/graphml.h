@@ -21,8 +21,8 @@ typedef struct cm__key {
 	const char *name; /* attr.name after --map, or the id */
 	const char *def;  /* <default> value or NULL */
 	cm__type type;
-	int domain; /* CM__FOR_* mask */
-	int misused; /* CM__FOR_* elements it was used on against its domain (warned) */
+	int domain;   /* CM__FOR_* mask */
+	int misused;  /* CM__FOR_* elements it was used on against its domain (warned) */
 	int graphics; /* yEd graphics (read for labels only) or a float size: values ignored */
 } cm__key;
 
@@ -53,9 +53,9 @@ int cm__key_set_default(cm__value_error *err, cm__keys *keys, cm__key *key, cons
 /* Stores one value on node/edge index i (or on the graph). Returns 0 (err
  * may hold a warning), CM_EPARSE (err says why) or CM_ENOMEM. */
 int cm__apply_value(cm__value_error *err, cm_ctx *ctx, const cm__key *key, cm_network *net,
-		    int target, size_t i, const char *text);
+                    int target, size_t i, const char *text);
 /* Applies key defaults to element i where set[k] is 0. */
-int cm__apply_defaults(cm_ctx *ctx, const cm__keys *keys, cm_network *net, int target,
-		       size_t i, const unsigned char *set);
+int cm__apply_defaults(cm_ctx *ctx, const cm__keys *keys, cm_network *net, int target, size_t i,
+                       const unsigned char *set);
 
 #endif

@@ -13,7 +13,7 @@ static const struct {
 	const char *word;
 	cm__type type;
 } type_words[] = {{"string", CM__T_STRING}, {"boolean", CM__T_BOOLEAN}, {"int", CM__T_INT},
-		  {"long", CM__T_LONG},	    {"float", CM__T_FLOAT},	{"double", CM__T_DOUBLE}};
+                  {"long", CM__T_LONG},     {"float", CM__T_FLOAT},     {"double", CM__T_DOUBLE}};
 
 static const char *type_name(cm__type t)
 {
@@ -50,9 +50,14 @@ static int parse_domain(int *out, const char *word)
 	static const struct {
 		const char *w;
 		int d;
-	} domains[] = {{"node", CM__FOR_NODE}, {"edge", CM__FOR_EDGE}, {"graph", CM__FOR_GRAPH},
-		       {"all", CM__FOR_ALL},   {"graphml", CM__FOR_GRAPH}, {"hyperedge", 0},
-		       {"port", 0},	       {"endpoint", 0}};
+	} domains[] = {{"node", CM__FOR_NODE},
+	               {"edge", CM__FOR_EDGE},
+	               {"graph", CM__FOR_GRAPH},
+	               {"all", CM__FOR_ALL},
+	               {"graphml", CM__FOR_GRAPH},
+	               {"hyperedge", 0},
+	               {"port", 0},
+	               {"endpoint", 0}};
 	for (size_t i = 0; i < CM__ARRAY_LEN(domains); i++)
 		if (!strcmp(word, domains[i].w)) {
 			*out = domains[i].d;
@@ -72,14 +77,14 @@ static int key_type(cm__value_error *err, cm__key *key, const cm__key_decl *decl
 			return 0;
 		}
 	snprintf(err->message, sizeof(err->message),
-		 "key '%s' has unknown attr.type '%s'; its values are read as strings", decl->id,
-		 decl->type);
+	         "key '%s' has unknown attr.type '%s'; its values are read as strings", decl->id,
+	         decl->type);
 	return 0;
 }
 
 /* The key a declaration describes; CM_EPARSE for a bad for="...". */
 static int key_from_decl(cm__value_error *err, cm__key *key, cm__keys *keys, const char *map,
-			 const cm__key_decl *decl)
+                         const cm__key_decl *decl)
 {
 	key->id = cm__arena_strndup(&keys->arena, decl->id, strlen(decl->id));
 	key->name = map_name(&keys->arena, map, decl->name ? decl->name : decl->id);
@@ -88,8 +93,8 @@ static int key_from_decl(cm__value_error *err, cm__key *key, cm__keys *keys, con
 	key->domain = CM__FOR_ALL;
 	if (decl->domain && parse_domain(&key->domain, decl->domain)) {
 		snprintf(err->message, sizeof(err->message),
-			 "key '%s' has for=\"%s\"; use node, edge, graph or all", decl->id,
-			 decl->domain);
+		         "key '%s' has for=\"%s\"; use node, edge, graph or all", decl->id,
+		         decl->domain);
 		return CM_EPARSE;
 	}
 	key->graphics = decl->yfiles != NULL;
@@ -98,9 +103,9 @@ static int key_from_decl(cm__value_error *err, cm__key *key, cm__keys *keys, con
 	 * class, and read as employees it would be nonsense. */
 	if (!strcmp(key->name, "size") && (key->type == CM__T_FLOAT || key->type == CM__T_DOUBLE)) {
 		snprintf(err->message, sizeof(err->message),
-			 "key '%s' (size) is a %s, like Gephi's display size, not a size class; "
-			 "its values are ignored (give micro, small, medium, large or employees)",
-			 decl->id, type_name(key->type));
+		         "key '%s' (size) is a %s, like Gephi's display size, not a size class; "
+		         "its values are ignored (give micro, small, medium, large or employees)",
+		         decl->id, type_name(key->type));
 		key->graphics = 1;
 	}
 	return 0;
@@ -113,11 +118,11 @@ static int duplicate_key(cm__value_error *err, const cm__key *first, const cm__k
 	if (!strcmp(first->name, key->name) && first->type == key->type &&
 	    first->domain == key->domain) {
 		snprintf(err->message, sizeof(err->message),
-			 "key '%s' is declared again, identically; the repeat is ignored", key->id);
+		         "key '%s' is declared again, identically; the repeat is ignored", key->id);
 		return CM_ENOTFOUND;
 	}
 	snprintf(err->message, sizeof(err->message),
-		 "duplicate key id '%s'; each <key> needs its own id", key->id);
+	         "duplicate key id '%s'; each <key> needs its own id", key->id);
 	return CM_EPARSE;
 }
 
@@ -174,8 +179,8 @@ static void trim(const char **s, size_t *len)
  * division rounds their quotient correctly, as strtod does. 1 when done. */
 static int quick_number(double *out, const char *s, int integral)
 {
-	static const double pow10[] = {1e0,  1e1,  1e2,	 1e3,  1e4,  1e5,  1e6,	 1e7,
-				       1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	static const double pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+	                               1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
 	int neg = *s == '-', digits = 0, frac = -1;
 	uint64_t m = 0;
 	for (s += neg; *s; s++) {
@@ -226,10 +231,10 @@ static int check_type(cm__value_error *err, const cm__key *key, const char *text
 	if (strcmp(key->id, key->name))
 		snprintf(named, sizeof(named), " (%.100s)", key->name);
 	snprintf(err->message, sizeof(err->message), "value '%s' of key '%s'%s is not a%s %s%s",
-		 shown, key->id, named, key->type == CM__T_INT ? "n" : "", type_name(key->type),
-		 strchr(text, ',') ? "; use a decimal point, not a comma"
-		 : key->type == CM__T_BOOLEAN ? "; use true or false"
-					      : "");
+	         shown, key->id, named, key->type == CM__T_INT ? "n" : "", type_name(key->type),
+	         strchr(text, ',')            ? "; use a decimal point, not a comma"
+	         : key->type == CM__T_BOOLEAN ? "; use true or false"
+	                                      : "");
 	return CM_EPARSE;
 }
 
@@ -243,12 +248,12 @@ static int number_of(double *out, const cm__key *key, const char *text, double p
 }
 
 static int set_year(cm__value_error *err, int *field, const cm__key *key, const char *text,
-		    double v)
+                    double v)
 {
 	double y;
 	if (number_of(&y, key, text, v) || y != floor(y) || fabs(y) > 1e6) {
 		snprintf(err->message, sizeof(err->message),
-			 "%s '%.40s' is not a whole year; use e.g. 2015", key->name, text);
+		         "%s '%.40s' is not a whole year; use e.g. 2015", key->name, text);
 		return CM_EPARSE;
 	}
 	*field = (int)y;
@@ -277,8 +282,8 @@ static int keep(const char **field, const value_in *v)
 
 static int warn_vocab(cm__value_error *err, const char *what, const char *text, const char *as)
 {
-	snprintf(err->message, sizeof(err->message), "unknown %s '%.40s'; read as '%s'", what,
-		 text, as);
+	snprintf(err->message, sizeof(err->message), "unknown %s '%.40s'; read as '%s'", what, text,
+	         as);
 	return 0;
 }
 
@@ -292,10 +297,11 @@ static int node_size(cm__value_error *err, cm__node *nd, const value_in *v, int 
 		/* Clamped first: converting 1e81 (or inf) to long is undefined. */
 		nd->size = (unsigned char)cm_size_from_employees(n < 1e9 ? (long)n : 1000000000L);
 	} else {
-		snprintf(err->message, sizeof(err->message),
-			 "%s '%.40s' is neither micro, small, medium, large nor a number of employees; "
-			 "size left unknown",
-			 v->key->name, v->text);
+		snprintf(
+		    err->message, sizeof(err->message),
+		    "%s '%.40s' is neither micro, small, medium, large nor a number of employees; "
+		    "size left unknown",
+		    v->key->name, v->text);
 		return 0;
 	}
 	nd->has |= CM_HAS_SIZE;
@@ -350,9 +356,9 @@ static int edge_relation(cm__value_error *err, cm__edge *e, const value_in *v)
 	if (v->net->nlayers > before && strcmp(canon, "supplier") && strcmp(canon, "association") &&
 	    strcmp(canon, "information"))
 		snprintf(err->message, sizeof(err->message),
-			 "relation '%.40s' is not supplier, association or information; "
-			 "read as a custom layer",
-			 canon);
+		         "relation '%.40s' is not supplier, association or information; "
+		         "read as a custom layer",
+		         canon);
 	return 0;
 }
 
@@ -365,9 +371,8 @@ static int edge_role(cm__value_error *err, cm__edge *e, const value_in *v, int *
 	if (!strcmp(name, "weight")) {
 		if (number_of(&e->weight, v->key, v->text, v->num) == 0)
 			return 0;
-		snprintf(err->message, sizeof(err->message),
-			 "weight '%.40s' is not a number%s", v->text,
-			 strchr(v->text, ',') ? "; use a decimal point, not a comma" : "");
+		snprintf(err->message, sizeof(err->message), "weight '%.40s' is not a number%s",
+		         v->text, strchr(v->text, ',') ? "; use a decimal point, not a comma" : "");
 		return CM_EPARSE;
 	}
 	if (!strcmp(name, "year"))
@@ -398,13 +403,13 @@ static int store_extra(const value_in *v, int for_edges, size_t i)
 	else if (keep(&text, v))
 		return CM_ENOMEM;
 	if (cm__network_column(&col, v->net, v->ctx, for_edges, v->key->name,
-			       type_name(v->key->type)))
+	                       type_name(v->key->type)))
 		return CM_ENOMEM;
 	return cm__column_set(col, v->ctx, i, text) ? CM_ENOMEM : 0;
 }
 
 int cm__apply_value(cm__value_error *err, cm_ctx *ctx, const cm__key *key, cm_network *net,
-		    int target, size_t i, const char *text)
+                    int target, size_t i, const char *text)
 {
 	char small[256];
 	value_in v = {.key = key, .net = net, .ctx = ctx};
@@ -444,8 +449,8 @@ int cm__key_set_default(cm__value_error *err, cm__keys *keys, cm__key *key, cons
 	return 0;
 }
 
-int cm__apply_defaults(cm_ctx *ctx, const cm__keys *keys, cm_network *net, int target,
-		       size_t i, const unsigned char *set)
+int cm__apply_defaults(cm_ctx *ctx, const cm__keys *keys, cm_network *net, int target, size_t i,
+                       const unsigned char *set)
 {
 	for (size_t k = 0; k < keys->count; k++) {
 		const cm__key *key = &keys->items[k];

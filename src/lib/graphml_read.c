@@ -35,7 +35,7 @@ typedef struct reader {
 	xmlParserCtxtPtr xml;
 	cm__keys keys;
 	cm_series *series;
-	cm_network *net; /* the graph being read */
+	cm_network *net;               /* the graph being read */
 	cm__strmap node_ids, edge_ids; /* of the graph being read */
 	const xmlChar *graphml_uri;    /* libxml2's copy of GRAPHML_NS, once seen */
 	cm__arena edge_id_arena;       /* edge ids are checked, not kept */
@@ -44,9 +44,9 @@ typedef struct reader {
 	int stop_code; /* CM_E* that ended the read early, 0 otherwise */
 	size_t depth, skip_depth, graph_depth;
 	int seen_root, seen_graph, edgedefault_directed;
-	element in;     /* innermost model element open */
-	size_t cur;     /* its index (node or edge) */
-	int cur_valid;  /* 0 when the node/edge was rejected */
+	element in;             /* innermost model element open */
+	size_t cur;             /* its index (node or edge) */
+	int cur_valid;          /* 0 when the node/edge was rejected */
 	unsigned char *key_set; /* which keys the current element has data for */
 	size_t key_set_cap;
 	/* <data> or <default> being read */
@@ -86,9 +86,9 @@ static void stop(reader *r, int code)
 }
 
 static void diag_at(reader *r, cm_diag_level level, unsigned long line, unsigned long col,
-		    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 static void diag_at(reader *r, cm_diag_level level, unsigned long line, unsigned long col,
-		    const char *fmt, ...)
+                    const char *fmt, ...)
 {
 	char msg[900];
 	va_list ap;
@@ -100,17 +100,17 @@ static void diag_at(reader *r, cm_diag_level level, unsigned long line, unsigned
 		stop(r, CM_ENOMEM);
 }
 
-#define ERR(r, ...) diag_at(r, CM_DIAG_ERROR, cur_line(r), cur_col(r), __VA_ARGS__)
+#define ERR(r, ...)  diag_at(r, CM_DIAG_ERROR, cur_line(r), cur_col(r), __VA_ARGS__)
 #define WARN(r, ...) diag_at(r, CM_DIAG_WARNING, cur_line(r), cur_col(r), __VA_ARGS__)
 
 static void limit_error(reader *r, const char *what, unsigned long long limit)
 {
 	ERR(r, "%s exceeds the limit of %llu; raise it with --max-%s", what, limit,
 	    !strcmp(what, "nesting depth") ? "depth"
-	    : !strncmp(what, "id", 2)     ? "id-length"
-	    : !strncmp(what, "value", 5)  ? "value-length"
-	    : !strcmp(what, "node count") ? "nodes"
-					  : "edges");
+	    : !strncmp(what, "id", 2)      ? "id-length"
+	    : !strncmp(what, "value", 5)   ? "value-length"
+	    : !strcmp(what, "node count")  ? "nodes"
+	                                   : "edges");
 	stop(r, CM_ELIMIT);
 }
 
@@ -179,8 +179,7 @@ static const char *decode_amp(reader *r, const char *v, size_t *len)
 	return out;
 }
 
-static const char *attr(reader *r, const xmlChar **attrs, int nattrs, const char *name,
-			size_t *len)
+static const char *attr(reader *r, const xmlChar **attrs, int nattrs, const char *name, size_t *len)
 {
 	/* SAX2 attributes come as (localname, prefix, URI, value, end) tuples. */
 	for (int i = 0; i < nattrs; i++) {
@@ -196,7 +195,7 @@ static const char *attr(reader *r, const xmlChar **attrs, int nattrs, const char
 /* An id-like attribute value within the id length limit; not NUL-terminated
  * (SAX2 hands out pointers into its buffer), valid until the callback returns. */
 static const char *attr_ref(reader *r, const xmlChar **attrs, int nattrs, const char *name,
-			    size_t *len)
+                            size_t *len)
 {
 	/* Once the parser is stopped its input buffer is freed, and with it
 	 * the attribute values that point into it. */
@@ -291,7 +290,9 @@ static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
 {
 	if (r->graph_depth) {
 		char in[200];
-		WARN(r, "nested <graph> in %s dropped with everything in it; clustermap reads flat graphs",
+		WARN(r,
+		     "nested <graph> in %s dropped with everything in it; clustermap reads flat "
+		     "graphs",
 		     where(r, in, sizeof(in)));
 		r->skip_depth = r->depth;
 		return;
@@ -342,10 +343,11 @@ static void resolve_pending(reader *r)
 			continue;
 		}
 		char buf[80];
-		diag_at(r, CM_DIAG_ERROR, p->line, p->col,
-			"edge %s '%s' is not a declared node; declare <node id=\"%s\"/> or fix the id",
-			p->is_target ? "target" : "source", clip(p->id, buf, sizeof(buf)),
-			clip(p->id, buf, sizeof(buf)));
+		diag_at(
+		    r, CM_DIAG_ERROR, p->line, p->col,
+		    "edge %s '%s' is not a declared node; declare <node id=\"%s\"/> or fix the id",
+		    p->is_target ? "target" : "source", clip(p->id, buf, sizeof(buf)),
+		    clip(p->id, buf, sizeof(buf)));
 	}
 	r->npending = 0;
 }
@@ -403,7 +405,8 @@ static void end_node(reader *r)
 		defaults(r, CM__FOR_NODE, r->cur);
 		cm__node *nd = &r->net->nodes[r->cur];
 		if (!nd->label && r->have_yed_label) {
-			nd->label = cm__arena_strndup(&r->net->arena, r->yed_label, strlen(r->yed_label));
+			nd->label =
+			    cm__arena_strndup(&r->net->arena, r->yed_label, strlen(r->yed_label));
 			nd->has |= CM_HAS_LABEL;
 		}
 	}
@@ -423,7 +426,8 @@ static int edge_direction(reader *r, const xmlChar **attrs, int nattrs)
 		snprintf(buf, sizeof(buf), "%.*s", (int)(len < 15 ? len : 15), d);
 		if (cm__parse_bool(&v, buf) == 0)
 			return v;
-		ERR(r, "directed=\"%.*s\" is not a boolean; use true or false", (int)(len < 40 ? len : 40), d);
+		ERR(r, "directed=\"%.*s\" is not a boolean; use true or false",
+		    (int)(len < 40 ? len : 40), d);
 		return r->edgedefault_directed;
 	}
 	/* Gephi writes the direction of each edge as type="directed|undirected". */
@@ -467,7 +471,7 @@ static void resolve_end(reader *r, size_t edge, int is_target, const char *id, s
  * between the same two nodes; so an id may repeat on another pair of nodes.
  * The map key is "id US source US target" (US, 0x1f, cannot occur in XML). */
 static int check_edge_id(reader *r, const char *id, size_t len, const char *src, size_t slen,
-			 const char *dst, size_t dlen)
+                         const char *dst, size_t dlen)
 {
 	if (!id)
 		return 0;
@@ -584,17 +588,23 @@ static void end_data(reader *r)
 	if (key->graphics)
 		return;
 	if (r->in == EL_NONE) {
-		WARN(r, "<data key=\"%s\"> on <graphml> dropped; clustermap reads data of graphs, "
-			"nodes and edges", key->id);
+		WARN(r,
+		     "<data key=\"%s\"> on <graphml> dropped; clustermap reads data of graphs, "
+		     "nodes and edges",
+		     key->id);
 		return;
 	}
-	int target = r->in == EL_NODE ? CM__FOR_NODE : r->in == EL_EDGE ? CM__FOR_EDGE : CM__FOR_GRAPH;
+	int target = r->in == EL_NODE   ? CM__FOR_NODE
+	             : r->in == EL_EDGE ? CM__FOR_EDGE
+	                                : CM__FOR_GRAPH;
 	if (!(key->domain & target) && !(key->misused & target)) {
 		/* Once per key and element: Cytoscape declares every key for="node". */
 		key->misused |= target;
 		WARN(r, "key '%s' is declared for=\"%s\" but used on %s; values read anyway",
 		     key->id, cm__key_domain_name(key->domain),
-		     target == CM__FOR_NODE ? "a node" : target == CM__FOR_EDGE ? "an edge" : "a graph");
+		     target == CM__FOR_NODE   ? "a node"
+		     : target == CM__FOR_EDGE ? "an edge"
+		                              : "a graph");
 	}
 	/* An empty value is no value (yEd writes empty <data/> for blank fields):
 	 * nothing is stored and the key's default applies. */
@@ -629,11 +639,11 @@ static void start_key(reader *r, const xmlChar **attrs, int nattrs)
 		return;
 	}
 	cm__key_decl decl = {
-		.id = id,
-		.name = attr_dup(r, attrs, nattrs, "attr.name"),
-		.type = attr_dup(r, attrs, nattrs, "attr.type"),
-		.domain = attr_dup(r, attrs, nattrs, "for"),
-		.yfiles = attr_dup(r, attrs, nattrs, "yfiles.type"),
+	    .id = id,
+	    .name = attr_dup(r, attrs, nattrs, "attr.name"),
+	    .type = attr_dup(r, attrs, nattrs, "attr.type"),
+	    .domain = attr_dup(r, attrs, nattrs, "for"),
+	    .yfiles = attr_dup(r, attrs, nattrs, "yfiles.type"),
 	};
 	cm__value_error err = {0};
 	int rc = cm__keys_add(&err, &r->keys, r->opts->map, &decl);
@@ -647,7 +657,7 @@ static void start_key(reader *r, const xmlChar **attrs, int nattrs)
 		WARN(r, "%s", err.message);
 	if (rc == 0 && decl.yfiles && !r->warned_graphics++)
 		WARN(r, "yEd graphics (yfiles.type keys) are read for node labels only; shapes, "
-			"colours and coordinates are dropped");
+		        "colours and coordinates are dropped");
 	r->default_for = rc == 0 ? r->keys.count : 0;
 	if (cm__grow((void **)&r->key_set, &r->key_set_cap, r->keys.count, 1))
 		stop(r, CM_ENOMEM);
@@ -691,7 +701,7 @@ static void drop(reader *r, const char *what)
 	     : !strcmp(what, "<locator>") ? "external graphs (locators are never followed)"
 	     : !strcmp(what, "<key>")     ? "keys inside graphs; declare them under <graphml>"
 	     : strchr(what, ':')          ? "other vocabularies outside <data>"
-					  : "this element");
+	                                  : "this element");
 	r->skip_depth = r->depth;
 }
 
@@ -726,7 +736,7 @@ static void start_model_element(reader *r, const char *name, const xmlChar **att
 }
 
 static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri,
-		     int nns, const xmlChar **ns, int nattrs, int ndef, const xmlChar **attrs)
+                     int nns, const xmlChar **ns, int nattrs, int ndef, const xmlChar **attrs)
 {
 	reader *r = user;
 	const char *name = (const char *)local;
@@ -754,7 +764,7 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
 		/* Another vocabulary's element outside <data>: skip its subtree. */
 		char what[140];
 		snprintf(what, sizeof(what), "<%.60s%s%.60s>", prefix ? (const char *)prefix : "",
-			 prefix ? ":" : "", name);
+		         prefix ? ":" : "", name);
 		drop(r, what);
 		return;
 	}
@@ -819,7 +829,7 @@ static void on_doctype(void *user, const xmlChar *name, const xmlChar *ext, cons
 }
 
 static void on_entity_decl(void *user, const xmlChar *name, int type, const xmlChar *pub,
-			   const xmlChar *sys, xmlChar *content)
+                           const xmlChar *sys, xmlChar *content)
 {
 	reader *r = user;
 	ERR(r, "entity declarations are not allowed");
@@ -866,7 +876,7 @@ static void on_xml_error(void *user, xmlErrorPtr err)
 	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "malformed XML");
 	msg[strcspn(msg, "\n")] = '\0';
 	diag_at(r, CM_DIAG_ERROR, (unsigned long)err->line, (unsigned long)err->int2,
-		"malformed XML: %s%s", msg, xml_error_hint(err->code, msg));
+	        "malformed XML: %s%s", msg, xml_error_hint(err->code, msg));
 	if (!r->stop_code)
 		r->stop_code = CM_EPARSE;
 }
@@ -962,11 +972,10 @@ static void chunk_failed(reader *r)
 		return;
 	}
 	ERR(r, "malformed XML: %s",
-	    code == XML_ERR_OK || code == XML_ERR_INVALID_ENCODING ||
-			    code == XML_I18N_CONV_FAILED
-		    ? "the text is not valid in the encoding the file declares; convert it to UTF-8 "
-		      "or fix the encoding declaration"
-		    : "the parser stopped; the file is not well-formed XML");
+	    code == XML_ERR_OK || code == XML_ERR_INVALID_ENCODING || code == XML_I18N_CONV_FAILED
+	        ? "the text is not valid in the encoding the file declares; convert it to UTF-8 "
+	          "or fix the encoding declaration"
+	        : "the parser stopped; the file is not well-formed XML");
 	stop(r, CM_EPARSE);
 }
 
@@ -998,7 +1007,7 @@ static int finish(reader *r, cm_series **out, unsigned long long total)
 		r->stop_code = CM_EPARSE;
 	} else if (!r->stop_code && !r->seen_graph) {
 		diag_at(r, CM_DIAG_ERROR, cur_line(r), cur_col(r),
-			"no <graph> element; a GraphML file needs <graph> inside <graphml>");
+		        "no <graph> element; a GraphML file needs <graph> inside <graphml>");
 	}
 	if (r->stop_code || r->errors)
 		return r->stop_code ? r->stop_code : CM_EPARSE;
@@ -1012,7 +1021,7 @@ static int check_bytes(reader *r, unsigned long long total)
 	unsigned long long max = r->ctx->limits.max_bytes;
 	if (max && total > max) {
 		diag_at(r, CM_DIAG_ERROR, cur_line(r), cur_col(r),
-			"input exceeds the limit of %llu bytes; raise it with --max-bytes", max);
+		        "input exceeds the limit of %llu bytes; raise it with --max-bytes", max);
 		r->stop_code = CM_ELIMIT;
 		return CM_ELIMIT;
 	}
@@ -1043,7 +1052,7 @@ static int report_progress(reader *r, read_progress *p, unsigned long long total
 }
 
 static int read_stream(cm_series **out, cm_ctx *ctx, const char *name, chunk_fn next, void *src,
-		       unsigned long long size, const cm_read_opts *opts)
+                       unsigned long long size, const cm_read_opts *opts)
 {
 	cm_read_opts defaults;
 	if (!opts) {
@@ -1130,7 +1139,7 @@ int cm_series_read_fp(cm_series **out, cm_ctx *ctx, FILE *fp, const cm_read_opts
 }
 
 int cm_series_read_buffer(cm_series **out, cm_ctx *ctx, const char *buf, size_t len,
-			  const cm_read_opts *opts)
+                          const cm_read_opts *opts)
 {
 	mem_src m = {buf, len};
 	return read_stream(out, ctx, "<buffer>", mem_chunk, &m, len, opts);

@@ -34,15 +34,14 @@ struct cm_ctx {
 };
 
 /* Sets the one-line error message and returns code. */
-int cm__error(cm_ctx *ctx, int code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+int cm__error(cm_ctx *ctx, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int cm__verror(cm_ctx *ctx, int code, const char *fmt, va_list ap);
 int cm__oom(cm_ctx *ctx);
 
 /* Records a diagnostic (copying file and message); when it is an error, the
  * first error also becomes the context's message. Returns CM_ENOMEM or 0. */
 int cm__diag(cm_ctx *ctx, cm_diag_level level, const char *file, unsigned long line,
-	     unsigned long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+             unsigned long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 size_t cm__diag_errors(const cm_ctx *ctx);
 
 /* Reports progress; returns nonzero when the user asked to cancel. */
@@ -153,7 +152,7 @@ int cm__network_layer(size_t *out, cm_network *net, cm_ctx *ctx, const char *nam
 int cm__network_sort_layers(cm_network *net, cm_ctx *ctx);
 /* Adds (or finds) an extra column with room for count elements. */
 int cm__network_column(cm__column **out, cm_network *net, cm_ctx *ctx, int for_edges,
-		       const char *name, const char *type);
+                       const char *name, const char *type);
 /* Sets element i of a column (growing it); value must live in the arena. */
 int cm__column_set(cm__column *col, cm_ctx *ctx, size_t i, const char *value);
 /* Value of element i, NULL when missing. */

@@ -11,11 +11,11 @@
 #define CM__LAYER_ALL SIZE_MAX /* the union of every layer */
 
 typedef struct cm__layer {
-	const char *name;      /* layer name, "all" for the union */
-	int directed;          /* supplier directed; information when its edges are; others undirected */
-	igraph_t graph;        /* every node of the network (or of the subset), simple: no
-				* self-loops, parallel edges collapsed */
-	igraph_vector_t weight; /* summed weights of collapsed edges, one per igraph edge */
+	const char *name; /* layer name, "all" for the union */
+	int directed;     /* supplier directed; information when its edges are; others undirected */
+	igraph_t graph;   /* every node of the network (or of the subset), simple: no
+	                   * self-loops, parallel edges collapsed */
+	igraph_vector_t weight;   /* summed weights of collapsed edges, one per igraph edge */
 	igraph_vector_int_t node; /* igraph vertex -> network node index */
 } cm__layer;
 
@@ -26,7 +26,7 @@ typedef struct cm__layer_opts {
 /* Builds the view of one layer (or CM__LAYER_ALL). Returns 0 or a CM_E*
  * code with the message in ctx. */
 int cm__layer_build(cm__layer *out, cm_ctx *ctx, const cm_network *net, size_t layer,
-		    const cm__layer_opts *opts);
+                    const cm__layer_opts *opts);
 void cm__layer_free(cm__layer *l);
 
 /* Routes igraph's errors into ctx and sets the OpenMP thread count for the
@@ -41,11 +41,11 @@ void cm__igraph_enter(cm__igraph_scope *scope, cm_ctx *ctx);
 void cm__igraph_leave(cm__igraph_scope *scope);
 int cm__igraph_error(cm_ctx *ctx, igraph_error_t err);
 
-#define CM__IG(ctx, call)                                         \
-	do {                                                      \
-		igraph_error_t cm_ig_err_ = (call);               \
-		if (cm_ig_err_ != IGRAPH_SUCCESS)                 \
-			return cm__igraph_error((ctx), cm_ig_err_); \
+#define CM__IG(ctx, call)                                                                          \
+	do {                                                                                       \
+		igraph_error_t cm_ig_err_ = (call);                                                \
+		if (cm_ig_err_ != IGRAPH_SUCCESS)                                                  \
+			return cm__igraph_error((ctx), cm_ig_err_);                                \
 	} while (0)
 
 #endif

@@ -5,11 +5,11 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const kind_names[CM_KIND_COUNT] = {
-	"firm", "association", "cluster_org", "training", "research",
-	"university", "government", "finance", "other"};
+static const char *const kind_names[CM_KIND_COUNT] = {"firm",       "association", "cluster_org",
+                                                      "training",   "research",    "university",
+                                                      "government", "finance",     "other"};
 static const char *const size_names[CM_SIZE_COUNT] = {"unknown", "micro", "small", "medium",
-						      "large"};
+                                                      "large"};
 
 const char *cm_kind_name(cm_kind kind)
 {
@@ -65,11 +65,10 @@ cm_size cm_size_from_employees(long employees)
 static const struct {
 	const char *word, *canonical;
 } relation_aliases[] = {
-	{"supplier", "supplier"},	    {"subcontracting", "supplier"},
-	{"supply", "supplier"},	    {"association", "association"},
-	{"membership", "association"}, {"member", "association"},
-	{"information", "information"}, {"knowledge", "information"},
-	{"advice", "information"},	    {"info", "information"},
+    {"supplier", "supplier"},       {"subcontracting", "supplier"}, {"supply", "supplier"},
+    {"association", "association"}, {"membership", "association"},  {"member", "association"},
+    {"information", "information"}, {"knowledge", "information"},   {"advice", "information"},
+    {"info", "information"},
 };
 
 const char *cm__relation_canonical(const char *word)
@@ -147,8 +146,8 @@ int cm__network_layer(size_t *out, cm_network *net, cm_ctx *ctx, const char *nam
 			return 0;
 		}
 	const char *copy = cm__arena_strndup(&net->arena, canon, strlen(canon));
-	if (!copy || cm__grow((void **)&net->layers, &net->lcap, net->nlayers + 1,
-			      sizeof(*net->layers)))
+	if (!copy ||
+	    cm__grow((void **)&net->layers, &net->lcap, net->nlayers + 1, sizeof(*net->layers)))
 		return cm__oom(ctx);
 	net->layers[net->nlayers] = copy;
 	*out = net->nlayers++;
@@ -198,7 +197,7 @@ int cm__network_sort_layers(cm_network *net, cm_ctx *ctx)
 }
 
 int cm__network_column(cm__column **out, cm_network *net, cm_ctx *ctx, int for_edges,
-		       const char *name, const char *type)
+                       const char *name, const char *type)
 {
 	cm__column **cols = for_edges ? &net->ecols : &net->ncols;
 	size_t *count = for_edges ? &net->necols : &net->nncols;

@@ -53,7 +53,7 @@ static int open_temp(cm_output *o, cm_ctx *ctx)
 		cm__free(o->tmp);
 		o->tmp = NULL;
 		return cm__error(ctx, CM_EIO, "%s: error: cannot create output: %s", o->path,
-				 strerror(e));
+		                 strerror(e));
 	}
 	o->fp = fdopen(fd, "wb");
 	if (!o->fp) {
@@ -103,8 +103,8 @@ int cm_output_commit(cm_output *o, cm_ctx *ctx)
 			clearerr(o->fp);
 		o->fp = NULL;
 		return failed ? cm__error(ctx, CM_EIO, "%s: error: write failed: %s", shown,
-					  strerror(e ? e : EIO))
-			      : 0;
+		                          strerror(e ? e : EIO))
+		              : 0;
 	}
 	if (!failed && fsync(fileno(o->fp)) != 0 && errno != EINVAL)
 		failed = 1, e = errno;
@@ -116,7 +116,7 @@ int cm_output_commit(cm_output *o, cm_ctx *ctx)
 	if (failed) {
 		unlink(o->tmp);
 		return cm__error(ctx, CM_EIO, "%s: error: write failed: %s", shown,
-				 strerror(e ? e : EIO));
+		                 strerror(e ? e : EIO));
 	}
 	cm__free(o->tmp);
 	o->tmp = NULL;

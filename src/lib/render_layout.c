@@ -11,12 +11,12 @@
 /* Measured on this kind of data (docs/render.md): neato 2.7 s at 1000
  * actors and 65 s at 10000, sfdp 0.4 s and 4 s; fdp keeps clusters but
  * takes 25 s at 1000 and crowds dense cores, so auto leaves it out. */
-#define NEATO_UP_TO   1000
-#define TIERS_UP_TO   300
+#define NEATO_UP_TO        1000
+#define TIERS_UP_TO        300
 #define SFDP_OVERLAP_UP_TO 5000
-#define SFDP_TIE 90.0 /* points: the median tie's length in an sfdp drawing */
-#define REGION_MARGIN 14.0 /* points between the region's box and its actors */
-#define REGION_LABEL  22.0 /* room for the box's label */
+#define SFDP_TIE           90.0 /* points: the median tie's length in an sfdp drawing */
+#define REGION_MARGIN      14.0 /* points between the region's box and its actors */
+#define REGION_LABEL       22.0 /* room for the box's label */
 
 void cm__gv_set(void *obj, const char *name, const char *value)
 {
@@ -256,7 +256,8 @@ static int scale_sfdp(cm_ctx *ctx, cm__scene *s)
 	qsort(len, k, sizeof(*len), by_double);
 	double f = k ? SFDP_TIE / len[k / 2] : 1;
 	for (size_t i = 0; i < s->n; i++)
-		s->nodes[i].x = round2(s->nodes[i].x * f), s->nodes[i].y = round2(s->nodes[i].y * f);
+		s->nodes[i].x = round2(s->nodes[i].x * f),
+		s->nodes[i].y = round2(s->nodes[i].y * f);
 	cm__free(len);
 	return 0;
 }
@@ -279,7 +280,7 @@ static void clear_region(cm__scene *s)
 			continue;
 		/* How far the actor reaches into the box past each side. */
 		double d[4] = {nd->x + r - b[0], nd->y + r - b[1], b[2] - (nd->x - r),
-			       b[3] - (nd->y - r)};
+		               b[3] - (nd->y - r)};
 		int k = 0;
 		for (int j = 1; j < 4; j++)
 			if (d[j] < d[k])

@@ -11,10 +11,10 @@ json_t *cm__json_diags(const cm_ctx *ctx)
 	for (size_t i = 0; a && !bad && i < ctx->diags.count; i++) {
 		const cm_diag *d = &ctx->diags.items[i];
 		bad |= json_array_append_new(
-			a, json_pack("{s:s,s:s?,s:I,s:I,s:s}", "level",
-				     d->level == CM_DIAG_ERROR ? "error" : "warning", "file", d->file,
-				     "line", (json_int_t)d->line, "col", (json_int_t)d->col,
-				     "message", d->message));
+		    a, json_pack("{s:s,s:s?,s:I,s:I,s:s}", "level",
+		                 d->level == CM_DIAG_ERROR ? "error" : "warning", "file", d->file,
+		                 "line", (json_int_t)d->line, "col", (json_int_t)d->col, "message",
+		                 d->message));
 	}
 	return cm__json_check(a, bad);
 }

@@ -89,8 +89,8 @@ static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t
 		top_buyer(fp, c, "Local supply converges on", 1, said);
 		/* Said already when the other half of a hybrid is Italianate; and
 		 * there the SMEs may well be linked: "only" is for few. */
-		if (c->type == CM_TYPE_HYBRID && (c->hybrid[0] == CM_TYPE_ITALIANATE ||
-		                                  c->hybrid[1] == CM_TYPE_ITALIANATE))
+		if (c->type == CM_TYPE_HYBRID &&
+		    (c->hybrid[0] == CM_TYPE_ITALIANATE || c->hybrid[1] == CM_TYPE_ITALIANATE))
 			break;
 		fprintf(fp, " %s%d%% of local SMEs exchange information with another local SME.",
 		        value(c, "sme_horizontal_reach") < 0.5 ? "Only " : "",
@@ -243,8 +243,7 @@ static int write_text(FILE *fp, const cm_classification *c)
 
 /* The whole text report goes to memory first, so that running out of
  * memory half-way leaves nothing written. */
-static int write_text_many(FILE *fp, cm_ctx *ctx, const cm_classification *const *cs,
-                           size_t count)
+static int write_text_many(FILE *fp, cm_ctx *ctx, const cm_classification *const *cs, size_t count)
 {
 	char *buf = NULL;
 	size_t len = 0;

@@ -145,9 +145,10 @@ static int diff_text(FILE *fp, const cm_diff *d)
 
 static json_t *json_qap(const cm_qap *q)
 {
-	return json_pack("{s:o,s:o,s:I,s:I,s:o,s:o}", "r", cm__json_value(q->r), "p", cm__json_value(q->p), "actors",
-	                 (json_int_t)q->actors, "permutations", (json_int_t)q->permutations,
-	                 "permuted_mean", cm__json_value(q->perm_mean), "permuted_sd", cm__json_value(q->perm_sd));
+	return json_pack("{s:o,s:o,s:I,s:I,s:o,s:o}", "r", cm__json_value(q->r), "p",
+	                 cm__json_value(q->p), "actors", (json_int_t)q->actors, "permutations",
+	                 (json_int_t)q->permutations, "permuted_mean", cm__json_value(q->perm_mean),
+	                 "permuted_sd", cm__json_value(q->perm_sd));
 }
 
 static json_t *json_ties(const cm_diff *d, const cm__layer_diff *l, cm_change c)
@@ -185,9 +186,9 @@ static json_t *json_actor_list(const cm_diff *d, cm_change c)
 		size_t node;
 		const char *key = cm_diff_actor(d, c, i, &node);
 		const cm_network *net = actor_net(d, c);
-		bad |= json_array_append_new(a, json_pack("{s:s,s:s,s:s}", "key", key, "id",
-		                                   cm_network_node_id(net, node), "kind",
-		                                   cm_kind_name(cm_network_node_kind(net, node))));
+		bad |= json_array_append_new(
+		    a, json_pack("{s:s,s:s,s:s}", "key", key, "id", cm_network_node_id(net, node),
+		                 "kind", cm_kind_name(cm_network_node_kind(net, node))));
 	}
 	return cm__json_check(a, bad);
 }
@@ -201,10 +202,10 @@ static json_t *json_by_kind(const cm_diff *d)
 		for (int c = 0; c < CM_CHANGE_COUNT; c++)
 			n[c] = kind_count(d, (cm_change)c, (cm_kind)k);
 		if (n[0] + n[1] + n[2])
-			bad |= json_object_set_new(o, cm_kind_name((cm_kind)k),
-			                    json_pack("{s:I,s:I,s:I}", "entered", (json_int_t)n[0],
-			                              "left", (json_int_t)n[1], "stayed",
-			                              (json_int_t)n[2]));
+			bad |= json_object_set_new(
+			    o, cm_kind_name((cm_kind)k),
+			    json_pack("{s:I,s:I,s:I}", "entered", (json_int_t)n[0], "left",
+			              (json_int_t)n[1], "stayed", (json_int_t)n[2]));
 	}
 	return cm__json_check(o, bad);
 }
@@ -222,10 +223,11 @@ static json_t *json_measures(const cm_diff *d)
 	int bad = 0;
 	for (size_t k = 0; a && !bad && k < d->nmeasures; k++) {
 		const cm__measure_change *c = &d->measures[k];
-		bad |= json_array_append_new(a, json_pack("{s:s,s:s,s:o,s:o,s:o}", "layer", c->layer,
-		                                   "measure", c->name, "old", cm__json_value(c->old_value),
-		                                   "new", cm__json_value(c->new_value), "delta",
-		                                   cm__json_value(c->new_value - c->old_value)));
+		bad |= json_array_append_new(
+		    a,
+		    json_pack("{s:s,s:s,s:o,s:o,s:o}", "layer", c->layer, "measure", c->name, "old",
+		              cm__json_value(c->old_value), "new", cm__json_value(c->new_value),
+		              "delta", cm__json_value(c->new_value - c->old_value)));
 	}
 	return cm__json_check(a, bad);
 }
@@ -426,12 +428,14 @@ static json_t *json_class(const cm_classification *c)
 	json_t *scores = json_object();
 	int bad = 0;
 	for (int t = 0; scores && t < CM_TYPE_COUNT; t++)
-		bad |= json_object_set_new(scores, cm_cluster_type_name((cm_cluster_type)t),
-		                           cm__json_value(cm_classification_score(c, (cm_cluster_type)t)));
+		bad |= json_object_set_new(
+		    scores, cm_cluster_type_name((cm_cluster_type)t),
+		    cm__json_value(cm_classification_score(c, (cm_cluster_type)t)));
 	scores = cm__json_check(scores, bad);
 	return json_pack("{s:s,s:o,s:{s:s,s:o,s:s?},s:o}", "type", type_name(c), "scores", scores,
-	                 "confidence", "level", cm_confidence_name(level), "score", cm__json_value(score),
-	                 "limited_by", by, "stability", cm__json_value(cm_classification_stability(c)));
+	                 "confidence", "level", cm_confidence_name(level), "score",
+	                 cm__json_value(score), "limited_by", by, "stability",
+	                 cm__json_value(cm_classification_stability(c)));
 }
 
 static json_t *json_moved(const cm_classification *const cls[2])
@@ -444,9 +448,10 @@ static json_t *json_moved(const cm_classification *const cls[2])
 		const char *name = NULL;
 		double o = indicator_value(cls[0], ids[k], &name);
 		double n = indicator_value(cls[1], ids[k], &name);
-		bad |= json_array_append_new(a, json_pack("{s:s,s:s?,s:o,s:o,s:o}", "indicator", ids[k],
-		                                   "name", name, "old", cm__json_value(o), "new", cm__json_value(n),
-		                                   "delta", cm__json_value(n - o)));
+		bad |= json_array_append_new(
+		    a, json_pack("{s:s,s:s?,s:o,s:o,s:o}", "indicator", ids[k], "name", name, "old",
+		                 cm__json_value(o), "new", cm__json_value(n), "delta",
+		                 cm__json_value(n - o)));
 	}
 	return cm__json_check(a, bad);
 }
@@ -624,12 +629,12 @@ static json_t *json_change(const cm_diff *d)
 	int bad = 0;
 	for (size_t k = 0; layers && !bad && k < d->nlayers; k++) {
 		const cm__layer_diff *l = &d->layers[k];
-		bad |= json_object_set_new(layers, l->name,
-		                    json_pack("{s:I,s:I,s:I,s:o,s:o}", "formed",
-		                              (json_int_t)l->count[0], "dissolved",
-		                              (json_int_t)l->count[1], "persisted",
-		                              (json_int_t)l->count[2], "jaccard", cm__json_value(l->jaccard),
-		                              "qap", json_qap(&l->qap)));
+		bad |= json_object_set_new(
+		    layers, l->name,
+		    json_pack("{s:I,s:I,s:I,s:o,s:o}", "formed", (json_int_t)l->count[0],
+		              "dissolved", (json_int_t)l->count[1], "persisted",
+		              (json_int_t)l->count[2], "jaccard", cm__json_value(l->jaccard), "qap",
+		              json_qap(&l->qap)));
 	}
 	layers = cm__json_check(layers, bad);
 	return json_pack("{s:I,s:I,s:I,s:o}", "entered", (json_int_t)d->count[0], "left",
@@ -646,7 +651,8 @@ static json_t *json_values(const cm_timeline *tl, size_t i, const char **layers,
 		if (cm_metrics_find_layer(&at, tl->metrics[i], layers[k]))
 			continue;
 		json_t *m = json_object();
-		for (const char *const *name = cm_metrics_network_names(); m && !bad && *name; name++) {
+		for (const char *const *name = cm_metrics_network_names(); m && !bad && *name;
+		     name++) {
 			double v;
 			cm_timeline_value(&v, tl, i, layers[k], *name);
 			bad |= json_object_set_new(m, *name, cm__json_value(v));

@@ -62,7 +62,7 @@ static double share(size_t part, size_t whole)
 /* ------------------------------------------------------------ text */
 
 static void text_counts(FILE *fp, const char *title, const size_t *counts, size_t n,
-			const char *(*name)(int), int skip_zero)
+                        const char *(*name)(int), int skip_zero)
 {
 	fprintf(fp, "    %-10s", title);
 	int first = 1;
@@ -75,10 +75,22 @@ static void text_counts(FILE *fp, const char *title, const size_t *counts, size_
 	fputc('\n', fp);
 }
 
-static const char *kind_word(int k) { return cm_kind_name((cm_kind)k); }
-static const char *size_word(int k) { return cm_size_name((cm_size)k); }
-static const char *own_word(int k) { return cm_ownership_name((cm_ownership)k); }
-static const char *loc_word(int k) { return cm_location_name((cm_location)k); }
+static const char *kind_word(int k)
+{
+	return cm_kind_name((cm_kind)k);
+}
+static const char *size_word(int k)
+{
+	return cm_size_name((cm_size)k);
+}
+static const char *own_word(int k)
+{
+	return cm_ownership_name((cm_ownership)k);
+}
+static const char *loc_word(int k)
+{
+	return cm_location_name((cm_location)k);
+}
 
 static void text_network(FILE *fp, const cm_network *net, const summary *s, size_t index)
 {
@@ -97,12 +109,12 @@ static void text_network(FILE *fp, const cm_network *net, const summary *s, size
 	text_counts(fp, "location:", s->location, 2, loc_word, 0);
 	fprintf(fp, "  isolates: %zu\n", s->isolates);
 	fprintf(fp, "  completeness: kind %.1f%%, size %.1f%%, ownership %.1f%%, location %.1f%%\n",
-		100 * share(s->has_kind, net->n), 100 * share(s->has_size, net->n),
-		100 * share(s->has_ownership, net->n), 100 * share(s->has_location, net->n));
+	        100 * share(s->has_kind, net->n), 100 * share(s->has_size, net->n),
+	        100 * share(s->has_ownership, net->n), 100 * share(s->has_location, net->n));
 	fprintf(fp, "  edges: %zu\n", net->m);
 	for (size_t k = 0; k < net->nlayers; k++)
 		fprintf(fp, "    %-14s %zu directed, %zu undirected\n", net->layers[k],
-			s->layers[k].directed, s->layers[k].undirected);
+		        s->layers[k].directed, s->layers[k].undirected);
 }
 
 static void text_diags(FILE *fp, const cm_ctx *ctx)
@@ -116,8 +128,7 @@ static void text_diags(FILE *fp, const cm_ctx *ctx)
 
 /* ------------------------------------------------------------ JSON */
 
-static json_t *json_counts(const size_t *counts, size_t n, const char *(*name)(int),
-			   int skip_first)
+static json_t *json_counts(const size_t *counts, size_t n, const char *(*name)(int), int skip_first)
 {
 	json_t *o = json_object();
 	int bad = 0;
@@ -133,11 +144,12 @@ static json_t *json_network(const cm_network *net, const summary *s)
 	json_t *layers = json_object(), *comp = json_object();
 	int bad = 0;
 	for (size_t k = 0; !bad && k < net->nlayers; k++)
-		bad |= json_object_set_new(layers, net->layers[k],
-				    json_pack("{s:I,s:I,s:I}", "edges",
-					      (json_int_t)(s->layers[k].directed + s->layers[k].undirected),
-					      "directed", (json_int_t)s->layers[k].directed,
-					      "undirected", (json_int_t)s->layers[k].undirected));
+		bad |= json_object_set_new(
+		    layers, net->layers[k],
+		    json_pack("{s:I,s:I,s:I}", "edges",
+		              (json_int_t)(s->layers[k].directed + s->layers[k].undirected),
+		              "directed", (json_int_t)s->layers[k].directed, "undirected",
+		              (json_int_t)s->layers[k].undirected));
 	layers = cm__json_check(layers, bad);
 	bad = json_object_set_new(comp, "kind", json_real(share(s->has_kind, net->n)));
 	bad |= json_object_set_new(comp, "size", json_real(share(s->has_size, net->n)));
@@ -145,14 +157,14 @@ static json_t *json_network(const cm_network *net, const summary *s)
 	bad |= json_object_set_new(comp, "location", json_real(share(s->has_location, net->n)));
 	comp = cm__json_check(comp, bad);
 	/* json_pack() fails on a NULL value ("o"), releasing the others. */
-	return json_pack("{s:s,s:s,s:o,s:I,s:I,s:o,s:o,s:o,s:o,s:I,s:o,s:o}", "id", net->id, "label",
-			 net->label, "year", net->year ? json_integer(net->year) : json_null(),
-			 "nodes", (json_int_t)net->n, "edges", (json_int_t)net->m, "kind",
-			 json_counts(s->kind, CM_KIND_COUNT, kind_word, 0), "size",
-			 json_counts(s->size, CM_SIZE_COUNT, size_word, 1), "ownership",
-			 json_counts(s->ownership, 2, own_word, 0), "location",
-			 json_counts(s->location, 2, loc_word, 0), "isolates",
-			 (json_int_t)s->isolates, "completeness", comp, "layers", layers);
+	return json_pack(
+	    "{s:s,s:s,s:o,s:I,s:I,s:o,s:o,s:o,s:o,s:I,s:o,s:o}", "id", net->id, "label", net->label,
+	    "year", net->year ? json_integer(net->year) : json_null(), "nodes", (json_int_t)net->n,
+	    "edges", (json_int_t)net->m, "kind", json_counts(s->kind, CM_KIND_COUNT, kind_word, 0),
+	    "size", json_counts(s->size, CM_SIZE_COUNT, size_word, 1), "ownership",
+	    json_counts(s->ownership, 2, own_word, 0), "location",
+	    json_counts(s->location, 2, loc_word, 0), "isolates", (json_int_t)s->isolates,
+	    "completeness", comp, "layers", layers);
 }
 
 /* ------------------------------------------------------------ entry */
@@ -185,6 +197,6 @@ int cm_info_write(FILE *fp, cm_ctx *ctx, const cm_series *series, cm_format form
 		return 0;
 	}
 	json_t *root = json_pack("{s:s,s:o,s:o}", "input", source, "snapshots", snaps,
-				 "diagnostics", cm__json_diags(ctx));
+	                         "diagnostics", cm__json_diags(ctx));
 	return cm__json_dump(root, fp, ctx);
 }

@@ -13,7 +13,6 @@ static int in_layer(const cm__mlayer *l, size_t i)
 	return !isnan(l->actor[CM__AM_DEGREE][i]);
 }
 
-
 /* ------------------------------------------------------------ JSON */
 
 static json_t *json_centralization(const cm__mlayer *l)
@@ -33,10 +32,11 @@ static json_t *json_ei(const cm_metrics *m, const cm__mlayer *l)
 	if (!e->present)
 		return json_null();
 	return json_pack("{s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:I}", "attribute", m->groups,
-	                 "external", cm__json_value(e->external), "internal", cm__json_value(e->internal),
-	                 "index", cm__json_value(e->ei), "min", cm__json_value(e->min), "max",
-	                 cm__json_value(e->max), "expected", cm__json_value(e->expected), "p_value",
-	                 cm__json_value(e->p_value), "p_lower", cm__json_value(e->p_lower), "p_upper",
+	                 "external", cm__json_value(e->external), "internal",
+	                 cm__json_value(e->internal), "index", cm__json_value(e->ei), "min",
+	                 cm__json_value(e->min), "max", cm__json_value(e->max), "expected",
+	                 cm__json_value(e->expected), "p_value", cm__json_value(e->p_value),
+	                 "p_lower", cm__json_value(e->p_lower), "p_upper",
 	                 cm__json_value(e->p_upper), "permutations", (json_int_t)e->permutations);
 }
 
@@ -53,8 +53,8 @@ static json_t *json_cp(const cm_metrics *m, const cm__mlayer *l)
 	return json_pack("{s:o,s:I,s:o,s:s,s:I,s:{s:o,s:o,s:o,s:o}}", "core", core, "core_size",
 	                 (json_int_t)cp->core_size, "fit", cm__json_value(cp->fit), "search",
 	                 cp->exact ? "exhaustive" : "heuristic", "starts", (json_int_t)cp->starts,
-	                 "density", "core_core", cm__json_value(cp->density[0][0]), "core_periphery",
-	                 cm__json_value(cp->density[0][1]), "periphery_core",
+	                 "density", "core_core", cm__json_value(cp->density[0][0]),
+	                 "core_periphery", cm__json_value(cp->density[0][1]), "periphery_core",
 	                 cm__json_value(cp->density[1][0]), "periphery_periphery",
 	                 cm__json_value(cp->density[1][1]));
 }
@@ -115,7 +115,8 @@ static int write_json(FILE *fp, cm_ctx *ctx, const cm_metrics *m, int snapshot)
 	for (size_t k = 0; actors && !bad && k < m->nlayers; k++)
 		for (size_t i = 0; !bad && i < m->net->n; i++)
 			if (in_layer(&m->layers[k], i))
-				bad |= json_array_append_new(actors, json_actor(m, &m->layers[k], i));
+				bad |=
+				    json_array_append_new(actors, json_actor(m, &m->layers[k], i));
 	json_t *snap = snapshot ? json_snapshot(m->net) : NULL;
 	if (bad || (snapshot && !snap)) {
 		json_decref(layers);
@@ -124,10 +125,10 @@ static int write_json(FILE *fp, cm_ctx *ctx, const cm_metrics *m, int snapshot)
 		return cm__oom(ctx);
 	}
 	/* o*: the snapshot only when asked for (NULL leaves the key out). */
-	json_t *root = json_pack("{s:s,s:o*,s:I,s:I,s:o,s:o}", "input",
-	                         m->net->source ? m->net->source : "", "snapshot", snap, "nodes",
-	                         (json_int_t)m->net->n, "edges", (json_int_t)m->net->m, "layers",
-	                         layers, "actors", actors);
+	json_t *root =
+	    json_pack("{s:s,s:o*,s:I,s:I,s:o,s:o}", "input", m->net->source ? m->net->source : "",
+	              "snapshot", snap, "nodes", (json_int_t)m->net->n, "edges",
+	              (json_int_t)m->net->m, "layers", layers, "actors", actors);
 	return cm__json_dump(root, fp, ctx);
 }
 

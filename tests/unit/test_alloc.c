@@ -91,8 +91,8 @@ static int analyse(cm_ctx *ctx, FILE *sink, const cm_network *net)
 
 /* Which allocations fail (the process's or the library's own). */
 static int library_only;
-static int fired; /* whether the armed failure happened in the last run */
-static unsigned long calls; /* allocations counted in the last run */
+static int fired;                /* whether the armed failure happened in the last run */
+static unsigned long calls;      /* allocations counted in the last run */
 static unsigned long calls_read; /* of those, up to the end of the info reports */
 
 /* A full use of the library: context, read, info, measures,
@@ -234,9 +234,10 @@ static void fail_every_allocation(const char *path, unsigned long stride)
 		stride = 1;
 	for (; !only && run_failing(name, xml, len, nth, &bad, &tolerated); runs++)
 		nth += nth < read ? 1 : stride;
-	ok(bad == 0, "%s: each of %lu %s allocations failing ends cleanly (every one through "
-	   "the info reports, %lu, then every %lu-th)", name, runs,
-	   library_only ? "library" : "process", read, stride);
+	ok(bad == 0,
+	   "%s: each of %lu %s allocations failing ends cleanly (every one through "
+	   "the info reports, %lu, then every %lu-th)",
+	   name, runs, library_only ? "library" : "process", read, stride);
 	if (tolerated)
 		printf("# %d of those were absorbed by a dependency (same output or a libxml2 "
 		       "error)\n",

@@ -493,7 +493,7 @@ static void test_errors(cm_ctx *ctx)
 	igraph_eigenvector_centrality(&empty, &ev, NULL, 1, 1, NULL, NULL);
 	igraph_eigenvector_centrality(&empty, &ev, NULL, 1, 1, NULL, NULL);
 	ok(cm_ctx_diag_count(ctx) == diags + 1 &&
-		   !strncmp(cm_ctx_diag(ctx, diags)->message, "igraph: ", 8),
+	       !strncmp(cm_ctx_diag(ctx, diags)->message, "igraph: ", 8),
 	   "igraph warnings become one diagnostic");
 	igraph_vector_destroy(&ev);
 	igraph_destroy(&empty);

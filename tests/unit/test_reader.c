@@ -17,21 +17,22 @@ static cm_series *read_str(cm_ctx *ctx, const char *xml)
 
 static void test_model(cm_ctx *ctx)
 {
-	const char *xml = HEAD
-		"<key id='k' for='node' attr.name='kind' attr.type='string'/>"
-		"<key id='s' for='node' attr.name='employees' attr.type='int'/>"
-		"<key id='o' for='node' attr.name='ownership' attr.type='string'><default>local</default></key>"
-		"<key id='r' for='edge' attr.name='relation' attr.type='string'/>"
-		"<key id='w' for='edge' attr.name='weight' attr.type='double'/>"
-		"<graph id='g' edgedefault='directed'>"
-		"<node id='a'><data key='k'>association</data><data key='s'>3</data></node>"
-		"<node id='b'><data key='s'>49</data><data key='o'>external</data></node>"
-		"<node id='c'><data key='s'>250</data></node>"
-		"<edge source='b' target='a'><data key='r'>membership</data></edge>"
-		"<edge source='b' target='c' directed='false'><data key='r'>subcontracting</data>"
-		"<data key='w'>2.5</data></edge>"
-		"<edge source='c' target='b'><data key='r'>marriage</data></edge>"
-		"</graph></graphml>";
+	const char *xml =
+	    HEAD "<key id='k' for='node' attr.name='kind' attr.type='string'/>"
+	         "<key id='s' for='node' attr.name='employees' attr.type='int'/>"
+	         "<key id='o' for='node' attr.name='ownership' "
+	         "attr.type='string'><default>local</default></key>"
+	         "<key id='r' for='edge' attr.name='relation' attr.type='string'/>"
+	         "<key id='w' for='edge' attr.name='weight' attr.type='double'/>"
+	         "<graph id='g' edgedefault='directed'>"
+	         "<node id='a'><data key='k'>association</data><data key='s'>3</data></node>"
+	         "<node id='b'><data key='s'>49</data><data key='o'>external</data></node>"
+	         "<node id='c'><data key='s'>250</data></node>"
+	         "<edge source='b' target='a'><data key='r'>membership</data></edge>"
+	         "<edge source='b' target='c' directed='false'><data key='r'>subcontracting</data>"
+	         "<data key='w'>2.5</data></edge>"
+	         "<edge source='c' target='b'><data key='r'>marriage</data></edge>"
+	         "</graph></graphml>";
 	cm_series *s = read_str(ctx, xml);
 	cm_network *n = cm_series_get(s, 0);
 	ok(n != NULL, "model file reads");
@@ -63,15 +64,16 @@ static void test_model(cm_ctx *ctx)
 static void test_yed(cm_ctx *ctx)
 {
 	const char *xml = HEAD
-		"<key id='d0' for='node' yfiles.type='nodegraphics'/>"
-		"<graph edgedefault='undirected'>"
-		"<node id='n0'><data key='d0'><y:ShapeNode xmlns:y='http://www.yworks.com/xml/graphml'>"
-		"<y:NodeLabel>Lanificio &amp; Co</y:NodeLabel></y:ShapeNode></data></node>"
-		"<node id='n1'/><edge source='n0' target='n1'/>"
-		"</graph></graphml>";
+	    "<key id='d0' for='node' yfiles.type='nodegraphics'/>"
+	    "<graph edgedefault='undirected'>"
+	    "<node id='n0'><data key='d0'><y:ShapeNode xmlns:y='http://www.yworks.com/xml/graphml'>"
+	    "<y:NodeLabel>Lanificio &amp; Co</y:NodeLabel></y:ShapeNode></data></node>"
+	    "<node id='n1'/><edge source='n0' target='n1'/>"
+	    "</graph></graphml>";
 	cm_series *s = read_str(ctx, xml);
 	cm_network *n = cm_series_get(s, 0);
-	ok(n && !strcmp(cm_network_node_label(n, 0), "Lanificio & Co"), "yEd NodeLabel is the label");
+	ok(n && !strcmp(cm_network_node_label(n, 0), "Lanificio & Co"),
+	   "yEd NodeLabel is the label");
 	ok(n && !strcmp(cm_network_node_label(n, 1), "n1"), "label falls back to id");
 	ok(n && !strcmp(cm_network_layer_name(n, 0), "untyped"), "edges without relation");
 	cm_series_free(s);
@@ -80,10 +82,11 @@ static void test_yed(cm_ctx *ctx)
 static void test_snapshots(cm_ctx *ctx)
 {
 	const char *xml = HEAD
-		"<key id='y' for='graph' attr.name='year' attr.type='int'/>"
-		"<graph id='a' edgedefault='undirected'><data key='y'>2015</data><node id='x'/></graph>"
-		"<graph id='b' edgedefault='undirected'><data key='y'>2018</data><node id='x'/><node id='z'/></graph>"
-		"</graphml>";
+	    "<key id='y' for='graph' attr.name='year' attr.type='int'/>"
+	    "<graph id='a' edgedefault='undirected'><data key='y'>2015</data><node id='x'/></graph>"
+	    "<graph id='b' edgedefault='undirected'><data key='y'>2018</data><node id='x'/><node "
+	    "id='z'/></graph>"
+	    "</graphml>";
 	cm_series *s = read_str(ctx, xml);
 	is_int(cm_series_count(s), 2, "two snapshots");
 	ok(s && cm_network_year(cm_series_get(s, 1)) == 2018, "graph-level year");
@@ -94,7 +97,7 @@ static void test_snapshots(cm_ctx *ctx)
 static void test_edges_before_nodes(cm_ctx *ctx)
 {
 	const char *xml = HEAD "<graph edgedefault='directed'><edge source='p' target='q'/>"
-			       "<node id='p'/><node id='q'/></graph></graphml>";
+	                       "<node id='p'/><node id='q'/></graph></graphml>";
 	cm_series *s = read_str(ctx, xml);
 	cm_network *n = cm_series_get(s, 0);
 	ok(n && cm_network_edge_source(n, 0) == 0 && cm_network_edge_target(n, 0) == 1,
@@ -108,10 +111,10 @@ static void test_locale_independent(cm_ctx *ctx)
 	cm_read_opts_init(&opts);
 	opts.map = "relation=type,weight=strength";
 	const char *xml = HEAD "<key id='t' for='edge' attr.name='type'/>"
-			       "<key id='w' for='edge' attr.name='strength' attr.type='float'/>"
-			       "<graph edgedefault='directed'><node id='p'/><node id='q'/>"
-			       "<edge source='p' target='q'><data key='t'>supply</data>"
-			       "<data key='w'>0.25</data></edge></graph></graphml>";
+	                       "<key id='w' for='edge' attr.name='strength' attr.type='float'/>"
+	                       "<graph edgedefault='directed'><node id='p'/><node id='q'/>"
+	                       "<edge source='p' target='q'><data key='t'>supply</data>"
+	                       "<data key='w'>0.25</data></edge></graph></graphml>";
 	cm_series *s = NULL;
 	cm_ctx_clear(ctx);
 	ok(cm_series_read_buffer(&s, ctx, xml, strlen(xml), &opts) == 0, "--map renames");
@@ -126,11 +129,11 @@ static void test_locale_independent(cm_ctx *ctx)
 static void test_ampersand_in_attributes(cm_ctx *ctx)
 {
 	const char *xml = HEAD "<key id='k&amp;1' for='node' attr.name='R&amp;D partner'/>"
-			       "<graph id='g&#38;1' edgedefault='undirected'>"
-			       "<node id='a&amp;b'><data key='k&amp;1'>yes</data></node>"
-			       "<node id='A&amp;amp;B'/><node id='c'/>"
-			       "<edge source='a&amp;b' target='A&amp;amp;B'/>"
-			       "<edge source='c' target='a&#38;b'/></graph></graphml>";
+	                       "<graph id='g&#38;1' edgedefault='undirected'>"
+	                       "<node id='a&amp;b'><data key='k&amp;1'>yes</data></node>"
+	                       "<node id='A&amp;amp;B'/><node id='c'/>"
+	                       "<edge source='a&amp;b' target='A&amp;amp;B'/>"
+	                       "<edge source='c' target='a&#38;b'/></graph></graphml>";
 	cm_series *s = read_str(ctx, xml);
 	cm_network *n = cm_series_get(s, 0);
 	ok(n && !strcmp(cm_network_id(n), "g&1"), "& in a graph id");

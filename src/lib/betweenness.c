@@ -325,18 +325,13 @@ static int batches(moments *mo, cm_ctx *ctx, const igraph_t *g, const cm__path_o
 static int sampled_pass(moments *mo, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts,
                         const igraph_vector_int_t *src)
 {
-	cm__csr c;
 	cm__bfs b = {0};
 	if (opts->distance)
 		return batches(mo, ctx, g, opts, src, &b);
-	int rc = cm__csr_init(&c, ctx, g, IGRAPH_OUT);
-	if (rc)
-		return rc;
-	rc = cm__bfs_init(&b, ctx, &c, 1);
+	int rc = cm__bfs_open(&b, ctx, g, IGRAPH_OUT, 1);
 	if (rc == 0)
 		rc = batches(mo, ctx, g, opts, src, &b);
-	cm__bfs_free(&b);
-	cm__csr_free(&c);
+	cm__bfs_close(&b);
 	return rc;
 }
 
@@ -413,22 +408,17 @@ static void hop_source(cm__bfs *b, cm__hops *out, igraph_vector_t *clo, igraph_v
 static int hop_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__hops *out, cm_ctx *ctx,
                          const igraph_t *g)
 {
-	cm__csr c;
 	cm__bfs b;
 	igraph_integer_t n = igraph_vcount(g);
 	if (igraph_vector_resize(clo, n) || igraph_vector_resize(har, n))
 		return cm__oom(ctx);
-	int rc = cm__csr_init(&c, ctx, g, IGRAPH_ALL);
-	if (rc)
-		return rc;
-	rc = cm__bfs_init(&b, ctx, &c, 0);
-	for (int32_t s = 0; rc == 0 && s < c.n; s++) {
+	int rc = cm__bfs_open(&b, ctx, g, IGRAPH_ALL, 0);
+	for (int32_t s = 0; rc == 0 && s < (int32_t)n; s++) {
 		hop_source(&b, out, clo, har, s);
 		if (cm__progress(ctx, "closeness", (double)(s + 1) / (double)n))
 			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
 	}
-	cm__bfs_free(&b);
-	cm__csr_free(&c);
+	cm__bfs_close(&b);
 	return rc;
 }
 
@@ -459,13 +449,9 @@ static void add_row(reach *r, const igraph_matrix_t *row, igraph_integer_t sourc
 
 static int bfs_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const igraph_vector_int_t *src)
 {
-	cm__csr c;
 	cm__bfs b;
 	igraph_integer_t k = igraph_vector_int_size(src);
-	int rc = cm__csr_init(&c, ctx, g, IGRAPH_ALL);
-	if (rc)
-		return rc;
-	rc = cm__bfs_init(&b, ctx, &c, 0);
+	int rc = cm__bfs_open(&b, ctx, g, IGRAPH_ALL, 0);
 	for (igraph_integer_t i = 0; i < k && rc == 0; i++) {
 		int32_t s = (int32_t)VECTOR(*src)[i];
 		cm__bfs_run(&b, s);
@@ -476,8 +462,7 @@ static int bfs_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const igraph_vecto
 		if (cm__progress(ctx, "closeness (sampled)", (double)(i + 1) / (double)k))
 			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
 	}
-	cm__bfs_free(&b);
-	cm__csr_free(&c);
+	cm__bfs_close(&b);
 	return rc;
 }
 

@@ -165,12 +165,8 @@ double cm__top_share(const cm__cdata *d, const int top[3], int (*pred)(const cm_
  * actors; the values are igraph's (halved, the graph being undirected). */
 static int sampled(igraph_vector_t *b, cm_ctx *ctx, const igraph_t *g)
 {
-	cm__csr c;
 	cm__bfs bfs;
-	int rc = cm__csr_init(&c, ctx, g, IGRAPH_ALL);
-	if (rc)
-		return rc;
-	rc = cm__bfs_init(&bfs, ctx, &c, 1);
+	int rc = cm__bfs_open(&bfs, ctx, g, IGRAPH_ALL, 1);
 	igraph_integer_t n = igraph_vcount(g), step = n / CM__BETWEENNESS_SOURCES + 1;
 	igraph_vector_null(b);
 	for (igraph_integer_t s = 0; !rc && s < n; s += step) {
@@ -180,9 +176,7 @@ static int sampled(igraph_vector_t *b, cm_ctx *ctx, const igraph_t *g)
 			VECTOR(*b)[bfs.queue[j]] += 0.5 * bfs.delta[bfs.queue[j]];
 		cm__bfs_clear(&bfs);
 	}
-	if (!rc)
-		cm__bfs_free(&bfs);
-	cm__csr_free(&c);
+	cm__bfs_close(&bfs);
 	return rc;
 }
 

@@ -185,16 +185,11 @@ static void add_source(path_sums *ps, cm__bfs *b, int32_t s)
 static int source_pass(path_sums *ps, cm_ctx *ctx, const igraph_t *g,
                        const igraph_vector_int_t *src)
 {
-	cm__csr c;
 	cm__bfs b;
-	int rc = cm__csr_init(&c, ctx, g, IGRAPH_ALL);
-	if (rc)
-		return rc;
-	rc = cm__bfs_init(&b, ctx, &c, 0);
+	int rc = cm__bfs_open(&b, ctx, g, IGRAPH_ALL, 0);
 	for (igraph_integer_t i = 0; rc == 0 && i < igraph_vector_int_size(src); i++)
 		add_source(ps, &b, (int32_t)VECTOR(*src)[i]);
-	cm__bfs_free(&b);
-	cm__csr_free(&c);
+	cm__bfs_close(&b);
 	return rc;
 }
 
@@ -279,21 +274,16 @@ static int max_coreness(cm__mwork *w)
  * breadth-first search per source along the ties' direction. */
 static int reach_sum(double *out, cm_ctx *ctx, const igraph_t *g, const igraph_vector_int_t *src)
 {
-	cm__csr c;
 	cm__bfs b;
 	igraph_integer_t k = src ? igraph_vector_int_size(src) : igraph_vcount(g);
-	int rc = cm__csr_init(&c, ctx, g, IGRAPH_OUT);
-	if (rc)
-		return rc;
-	rc = cm__bfs_init(&b, ctx, &c, 0);
+	int rc = cm__bfs_open(&b, ctx, g, IGRAPH_OUT, 0);
 	*out = 0;
 	for (igraph_integer_t i = 0; rc == 0 && i < k; i++) {
 		cm__bfs_run(&b, (int32_t)(src ? VECTOR(*src)[i] : i));
 		*out += (double)(b.reached - 1);
 		cm__bfs_clear(&b);
 	}
-	cm__bfs_free(&b);
-	cm__csr_free(&c);
+	cm__bfs_close(&b);
 	return rc;
 }
 

@@ -185,28 +185,42 @@ static GVC_t *context(void)
 	return gvc;
 }
 
+/* A checked format and the process's context, with Graphviz's messages
+ * captured until finish(). */
+static int begin(GVC_t **gvc, cm_ctx *ctx, cm_render_format format)
+{
+	if ((unsigned)format >= CM__ARRAY_LEN(format_names))
+		return cm__error(ctx, CM_EINVAL, "error: unknown output format");
+	if (!(*gvc = context()))
+		return cm__oom(ctx);
+	cm__gv_capture_begin();
+	return 0;
+}
+
+static int finish(cm_ctx *ctx, Agraph_t *g, int rc)
+{
+	if (g)
+		agclose(g);
+	cm__gv_capture_end(ctx);
+	return rc;
+}
+
 int cm__render_scene(char **out, size_t *len, cm_ctx *ctx, cm__scene *s, const cm_render_opts *opts)
 {
 	const char *engine = cm__gv_engine(s, opts);
 	int rc = known_engine(ctx, engine, s);
 	if (rc)
 		return rc;
-	if ((unsigned)opts->format >= CM__ARRAY_LEN(format_names))
-		return cm__error(ctx, CM_EINVAL, "error: unknown output format");
-	GVC_t *gvc = context();
-	if (!gvc)
-		return cm__oom(ctx);
+	GVC_t *gvc;
+	if ((rc = begin(&gvc, ctx, opts->format)))
+		return rc;
 	Agraph_t *g = NULL;
-	cm__gv_capture_begin();
 	rc = cm__gv_build(&g, ctx, s, engine);
 	if (!rc)
 		rc = cm__gv_layout(ctx, gvc, g, s, engine);
 	if (!rc && out)
 		rc = draw(out, len, ctx, gvc, g, s, opts->format);
-	if (g)
-		agclose(g);
-	cm__gv_capture_end(ctx);
-	return rc;
+	return finish(ctx, g, rc);
 }
 
 /* The legend's text style (render_legend.c), on a node of its own. */
@@ -230,20 +244,15 @@ int cm__render_label(char **out, size_t *len, cm_ctx *ctx, const char *label,
 {
 	*out = NULL;
 	*len = 0;
-	if ((unsigned)format >= CM__ARRAY_LEN(format_names))
-		return cm__error(ctx, CM_EINVAL, "error: unknown output format");
-	GVC_t *gvc = context();
-	if (!gvc)
-		return cm__oom(ctx);
+	GVC_t *gvc;
+	int rc = begin(&gvc, ctx, format);
+	if (rc)
+		return rc;
 	Agraph_t *g = NULL;
-	cm__gv_capture_begin();
-	int rc = label_graph(&g, ctx, label);
+	rc = label_graph(&g, ctx, label);
 	if (!rc)
 		rc = render_placed(out, len, ctx, gvc, g, format);
-	if (g)
-		agclose(g);
-	cm__gv_capture_end(ctx);
-	return rc;
+	return finish(ctx, g, rc);
 }
 
 /* ------------------------------------------------------------ public */

@@ -80,6 +80,29 @@ int cm__bfs_init(cm__bfs *b, cm_ctx *ctx, const cm__csr *c, int with_paths)
 	return 0;
 }
 
+int cm__bfs_open(cm__bfs *b, cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode, int with_paths)
+{
+	cm__csr c;
+	memset(b, 0, sizeof(*b));
+	int rc = cm__csr_init(&c, ctx, g, mode);
+	if (rc)
+		return rc;
+	if ((rc = cm__bfs_init(b, ctx, &c, with_paths))) {
+		cm__csr_free(&c);
+		return rc;
+	}
+	b->own = c;
+	b->c = &b->own;
+	return 0;
+}
+
+void cm__bfs_close(cm__bfs *b)
+{
+	cm__csr own = b->own;
+	cm__bfs_free(b);
+	cm__csr_free(&own);
+}
+
 void cm__bfs_free(cm__bfs *b)
 {
 	cm__free(b->dist);

@@ -29,6 +29,7 @@ void cm__csr_free(cm__csr *c);
  * Brandes' dependencies of the reached vertices. */
 typedef struct cm__bfs {
 	const cm__csr *c;
+	cm__csr own; /* the adjacency, when cm__bfs_open built it */
 	int32_t *dist, *queue;
 	int32_t reached;
 	double *sigma, *delta;
@@ -36,6 +37,11 @@ typedef struct cm__bfs {
 
 int cm__bfs_init(cm__bfs *b, cm_ctx *ctx, const cm__csr *c, int with_paths);
 void cm__bfs_free(cm__bfs *b);
+/* cm__csr_init and cm__bfs_init in one, the search owning its adjacency;
+ * cm__bfs_close frees both (also after a failed open). b must not move
+ * while open. */
+int cm__bfs_open(cm__bfs *b, cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode, int with_paths);
+void cm__bfs_close(cm__bfs *b);
 void cm__bfs_run(cm__bfs *b, int32_t source);
 void cm__bfs_clear(cm__bfs *b);
 

@@ -27,27 +27,26 @@ static double worst_diff(const igraph_vector_t *a, const igraph_vector_t *b)
 	return worst;
 }
 
+/* Through cm__bfs_open, the search owning its adjacency. */
 static void distances(cm_ctx *ctx, const igraph_t *g, const char *what)
 {
-	cm__csr c;
 	cm__bfs b;
 	igraph_matrix_t want;
 	int bad = 0;
 	igraph_matrix_init(&want, 0, 0);
 	igraph_distances(g, &want, igraph_vss_all(), igraph_vss_all(), IGRAPH_OUT);
-	ok(cm__csr_init(&c, ctx, g, IGRAPH_OUT) == 0 && cm__bfs_init(&b, ctx, &c, 0) == 0,
-	   "%s: adjacency built", what);
-	for (int32_t s = 0; s < c.n; s++) {
+	ok(cm__bfs_open(&b, ctx, g, IGRAPH_OUT, 0) == 0, "%s: search opened", what);
+	int32_t n = (int32_t)igraph_vcount(g);
+	for (int32_t s = 0; s < n; s++) {
 		cm__bfs_run(&b, s);
-		for (int32_t v = 0; v < c.n; v++) {
+		for (int32_t v = 0; v < n; v++) {
 			double d = MATRIX(want, s, v);
 			bad += isfinite(d) ? b.dist[v] != (int32_t)d : b.dist[v] != -1;
 		}
 		cm__bfs_clear(&b);
 	}
 	ok(bad == 0, "%s: every distance equals igraph_distances", what);
-	cm__bfs_free(&b);
-	cm__csr_free(&c);
+	cm__bfs_close(&b);
 	igraph_matrix_destroy(&want);
 }
 

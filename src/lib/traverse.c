@@ -3,21 +3,17 @@
 
 #include <string.h>
 
-static void count_ends(int64_t *deg, const igraph_t *g, igraph_neimode_t mode)
+/* Counting pass (adj NULL: degrees into pos[v + 1]) or filling pass (adj
+ * set: pos[v] is the next free slot of v). */
+static void add_end(int64_t *pos, int32_t *adj, igraph_integer_t from, igraph_integer_t to)
 {
-	int both = mode == IGRAPH_ALL || !igraph_is_directed(g);
-	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
-		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
-		if (a == b)
-			continue;
-		if (both || mode == IGRAPH_OUT)
-			deg[a + 1]++;
-		if (both || mode == IGRAPH_IN)
-			deg[b + 1]++;
-	}
+	if (adj)
+		adj[pos[from]++] = (int32_t)to;
+	else
+		pos[from + 1]++;
 }
 
-static void fill_ends(cm__csr *c, int64_t *next, const igraph_t *g, igraph_neimode_t mode)
+static void each_end(int64_t *pos, int32_t *adj, const igraph_t *g, igraph_neimode_t mode)
 {
 	int both = mode == IGRAPH_ALL || !igraph_is_directed(g);
 	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
@@ -25,9 +21,9 @@ static void fill_ends(cm__csr *c, int64_t *next, const igraph_t *g, igraph_neimo
 		if (a == b)
 			continue;
 		if (both || mode == IGRAPH_OUT)
-			c->adj[next[a]++] = (int32_t)b;
+			add_end(pos, adj, a, b);
 		if (both || mode == IGRAPH_IN)
-			c->adj[next[b]++] = (int32_t)a;
+			add_end(pos, adj, b, a);
 	}
 }
 
@@ -43,11 +39,11 @@ int cm__csr_init(cm__csr *c, cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mo
 		cm__csr_free(c);
 		return cm__oom(ctx);
 	}
-	count_ends(c->start, g, mode);
+	each_end(c->start, NULL, g, mode);
 	for (size_t v = 0; v < n; v++)
 		c->start[v + 1] += c->start[v];
 	memcpy(next, c->start, n * sizeof(*next));
-	fill_ends(c, next, g, mode);
+	each_end(next, c->adj, g, mode);
 	cm__free(next);
 	return 0;
 }

@@ -84,17 +84,24 @@ static int send_diags(int fd, const cm_ctx *ctx, size_t from)
 }
 
 /* In worker w: every layer it owns, each preceded by its status (and
- * message when it failed, after which nothing more is measured). */
+ * message when it failed, after which nothing more is measured). All are
+ * measured before anything is sent: the parent reads only once its own
+ * layers are done, and a worker writing a layer into the full pipe would
+ * wait for it instead of measuring its next one. */
 static int run_worker(fork_job *j, int fd, int w)
 {
-	size_t from = j->ctx->diags.count;
+	size_t from = j->ctx->diags.count, failed = j->m->nlayers;
+	int32_t rc = 0;
+	for (size_t k = 0; k < j->m->nlayers && !rc; k++)
+		if (j->owner[k] == w && (rc = j->fn(&j->m->layers[k], j->ctx, j->arg, k)))
+			failed = k;
 	for (size_t k = 0; k < j->m->nlayers; k++) {
 		if (j->owner[k] != w)
 			continue;
-		int32_t rc = j->fn(&j->m->layers[k], j->ctx, j->arg, k);
-		if (cm__write_all(fd, &rc, sizeof(rc)))
+		int32_t status = k == failed ? rc : 0;
+		if (cm__write_all(fd, &status, sizeof(status)))
 			return -1;
-		if (rc)
+		if (status)
 			return send_string(fd, cm_ctx_errmsg(j->ctx));
 		if (send_layer(fd, &j->m->layers[k], j->m->net->n))
 			return -1;

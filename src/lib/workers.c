@@ -10,20 +10,22 @@
 /* A worker on a busy core only adds work (measured in docs/performance.md).
  * The load average counts this process; without /proc/loadavg every core
  * counts as free. */
+/* From the count of runnable tasks now (the fourth field of /proc/loadavg,
+ * "running/total", which includes this process), not from the one-minute
+ * load average: that lags, so a batch of runs one after the other saw the
+ * previous run as a busy core and never used the second one. */
 long cm__free_cores(void)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	double load = 0;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN), running = 1;
 	char line[128] = "";
 	FILE *fp = fopen("/proc/loadavg", "r");
 	if (fp) {
-		if (fgets(line, sizeof(line), fp))
-			line[strcspn(line, " ")] = '\0';
+		if (!fgets(line, sizeof(line), fp) ||
+		    sscanf(line, "%*s %*s %*s %ld/", &running) != 1 || running < 1)
+			running = 1;
 		fclose(fp);
 	}
-	if (cm__parse_double(&load, line))
-		load = 0;
-	long busy = load > 1 ? (long)(load - 1 + 0.5) : 0;
+	long busy = running - 1;
 	return cores - busy > 1 ? cores - busy : 1;
 }
 

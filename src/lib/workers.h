@@ -8,7 +8,7 @@
 
 #include <sys/types.h>
 
-/* Cores nobody else is using, at least 1 (from the load average). */
+/* Cores nobody else is using now, at least 1 (from the runnable tasks). */
 long cm__free_cores(void);
 
 /* Move all len bytes through a pipe end, resuming after signals and short

@@ -101,14 +101,17 @@ static int write_measures(FILE *fp, cm_ctx *ctx, const cm_metrics *m, const job 
 	return rc;
 }
 
-/* *count: reports written so far, over every file. */
+/* *count: reports written so far, over every file; *array: a JSON array
+ * has been opened (several files or snapshots). */
 static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *fp, int *count,
-                          int several)
+                          int *array, int several)
 {
 	for (size_t i = 0; i < cm_series_count(s); i++) {
 		cm_network *net = cm_series_get(s, i);
 		cm_metrics *m = NULL;
 		int rc = cm_metrics_compute(&m, ctx, net, &j->opts);
+		if (rc == 0 && j->format == CM_FORMAT_JSON && several && !*array)
+			*array = 1, fputs("[\n", fp);
 		if (rc == 0 && j->format == CM_FORMAT_JSON && *count)
 			fputs(",\n", fp);
 		else if (rc == 0 && j->format == CM_FORMAT_TEXT && *count)
@@ -126,7 +129,7 @@ static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *f
 	return 0;
 }
 
-static int metrics_one(const job *j, const char *path, FILE *fp, int *count, int nfiles)
+static int metrics_one(const job *j, const char *path, FILE *fp, int *count, int *array, int nfiles)
 {
 	cm_ctx *ctx;
 	cm_series *s = NULL;
@@ -141,7 +144,8 @@ static int metrics_one(const job *j, const char *path, FILE *fp, int *count, int
 		rc = CM_EINVAL;
 	} else if (rc == 0) {
 		cm_ctx_clear(ctx);
-		rc = measure_series(j, ctx, s, fp, count, nfiles > 1 || cm_series_count(s) > 1);
+		rc = measure_series(j, ctx, s, fp, count, array,
+		                    nfiles > 1 || cm_series_count(s) > 1);
 		cli_print_diags(ctx, !j->c.quiet);
 		if (rc)
 			fprintf(stderr, "%s: %s\n", path, cm_ctx_errmsg(ctx));
@@ -158,29 +162,23 @@ typedef struct batch {
 } batch;
 
 /* As for info: when any file fails, an output file is not replaced by a
- * partial batch (standard output has the files that were measured). */
+ * partial batch (standard output has the files that were measured). JSON is
+ * one object, or an array when there are several files or snapshots; the
+ * reports go straight to fp (one of a million actors is gigabytes). */
 static int write_batch(FILE *fp, cm_ctx *octx, const void *payload)
 {
 	const batch *b = payload;
 	const job *j = b->j;
 	int status = EXIT_OK, count = 0, nfiles = b->nfiles;
-	char *json = NULL;
-	size_t len = 0;
-	/* JSON: one object, or an array when there are several snapshots or
-	 * files, which is known only at the end. */
-	FILE *body = j->format == CM_FORMAT_JSON ? open_memstream(&json, &len) : fp;
-	if (!body)
-		fprintf(stderr, "clustermap: out of memory\n"), status = EXIT_FAIL;
+	int array = j->format == CM_FORMAT_JSON && nfiles > 1;
 	(void)octx; /* each file has a context of its own */
-	for (int i = 0; body && i < nfiles; i++)
-		if (metrics_one(j, b->files[i], body, &count, nfiles))
+	if (array)
+		fputs("[\n", fp);
+	for (int i = 0; i < nfiles; i++)
+		if (metrics_one(j, b->files[i], fp, &count, &array, nfiles))
 			status = EXIT_FAIL;
-	if (body && body != fp) {
-		fclose(body);
-		fprintf(fp, "%s%s%s", count > 1 || nfiles > 1 ? "[\n" : "", json ? json : "",
-		        count > 1 || nfiles > 1 ? "]\n" : "");
-		free(json);
-	}
+	if (array)
+		fputs("]\n", fp);
 	return status == EXIT_OK ? 0 : CLI_REPORTED;
 }
 

@@ -46,30 +46,82 @@ json_t *cm__json_value(double v)
 	return json_real(v);
 }
 
+#define JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10))
+
+/* root's text in a buffer of ours, or NULL (out of memory); root is
+ * released. Formatted in memory first, so that a failure leaves nothing
+ * behind, and into a buffer of our own: jansson 2.14 ignores a failed write
+ * of an object key, so json_dumps() (whose buffer grows as it goes) and
+ * json_dumpf() can drop a key under memory pressure and still succeed.
+ * json_dumpb() only counts what does not fit, so the first call sizes the
+ * buffer and the second cannot fail that way. jansson formats reals under
+ * the C locale it enforces. */
+static char *json_text(json_t *root, size_t *len)
+{
+	*len = root ? json_dumpb(root, NULL, 0, JSON_FLAGS) : 0;
+	char *text = *len ? cm__malloc(*len + 1) : NULL;
+	if (text && json_dumpb(root, text, *len, JSON_FLAGS) != *len) {
+		cm__free(text);
+		text = NULL;
+	}
+	if (text)
+		text[*len] = '\0';
+	json_decref(root);
+	return text;
+}
+
+static int write_failed(cm_ctx *ctx)
+{
+	return cm__error(ctx, CM_EIO, "error: writing JSON failed");
+}
+
 int cm__json_dump(json_t *root, FILE *fp, cm_ctx *ctx)
 {
-	if (!root)
+	size_t len;
+	char *text = json_text(root, &len);
+	if (!text)
 		return cm__oom(ctx);
-	/* Formatted in memory first, so that a failure leaves nothing behind,
-	 * and into a buffer of our own: jansson 2.14 ignores a failed write of
-	 * an object key, so json_dumps() (whose buffer grows as it goes) and
-	 * json_dumpf() can drop a key under memory pressure and still succeed.
-	 * json_dumpb() only counts what does not fit, so the first call sizes
-	 * the buffer and the second cannot fail that way. jansson formats reals
-	 * under the C locale it enforces. */
-	size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10);
-	size_t len = json_dumpb(root, NULL, 0, flags);
-	char *text = len ? cm__malloc(len) : NULL;
-	if (text && json_dumpb(root, text, len, flags) != len)
-		len = 0;
-	json_decref(root);
-	if (!text || !len) {
-		cm__free(text);
-		return cm__oom(ctx);
-	}
 	int ok = fwrite(text, 1, len, fp) == len && fputc('\n', fp) != EOF;
 	cm__free(text);
-	return ok ? 0 : cm__error(ctx, CM_EIO, "error: writing JSON failed");
+	return ok ? 0 : write_failed(ctx);
+}
+
+int cm__json_stream_open(json_t *root, FILE *fp, cm_ctx *ctx)
+{
+	size_t len;
+	char *text = json_text(root, &len);
+	if (!text)
+		return cm__oom(ctx);
+	/* The text ends in the empty array's "[]\n}": keep its "[". */
+	int ok =
+	    len >= 4 && !strcmp(text + len - 4, "[]\n}") && fwrite(text, 1, len - 3, fp) == len - 3;
+	cm__free(text);
+	return ok ? 0 : write_failed(ctx);
+}
+
+int cm__json_stream_element(json_t *elem, int first, FILE *fp, cm_ctx *ctx)
+{
+	size_t len;
+	char *text = json_text(elem, &len);
+	if (!text)
+		return cm__oom(ctx);
+	/* jansson's layout one level down: each line indented by four more. */
+	int ok = fputs(first ? "\n    " : ",\n    ", fp) != EOF;
+	for (char *p = text, *nl; ok && *p; p = nl + 1) {
+		if (!(nl = strchr(p, '\n'))) {
+			ok = fputs(p, fp) != EOF;
+			break;
+		}
+		ok = fwrite(p, 1, (size_t)(nl - p) + 1, fp) == (size_t)(nl - p) + 1 &&
+		     fputs("    ", fp) != EOF;
+	}
+	cm__free(text);
+	return ok ? 0 : write_failed(ctx);
+}
+
+int cm__json_stream_close(int any, FILE *fp, cm_ctx *ctx)
+{
+	return fputs(any ? "\n  ]\n}\n" : "]\n}\n", fp) != EOF ? 0 : write_failed(ctx);
 }
 
 void cm__csv_field(FILE *fp, const char *s)

@@ -19,6 +19,16 @@ json_t *cm__json_check(json_t *v, int bad);
  * means an allocation failed (CM_ENOMEM). Nothing is written unless the
  * whole document could be formatted. */
 int cm__json_dump(json_t *root, FILE *fp, cm_ctx *ctx);
+
+/* The same text as cm__json_dump, for a root object whose last member is
+ * an array too large to hold as one jansson tree: open writes root (that
+ * member given as an empty array) up to the array's '[', element writes one
+ * element after the ones before (first: none before it), close ends the
+ * array and the root (any: some element was written). Each releases the
+ * value it is given. 0, CM_ENOMEM or CM_EIO. */
+int cm__json_stream_open(json_t *root, FILE *fp, cm_ctx *ctx);
+int cm__json_stream_element(json_t *elem, int first, FILE *fp, cm_ctx *ctx);
+int cm__json_stream_close(int any, FILE *fp, cm_ctx *ctx);
 /* Writes one CSV field (RFC 4180 quoting when needed). */
 void cm__csv_field(FILE *fp, const char *s);
 

@@ -8,6 +8,7 @@
 #include "metrics.h"
 
 #include <clustermap.h>
+#include <jansson.h>
 
 /* The report of m in format with flags, in a string the caller frees. */
 static char *report(cm_ctx *ctx, const cm_metrics *m, cm_format format, int flags)
@@ -125,6 +126,25 @@ static void test_snapshot(cm_ctx *ctx, cm_metrics *m)
 	free(json);
 }
 
+/* The actors are streamed one at a time (report.c, cm__json_stream_*): the
+ * text must be exactly what jansson writes for the whole document. */
+static void test_stream_layout(cm_ctx *ctx, const cm_metrics *m)
+{
+	const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10);
+	char *text = report(ctx, m, CM_FORMAT_JSON, 0);
+	json_t *doc = text ? json_loads(text, 0, NULL) : NULL;
+	char *again = doc ? json_dumps(doc, flags) : NULL;
+	size_t len = text ? strlen(text) : 0;
+	ok(again && len && text[len - 1] == '\n' && strlen(again) == len - 1 &&
+	       !strncmp(text, again, len - 1),
+	   "streamed JSON is jansson's layout of the whole document");
+	json_t *actors = doc ? json_object_get(doc, "actors") : NULL;
+	ok(json_array_size(actors) == 3 * 16, "every actor of each of the three layers is there");
+	free(again);
+	json_decref(doc);
+	free(text);
+}
+
 int main(void)
 {
 	const char *top = getenv("top_srcdir");
@@ -144,6 +164,7 @@ int main(void)
 	test_snapshot(ctx, m);
 	test_starts(ctx, m);
 	test_core_list(ctx, m);
+	test_stream_layout(ctx, m);
 	cm_metrics_free(m);
 	cm_network_free(net);
 	cm_ctx_free(ctx);

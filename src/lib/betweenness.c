@@ -85,12 +85,19 @@ static igraph_error_t share_betweenness(igraph_vector_t *part, const igraph_t *g
 
 /* In the child: compute share k, send it, and leave without running the
  * parent's exit handlers or flushing its stdio buffers. */
-static void worker(int fd, const igraph_t *g, int k, int w, const igraph_vector_t *distance)
+typedef struct share {
+	const igraph_t *g;
+	int k, w;
+	const igraph_vector_t *distance;
+} share;
+
+static void worker(int fd, void *arg)
 {
+	const share *s = arg;
 	igraph_vector_t part;
 	int ok = igraph_vector_init(&part, 0) == IGRAPH_SUCCESS &&
-	         share_betweenness(&part, g, k, w, distance) == IGRAPH_SUCCESS &&
-	         cm__write_all(fd, VECTOR(part), sizeof(double) * (size_t)igraph_vcount(g)) == 0;
+	         share_betweenness(&part, s->g, s->k, s->w, s->distance) == IGRAPH_SUCCESS &&
+	         cm__write_all(fd, VECTOR(part), sizeof(double) * (size_t)igraph_vcount(s->g)) == 0;
 	_exit(ok ? 0 : 1);
 }
 
@@ -104,22 +111,10 @@ static int start_workers(workers *ws, const igraph_t *g, int w, const igraph_vec
 {
 	ws->count = 0;
 	for (int k = 1; k < w; k++) {
-		int p[2];
-		if (pipe(p))
+		share s = {g, k, w, distance};
+		pid_t pid = cm__spawn(&ws->fd[ws->count], ws->fd, ws->count, worker, &s);
+		if (pid < 0)
 			return -1;
-		pid_t pid = fork();
-		if (pid == 0) {
-			close(p[0]);
-			for (int j = 0; j < ws->count; j++)
-				close(ws->fd[j]);
-			worker(p[1], g, k, w, distance);
-		}
-		close(p[1]);
-		if (pid < 0) {
-			close(p[0]);
-			return -1;
-		}
-		ws->fd[ws->count] = p[0];
 		ws->pid[ws->count++] = pid;
 	}
 	return 0;
@@ -277,14 +272,8 @@ static void search_batch(igraph_vector_t *one, cm__bfs *b, const igraph_vector_i
                          double scale)
 {
 	igraph_vector_null(one);
-	for (igraph_integer_t i = 0; i < igraph_vector_int_size(batch); i++) {
-		int32_t s = (int32_t)VECTOR(*batch)[i];
-		cm__bfs_run(b, s);
-		cm__bfs_dependencies(b);
-		for (int32_t j = 1; j < b->reached; j++)
-			VECTOR(*one)[b->queue[j]] += scale * b->delta[b->queue[j]];
-		cm__bfs_clear(b);
-	}
+	for (igraph_integer_t i = 0; i < igraph_vector_int_size(batch); i++)
+		cm__bfs_add_betweenness(b, (int32_t)VECTOR(*batch)[i], scale, VECTOR(*one));
 }
 
 /* One batch: igraph with edge lengths, our own search with hop counts. */

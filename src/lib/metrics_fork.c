@@ -111,11 +111,17 @@ static int run_worker(fork_job *j, int fd, int w)
 
 /* The child leaves without the parent's exit handlers or stdio buffers,
  * and without its own workers or progress lines (the parent shows its own). */
-static void worker(fork_job *j, int fd, int w)
+typedef struct worker_arg {
+	fork_job *j;
+	int w;
+} worker_arg;
+
+static void worker(int fd, void *arg)
 {
-	j->ctx->progress = NULL;
-	j->ctx->no_workers = 1;
-	_exit(run_worker(j, fd, w) ? 1 : 0);
+	const worker_arg *a = arg;
+	a->j->ctx->progress = NULL;
+	a->j->ctx->no_workers = 1;
+	_exit(run_worker(a->j, fd, a->w) ? 1 : 0);
 }
 
 /* ------------------------------------------------------------ receiving */
@@ -226,27 +232,9 @@ typedef struct team {
 static void start(fork_job *j, team *t)
 {
 	for (int w = 1; w < j->workers; w++) {
-		int p[2];
-		t->pid[w] = -1;
+		worker_arg a = {j, w};
 		t->fd[w] = -1;
-		if (pipe(p))
-			continue;
-		fflush(NULL);
-		pid_t pid = fork();
-		if (pid == 0) {
-			close(p[0]);
-			for (int v = 1; v < w; v++)
-				if (t->fd[v] >= 0)
-					close(t->fd[v]);
-			worker(j, p[1], w);
-		}
-		close(p[1]);
-		if (pid < 0) {
-			close(p[0]);
-			continue;
-		}
-		t->fd[w] = p[0];
-		t->pid[w] = pid;
+		t->pid[w] = cm__spawn(&t->fd[w], t->fd + 1, w - 1, worker, &a);
 	}
 }
 

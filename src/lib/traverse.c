@@ -168,6 +168,15 @@ void cm__bfs_clear(cm__bfs *b)
 	b->reached = 0;
 }
 
+void cm__bfs_add_betweenness(cm__bfs *b, int32_t source, double scale, double *acc)
+{
+	cm__bfs_run(b, source);
+	cm__bfs_dependencies(b);
+	for (int32_t j = 1; j < b->reached; j++)
+		acc[b->queue[j]] += scale * b->delta[b->queue[j]];
+	cm__bfs_clear(b);
+}
+
 /* In reverse order of distance, each vertex collects from the vertices one
  * step further that it precedes on shortest paths: no predecessor lists. */
 void cm__bfs_dependencies(cm__bfs *b)

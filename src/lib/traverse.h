@@ -49,4 +49,9 @@ void cm__bfs_clear(cm__bfs *b);
  * of shortest source-t paths through v (Brandes 2001), for reached v. */
 void cm__bfs_dependencies(cm__bfs *b);
 
+/* One source's share of betweenness: a search with paths from source, then
+ * acc[v] += scale * delta[v] for every other vertex reached (scale 0.5 on an
+ * undirected graph, where igraph counts each pair once). */
+void cm__bfs_add_betweenness(cm__bfs *b, int32_t source, double scale, double *acc);
+
 #endif

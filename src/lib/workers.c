@@ -60,6 +60,29 @@ int cm__read_all(int fd, void *buf, size_t len)
 	return transfer(read, fd, buf, len);
 }
 
+pid_t cm__spawn(int *fd, const int *open, int nopen, void (*child)(int fd, void *arg), void *arg)
+{
+	int p[2];
+	if (pipe(p))
+		return -1;
+	fflush(NULL); /* nothing buffered is written twice */
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(p[0]);
+		for (int i = 0; i < nopen; i++)
+			if (open[i] >= 0)
+				close(open[i]);
+		child(p[1], arg);
+		_exit(1); /* child() must not return */
+	}
+	close(p[1]);
+	if (pid < 0)
+		close(p[0]);
+	else
+		*fd = p[0];
+	return pid;
+}
+
 int cm__reap(pid_t pid)
 {
 	int status;

@@ -16,6 +16,13 @@ long cm__free_cores(void);
 int cm__write_all(int fd, const void *buf, size_t len);
 int cm__read_all(int fd, void *buf, size_t len);
 
+/* Starts a worker: a child process that runs child(fd, arg) with fd the
+ * write end of a new pipe, and must leave through _exit(). In the child the
+ * parent's other read ends, open[0..nopen) (negative entries skipped), are
+ * closed first. Returns the child's pid with *fd the parent's read end, or
+ * -1 (no child, nothing left open). */
+pid_t cm__spawn(int *fd, const int *open, int nopen, void (*child)(int fd, void *arg), void *arg);
+
 /* Waits for a child; 0 when it exited with status 0. */
 int cm__reap(pid_t pid);
 

@@ -96,6 +96,11 @@ enum { CLI_REPORTED = 1 };
  * what writer returned. */
 int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void *payload);
 
+/* cli_write_file for a batch command whose files each have a context of
+ * their own: a context for the output alone, its error printed. Returns
+ * the exit status. */
+int cli_write_batch(const cli_common *c, const char *path, cli_writer writer, const void *payload);
+
 int cli_parse_format(cm_format *out, const char *command, const char *arg);
 int cli_parse_size(size_t *out, const char *arg);
 

@@ -67,14 +67,7 @@ static int write_batch(FILE *fp, cm_ctx *octx, const void *payload)
 
 static int run(const cli_common *c, char **files, int nfiles, cm_format format, const char *out)
 {
-	cm_ctx *octx;
-	if (cli_ctx(&octx, c))
-		return EXIT_FAIL;
-	int rc = cli_write_file(octx, out, write_batch, &(batch){c, files, nfiles, format});
-	if (rc < 0)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx));
-	cm_ctx_free(octx);
-	return rc ? EXIT_FAIL : EXIT_OK;
+	return cli_write_batch(c, out, write_batch, &(batch){c, files, nfiles, format});
 }
 
 int cmd_info(int argc, char **argv)

@@ -184,14 +184,7 @@ static int write_batch(FILE *fp, cm_ctx *octx, const void *payload)
 
 static int run(const job *j, char **files, int nfiles)
 {
-	cm_ctx *octx;
-	if (cli_ctx(&octx, &j->c))
-		return EXIT_FAIL;
-	int rc = cli_write_file(octx, j->out, write_batch, &(batch){j, files, nfiles});
-	if (rc < 0)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx));
-	cm_ctx_free(octx);
-	return rc ? EXIT_FAIL : EXIT_OK;
+	return cli_write_batch(&j->c, j->out, write_batch, &(batch){j, files, nfiles});
 }
 
 static int number(unsigned long *out, const char *arg, const char *what)

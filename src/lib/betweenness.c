@@ -24,7 +24,11 @@ static igraph_error_t on_progress(const char *message, igraph_real_t percent, vo
 
 size_t cm__sample_size(const igraph_t *g, const cm__path_opts *opts)
 {
-	double n = (double)igraph_vcount(g), m = (double)igraph_ecount(g);
+	return cm__sample_size_for((double)igraph_vcount(g), (double)igraph_ecount(g), opts);
+}
+
+size_t cm__sample_size_for(double n, double m, const cm__path_opts *opts)
+{
 	if (opts->exact)
 		return 0;
 	if (opts->approx)
@@ -182,15 +186,13 @@ static int exact_betweenness(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *
 	return err ? cm__igraph_error(ctx, err) : 0;
 }
 
-/* A seeded sample of k distinct vertices. */
-static int sample_sources(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g, size_t k,
-                          unsigned long seed)
+int cm__sample_vertices(igraph_vector_int_t *out, cm_ctx *ctx, igraph_integer_t n, size_t k,
+                        unsigned long seed)
 {
 	igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
 	if (igraph_vector_int_init(out, 0))
 		return cm__oom(ctx);
-	igraph_error_t err =
-	    igraph_random_sample(out, 0, igraph_vcount(g) - 1, (igraph_integer_t)k);
+	igraph_error_t err = igraph_random_sample(out, 0, n - 1, (igraph_integer_t)k);
 	if (err) {
 		igraph_vector_int_destroy(out);
 		return cm__igraph_error(ctx, err);
@@ -330,7 +332,7 @@ static int sampled_betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx 
 	igraph_vector_int_t src;
 	moments mo;
 	double n = (double)igraph_vcount(g);
-	int rc = sample_sources(&src, ctx, g, k, opts->seed);
+	int rc = cm__sample_vertices(&src, ctx, igraph_vcount(g), k, opts->seed);
 	if (rc)
 		return rc;
 	rc = moments_init(&mo, igraph_vcount(g)) ? cm__oom(ctx) : 0;
@@ -514,7 +516,7 @@ static int sampled_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__sam
 		return cm__oom(ctx);
 	}
 	reach r = {buf, buf + n, buf + 2 * n, buf + 3 * n, buf + 4 * n};
-	int rc = sample_sources(&src, ctx, g, k, opts->seed);
+	int rc = cm__sample_vertices(&src, ctx, igraph_vcount(g), k, opts->seed);
 	if (rc == 0) {
 		rc = reach_pass(&r, ctx, g, opts, &src);
 		if (rc == 0) {

@@ -30,6 +30,13 @@ typedef struct cm__sampling {
 
 /* Number of sources to sample for g, 0 for the exact computation. */
 size_t cm__sample_size(const igraph_t *g, const cm__path_opts *opts);
+/* The same for a graph of n vertices and m edges. */
+size_t cm__sample_size_for(double n, double m, const cm__path_opts *opts);
+
+/* k distinct vertices of 0 .. n - 1 drawn with igraph's default generator
+ * seeded by seed. */
+int cm__sample_vertices(igraph_vector_int_t *out, cm_ctx *ctx, igraph_integer_t n, size_t k,
+                        unsigned long seed);
 
 /* Raw betweenness (igraph's definition; directed when g is) of every vertex
  * into res (initialised by the caller). Estimates scale the sampled sources'

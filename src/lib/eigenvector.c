@@ -13,8 +13,12 @@
  * eigenvalues sqrt(k) a fraction of a percent apart) makes that gap tiny, so
  * ARPACK restarts thousands of times over a basis of million-entry vectors.
  * Here every component's leading eigenvalue is bounded from above from its
- * ties, and ARPACK runs only on the components whose bound reaches the top. */
+ * ties, and ARPACK runs only on the components whose bound reaches the top,
+ * its products taken over the whole graph's compressed adjacency, so that no
+ * component needs a graph of its own. */
 #include "eigenvector.h"
+
+#include "traverse.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -143,71 +147,106 @@ static eig_rank *eig_ranking(const eig_parts *p, igraph_integer_t *count)
 	return r;
 }
 
-/* The induced subgraph of component c (vertices in increasing order) with
- * its weights. local[] maps g's vertices of c to the subgraph's. */
-static igraph_error_t eig_subgraph(igraph_t *sub, igraph_vector_t *subw, const igraph_t *g,
-                                   const igraph_vector_t *weights, const eig_parts *p,
-                                   igraph_integer_t c, igraph_integer_t *local)
-{
-	igraph_integer_t from = p->start[c], to = p->start[c + 1];
-	igraph_vector_int_t edges, inc;
-
-	for (igraph_integer_t i = from; i < to; i++)
-		local[p->vertex[i]] = i - from;
-	IGRAPH_VECTOR_INT_INIT_FINALLY(&edges, 0);
-	IGRAPH_VECTOR_INT_INIT_FINALLY(&inc, 0);
-	igraph_vector_clear(subw);
-	for (igraph_integer_t i = from; i < to; i++) {
-		igraph_integer_t v = p->vertex[i];
-		IGRAPH_CHECK(igraph_incident(g, &inc, v, IGRAPH_ALL));
-		for (igraph_integer_t k = 0; k < igraph_vector_int_size(&inc); k++) {
-			igraph_integer_t e = VECTOR(inc)[k], u = IGRAPH_OTHER(g, e, v);
-			if (u < v)
-				continue; /* each tie once, from its lower end */
-			IGRAPH_CHECK(igraph_vector_int_push_back(&edges, local[v]));
-			IGRAPH_CHECK(igraph_vector_int_push_back(&edges, local[u]));
-			IGRAPH_CHECK(
-			    igraph_vector_push_back(subw, weights ? VECTOR(*weights)[e] : 1));
-		}
-	}
-	IGRAPH_CHECK(igraph_create(sub, &edges, to - from, IGRAPH_UNDIRECTED));
-	igraph_vector_int_destroy(&inc);
-	igraph_vector_int_destroy(&edges);
-	IGRAPH_FINALLY_CLEAN(2);
-	return IGRAPH_SUCCESS;
-}
-
-/* Leading eigenvalue and scaled eigenvector of component c. */
-static igraph_error_t eig_component(igraph_vector_t *vec, double *lambda, const igraph_t *g,
-                                    const igraph_vector_t *weights, const eig_parts *p,
-                                    igraph_integer_t c, igraph_integer_t *local)
-{
-	igraph_t sub;
-	igraph_vector_t subw;
-	igraph_arpack_options_t arpack;
-
-	igraph_arpack_options_init(&arpack);
-	IGRAPH_VECTOR_INIT_FINALLY(&subw, 0);
-	IGRAPH_CHECK(eig_subgraph(&sub, &subw, g, weights, p, c, local));
-	IGRAPH_FINALLY(igraph_destroy, &sub);
-	IGRAPH_CHECK(igraph_eigenvector_centrality(&sub, vec, lambda, 0, 1, weights ? &subw : NULL,
-	                                           &arpack));
-	igraph_destroy(&sub);
-	igraph_vector_destroy(&subw);
-	IGRAPH_FINALLY_CLEAN(2);
-	return IGRAPH_SUCCESS;
-}
-
 /* The search over ranked components, largest bound first: each computed
  * component's vector goes into res at its vertices (components are
  * disjoint), its eigenvalue into lambda[]; the search stops at the first
  * bound that cannot reach a tie with the largest eigenvalue found. */
 typedef struct eig_search {
+	cm__csr a; /* the whole graph's adjacency, with weights when given */
+	double *x; /* one entry per vertex: ARPACK's vector at its vertices */
 	igraph_vector_t vec;
-	igraph_integer_t *local;
 	double *lambda; /* per component; -1 where not computed */
 	double top;
 } eig_search;
+
+/* ARPACK's operand: the adjacency of one component (vertex[0 .. n), in
+ * increasing order) applied to a vector over the component. */
+typedef struct eig_op {
+	const cm__csr *a;
+	const igraph_integer_t *vertex;
+	double *x;
+} eig_op;
+
+static igraph_error_t eig_mul(igraph_real_t *to, const igraph_real_t *from, int n, void *extra)
+{
+	const eig_op *op = extra;
+	const cm__csr *a = op->a;
+	for (int i = 0; i < n; i++)
+		op->x[op->vertex[i]] = from[i];
+	for (int i = 0; i < n; i++) {
+		igraph_integer_t v = op->vertex[i];
+		double sum = 0;
+		for (int64_t k = a->start[v]; k < a->start[v + 1]; k++)
+			sum += (a->w ? a->w[k] : 1) * op->x[a->adj[k]];
+		to[i] = sum;
+	}
+	return IGRAPH_SUCCESS;
+}
+
+/* ARPACK's Lanczos basis and stopping rule on large components
+ * (docs/metrics.md): with reference BLAS, orthogonalising against the basis
+ * costs more than the products on a sparse layer, and 12 vectors with a
+ * residual of 1e-10 relative to the eigenvalue take half the time of the
+ * defaults (20 vectors, machine precision) at a million actors. Smaller
+ * components get the defaults. */
+enum { EIG_LARGE = 10000, EIG_NCV = 12 };
+#define EIG_TOL 1e-10
+
+static void eig_options(igraph_arpack_options_t *o, igraph_integer_t n)
+{
+	igraph_arpack_options_init(o);
+	o->n = (int)n;
+	o->nev = 1;
+	o->which[0] = 'L';
+	o->which[1] = 'A';
+	o->start = 1;
+	o->tol = n > EIG_LARGE ? EIG_TOL : 0;
+	o->ncv = n > EIG_LARGE ? EIG_NCV : 0;
+}
+
+/* Starts from the strengths (igraph's choice; positive, so never
+ * orthogonal to the leading eigenvector of a connected component) and
+ * returns the eigenvector with a positive sum. */
+static igraph_error_t eig_solve(igraph_vector_t *vec, double *lambda, const eig_op *op,
+                                igraph_integer_t n, igraph_matrix_t *v)
+{
+	igraph_vector_t values;
+	igraph_arpack_options_t o;
+	for (igraph_integer_t i = 0; i < n; i++) {
+		igraph_integer_t u = op->vertex[i];
+		MATRIX(*v, i, 0) = 0;
+		for (int64_t k = op->a->start[u]; k < op->a->start[u + 1]; k++)
+			MATRIX(*v, i, 0) += op->a->w ? op->a->w[k] : 1;
+	}
+	eig_options(&o, n);
+	IGRAPH_VECTOR_INIT_FINALLY(&values, 1);
+	IGRAPH_CHECK(igraph_arpack_rssolve(eig_mul, (void *)op, &o, NULL, &values, v));
+	*lambda = VECTOR(values)[0];
+	igraph_vector_destroy(&values);
+	IGRAPH_FINALLY_CLEAN(1);
+	IGRAPH_CHECK(igraph_vector_resize(vec, n));
+	double sum = 0;
+	for (igraph_integer_t i = 0; i < n; i++)
+		sum += MATRIX(*v, i, 0);
+	for (igraph_integer_t i = 0; i < n; i++)
+		VECTOR(*vec)[i] = sum < 0 ? -MATRIX(*v, i, 0) : MATRIX(*v, i, 0);
+	return IGRAPH_SUCCESS;
+}
+
+/* Leading eigenvalue and eigenvector (any positive scale) of component c
+ * into s->vec. */
+static igraph_error_t eig_component(double *lambda, eig_search *s, const eig_parts *p,
+                                    igraph_integer_t c)
+{
+	igraph_integer_t n = p->start[c + 1] - p->start[c];
+	eig_op op = {&s->a, p->vertex + p->start[c], s->x};
+	igraph_matrix_t v;
+	IGRAPH_MATRIX_INIT_FINALLY(&v, n, 1);
+	IGRAPH_CHECK(eig_solve(&s->vec, lambda, &op, n, &v));
+	igraph_matrix_destroy(&v);
+	IGRAPH_FINALLY_CLEAN(1);
+	return IGRAPH_SUCCESS;
+}
 
 static void eig_place(igraph_vector_t *res, const eig_search *s, const eig_parts *p,
                       igraph_integer_t c)
@@ -216,8 +255,7 @@ static void eig_place(igraph_vector_t *res, const eig_search *s, const eig_parts
 		VECTOR(*res)[p->vertex[i]] = VECTOR(s->vec)[i - p->start[c]];
 }
 
-static igraph_error_t eig_scan(igraph_vector_t *res, eig_search *s, const igraph_t *g,
-                               const igraph_vector_t *weights, const eig_parts *p,
+static igraph_error_t eig_scan(igraph_vector_t *res, eig_search *s, const eig_parts *p,
                                const eig_rank *rank, igraph_integer_t ranked)
 {
 	s->top = 0;
@@ -225,32 +263,12 @@ static igraph_error_t eig_scan(igraph_vector_t *res, eig_search *s, const igraph
 		double lambda;
 		if (k > 0 && rank[k].upper < s->top * (1 - CM__EIGEN_TIE))
 			break;
-		IGRAPH_CHECK(
-		    eig_component(&s->vec, &lambda, g, weights, p, rank[k].comp, s->local));
+		IGRAPH_CHECK(eig_component(&lambda, s, p, rank[k].comp));
 		s->lambda[rank[k].comp] = lambda;
 		s->top = fmax(s->top, lambda);
 		eig_place(res, s, p, rank[k].comp);
 	}
 	return IGRAPH_SUCCESS;
-}
-
-/* Runs the scan with igraph's default generator replaced by a private one
- * (igraph perturbs ARPACK's start vector with it), so that what the caller
- * draws afterwards does not depend on the path taken here.
- * igraph 0.10's igraph_rng_set_default copies the structure it is given (type
- * and state pointer) into the default one: the saved copy restores it. */
-static igraph_error_t eig_scan_private(igraph_vector_t *res, eig_search *s, const igraph_t *g,
-                                       const igraph_vector_t *weights, const eig_parts *p,
-                                       const eig_rank *rank, igraph_integer_t ranked)
-{
-	igraph_rng_t rng, saved = *igraph_rng_default();
-	IGRAPH_CHECK(igraph_rng_init(&rng, &igraph_rngtype_pcg32));
-	igraph_rng_seed(&rng, 1);
-	igraph_rng_set_default(&rng);
-	igraph_error_t err = eig_scan(res, s, g, weights, p, rank, ranked);
-	igraph_rng_set_default(&saved);
-	igraph_rng_destroy(&rng);
-	return err;
 }
 
 /* Components tied for the largest eigenvalue keep their vector u times
@@ -279,8 +297,8 @@ static void eig_combine(igraph_vector_t *res, const eig_search *s, const eig_par
 		igraph_vector_scale(res, 1 / max);
 }
 
-static int eig_run(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
-                   const igraph_vector_t *weights, const eig_parts *p, eig_search *s)
+static int eig_run(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g, const eig_parts *p,
+                   eig_search *s)
 {
 	igraph_integer_t ranked;
 	eig_rank *rank = eig_ranking(p, &ranked);
@@ -291,7 +309,7 @@ static int eig_run(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
 	int rc = igraph_vector_resize(res, igraph_vcount(g)) ? cm__oom(ctx) : 0;
 	if (!rc) {
 		igraph_vector_null(res);
-		igraph_error_t err = eig_scan_private(res, s, g, weights, p, rank, ranked);
+		igraph_error_t err = eig_scan(res, s, p, rank, ranked);
 		rc = err ? cm__igraph_error(ctx, err) : 0;
 	}
 	cm__free(rank);
@@ -304,16 +322,20 @@ static int eig_by_component(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g
                             const igraph_vector_t *weights, const eig_parts *p)
 {
 	eig_search s = {.top = 0};
-	int rc;
-
-	if (igraph_vector_init(&s.vec, 0))
+	int rc = cm__csr_init_weighted(&s.a, ctx, g, IGRAPH_ALL, weights);
+	if (rc)
+		return rc;
+	if (igraph_vector_init(&s.vec, 0)) {
+		cm__csr_free(&s.a);
 		return cm__oom(ctx);
-	s.local = cm__malloc(((size_t)igraph_vcount(g) + 1) * sizeof(*s.local));
+	}
+	s.x = cm__malloc(((size_t)igraph_vcount(g) + 1) * sizeof(*s.x));
 	s.lambda = cm__malloc(((size_t)p->count + 1) * sizeof(*s.lambda));
-	rc = s.local && s.lambda ? eig_run(res, ctx, g, weights, p, &s) : cm__oom(ctx);
-	cm__free(s.local);
+	rc = s.x && s.lambda ? eig_run(res, ctx, g, p, &s) : cm__oom(ctx);
+	cm__free(s.x);
 	cm__free(s.lambda);
 	igraph_vector_destroy(&s.vec);
+	cm__csr_free(&s.a);
 	return rc;
 }
 
@@ -332,10 +354,8 @@ int cm__eigenvector_centrality(igraph_vector_t *res, cm_ctx *ctx, const igraph_t
 		return cm__oom(ctx);
 	}
 	rc = eig_parts_init(&p, ctx, g, weights);
-	if (!rc && p.count > 1)
+	if (!rc)
 		rc = eig_by_component(res, ctx, g, weights, &p);
-	else if (!rc)
-		rc = eig_plain(res, ctx, g, weights); /* connected: its own component */
 	eig_parts_free(&p);
 	return rc;
 }

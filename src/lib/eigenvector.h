@@ -10,15 +10,14 @@
  * disconnected graph, the components whose leading eigenvalue is the
  * largest (to a relative CM__EIGEN_TIE) get their leading eigenvector times
  * the projection of the ones vector on it, the others 0. Computed with
- * igraph_eigenvector_centrality (default ARPACK options) on each component
- * whose eigenvalue bound reaches the largest; a connected graph, one that is
- * not simple and weights that are not all positive get igraph's call on g
- * (where a tie between components is then resolved as ARPACK's start
- * vector falls).
+ * ARPACK on each component whose eigenvalue bound reaches the largest
+ * (components above 10^4 vertices to a residual of 1e-10; see
+ * docs/metrics.md); a graph that is not simple and weights that are not all
+ * positive get igraph_eigenvector_centrality on g (where a tie between
+ * components is then resolved as ARPACK's start vector falls).
  * res is resized to igraph_vcount(g). g must be undirected and have ties;
- * weights is NULL or one weight per edge. The component path draws from a
- * private generator, never from igraph's default one. Returns 0 or a CM_E*
- * code. */
+ * weights is NULL or one weight per edge. The component path draws nothing
+ * from igraph's default generator. Returns 0 or a CM_E* code. */
 #define CM__EIGEN_TIE 1e-9
 int cm__eigenvector_centrality(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
                                const igraph_vector_t *weights);

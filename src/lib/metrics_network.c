@@ -139,70 +139,51 @@ static int largest_component(igraph_vector_int_t *out, cm_ctx *ctx, const igraph
 	return err ? cm__igraph_error(ctx, err) : 0;
 }
 
-int cm__sample_vertices(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g, size_t k,
-                        unsigned long seed)
-{
-	igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
-	if (igraph_vector_int_init(out, 0))
-		return cm__oom(ctx);
-	igraph_error_t err =
-	    igraph_random_sample(out, 0, igraph_vcount(g) - 1, (igraph_integer_t)k);
-	if (err) {
-		igraph_vector_int_destroy(out);
-		return cm__igraph_error(ctx, err);
-	}
-	return 0;
-}
-
-static size_t sample_size(const cm__mwork *w, const igraph_t *g)
-{
-	cm__path_opts po = {.approx = w->opts->approx, .exact = w->opts->exact};
-	return cm__sample_size(g, &po);
-}
-
-/* Distances from each sampled source to the rest of a connected graph (one
- * breadth-first search each): the mean over the
- * K sources of their mean distance estimates the average path length
- * (standard error from the spread of those means); the largest eccentricity
- * found is a lower bound of the diameter. */
+/* Distances from each sampled source to the rest of its component (one
+ * breadth-first search each): the mean over the K sources of their mean
+ * distance estimates the average path length (standard error from the
+ * spread of those means); the largest eccentricity found is a lower bound
+ * of the diameter. nc is the component's size. */
 typedef struct path_sums {
-	double sum, sq, ecc;
+	double sum, sq, ecc, nc;
 } path_sums;
 
 static void add_source(path_sums *ps, cm__bfs *b, int32_t s)
 {
-	double total = 0, n = (double)b->c->n;
+	double total = 0;
 	cm__bfs_run(b, s);
 	for (int32_t j = 1; j < b->reached; j++)
 		total += (double)b->dist[b->queue[j]];
-	double ecc = (double)b->dist[b->queue[b->reached - 1]], mean = total / (n - 1);
+	double ecc = (double)b->dist[b->queue[b->reached - 1]], mean = total / (ps->nc - 1);
 	ps->ecc = ecc > ps->ecc ? ecc : ps->ecc;
 	ps->sum += mean;
 	ps->sq += mean * mean;
 	cm__bfs_clear(b);
 }
 
-static int source_pass(path_sums *ps, cm_ctx *ctx, const igraph_t *g,
-                       const igraph_vector_int_t *src)
+/* Sources drawn as positions in keep (the component's vertices, in
+ * increasing order), searched in the whole undirected view, where a search
+ * from the component stays in it. */
+static int source_pass(path_sums *ps, cm__mwork *w, const igraph_vector_int_t *keep, size_t k)
 {
+	igraph_vector_int_t src;
 	cm__bfs b;
-	int rc = cm__bfs_open(&b, ctx, g, IGRAPH_ALL, 0);
-	for (igraph_integer_t i = 0; rc == 0 && i < igraph_vector_int_size(src); i++)
-		add_source(ps, &b, (int32_t)VECTOR(*src)[i]);
+	int rc = cm__sample_vertices(&src, w->ctx, igraph_vector_int_size(keep), k, w->opts->seed);
+	if (rc)
+		return rc;
+	rc = cm__bfs_open(&b, w->ctx, w->u, IGRAPH_ALL, 0);
+	for (igraph_integer_t i = 0; rc == 0 && i < igraph_vector_int_size(&src); i++)
+		add_source(ps, &b, (int32_t)VECTOR(*keep)[VECTOR(src)[i]]);
 	cm__bfs_close(&b);
+	igraph_vector_int_destroy(&src);
 	return rc;
 }
 
-static int sampled_paths(cm__mwork *w, const igraph_t *g, size_t k)
+static int sampled_paths(cm__mwork *w, const igraph_vector_int_t *keep, size_t k)
 {
-	igraph_vector_int_t src;
-	path_sums ps = {0, 0, 0};
-	double n = (double)igraph_vcount(g), kk = (double)k;
-	int rc = cm__sample_vertices(&src, w->ctx, g, k, w->opts->seed);
-	if (rc)
-		return rc;
-	rc = source_pass(&ps, w->ctx, g, &src);
-	igraph_vector_int_destroy(&src);
+	double n = (double)igraph_vector_int_size(keep), kk = (double)k;
+	path_sums ps = {0, 0, 0, n};
+	int rc = source_pass(&ps, w, keep, k);
 	if (rc)
 		return rc;
 	double mean = ps.sum / kk, var = k > 1 ? (ps.sq - kk * mean * mean) / (kk - 1) : 0;
@@ -227,36 +208,50 @@ static void hop_paths(cm__mwork *w, const igraph_vector_int_t *keep)
 	V(w, CM__NM_AVERAGE_PATH_LENGTH) = total / (nc * (nc - 1));
 }
 
+/* igraph's exact diameter and average path length of the component. */
+static int exact_paths(cm__mwork *w, const igraph_vector_int_t *keep)
+{
+	igraph_t sub;
+	CM__IG(w->ctx,
+	       igraph_induced_subgraph(w->u, &sub, igraph_vss_vector(keep), IGRAPH_SUBGRAPH_AUTO));
+	igraph_error_t err =
+	    igraph_diameter(&sub, &V(w, CM__NM_DIAMETER), NULL, NULL, NULL, NULL, 0, 1);
+	if (!err)
+		err =
+		    igraph_average_path_length(&sub, &V(w, CM__NM_AVERAGE_PATH_LENGTH), NULL, 0, 1);
+	igraph_destroy(&sub);
+	return err ? cm__igraph_error(w->ctx, err) : 0;
+}
+
+/* Sampled or exact as for the component alone: its ties are half its
+ * vertices' degrees. */
+static int component_paths(cm__mwork *w, const igraph_vector_int_t *keep)
+{
+	igraph_vector_int_t deg;
+	cm__path_opts po = {.approx = w->opts->approx, .exact = w->opts->exact};
+	if (igraph_vector_int_init(&deg, 0))
+		return cm__oom(w->ctx);
+	igraph_error_t err = igraph_degree(w->u, &deg, igraph_vss_vector(keep), IGRAPH_ALL, 1);
+	double m = err ? 0 : (double)igraph_vector_int_sum(&deg) / 2;
+	igraph_vector_int_destroy(&deg);
+	if (err)
+		return cm__igraph_error(w->ctx, err);
+	size_t k = cm__sample_size_for((double)igraph_vector_int_size(keep), m, &po);
+	return k ? sampled_paths(w, keep, k) : exact_paths(w, keep);
+}
+
 /* Diameter and average path length, in steps, of the largest component of
  * the undirected view; undefined when it has a single actor. */
 static int paths(cm__mwork *w)
 {
 	igraph_vector_int_t keep;
-	igraph_t sub;
 	if (igraph_vector_int_init(&keep, 0))
 		return cm__oom(w->ctx);
 	int rc = largest_component(&keep, w->ctx, w->u);
-	if (rc == 0 && w->has_hops && igraph_vector_int_size(&keep) >= 2)
-		hop_paths(w, &keep);
-	if (rc || igraph_vector_int_size(&keep) < 2 || w->has_hops) {
-		igraph_vector_int_destroy(&keep);
-		return rc;
-	}
-	igraph_error_t err =
-	    igraph_induced_subgraph(w->u, &sub, igraph_vss_vector(&keep), IGRAPH_SUBGRAPH_AUTO);
+	if (rc == 0 && igraph_vector_int_size(&keep) >= 2)
+		rc = w->has_hops ? (hop_paths(w, &keep), 0) : component_paths(w, &keep);
 	igraph_vector_int_destroy(&keep);
-	if (err)
-		return cm__igraph_error(w->ctx, err);
-	size_t k = sample_size(w, &sub);
-	if (k)
-		rc = sampled_paths(w, &sub, k);
-	else
-		err = igraph_diameter(&sub, &V(w, CM__NM_DIAMETER), NULL, NULL, NULL, NULL, 0, 1);
-	if (!k && !err)
-		err =
-		    igraph_average_path_length(&sub, &V(w, CM__NM_AVERAGE_PATH_LENGTH), NULL, 0, 1);
-	igraph_destroy(&sub);
-	return err ? cm__igraph_error(w->ctx, err) : rc;
+	return rc;
 }
 
 static int max_coreness(cm__mwork *w)
@@ -294,7 +289,7 @@ static int reachable_pairs(double *out, cm_ctx *ctx, const igraph_t *g, size_t k
 {
 	igraph_vector_int_t src;
 	double sum = 0;
-	int rc = k ? cm__sample_vertices(&src, ctx, g, k, seed) : 0;
+	int rc = k ? cm__sample_vertices(&src, ctx, igraph_vcount(g), k, seed) : 0;
 	if (rc)
 		return rc;
 	rc = reach_sum(&sum, ctx, g, k ? &src : NULL);
@@ -332,7 +327,8 @@ static int hierarchy(cm__mwork *w)
 {
 	if (!w->l->directed)
 		return 0;
-	size_t k = sample_size(w, &w->l->graph);
+	cm__path_opts po = {.approx = w->opts->approx, .exact = w->opts->exact};
+	size_t k = cm__sample_size(&w->l->graph, &po);
 	w->out->hierarchy.sources = k;
 	return cm__krackhardt_hierarchy(&V(w, CM__NM_HIERARCHY), w->ctx, &w->l->graph, k,
 	                                w->opts->seed);

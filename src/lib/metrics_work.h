@@ -62,8 +62,5 @@ int cm__burt(igraph_vector_t *constraint, igraph_vector_t *effective, cm_ctx *ct
  * With k > 0 the reachable pairs are estimated from k sampled sources. */
 int cm__krackhardt_hierarchy(double *out, cm_ctx *ctx, const igraph_t *g, size_t k,
                              unsigned long seed);
-/* k distinct vertices of g drawn with igraph's generator seeded by seed. */
-int cm__sample_vertices(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g, size_t k,
-                        unsigned long seed);
 
 #endif

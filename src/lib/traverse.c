@@ -3,57 +3,73 @@
 
 #include <string.h>
 
-/* Counting pass (adj NULL: degrees into pos[v + 1]) or filling pass (adj
- * set: pos[v] is the next free slot of v). */
-static void add_end(int64_t *pos, int32_t *adj, igraph_integer_t from, igraph_integer_t to)
+/* Counting pass (c->adj NULL: degrees into pos[v + 1]) or filling pass
+ * (pos[v] is the next free slot of v). */
+static void add_end(const cm__csr *c, int64_t *pos, igraph_integer_t from, igraph_integer_t to,
+                    double w)
 {
-	if (adj)
-		adj[pos[from]++] = (int32_t)to;
-	else
+	if (!c->adj) {
 		pos[from + 1]++;
+		return;
+	}
+	if (c->w)
+		c->w[pos[from]] = w;
+	c->adj[pos[from]++] = (int32_t)to;
 }
 
-static void each_end(int64_t *pos, int32_t *adj, const igraph_t *g, igraph_neimode_t mode)
+static void each_end(const cm__csr *c, int64_t *pos, const igraph_t *g, igraph_neimode_t mode,
+                     const igraph_vector_t *weights)
 {
 	int both = mode == IGRAPH_ALL || !igraph_is_directed(g);
 	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
 		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
+		double w = weights ? VECTOR(*weights)[e] : 1;
 		if (a == b)
 			continue;
 		if (both || mode == IGRAPH_OUT)
-			add_end(pos, adj, a, b);
+			add_end(c, pos, a, b, w);
 		if (both || mode == IGRAPH_IN)
-			add_end(pos, adj, b, a);
+			add_end(c, pos, b, a, w);
 	}
 }
 
-int cm__csr_init(cm__csr *c, cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode)
+int cm__csr_init_weighted(cm__csr *c, cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode,
+                          const igraph_vector_t *weights)
 {
 	size_t n = (size_t)igraph_vcount(g), m = (size_t)igraph_ecount(g);
 	int64_t *next = cm__malloc((n + 1) * sizeof(*next));
+	cm__csr count = {.adj = NULL};
 	c->n = (int32_t)n;
 	c->start = cm__calloc(n + 1, sizeof(*c->start));
 	c->adj = cm__malloc((2 * m + 1) * sizeof(*c->adj));
-	if (!next || !c->start || !c->adj) {
+	c->w = weights ? cm__malloc((2 * m + 1) * sizeof(*c->w)) : NULL;
+	if (!next || !c->start || !c->adj || (weights && !c->w)) {
 		cm__free(next);
 		cm__csr_free(c);
 		return cm__oom(ctx);
 	}
-	each_end(c->start, NULL, g, mode);
+	each_end(&count, c->start, g, mode, NULL);
 	for (size_t v = 0; v < n; v++)
 		c->start[v + 1] += c->start[v];
 	memcpy(next, c->start, n * sizeof(*next));
-	each_end(next, c->adj, g, mode);
+	each_end(c, next, g, mode, weights);
 	cm__free(next);
 	return 0;
+}
+
+int cm__csr_init(cm__csr *c, cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode)
+{
+	return cm__csr_init_weighted(c, ctx, g, mode, NULL);
 }
 
 void cm__csr_free(cm__csr *c)
 {
 	cm__free(c->start);
 	cm__free(c->adj);
+	cm__free(c->w);
 	c->start = NULL;
 	c->adj = NULL;
+	c->w = NULL;
 }
 
 int cm__bfs_init(cm__bfs *b, cm_ctx *ctx, const cm__csr *c, int with_paths)

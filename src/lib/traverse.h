@@ -14,12 +14,17 @@ typedef struct cm__csr {
 	int32_t n;
 	int64_t *start; /* n + 1 offsets into adj */
 	int32_t *adj;   /* neighbours of v: adj[start[v]] .. adj[start[v + 1] - 1] */
+	double *w;      /* the weight of each entry of adj; NULL without weights */
 } cm__csr;
 
 /* The neighbours of every vertex of g along mode (IGRAPH_OUT, IGRAPH_IN or
  * IGRAPH_ALL; an undirected graph always gives both ends), without
  * self-loops. Returns 0 or CM_ENOMEM. */
 int cm__csr_init(cm__csr *c, cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode);
+/* The same with each tie's weight beside its entries (weights: one per edge
+ * of g, or NULL for none). */
+int cm__csr_init_weighted(cm__csr *c, cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode,
+                          const igraph_vector_t *weights);
 void cm__csr_free(cm__csr *c);
 
 /* The state of one search. dist is -1 for every vertex between searches:

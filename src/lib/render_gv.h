@@ -17,6 +17,10 @@ void cm__gv_setf(void *obj, const char *name, const char *fmt, ...)
 /* A node name that no actor uses: base, or base-2, base-3, ... */
 Agnode_t *cm__gv_fresh_node(Agraph_t *g, const char *base);
 
+/* The discipline of a drawing's graph: object ids in creation order, so
+ * that Graphviz lists subgraphs the same way every run (render_ids.c). */
+Agdisc_t *cm__gv_disc(void);
+
 /* Builds the graph of the scene for the first layout pass with engine. */
 int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *engine);
 /* The engine for --layout (auto: chosen by size, pins and region). */

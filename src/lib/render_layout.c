@@ -146,7 +146,7 @@ static void default_attrs(Agraph_t *g)
 
 int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *engine)
 {
-	Agraph_t *g = agopen("cluster_map", Agdirected, NULL);
+	Agraph_t *g = agopen("cluster_map", Agdirected, cm__gv_disc());
 	*out = g;
 	if (!g)
 		return cm__oom(ctx);

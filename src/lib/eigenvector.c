@@ -329,7 +329,7 @@ static int eig_by_component(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g
 		cm__csr_free(&s.a);
 		return cm__oom(ctx);
 	}
-	s.x = cm__malloc(((size_t)igraph_vcount(g) + 1) * sizeof(*s.x));
+	s.x = cm__malloc_large(((size_t)igraph_vcount(g) + 1) * sizeof(*s.x));
 	s.lambda = cm__malloc(((size_t)p->count + 1) * sizeof(*s.lambda));
 	rc = s.x && s.lambda ? eig_run(res, ctx, g, p, &s) : cm__oom(ctx);
 	cm__free(s.x);

@@ -54,6 +54,10 @@ void *cm__malloc(size_t n);
 void *cm__calloc(size_t n, size_t size);
 void *cm__realloc(void *p, size_t n);
 char *cm__strdup(const char *s);
+/* The same for large blocks read at random: on huge pages where allowed.
+ * Freed with cm__free. */
+void *cm__malloc_large(size_t n);
+void *cm__calloc_large(size_t n, size_t size);
 void cm__free(void *p);
 
 /* Grows *items (of elsize bytes) to hold at least need; returns 0 or CM_ENOMEM. */

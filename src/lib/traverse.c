@@ -40,9 +40,9 @@ int cm__csr_init_weighted(cm__csr *c, cm_ctx *ctx, const igraph_t *g, igraph_nei
 	int64_t *next = cm__malloc((n + 1) * sizeof(*next));
 	cm__csr count = {.adj = NULL};
 	c->n = (int32_t)n;
-	c->start = cm__calloc(n + 1, sizeof(*c->start));
-	c->adj = cm__malloc((2 * m + 1) * sizeof(*c->adj));
-	c->w = weights ? cm__malloc((2 * m + 1) * sizeof(*c->w)) : NULL;
+	c->start = cm__calloc_large(n + 1, sizeof(*c->start));
+	c->adj = cm__malloc_large((2 * m + 1) * sizeof(*c->adj));
+	c->w = weights ? cm__malloc_large((2 * m + 1) * sizeof(*c->w)) : NULL;
 	if (!next || !c->start || !c->adj || (weights && !c->w)) {
 		cm__free(next);
 		cm__csr_free(c);
@@ -77,11 +77,11 @@ int cm__bfs_init(cm__bfs *b, cm_ctx *ctx, const cm__csr *c, int with_paths)
 	size_t n = (size_t)c->n + 1;
 	memset(b, 0, sizeof(*b));
 	b->c = c;
-	b->dist = cm__malloc(n * sizeof(*b->dist));
-	b->queue = cm__malloc(n * sizeof(*b->queue));
+	b->dist = cm__malloc_large(n * sizeof(*b->dist));
+	b->queue = cm__malloc_large(n * sizeof(*b->queue));
 	if (with_paths) {
-		b->sigma = cm__malloc(n * sizeof(*b->sigma));
-		b->delta = cm__malloc(n * sizeof(*b->delta));
+		b->sigma = cm__malloc_large(n * sizeof(*b->sigma));
+		b->delta = cm__malloc_large(n * sizeof(*b->delta));
 	}
 	if (!b->dist || !b->queue || (with_paths && (!b->sigma || !b->delta))) {
 		cm__bfs_free(b);

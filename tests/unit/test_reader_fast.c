@@ -10,7 +10,7 @@
 
 static void test_strmap(void)
 {
-	enum { N = 20000 };
+	enum { N = 300000 }; /* the slots take 8 MiB: a large (huge-page) block */
 	static char keys[N][16];
 	cm__strmap m = {0};
 	int ok_put = 1;
@@ -18,7 +18,7 @@ static void test_strmap(void)
 		snprintf(keys[i], sizeof(keys[i]), "a%d", i);
 		ok_put &= cm__strmap_put(&m, keys[i], strlen(keys[i]), (uint32_t)i) == 0;
 	}
-	ok(ok_put && m.count == N, "20000 ids stored");
+	ok(ok_put && m.count == N, "300000 ids stored");
 	ok(m.cap >= N * 4 / 3 && (m.cap & (m.cap - 1)) == 0, "load stays below 3/4, power of two");
 	int found = 1;
 	for (int i = 0; i < N; i++)
@@ -31,6 +31,24 @@ static void test_strmap(void)
 	ok(cm__strmap_get(&m, "", 0) == -1, "the empty id is absent");
 	cm__strmap_free(&m);
 	ok(m.cap == 0 && cm__strmap_get(&m, "a1", 2) == -1, "a freed map is empty");
+}
+
+/* Large blocks: zeroed by the calloc form, writable to the end. */
+static void test_large_blocks(void)
+{
+	size_t n = (size_t)3 << 20; /* 24 MiB of doubles */
+	double *d = cm__calloc_large(n, sizeof(double));
+	int zero = d != NULL;
+	for (size_t i = 0; zero && i < n; i += 4099)
+		zero = d[i] == 0;
+	ok(zero && d[n - 1] == 0, "a large block is zeroed");
+	if (d)
+		d[n - 1] = 1;
+	cm__free(d);
+	ok(cm__calloc_large(SIZE_MAX / 4, 8) == NULL, "an overflowing size is refused");
+	char *small = cm__malloc_large(10);
+	ok(small != NULL, "a small block comes from malloc");
+	cm__free(small);
 }
 
 static const char *const doubles[] = {"0",
@@ -111,6 +129,7 @@ int main(void)
 	if (cm_ctx_new(&ctx))
 		return 1;
 	test_strmap();
+	test_large_blocks();
 	check_values(ctx, "double", doubles, CM__ARRAY_LEN(doubles));
 	check_values(ctx, "long", ints, CM__ARRAY_LEN(ints));
 	cm_ctx_free(ctx);

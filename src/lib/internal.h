@@ -89,6 +89,12 @@ typedef struct cm__strmap {
 long cm__strmap_get(const cm__strmap *m, const char *s, size_t len);
 /* Adds a NUL-terminated key that is not yet present; 0 or CM_ENOMEM. */
 int cm__strmap_put(cm__strmap *m, const char *key, size_t len, uint32_t value);
+/* put, unless key is already there: one probe. *found gets the value
+ * already stored, or -1 when key was added. 0 or CM_ENOMEM. */
+int cm__strmap_add(cm__strmap *m, const char *key, size_t len, uint32_t value, long *found);
+/* Starts fetching the slot where s[0..len) would be, for a lookup soon
+ * after (the reader looks both ends of a tie up while other work runs). */
+void cm__strmap_prefetch(const cm__strmap *m, const char *s, size_t len);
 void cm__strmap_free(cm__strmap *m);
 
 /* ------------------------------------------------------------ numbers */

@@ -194,6 +194,12 @@ long cm__strmap_get(const cm__strmap *m, const char *s, size_t len)
 	return -1;
 }
 
+void cm__strmap_prefetch(const cm__strmap *m, const char *s, size_t len)
+{
+	if (m->cap)
+		__builtin_prefetch(&m->slots[str_hash(m->seed, s, len) & (m->cap - 1)]);
+}
+
 static void slot_insert(cm__strmap_slot *slots, size_t cap, cm__strmap_slot item)
 {
 	size_t i = item.hash & (cap - 1);
@@ -228,6 +234,23 @@ int cm__strmap_put(cm__strmap *m, const char *key, size_t len, uint32_t value)
 		return CM_ENOMEM;
 	slot_insert(m->slots, m->cap, (cm__strmap_slot){key, str_hash(m->seed, key, len), value});
 	m->count++;
+	return 0;
+}
+
+int cm__strmap_add(cm__strmap *m, const char *key, size_t len, uint32_t value, long *found)
+{
+	if ((m->count + 1) * 4 > m->cap * 3 && strmap_grow(m))
+		return CM_ENOMEM;
+	uint32_t hash = str_hash(m->seed, key, len);
+	size_t mask = m->cap - 1, i = hash & mask;
+	for (; m->slots[i].key; i = (i + 1) & mask)
+		if (key_equal(&m->slots[i], hash, key, len)) {
+			*found = (long)m->slots[i].value;
+			return 0;
+		}
+	m->slots[i] = (cm__strmap_slot){key, hash, value};
+	m->count++;
+	*found = -1;
 	return 0;
 }
 

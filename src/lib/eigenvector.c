@@ -24,12 +24,12 @@
 #include <stdlib.h>
 
 /* Vertices grouped by component (a counting sort), with each component's
- * upper bound of its leading eigenvalue. */
+ * upper bound of its leading eigenvalue and each vertex's strength. */
 typedef struct eig_parts {
 	igraph_vector_int_t memb, size;
 	igraph_integer_t count;
 	igraph_integer_t *start, *vertex; /* component c: vertex[start[c] .. start[c + 1]) */
-	double *upper;
+	double *upper, *strength;
 } eig_parts;
 
 typedef struct eig_rank {
@@ -64,6 +64,7 @@ static void eig_parts_free(eig_parts *p)
 	cm__free(p->start);
 	cm__free(p->vertex);
 	cm__free(p->upper);
+	cm__free(p->strength);
 }
 
 static void eig_group(eig_parts *p)
@@ -82,9 +83,9 @@ static void eig_group(eig_parts *p)
  * strength (row sums) and, without weights, Hong's sqrt(2m - n + 1) for a
  * connected simple graph (exact for a star), with weights the Frobenius norm
  * sqrt(2 sum w^2). */
-static void eig_bounds(eig_parts *p, const igraph_t *g, const igraph_vector_t *weights,
-                       double *strength, double *sq)
+static void eig_bounds(eig_parts *p, const igraph_t *g, const igraph_vector_t *weights, double *sq)
 {
+	double *strength = p->strength;
 	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
 		double w = weights ? VECTOR(*weights)[e] : 1;
 		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
@@ -111,16 +112,16 @@ static int eig_parts_init(eig_parts *p, cm_ctx *ctx, const igraph_t *g,
 	size_t n = (size_t)igraph_vcount(g) + 1;
 	CM__IG(ctx, igraph_connected_components(g, &p->memb, &p->size, &p->count, IGRAPH_WEAK));
 	size_t k = (size_t)p->count + 1;
-	double *strength = cm__calloc(n, sizeof(double)), *sq = cm__calloc(k, sizeof(double));
+	double *sq = cm__calloc(k, sizeof(double));
+	p->strength = cm__calloc(n, sizeof(double));
 	p->start = cm__calloc(k, sizeof(*p->start));
 	p->vertex = cm__malloc(n * sizeof(*p->vertex));
 	p->upper = cm__malloc(k * sizeof(*p->upper));
-	int rc = strength && sq && p->start && p->vertex && p->upper ? 0 : cm__oom(ctx);
+	int rc = p->strength && sq && p->start && p->vertex && p->upper ? 0 : cm__oom(ctx);
 	if (!rc) {
 		eig_group(p);
-		eig_bounds(p, g, weights, strength, sq);
+		eig_bounds(p, g, weights, sq);
 	}
-	cm__free(strength);
 	cm__free(sq);
 	return rc;
 }
@@ -204,20 +205,13 @@ static void eig_options(igraph_arpack_options_t *o, igraph_integer_t n)
 	o->ncv = n > EIG_LARGE ? EIG_NCV : 0;
 }
 
-/* Starts from the strengths (igraph's choice; positive, so never
- * orthogonal to the leading eigenvector of a connected component) and
- * returns the eigenvector with a positive sum. */
+/* From the start vector in v's first column; returns the eigenvector with
+ * a positive sum. */
 static igraph_error_t eig_solve(igraph_vector_t *vec, double *lambda, const eig_op *op,
                                 igraph_integer_t n, igraph_matrix_t *v)
 {
 	igraph_vector_t values;
 	igraph_arpack_options_t o;
-	for (igraph_integer_t i = 0; i < n; i++) {
-		igraph_integer_t u = op->vertex[i];
-		MATRIX(*v, i, 0) = 0;
-		for (int64_t k = op->a->start[u]; k < op->a->start[u + 1]; k++)
-			MATRIX(*v, i, 0) += op->a->w ? op->a->w[k] : 1;
-	}
 	eig_options(&o, n);
 	IGRAPH_VECTOR_INIT_FINALLY(&values, 1);
 	IGRAPH_CHECK(igraph_arpack_rssolve(eig_mul, (void *)op, &o, NULL, &values, v));
@@ -242,6 +236,10 @@ static igraph_error_t eig_component(double *lambda, eig_search *s, const eig_par
 	eig_op op = {&s->a, p->vertex + p->start[c], s->x};
 	igraph_matrix_t v;
 	IGRAPH_MATRIX_INIT_FINALLY(&v, n, 1);
+	/* The strengths (igraph's start; positive, so never orthogonal to the
+	 * leading eigenvector of a connected component). */
+	for (igraph_integer_t i = 0; i < n; i++)
+		MATRIX(v, i, 0) = p->strength[op.vertex[i]];
 	IGRAPH_CHECK(eig_solve(&s->vec, lambda, &op, n, &v));
 	igraph_matrix_destroy(&v);
 	IGRAPH_FINALLY_CLEAN(1);

@@ -63,7 +63,7 @@ void *cm__malloc_large(size_t n)
 		return cm__malloc(n);
 	if (should_fail() || posix_memalign(&p, HUGE_PAGE, n))
 		return NULL;
-	(void)madvise(p, (n + 4095) & ~(size_t)4095, MADV_HUGEPAGE); /* advice only */
+	(void)madvise(p, n, MADV_HUGEPAGE); /* advice only; the kernel rounds n up to pages */
 	return p;
 }
 

@@ -140,12 +140,12 @@ static int largest_component(igraph_vector_int_t *out, cm_ctx *ctx, const igraph
 }
 
 /* Distances from each sampled source to the rest of its component (one
- * breadth-first search each): the mean over the K sources of their mean
- * distance estimates the average path length (standard error from the
- * spread of those means); the largest eccentricity found is a lower bound
- * of the diameter. nc is the component's size. */
+ * breadth-first search each, which reaches the whole component): the mean
+ * over the K sources of their mean distance estimates the average path
+ * length (standard error from the spread of those means); the largest
+ * eccentricity found is a lower bound of the diameter. */
 typedef struct path_sums {
-	double sum, sq, ecc, nc;
+	double sum, sq, ecc;
 } path_sums;
 
 static void add_source(path_sums *ps, cm__bfs *b, int32_t s)
@@ -154,7 +154,7 @@ static void add_source(path_sums *ps, cm__bfs *b, int32_t s)
 	cm__bfs_run(b, s);
 	for (int32_t j = 1; j < b->reached; j++)
 		total += (double)b->dist[b->queue[j]];
-	double ecc = (double)b->dist[b->queue[b->reached - 1]], mean = total / (ps->nc - 1);
+	double ecc = (double)b->dist[b->queue[b->reached - 1]], mean = total / (b->reached - 1);
 	ps->ecc = ecc > ps->ecc ? ecc : ps->ecc;
 	ps->sum += mean;
 	ps->sq += mean * mean;
@@ -182,7 +182,7 @@ static int source_pass(path_sums *ps, cm__mwork *w, const igraph_vector_int_t *k
 static int sampled_paths(cm__mwork *w, const igraph_vector_int_t *keep, size_t k)
 {
 	double n = (double)igraph_vector_int_size(keep), kk = (double)k;
-	path_sums ps = {0, 0, 0, n};
+	path_sums ps = {0, 0, 0};
 	int rc = source_pass(&ps, w, keep, k);
 	if (rc)
 		return rc;

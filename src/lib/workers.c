@@ -8,12 +8,11 @@
 #include <unistd.h>
 
 /* A worker on a busy core only adds work (measured in docs/performance.md).
- * The load average counts this process; without /proc/loadavg every core
- * counts as free. */
-/* From the count of runnable tasks now (the fourth field of /proc/loadavg,
- * "running/total", which includes this process), not from the one-minute
- * load average: that lags, so a batch of runs one after the other saw the
- * previous run as a busy core and never used the second one. */
+ * Busy cores are counted from the runnable tasks now (the fourth field of
+ * /proc/loadavg, "running/total", which includes this process), not from
+ * the one-minute load average: that lags, so a batch of runs one after the
+ * other saw the previous run as a busy core and never used the second one.
+ * Without /proc/loadavg every core counts as free. */
 long cm__free_cores(void)
 {
 	long cores = sysconf(_SC_NPROCESSORS_ONLN), running = 1;

@@ -200,6 +200,72 @@ int cm__sample_vertices(igraph_vector_int_t *out, cm_ctx *ctx, igraph_integer_t 
 	return 0;
 }
 
+/* Per vertex: sampled sources reached (other than itself), the sum of the
+ * distances to them and of their squares, the sum of inverse distances, and
+ * whether the vertex is itself a sampled source. */
+typedef struct reach {
+	double *count, *sum, *sq, *inv, *self;
+} reach;
+
+static void add_distance(reach *r, igraph_integer_t v, double d)
+{
+	r->count[v] += 1;
+	r->sum[v] += d;
+	r->sq[v] += d * d;
+	r->inv[v] += 1 / d;
+}
+
+static reach reach_of(double *block, igraph_integer_t n)
+{
+	return (reach){block, block + n, block + 2 * n, block + 3 * n, block + 4 * n};
+}
+
+/* ------------------------------------------------------------ sweep */
+
+void cm__sweep_free(cm__sweep *s)
+{
+	cm__free(s->reached);
+	cm__free(s->vertex);
+	memset(s, 0, sizeof(*s));
+}
+
+int cm__sweep_matches(const cm__sweep *s, const igraph_t *g, size_t k, unsigned long seed)
+{
+	return s && s->g == g && s->k == k && s->seed == seed;
+}
+
+static int sweep_open(cm__sweep *s, cm_ctx *ctx, igraph_integer_t n, size_t k, int with_vertex)
+{
+	s->reached = cm__malloc((3 * k + 1) * sizeof(double));
+	s->vertex = with_vertex ? cm__calloc(5 * (size_t)n + 1, sizeof(double)) : NULL;
+	if (!s->reached || (with_vertex && !s->vertex)) {
+		cm__sweep_free(s);
+		return cm__oom(ctx);
+	}
+	s->sum = s->reached + k;
+	s->ecc = s->sum + k;
+	return 0;
+}
+
+/* The search just run from the source drawn at position pos. */
+static void sweep_keep(cm__sweep *s, const cm__bfs *b, igraph_integer_t pos)
+{
+	double total = 0;
+	int32_t src = b->queue[0];
+	reach r = s->vertex ? reach_of(s->vertex, b->c->n) : (reach){0};
+	for (int32_t j = 1; j < b->reached; j++) {
+		double d = (double)b->dist[b->queue[j]];
+		total += d;
+		if (s->vertex)
+			add_distance(&r, b->queue[j], d);
+	}
+	if (s->vertex)
+		r.self[src] = 1;
+	s->reached[pos] = (double)(b->reached - 1);
+	s->sum[pos] = total;
+	s->ecc[pos] = (double)b->dist[b->queue[b->reached - 1]];
+}
+
 /* The sampled sources are split into batches, each one igraph call (one call
  * per source would rebuild igraph's adjacency lists K times). Per vertex:
  * the total over all batches, and the sum and sum of squares of the batch
@@ -269,30 +335,47 @@ static void add_batch(moments *mo, double size)
 
 /* Dependencies of one batch of sources on every vertex, by breadth-first
  * search; halved on an undirected graph, where igraph counts each pair of
- * endpoints once. */
+ * endpoints once. Batch b holds the sources drawn at positions b, b + nb, ...
+ * (what each search found kept in sweep, when given). */
 static void search_batch(igraph_vector_t *one, cm__bfs *b, const igraph_vector_int_t *batch,
-                         double scale)
+                         double scale, igraph_integer_t first, igraph_integer_t nb,
+                         cm__sweep *sweep)
 {
 	igraph_vector_null(one);
-	for (igraph_integer_t i = 0; i < igraph_vector_int_size(batch); i++)
-		cm__bfs_add_betweenness(b, (int32_t)VECTOR(*batch)[i], scale, VECTOR(*one));
+	for (igraph_integer_t i = 0; i < igraph_vector_int_size(batch); i++) {
+		cm__bfs_run(b, (int32_t)VECTOR(*batch)[i]);
+		cm__bfs_dependencies(b);
+		for (int32_t j = 1; j < b->reached; j++)
+			VECTOR(*one)[b->queue[j]] += scale * b->delta[b->queue[j]];
+		if (sweep)
+			sweep_keep(sweep, b, first + i * nb);
+		cm__bfs_clear(b);
+	}
 }
 
-/* One batch: igraph with edge lengths, our own search with hop counts. */
-static igraph_error_t one_batch(moments *mo, cm__bfs *b, const igraph_t *g,
-                                const cm__path_opts *opts, const igraph_vector_int_t *batch)
+typedef struct batch_job {
+	moments *mo;
+	cm__bfs *b;
+	const igraph_t *g;
+	const cm__path_opts *opts;
+	cm__sweep *sweep;
+} batch_job;
+
+/* Batch i of nb: igraph with edge lengths, our own search with hop counts. */
+static igraph_error_t one_batch(batch_job *j, const igraph_vector_int_t *batch, igraph_integer_t i,
+                                igraph_integer_t nb)
 {
-	if (b->c) {
-		search_batch(&mo->one, b, batch, igraph_is_directed(g) ? 1.0 : 0.5);
+	if (j->b->c) {
+		search_batch(&j->mo->one, j->b, batch, igraph_is_directed(j->g) ? 1.0 : 0.5, i, nb,
+		             j->sweep);
 		return IGRAPH_SUCCESS;
 	}
-	return igraph_betweenness_subset(g, &mo->one, igraph_vss_all(), igraph_is_directed(g),
-	                                 igraph_vss_vector(batch), igraph_vss_all(),
-	                                 opts->distance);
+	return igraph_betweenness_subset(j->g, &j->mo->one, igraph_vss_all(),
+	                                 igraph_is_directed(j->g), igraph_vss_vector(batch),
+	                                 igraph_vss_all(), j->opts->distance);
 }
 
-static int batches(moments *mo, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts,
-                   const igraph_vector_int_t *src, cm__bfs *b)
+static int batches(batch_job *j, cm_ctx *ctx, const igraph_vector_int_t *src)
 {
 	igraph_integer_t k = igraph_vector_int_size(src), nb = k < BATCHES ? k : BATCHES;
 	igraph_vector_int_t batch;
@@ -300,9 +383,9 @@ static int batches(moments *mo, cm_ctx *ctx, const igraph_t *g, const cm__path_o
 	for (igraph_integer_t i = 0; !err && i < nb; i++) {
 		err = batch_of(&batch, src, i, nb);
 		if (!err)
-			err = one_batch(mo, b, g, opts, &batch);
+			err = one_batch(j, &batch, i, nb);
 		if (!err)
-			add_batch(mo, (double)igraph_vector_int_size(&batch));
+			add_batch(j->mo, (double)igraph_vector_int_size(&batch));
 		if (!err &&
 		    cm__progress(ctx, "betweenness (sampled)", (double)(i + 1) / (double)nb))
 			err = IGRAPH_INTERRUPTED;
@@ -313,31 +396,47 @@ static int batches(moments *mo, cm_ctx *ctx, const igraph_t *g, const cm__path_o
 	return err ? cm__igraph_error(ctx, err) : 0;
 }
 
-static int sampled_pass(moments *mo, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts,
-                        const igraph_vector_int_t *src)
+/* Our own searches with hop counts, kept in the sweep when there is one. */
+static int sampled_pass(batch_job *j, cm_ctx *ctx, const igraph_vector_int_t *src, int with_vertex)
 {
 	cm__bfs b = {0};
-	if (opts->distance)
-		return batches(mo, ctx, g, opts, src, &b);
-	int rc = cm__bfs_open(&b, ctx, g, IGRAPH_OUT, 1);
+	j->b = &b;
+	if (j->opts->distance)
+		return batches(j, ctx, src);
+	size_t k = (size_t)igraph_vector_int_size(src);
+	int rc = j->sweep ? sweep_open(j->sweep, ctx, igraph_vcount(j->g), k, with_vertex) : 0;
 	if (rc == 0)
-		rc = batches(mo, ctx, g, opts, src, &b);
+		rc = cm__bfs_open(&b, ctx, j->g, IGRAPH_OUT, 1);
+	if (rc == 0)
+		rc = batches(j, ctx, src);
 	cm__bfs_close(&b);
+	if (j->sweep && rc == 0)
+		*j->sweep = (cm__sweep){j->g,
+		                        k,
+		                        j->opts->seed,
+		                        j->sweep->reached,
+		                        j->sweep->sum,
+		                        j->sweep->ecc,
+		                        j->sweep->vertex};
+	else if (j->sweep)
+		cm__sweep_free(j->sweep);
 	return rc;
 }
 
-static int sampled_betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx *ctx,
-                               const igraph_t *g, const cm__path_opts *opts, size_t k)
+static int sampled_betweenness(igraph_vector_t *res, cm__sampling *info, batch_job *j, cm_ctx *ctx,
+                               size_t k, int with_vertex)
 {
 	igraph_vector_int_t src;
 	moments mo;
+	const igraph_t *g = j->g;
 	double n = (double)igraph_vcount(g);
-	int rc = cm__sample_vertices(&src, ctx, igraph_vcount(g), k, opts->seed);
+	int rc = cm__sample_vertices(&src, ctx, igraph_vcount(g), k, j->opts->seed);
 	if (rc)
 		return rc;
+	j->mo = &mo;
 	rc = moments_init(&mo, igraph_vcount(g)) ? cm__oom(ctx) : 0;
 	if (rc == 0)
-		rc = sampled_pass(&mo, ctx, g, opts, &src);
+		rc = sampled_pass(j, ctx, &src, with_vertex);
 	if (rc == 0 && igraph_vector_update(res, &mo.total))
 		rc = cm__oom(ctx);
 	if (rc == 0) {
@@ -351,15 +450,25 @@ static int sampled_betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx 
 	return rc;
 }
 
+int cm__betweenness_sweep(igraph_vector_t *res, cm__sampling *info, cm__sweep *sweep,
+                          int with_vertex, cm_ctx *ctx, const igraph_t *g,
+                          const cm__path_opts *opts)
+{
+	size_t k = cm__sample_size(g, opts);
+	batch_job j = {.g = g, .opts = opts, .sweep = sweep};
+	info->sources = 0;
+	info->std_error = NAN;
+	if (sweep)
+		cm__sweep_free(sweep);
+	if (k == 0)
+		return exact_betweenness(res, ctx, g, opts->distance);
+	return sampled_betweenness(res, info, &j, ctx, k, with_vertex && !igraph_is_directed(g));
+}
+
 int cm__betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx *ctx, const igraph_t *g,
                     const cm__path_opts *opts)
 {
-	size_t k = cm__sample_size(g, opts);
-	info->sources = 0;
-	info->std_error = NAN;
-	if (k == 0)
-		return exact_betweenness(res, ctx, g, opts->distance);
-	return sampled_betweenness(res, info, ctx, g, opts, k);
+	return cm__betweenness_sweep(res, info, NULL, 0, ctx, g, opts);
 }
 
 /* ------------------------------------------------------------ closeness */
@@ -413,21 +522,6 @@ static int hop_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__hops *o
 	return rc;
 }
 
-/* Per vertex: sampled sources reached (other than itself), the sum of the
- * distances to them and of their squares, the sum of inverse distances, and
- * whether the vertex is itself a sampled source. */
-typedef struct reach {
-	double *count, *sum, *sq, *inv, *self;
-} reach;
-
-static void add_distance(reach *r, igraph_integer_t v, double d)
-{
-	r->count[v] += 1;
-	r->sum[v] += d;
-	r->sq[v] += d * d;
-	r->inv[v] += 1 / d;
-}
-
 static void add_row(reach *r, const igraph_matrix_t *row, igraph_integer_t source)
 {
 	r->self[source] = 1;
@@ -438,19 +532,27 @@ static void add_row(reach *r, const igraph_matrix_t *row, igraph_integer_t sourc
 	}
 }
 
+static igraph_integer_t next_source(igraph_integer_t i, igraph_integer_t k, igraph_integer_t nb)
+{
+	return i + nb < k ? i + nb : i % nb + 1;
+}
+
+/* Sources in the order of the betweenness batches (positions 0, nb, 2 nb,
+ * ..., then 1, nb + 1, ...), so that the sums are those of a sweep to the
+ * last bit. */
 static int bfs_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const igraph_vector_int_t *src)
 {
 	cm__bfs b;
-	igraph_integer_t k = igraph_vector_int_size(src);
+	igraph_integer_t k = igraph_vector_int_size(src), nb = k < BATCHES ? k : BATCHES, done = 0;
 	int rc = cm__bfs_open(&b, ctx, g, IGRAPH_ALL, 0);
-	for (igraph_integer_t i = 0; i < k && rc == 0; i++) {
+	for (igraph_integer_t i = 0; rc == 0 && done < k; done++, i = next_source(i, k, nb)) {
 		int32_t s = (int32_t)VECTOR(*src)[i];
 		cm__bfs_run(&b, s);
 		r->self[s] = 1;
 		for (int32_t j = 1; j < b.reached; j++)
 			add_distance(r, b.queue[j], (double)b.dist[b.queue[j]]);
 		cm__bfs_clear(&b);
-		if (cm__progress(ctx, "closeness (sampled)", (double)(i + 1) / (double)k))
+		if (cm__progress(ctx, "closeness (sampled)", (double)(done + 1) / (double)k))
 			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
 	}
 	cm__bfs_close(&b);
@@ -515,7 +617,7 @@ static int sampled_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__sam
 		cm__free(buf);
 		return cm__oom(ctx);
 	}
-	reach r = {buf, buf + n, buf + 2 * n, buf + 3 * n, buf + 4 * n};
+	reach r = reach_of(buf, n);
 	int rc = cm__sample_vertices(&src, ctx, igraph_vcount(g), k, opts->seed);
 	if (rc == 0) {
 		rc = reach_pass(&r, ctx, g, opts, &src);
@@ -529,14 +631,28 @@ static int sampled_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__sam
 	return rc;
 }
 
+/* The estimate from the sums a betweenness sweep already holds. */
+static int swept_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__sampling *info,
+                           cm_ctx *ctx, const cm__sweep *sweep)
+{
+	igraph_integer_t n = igraph_vcount(sweep->g);
+	if (igraph_vector_resize(clo, n) || igraph_vector_resize(har, n))
+		return cm__oom(ctx);
+	reach r = reach_of(sweep->vertex, n);
+	info->sources = sweep->k;
+	info->std_error = estimate(clo, har, &r, (double)n, (double)sweep->k);
+	return 0;
+}
+
 int cm__closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
                   cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts)
 {
-	return cm__closeness_hops(closeness, harmonic, info, NULL, ctx, g, opts);
+	return cm__closeness_hops(closeness, harmonic, info, NULL, NULL, ctx, g, opts);
 }
 
 int cm__closeness_hops(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
-                       cm__hops *hops, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts)
+                       cm__hops *hops, const cm__sweep *sweep, cm_ctx *ctx, const igraph_t *g,
+                       const cm__path_opts *opts)
 {
 	size_t k = cm__sample_size(g, opts);
 	info->sources = 0;
@@ -545,5 +661,7 @@ int cm__closeness_hops(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm
 		return hop_closeness(closeness, harmonic, hops, ctx, g);
 	if (k == 0)
 		return exact_closeness(closeness, harmonic, ctx, g, opts->distance);
+	if (!opts->distance && cm__sweep_matches(sweep, g, k, opts->seed) && sweep->vertex)
+		return swept_closeness(closeness, harmonic, info, ctx, sweep);
 	return sampled_closeness(closeness, harmonic, info, ctx, g, opts, k);
 }

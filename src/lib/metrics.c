@@ -183,6 +183,7 @@ static void work_free(cm__mwork *w)
 		igraph_vector_destroy(&w->udist);
 	}
 	cm__free(w->hops.ecc);
+	cm__sweep_free(&w->sweep);
 	igraph_vector_destroy(&w->betweenness);
 	igraph_vector_destroy(&w->closeness);
 	igraph_vector_destroy(&w->eigenvector);

@@ -148,26 +148,41 @@ typedef struct path_sums {
 	double sum, sq, ecc;
 } path_sums;
 
+/* One source's search: the total of its distances to the vertices reached. */
+static void add_mean(path_sums *ps, double total, double reached, double ecc)
+{
+	double mean = total / reached;
+	ps->ecc = ecc > ps->ecc ? ecc : ps->ecc;
+	ps->sum += mean;
+	ps->sq += mean * mean;
+}
+
 static void add_source(path_sums *ps, cm__bfs *b, int32_t s)
 {
 	double total = 0;
 	cm__bfs_run(b, s);
 	for (int32_t j = 1; j < b->reached; j++)
 		total += (double)b->dist[b->queue[j]];
-	double ecc = (double)b->dist[b->queue[b->reached - 1]], mean = total / (b->reached - 1);
-	ps->ecc = ecc > ps->ecc ? ecc : ps->ecc;
-	ps->sum += mean;
-	ps->sq += mean * mean;
+	add_mean(ps, total, b->reached - 1, (double)b->dist[b->queue[b->reached - 1]]);
 	cm__bfs_clear(b);
 }
 
 /* Sources drawn as positions in keep (the component's vertices, in
  * increasing order), searched in the whole undirected view, where a search
- * from the component stays in it. */
+ * from the component stays in it. When the component is the whole view,
+ * the positions are the vertices betweenness drew if it drew as many, and
+ * its sweep already holds these searches. */
 static int source_pass(path_sums *ps, cm__mwork *w, const igraph_vector_int_t *keep, size_t k)
 {
 	igraph_vector_int_t src;
 	cm__bfs b;
+	const cm__sweep *sw = &w->sweep;
+	if (igraph_vector_int_size(keep) == igraph_vcount(w->u) &&
+	    cm__sweep_matches(sw, w->u, k, w->opts->seed)) {
+		for (size_t i = 0; i < k; i++)
+			add_mean(ps, sw->sum[i], sw->reached[i], sw->ecc[i]);
+		return 0;
+	}
 	int rc = cm__sample_vertices(&src, w->ctx, igraph_vector_int_size(keep), k, w->opts->seed);
 	if (rc)
 		return rc;
@@ -283,12 +298,19 @@ static int reach_sum(double *out, cm_ctx *ctx, const igraph_t *g, const igraph_v
 }
 
 /* Ordered pairs (i, j), i != j, with a path i -> j: counted, or estimated as
- * n / k times the count from k sampled sources. */
+ * n / k times the count from k sampled sources (searched already when sweep
+ * holds them). */
 static int reachable_pairs(double *out, cm_ctx *ctx, const igraph_t *g, size_t k,
-                           unsigned long seed)
+                           unsigned long seed, const cm__sweep *sweep)
 {
 	igraph_vector_int_t src;
 	double sum = 0;
+	if (k && cm__sweep_matches(sweep, g, k, seed)) {
+		for (size_t i = 0; i < k; i++)
+			sum += sweep->reached[i];
+		*out = sum * (double)igraph_vcount(g) / (double)k;
+		return 0;
+	}
 	int rc = k ? cm__sample_vertices(&src, ctx, igraph_vcount(g), k, seed) : 0;
 	if (rc)
 		return rc;
@@ -303,7 +325,7 @@ static int reachable_pairs(double *out, cm_ctx *ctx, const igraph_t *g, size_t k
  * path in at least one direction), unordered pairs of the reachability
  * graph. Mutually reachable pairs are those inside one strong component. */
 int cm__krackhardt_hierarchy(double *out, cm_ctx *ctx, const igraph_t *g, size_t k,
-                             unsigned long seed)
+                             unsigned long seed, const cm__sweep *sweep)
 {
 	igraph_vector_int_t csize;
 	double sym = 0, ordered = 0;
@@ -316,7 +338,7 @@ int cm__krackhardt_hierarchy(double *out, cm_ctx *ctx, const igraph_t *g, size_t
 	igraph_vector_int_destroy(&csize);
 	if (err)
 		return cm__igraph_error(ctx, err);
-	int rc = reachable_pairs(&ordered, ctx, g, k, seed);
+	int rc = reachable_pairs(&ordered, ctx, g, k, seed, sweep);
 	/* ordered = 2 sym + asymmetric; unordered reachable pairs = ordered - sym */
 	if (rc == 0 && ordered - sym > 0)
 		*out = 1 - sym / (ordered - sym);
@@ -331,7 +353,7 @@ static int hierarchy(cm__mwork *w)
 	size_t k = cm__sample_size(&w->l->graph, &po);
 	w->out->hierarchy.sources = k;
 	return cm__krackhardt_hierarchy(&V(w, CM__NM_HIERARCHY), w->ctx, &w->l->graph, k,
-	                                w->opts->seed);
+	                                w->opts->seed, &w->sweep);
 }
 
 /* Freeman's centralization: sum of (max - score) over its largest possible

@@ -27,6 +27,10 @@ typedef struct cm__mwork {
 	 * exact hop-count closeness pass (has_hops), reused for the paths. */
 	cm__hops hops;
 	int has_hops;
+	/* What the sampled betweenness searches found, for the estimates that
+	 * would search again from the same sources (path lengths, closeness on
+	 * an undirected layer, Krackhardt's hierarchy). */
+	cm__sweep sweep;
 	/* Vertex scores kept for the centralizations. */
 	igraph_vector_t betweenness, closeness, eigenvector;
 	/* Group of each vertex (-1: none), NULL without a grouping. */
@@ -59,8 +63,9 @@ int cm__metrics_fork(cm_metrics *m, cm_ctx *ctx, const double *cost, int workers
 int cm__burt(igraph_vector_t *constraint, igraph_vector_t *effective, cm_ctx *ctx,
              const igraph_t *g, const igraph_vector_t *weights);
 /* Krackhardt's hierarchy of a directed graph; NaN without reachable pairs.
- * With k > 0 the reachable pairs are estimated from k sampled sources. */
+ * With k > 0 the reachable pairs are estimated from k sampled sources (whose
+ * searches sweep may already hold; NULL for none). */
 int cm__krackhardt_hierarchy(double *out, cm_ctx *ctx, const igraph_t *g, size_t k,
-                             unsigned long seed);
+                             unsigned long seed, const cm__sweep *sweep);
 
 #endif

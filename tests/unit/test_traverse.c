@@ -3,10 +3,14 @@
  * and the sampled betweenness and closeness estimates with hop counts (our
  * searches) against the same estimates with unit edge lengths (igraph's
  * Dijkstra-based calls), on seeded random graphs: directed and undirected,
- * sparse with isolates, dense, and a lattice with many shortest paths. */
+ * sparse with isolates, dense, and a lattice with many shortest paths. The
+ * sweep a sampled betweenness keeps holds each source's searches as
+ * igraph_distances finds them, and the estimates taken from it are those
+ * computed without it, to the last bit. */
 #include "tap.h"
 
 #include "betweenness.h"
+#include "metrics_work.h"
 #include "traverse.h"
 
 static double worst_diff(const igraph_vector_t *a, const igraph_vector_t *b)
@@ -117,11 +121,127 @@ static void estimates(cm_ctx *ctx, const igraph_t *g, const char *what)
 	igraph_vector_destroy(&hb);
 }
 
+/* Per sampled source: vertices reached, sum and largest of the distances,
+ * from igraph_distances along the ties' direction. */
+static int sweep_as_igraph(cm_ctx *ctx, const cm__sweep *sw, const igraph_t *g)
+{
+	igraph_vector_int_t src;
+	igraph_matrix_t d;
+	int bad = 0;
+	cm__sample_vertices(&src, ctx, igraph_vcount(g), sw->k, sw->seed);
+	igraph_matrix_init(&d, 0, 0);
+	igraph_distances(g, &d, igraph_vss_vector(&src), igraph_vss_all(), IGRAPH_OUT);
+	for (size_t i = 0; i < sw->k; i++) {
+		double reached = 0, sum = 0, ecc = 0;
+		for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
+			double x = MATRIX(d, i, v);
+			if (isfinite(x) && x > 0)
+				reached++, sum += x, ecc = x > ecc ? x : ecc;
+		}
+		bad += sw->reached[i] != reached || sw->sum[i] != sum || sw->ecc[i] != ecc;
+	}
+	igraph_matrix_destroy(&d);
+	igraph_vector_int_destroy(&src);
+	return bad;
+}
+
+static int same_bits(const igraph_vector_t *a, const igraph_vector_t *b)
+{
+	return igraph_vector_size(a) == igraph_vector_size(b) &&
+	       memcmp(VECTOR(*a), VECTOR(*b), (size_t)igraph_vector_size(a) * sizeof(double)) == 0;
+}
+
+static void sweep_closeness(cm_ctx *ctx, const igraph_t *g, const cm__sweep *sw,
+                            const cm__path_opts *o, const char *what)
+{
+	igraph_vector_t a, b, ha, hb;
+	cm__sampling ia, ib;
+	igraph_vector_init(&a, 0);
+	igraph_vector_init(&b, 0);
+	igraph_vector_init(&ha, 0);
+	igraph_vector_init(&hb, 0);
+	ok(cm__closeness_hops(&a, &ha, &ia, NULL, sw, ctx, g, o) == 0 &&
+	       cm__closeness(&b, &hb, &ib, ctx, g, o) == 0,
+	   "%s: closeness with and without the sweep", what);
+	ok(same_bits(&a, &b) && same_bits(&ha, &hb) && ia.sources == ib.sources &&
+	       ia.std_error == ib.std_error,
+	   "%s: closeness, harmonic and error from the sweep identical", what);
+	igraph_vector_destroy(&a);
+	igraph_vector_destroy(&b);
+	igraph_vector_destroy(&ha);
+	igraph_vector_destroy(&hb);
+}
+
+static void sweep_hierarchy(cm_ctx *ctx, const igraph_t *g, const cm__sweep *sw, const char *what)
+{
+	double with = NAN, without = NAN;
+	ok(cm__krackhardt_hierarchy(&with, ctx, g, sw->k, sw->seed, sw) == 0 &&
+	       cm__krackhardt_hierarchy(&without, ctx, g, sw->k, sw->seed, NULL) == 0,
+	   "%s: hierarchy with and without the sweep", what);
+	ok(with == without || (isnan(with) && isnan(without)),
+	   "%s: sampled hierarchy from the sweep identical (%g)", what, with);
+}
+
+static void sweeps(cm_ctx *ctx, const igraph_t *g, const char *what)
+{
+	cm__sweep sw = {0};
+	cm__path_opts o = {.approx = (size_t)igraph_vcount(g) / 5, .seed = 9};
+	igraph_vector_t a, b;
+	cm__sampling ia, ib;
+	igraph_vector_init(&a, 0);
+	igraph_vector_init(&b, 0);
+	ok(cm__betweenness_sweep(&a, &ia, &sw, 1, ctx, g, &o) == 0 &&
+	       cm__betweenness(&b, &ib, ctx, g, &o) == 0,
+	   "%s: sampled betweenness with and without a sweep", what);
+	ok(same_bits(&a, &b) && ia.std_error == ib.std_error,
+	   "%s: keeping the sweep leaves betweenness as it was", what);
+	ok(sw.g == g && sw.k == o.approx && cm__sweep_matches(&sw, g, o.approx, 9) &&
+	       !cm__sweep_matches(&sw, g, o.approx, 10) &&
+	       !cm__sweep_matches(&sw, g, o.approx + 1, 9),
+	   "%s: the sweep is of this graph, sample size and seed only", what);
+	ok(!sweep_as_igraph(ctx, &sw, g),
+	   "%s: each source's reach, total and eccentricity as igraph's", what);
+	ok((sw.vertex != NULL) == !igraph_is_directed(g),
+	   "%s: closeness sums kept on undirected graphs only", what);
+	if (igraph_is_directed(g))
+		sweep_hierarchy(ctx, g, &sw, what);
+	else
+		sweep_closeness(ctx, g, &sw, &o, what);
+	igraph_vector_destroy(&a);
+	igraph_vector_destroy(&b);
+	cm__sweep_free(&sw);
+}
+
+/* Nothing is kept where nothing was searched by us: exact, or edge lengths. */
+static void no_sweep(cm_ctx *ctx, const igraph_t *g)
+{
+	cm__sweep sw = {0};
+	igraph_vector_t a, ones;
+	cm__sampling info;
+	cm__path_opts o = {.exact = 1};
+	igraph_vector_init(&a, 0);
+	igraph_vector_init(&ones, igraph_ecount(g));
+	igraph_vector_fill(&ones, 1);
+	ok(cm__betweenness_sweep(&a, &info, &sw, 1, ctx, g, &o) == 0 && sw.g == NULL &&
+	       sw.reached == NULL,
+	   "exact betweenness keeps no sweep");
+	o = (cm__path_opts){.approx = 10, .seed = 1, .distance = &ones};
+	ok(cm__betweenness_sweep(&a, &info, &sw, 1, ctx, g, &o) == 0 && sw.g == NULL &&
+	       !cm__sweep_matches(&sw, g, 10, 1),
+	   "betweenness with edge lengths keeps no sweep");
+	cm__sweep_free(&sw);
+	cm__sweep_free(&sw);
+	ok(1, "cm__sweep_free twice on an empty sweep");
+	igraph_vector_destroy(&a);
+	igraph_vector_destroy(&ones);
+}
+
 static void all_checks(cm_ctx *ctx, const igraph_t *g, const char *what)
 {
 	distances(ctx, g, what);
 	dependencies(ctx, g, what);
 	estimates(ctx, g, what);
+	sweeps(ctx, g, what);
 }
 
 int main(void)
@@ -133,6 +253,7 @@ int main(void)
 	igraph_rng_seed(igraph_rng_default(), 21);
 	igraph_erdos_renyi_game_gnm(&g, 300, 900, 0, 0);
 	all_checks(ctx, &g, "undirected G(300, 900)");
+	no_sweep(ctx, &g);
 	igraph_destroy(&g);
 	igraph_rng_seed(igraph_rng_default(), 22);
 	igraph_erdos_renyi_game_gnm(&g, 300, 1200, 1, 0);

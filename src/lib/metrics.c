@@ -313,7 +313,28 @@ typedef struct plan {
 	size_t cp_layer; /* the layer that gets core/periphery */
 } plan;
 
-static int measure_layer(cm__mlayer *out, cm_ctx *ctx, const plan *p, size_t layer)
+/* A layer is measured whole, or in two parts that can run side by side:
+ * its communities and core/periphery, and everything else. */
+enum { PART_WHOLE, PART_MAIN, PART_SIDE };
+
+static int measure_part(cm__mwork *w, const plan *p, size_t layer, int part)
+{
+	int rc = 0;
+	if (part != PART_SIDE) {
+		rc = cm__metrics_actors(w);
+		if (rc == 0)
+			rc = cm__metrics_network(w);
+		if (rc == 0)
+			rc = ei_index(w);
+	}
+	if (rc == 0 && part != PART_MAIN)
+		rc = cm__metrics_community(w);
+	if (rc == 0 && part != PART_MAIN && layer == p->cp_layer)
+		rc = core_periphery(w);
+	return rc;
+}
+
+static int measure_layer(cm__mlayer *out, cm_ctx *ctx, const plan *p, size_t layer, int part)
 {
 	cm__layer l;
 	cm__layer_opts lo = {.inside_only = p->opts->inside_only};
@@ -330,13 +351,7 @@ static int measure_layer(cm__mlayer *out, cm_ctx *ctx, const plan *p, size_t lay
 	igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)p->opts->seed);
 	rc = work_init(&w, p->node_group);
 	if (rc == 0)
-		rc = cm__metrics_actors(&w);
-	if (rc == 0)
-		rc = cm__metrics_network(&w);
-	if (rc == 0)
-		rc = ei_index(&w);
-	if (rc == 0 && layer == p->cp_layer)
-		rc = core_periphery(&w);
+		rc = measure_part(&w, p, layer, part);
 	work_free(&w);
 	cm__layer_free(&l);
 	return rc;
@@ -418,15 +433,27 @@ static int select_layers(size_t **out, size_t *count, cm_ctx *ctx, const cm_netw
  * it, in one worker process per free core (docs/performance.md). */
 #define LAYER_PARALLEL_WORK 1e5
 
+/* From this cost up, the costliest layer is measured in two parts when
+ * there are workers: its communities and core/periphery (Leiden and the
+ * core/periphery search: about half its time at a million actors) beside
+ * the rest, each part building the layer for itself. */
+#define LAYER_SPLIT_WORK 1e6
+
+/* Tasks 0 .. nlayers - 1 are the layers (the split one without its side
+ * part), task nlayers the split layer's side part. */
 typedef struct layer_job {
 	const plan *p;
 	const size_t *which;
+	size_t nlayers, split; /* split: the split layer's position, or nlayers */
 } layer_job;
 
 static int measure_kth(cm__mlayer *out, cm_ctx *ctx, void *arg, size_t k)
 {
 	const layer_job *job = arg;
-	return measure_layer(out, ctx, job->p, job->which[k]);
+	if (k >= job->nlayers)
+		return measure_layer(out, ctx, job->p, job->which[job->split], PART_SIDE);
+	return measure_layer(out, ctx, job->p, job->which[k],
+	                     k == job->split ? PART_MAIN : PART_WHOLE);
 }
 
 /* A layer's vertices and ties, as the cost of measuring it. */
@@ -450,19 +477,58 @@ static int layer_workers(const cm_ctx *ctx, const double *cost, size_t count)
 	return w > (long)count ? (int)count : (int)w;
 }
 
+/* The costliest layer, when it is worth splitting; else count. */
+static size_t split_layer(const cm_ctx *ctx, const double *cost, size_t count)
+{
+	size_t big = 0;
+	double from = ctx->split_work > 0 ? ctx->split_work : LAYER_SPLIT_WORK;
+	for (size_t k = 1; k < count; k++)
+		big = cost[k] > cost[big] ? k : big;
+	return count > 0 && cost[big] >= from ? big : count;
+}
+
+/* The side part's communities and core/periphery into the main part. */
+static void merge_side(cm__mlayer *main, cm__mlayer *side, size_t n)
+{
+	memcpy(main->actor[CM__AM_COMMUNITY], side->actor[CM__AM_COMMUNITY], n * sizeof(double));
+	main->cp = side->cp;
+	cm__free(side->actor[0]);
+	memset(side, 0, sizeof(*side));
+}
+
+static int fork_layers(cm_metrics *m, cm_ctx *ctx, layer_job *job, double *cost, int workers)
+{
+	size_t count = m->nlayers;
+	if (job->split < count)
+		m->nlayers++; /* until merged, so that a failure frees the side part too */
+	int rc = cm__metrics_fork(m, ctx, cost, workers, measure_kth, job);
+	if (rc == 0 && job->split < count) {
+		merge_side(&m->layers[job->split], &m->layers[count], m->net->n);
+		m->nlayers = count;
+	}
+	return rc;
+}
+
 static int compute_layers(cm_metrics *m, cm_ctx *ctx, const plan *p, const size_t *which)
 {
 	cm__igraph_scope scope;
-	layer_job job = {p, which};
-	double *cost = cm__malloc((m->nlayers + 1) * sizeof(double));
-	int rc = cost ? 0 : cm__oom(ctx);
-	for (size_t k = 0; rc == 0 && k < m->nlayers; k++)
+	size_t count = m->nlayers;
+	layer_job job = {p, which, count, count};
+	double *cost = cm__malloc((count + 2) * sizeof(double));
+	if (!cost)
+		return cm__oom(ctx);
+	for (size_t k = 0; k < count; k++)
 		cost[k] = layer_cost(p->net, which[k]);
-	int workers = rc ? 1 : layer_workers(ctx, cost, m->nlayers);
+	size_t split = split_layer(ctx, cost, count);
+	cost[count] = split < count ? cost[split] : 0;
+	int workers = layer_workers(ctx, cost, count + (split < count));
+	int rc = 0;
 	cm__igraph_enter(&scope, ctx);
-	if (rc == 0 && workers > 1)
-		rc = cm__metrics_fork(m, ctx, cost, workers, measure_kth, &job);
-	for (size_t k = 0; rc == 0 && workers <= 1 && k < m->nlayers; k++)
+	if (workers > 1) {
+		job.split = split;
+		rc = fork_layers(m, ctx, &job, cost, workers);
+	}
+	for (size_t k = 0; rc == 0 && workers <= 1 && k < count; k++)
 		rc = measure_kth(&m->layers[k], ctx, &job, k);
 	cm__igraph_leave(&scope);
 	cm__free(cost);
@@ -473,7 +539,8 @@ static int metrics_new(cm_metrics **out, cm_ctx *ctx, const cm_network *net,
                        const cm_metrics_opts *o, size_t nlayers)
 {
 	cm_metrics *m = cm__calloc(1, sizeof(*m));
-	if (!m || !(m->layers = cm__calloc(nlayers, sizeof(*m->layers))) ||
+	/* one more entry: the side part of a layer measured in two parts */
+	if (!m || !(m->layers = cm__calloc(nlayers + 1, sizeof(*m->layers))) ||
 	    !(m->groups = cm__strdup(o->groups ? o->groups : "location"))) {
 		cm_metrics_free(m);
 		return cm__oom(ctx);

@@ -291,7 +291,7 @@ static igraph_error_t singletons(igraph_vector_int_t *membership, igraph_integer
 /* Leiden communities maximising modularity (node weights = strengths,
  * resolution 1/2m), seeded: the same input gives the same partition; the
  * best of a few runs is kept. */
-static int community(cm__mwork *w)
+int cm__metrics_community(cm__mwork *w)
 {
 	leiden s = {.g = w->u, .ew = cm__mwork_weights(w, 1)};
 	double total = s.ew ? igraph_vector_sum(s.ew) : (double)igraph_ecount(w->u);
@@ -322,9 +322,8 @@ static int community(cm__mwork *w)
 
 int cm__metrics_actors(cm__mwork *w)
 {
-	int (*const steps[])(cm__mwork *) = {degrees,     betweenness, closeness,
-	                                     eigenvector, pagerank,    coreness,
-	                                     burt,        brokerage,   community};
+	int (*const steps[])(cm__mwork *) = {degrees,  betweenness, closeness, eigenvector,
+	                                     pagerank, coreness,    burt,      brokerage};
 	for (size_t i = 0; i < CM__ARRAY_LEN(steps); i++) {
 		int rc = steps[i](w);
 		if (rc)

@@ -1,16 +1,22 @@
 /* The layers of cm_metrics_compute in worker processes (metrics_work.h):
- * each worker measures its share of the layers and sends every result back
- * through a pipe, with its error message and its diagnostics; the parent
- * measures a share itself. A layer's result is plain numbers apart from
+ * the parent and its workers take the layers one at a time, costliest
+ * first, from a counter in shared memory, so that a process whose layers
+ * ran short of their estimate takes more. Each worker measures what it
+ * took and then sends every result back through a pipe, with its error
+ * message and its diagnostics. A layer's result is plain numbers apart from
  * three pointers: the name (the network's own string, or "all", valid in
  * the parent too), the actor block and the core list, which the parent
  * rebuilds from what follows the struct. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
+
 #include "metrics_work.h"
 #include "workers.h"
 
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 typedef struct fork_job {
@@ -18,34 +24,36 @@ typedef struct fork_job {
 	cm_ctx *ctx;
 	cm__layer_fn fn;
 	void *arg;
-	int *owner; /* worker of each layer; 0 is the parent */
+	size_t *order;       /* layers by decreasing cost */
+	atomic_size_t *next; /* shared: the position in order taken next */
 	int workers;
 	/* The parent's record of the layers received, held here too so that a
 	 * worker, which leaves through _exit(), still reaches it (leak checkers
 	 * report blocks only a dead stack frame pointed to). */
 	unsigned char *done;
+	size_t *taken; /* in a worker: the layers it measured, in order */
 } fork_job;
 
-/* Longest layers first, each to the least loaded worker. */
-static void assign(fork_job *j, const double *cost)
+/* The next layer nobody has taken, or nlayers when all are. */
+static size_t take(fork_job *j)
 {
-	double load[64] = {0};
-	size_t n = j->m->nlayers;
-	for (size_t k = 0; k < n; k++)
-		j->owner[k] = -1;
-	for (size_t done = 0; done < n; done++) {
-		size_t big = 0;
-		while (j->owner[big] >= 0)
-			big++;
-		for (size_t k = big + 1; k < n; k++)
-			if (j->owner[k] < 0 && cost[k] > cost[big])
-				big = k;
-		int least = 0;
-		for (int w = 1; w < j->workers; w++)
-			if (load[w] < load[least])
-				least = w;
-		j->owner[big] = least;
-		load[least] += cost[big];
+	size_t i = atomic_fetch_add(j->next, 1);
+	return i < j->m->nlayers ? j->order[i] : j->m->nlayers;
+}
+
+static int by_cost(const double *cost, size_t a, size_t b)
+{
+	return cost[a] != cost[b] ? cost[a] < cost[b] : a > b;
+}
+
+/* Costliest first, ties by index (insertion sort: a handful of layers). */
+static void sort_order(size_t *order, const double *cost, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t k = i, v = i;
+		for (; k > 0 && by_cost(cost, order[k - 1], v); k--)
+			order[k] = order[k - 1];
+		order[k] = v;
 	}
 }
 
@@ -83,27 +91,32 @@ static int send_diags(int fd, const cm_ctx *ctx, size_t from)
 	return 0;
 }
 
-/* In worker w: every layer it owns, each preceded by its status (and
- * message when it failed, after which nothing more is measured). All are
- * measured before anything is sent: the parent reads only once its own
- * layers are done, and a worker writing a layer into the full pipe would
- * wait for it instead of measuring its next one. */
-static int run_worker(fork_job *j, int fd, int w)
+/* In a worker: layers taken until none is left or one fails, then each
+ * sent as its index and status, then the layer (or the message of the
+ * failure, after which nothing more is measured). All are measured before
+ * anything is sent: the parent reads only once its own layers are done, and
+ * a worker writing a layer into the full pipe would wait for it instead of
+ * measuring its next one. */
+static int run_worker(fork_job *j, int fd)
 {
-	size_t from = j->ctx->diags.count, failed = j->m->nlayers;
+	size_t from = j->ctx->diags.count, count = 0, k;
 	int32_t rc = 0;
-	for (size_t k = 0; k < j->m->nlayers && !rc; k++)
-		if (j->owner[k] == w && (rc = j->fn(&j->m->layers[k], j->ctx, j->arg, k)))
-			failed = k;
-	for (size_t k = 0; k < j->m->nlayers; k++) {
-		if (j->owner[k] != w)
-			continue;
-		int32_t status = k == failed ? rc : 0;
-		if (cm__write_all(fd, &status, sizeof(status)))
+	while (!rc && (k = take(j)) < j->m->nlayers) {
+		j->taken[count++] = k;
+		rc = j->fn(&j->m->layers[k], j->ctx, j->arg, k);
+	}
+	uint32_t sent = (uint32_t)count;
+	if (cm__write_all(fd, &sent, sizeof(sent)))
+		return -1;
+	for (size_t i = 0; i < count; i++) {
+		uint32_t index = (uint32_t)j->taken[i];
+		int32_t status = i + 1 == count ? rc : 0;
+		if (cm__write_all(fd, &index, sizeof(index)) ||
+		    cm__write_all(fd, &status, sizeof(status)))
 			return -1;
 		if (status)
 			return send_string(fd, cm_ctx_errmsg(j->ctx));
-		if (send_layer(fd, &j->m->layers[k], j->m->net->n))
+		if (send_layer(fd, &j->m->layers[index], j->m->net->n))
 			return -1;
 	}
 	return send_diags(fd, j->ctx, from);
@@ -111,17 +124,13 @@ static int run_worker(fork_job *j, int fd, int w)
 
 /* The child leaves without the parent's exit handlers or stdio buffers,
  * and without its own workers or progress lines (the parent shows its own). */
-typedef struct worker_arg {
-	fork_job *j;
-	int w;
-} worker_arg;
-
 static void worker(int fd, void *arg)
 {
-	const worker_arg *a = arg;
-	a->j->ctx->progress = NULL;
-	a->j->ctx->no_workers = 1;
-	_exit(run_worker(a->j, fd, a->w) ? 1 : 0);
+	fork_job *j = arg;
+	j->ctx->progress = NULL;
+	j->ctx->no_workers = 1;
+	j->taken = cm__malloc((j->m->nlayers + 1) * sizeof(size_t));
+	_exit(!j->taken || run_worker(j, fd) ? 1 : 0);
 }
 
 /* ------------------------------------------------------------ receiving */
@@ -193,17 +202,20 @@ static int receive_diags(cm_ctx *ctx, int fd)
 	return rc;
 }
 
-/* Worker w's layers, marking each one received in done[]. 0, a CM_E* code
+/* A worker's layers, marking each one received in done[]. 0, a CM_E* code
  * (the worker's or our own failure, message in ctx), or 1 when the worker
- * stopped delivering: its missing layers are then measured here. */
-static int receive_worker(fork_job *j, int fd, int w, unsigned char *done)
+ * stopped delivering: what it took and did not send is measured here. */
+static int receive_worker(fork_job *j, int fd, unsigned char *done)
 {
-	for (size_t k = 0; k < j->m->nlayers; k++) {
+	uint32_t count;
+	if (cm__read_all(fd, &count, sizeof(count)) || count > j->m->nlayers)
+		return 1;
+	for (uint32_t i = 0; i < count; i++) {
+		uint32_t k;
 		int32_t status;
 		char *msg = NULL;
-		if (j->owner[k] != w)
-			continue;
-		if (cm__read_all(fd, &status, sizeof(status)))
+		if (cm__read_all(fd, &k, sizeof(k)) || k >= j->m->nlayers || done[k] ||
+		    cm__read_all(fd, &status, sizeof(status)))
 			return 1;
 		if (status) {
 			if (receive_string(&msg, fd) || !msg)
@@ -227,48 +239,45 @@ typedef struct team {
 	pid_t pid[64];
 } team;
 
-/* Workers 1..workers-1; a worker that cannot start leaves its layers to
- * the parent. */
+/* Workers 1..workers-1; one that cannot start leaves its share to the rest. */
 static void start(fork_job *j, team *t)
 {
 	for (int w = 1; w < j->workers; w++) {
-		worker_arg a = {j, w};
 		t->fd[w] = -1;
-		t->pid[w] = cm__spawn(&t->fd[w], t->fd + 1, w - 1, worker, &a);
+		t->pid[w] = cm__spawn(&t->fd[w], t->fd + 1, w - 1, worker, j);
 	}
 }
 
-/* The parent's own layers (owner 0, or of a worker that never started or
- * stopped delivering): everything not yet done, when mine is set. */
-static int measure_here(fork_job *j, unsigned char *done, const unsigned char *mine)
+/* Layers taken here from the shared counter; with rest set, instead every
+ * layer not yet done (those of a worker that stopped delivering). Like the
+ * workers, without workers of its own (exact betweenness would start some):
+ * the cores are taken, and a layer's figures do not depend on which process
+ * measured it. */
+static int measure_here(fork_job *j, unsigned char *done, int rest)
 {
-	for (size_t k = 0; k < j->m->nlayers; k++) {
-		if (done[k] || !mine[j->owner[k]])
-			continue;
-		int rc = j->fn(&j->m->layers[k], j->ctx, j->arg, k);
-		if (rc)
-			return rc;
-		done[k] = 1;
+	size_t k, i = 0;
+	int rc = 0, had = j->ctx->no_workers;
+	j->ctx->no_workers = 1;
+	while (rc == 0 && (k = rest ? i++ : take(j)) < j->m->nlayers) {
+		if (!done[k] && (rc = j->fn(&j->m->layers[k], j->ctx, j->arg, k)) == 0)
+			done[k] = 1;
 	}
-	return 0;
+	j->ctx->no_workers = had;
+	return rc;
 }
 
 /* Collects every worker (stopping the rest after a failure) and reaps them. */
-static int collect(fork_job *j, team *t, unsigned char *done, unsigned char *mine, int rc)
+static int collect(fork_job *j, team *t, unsigned char *done, int rc)
 {
 	for (int w = 1; w < j->workers; w++) {
-		if (t->pid[w] < 0) {
-			mine[w] = 1;
+		if (t->pid[w] < 0)
 			continue;
-		}
-		int got = rc ? 0 : receive_worker(j, t->fd[w], w, done);
+		int got = rc ? 0 : receive_worker(j, t->fd[w], done);
 		if (got || rc)
 			kill(t->pid[w], SIGKILL);
 		close(t->fd[w]);
-		int died = cm__reap(t->pid[w]);
-		if (got == 1 || (got == 0 && died && !rc))
-			mine[w] = 1; /* measured again here */
-		else if (got && !rc)
+		cm__reap(t->pid[w]); /* what a dead worker did not send is measured here */
+		if (got != 0 && got != 1 && !rc)
 			rc = got;
 	}
 	return rc;
@@ -277,23 +286,27 @@ static int collect(fork_job *j, team *t, unsigned char *done, unsigned char *min
 int cm__metrics_fork(cm_metrics *m, cm_ctx *ctx, const double *cost, int workers, cm__layer_fn fn,
                      void *arg)
 {
-	fork_job j = {m, ctx, fn, arg, NULL, workers > 64 ? 64 : workers, NULL};
-	unsigned char *done = cm__calloc(m->nlayers + 1, 1), mine[64] = {1};
+	fork_job j = {m, ctx, fn, arg, NULL, NULL, workers > 64 ? 64 : workers, NULL, NULL};
+	unsigned char *done = cm__calloc(m->nlayers + 1, 1);
+	void *shared =
+	    mmap(NULL, sizeof(*j.next), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	team t;
 	j.done = done;
-	if (!done || !(j.owner = cm__malloc((m->nlayers + 1) * sizeof(int)))) {
-		cm__free(done);
-		return cm__oom(ctx);
+	j.order = cm__malloc((m->nlayers + 1) * sizeof(size_t));
+	int rc = done && j.order && shared != MAP_FAILED ? 0 : cm__oom(ctx);
+	if (rc == 0) {
+		j.next = shared;
+		atomic_init(j.next, 0);
+		sort_order(j.order, cost, m->nlayers);
+		start(&j, &t);
+		rc = measure_here(&j, done, 0);
+		rc = collect(&j, &t, done, rc);
 	}
-	assign(&j, cost);
-	start(&j, &t);
-	for (int w = 1; w < j.workers; w++)
-		mine[w] = t.pid[w] < 0;
-	int rc = measure_here(&j, done, mine);
-	rc = collect(&j, &t, done, mine, rc);
 	if (rc == 0)
-		rc = measure_here(&j, done, mine);
+		rc = measure_here(&j, done, 1);
+	if (shared != MAP_FAILED)
+		munmap(shared, sizeof(*j.next));
 	cm__free(done);
-	cm__free(j.owner);
+	cm__free(j.order);
 	return rc;
 }

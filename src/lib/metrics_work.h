@@ -45,9 +45,11 @@ void cm__mwork_scatter(cm__mwork *w, int measure, const igraph_vector_t *v);
 void cm__mwork_scatter_int(cm__mwork *w, int measure, const igraph_vector_int_t *v);
 
 /* Actor-level measures first (they fill betweenness, closeness and
- * eigenvector), then the network level. */
+ * eigenvector), then the network level; the communities apart, so that
+ * they can be measured in another process (metrics.c). */
 int cm__metrics_actors(cm__mwork *w);
 int cm__metrics_network(cm__mwork *w);
+int cm__metrics_community(cm__mwork *w);
 
 /* Measures layer k of m into out (metrics.c); arg is the caller's. */
 typedef int (*cm__layer_fn)(cm__mlayer *out, cm_ctx *ctx, void *arg, size_t k);

@@ -1,14 +1,18 @@
-/* Layers measured in worker processes (metrics_fork.c): every result comes
- * back whole (values, actor block, core list, sampling figures), a worker's
- * error reaches the caller with its message, a worker's warnings too, and
- * the layers of a worker that dies are measured by the parent. The layer
+/* Layers measured in worker processes (metrics_fork.c): layers are taken
+ * costliest first, workers take their share, every result comes back whole
+ * (values, actor block, core list, sampling figures), a worker's error
+ * reaches the caller with its message, a worker's warnings too, and the
+ * layers of a worker that dies are measured by the parent. The layer
  * function here is a stand-in whose results are a known function of the
  * layer and actor index. */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, usleep */
+
 #include "tap.h"
 
 #include "metrics_work.h"
 
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #define NODES  7
@@ -17,13 +21,32 @@
 typedef struct behaviour {
 	pid_t parent;
 	size_t fail_layer, die_layer; /* LAYERS: none */
+	int die_in_worker;            /* a worker dies on the first layer it takes */
+	/* Shared with the workers: set once a worker has taken a layer, which
+	 * the parent waits for (up to 20 s) before measuring its own first one,
+	 * so that workers are sure to take part however the processes are
+	 * scheduled. */
+	volatile int *worker_took;
+	size_t seen[LAYERS], nseen; /* the parent's layers, in the order taken */
 } behaviour;
+
+static void wait_for_worker(const behaviour *b)
+{
+	for (int i = 0; i < 20000 && !*b->worker_took; i++)
+		usleep(1000);
+}
 
 static int fake_layer(cm__mlayer *out, cm_ctx *ctx, void *arg, size_t k)
 {
-	const behaviour *b = arg;
+	behaviour *b = arg;
 	int in_worker = getpid() != b->parent;
-	if (in_worker && k == b->die_layer)
+	if (in_worker)
+		*b->worker_took = 1;
+	else if (b->nseen++ == 0)
+		wait_for_worker(b);
+	if (!in_worker && b->nseen <= LAYERS)
+		b->seen[b->nseen - 1] = k;
+	if (in_worker && (k == b->die_layer || b->die_in_worker))
 		_exit(3);
 	if (k == b->fail_layer)
 		return cm__error(ctx, CM_EGRAPH, "error: layer %zu failed on purpose", k);
@@ -36,6 +59,7 @@ static int fake_layer(cm__mlayer *out, cm_ctx *ctx, void *arg, size_t k)
 		block[i] = (double)(k * 1000 + (size_t)i);
 	out->name = "layer";
 	out->value[CM__NM_DENSITY] = (double)k / 10;
+	out->value[CM__NM_NODES] = in_worker;
 	out->betweenness.sources = k + 1;
 	out->cp.present = k == 2;
 	if (k == 2) {
@@ -75,7 +99,17 @@ static int run(cm_metrics *m, cm_ctx *ctx, behaviour *b, int workers)
 {
 	double cost[LAYERS] = {5, 1, 4, 2, 3};
 	cm_ctx_clear(ctx);
+	*b->worker_took = workers == 1; /* nobody to wait for */
+	b->nseen = 0;
 	return cm__metrics_fork(m, ctx, cost, workers, fake_layer, b);
+}
+
+static int by_workers(const cm_metrics *m)
+{
+	int count = 0;
+	for (size_t k = 0; k < LAYERS; k++)
+		count += m->layers[k].value[CM__NM_NODES] == 1;
+	return count;
 }
 
 int main(void)
@@ -91,12 +125,24 @@ int main(void)
 	cm_network *net = cm_series_take(s, 0);
 	cm_series_free(s);
 	is_int((int)cm_network_node_count(net), NODES, "a network of seven actors");
-	behaviour b = {getpid(), LAYERS, LAYERS};
+	void *shared =
+	    mmap(NULL, sizeof(int), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (shared == MAP_FAILED)
+		return 1;
+	behaviour b = {getpid(), LAYERS, LAYERS, 0, shared, {0}, 0};
 
 	for (int workers = 1; workers <= 4; workers++) {
 		cm_metrics *m = fresh(net);
 		ok(run(m, ctx, &b, workers) == 0, "%d worker%s: every layer measured", workers,
 		   workers > 1 ? "s" : "");
+		if (workers == 1)
+			ok(b.nseen == LAYERS && b.seen[0] == 0 && b.seen[1] == 2 &&
+			       b.seen[2] == 4 && b.seen[3] == 3 && b.seen[4] == 1,
+			   "alone: layers taken costliest first");
+		else
+			ok(by_workers(m) >= 1,
+			   "%d workers: the workers took part (%d of the layers)", workers,
+			   by_workers(m));
 		int all = 1;
 		for (size_t k = 0; k < LAYERS; k++)
 			all = all && whole(m, k);
@@ -125,6 +171,17 @@ int main(void)
 		all = all && whole(m, k);
 	ok(all, "and every result is whole");
 	cm_metrics_free(m);
+
+	m = fresh(net);
+	b.die_layer = LAYERS;
+	b.die_in_worker = 1;
+	ok(run(m, ctx, &b, 3) == 0, "workers that die on the first layer they take");
+	all = by_workers(m) == 0;
+	for (size_t k = 0; k < LAYERS; k++)
+		all = all && whole(m, k);
+	ok(all, "every layer measured here instead, whole");
+	cm_metrics_free(m);
+	munmap(shared, sizeof(int));
 
 	cm_network_free(net);
 	cm_ctx_free(ctx);

@@ -508,6 +508,63 @@ static void test_errors(cm_ctx *ctx)
 	   "with igraph's reason: %s", cm_ctx_errmsg(ctx));
 }
 
+/* ------------------------------------------------------------ split layers */
+
+static int same_value(double a, double b)
+{
+	return a == b || (isnan(a) && isnan(b));
+}
+
+static int same_layer(const cm__mlayer *a, const cm__mlayer *b, size_t n)
+{
+	int same = !strcmp(a->name, b->name) && a->cp.present == b->cp.present &&
+	           a->cp.core_size == b->cp.core_size && same_value(a->cp.fit, b->cp.fit) &&
+	           a->ei.present == b->ei.present && same_value(a->ei.ei, b->ei.ei);
+	for (int k = 0; same && k < CM__NM_COUNT; k++)
+		same = same_value(a->value[k], b->value[k]);
+	for (size_t i = 0; same && i < CM__AM_COUNT * n; i++)
+		same = same_value(a->actor[i / n][i % n], b->actor[i / n][i % n]);
+	for (size_t i = 0; same && i < a->cp.core_size; i++)
+		same = a->cp.core[i] == b->cp.core[i];
+	return same;
+}
+
+/* The costliest layer measured in two parts, in two processes, gives what
+ * one process measuring it whole gives, communities and core/periphery
+ * included, to the last bit (in the layer processes nobody starts workers of
+ * their own, so who measures a layer does not matter). */
+static void test_split(cm_ctx *ctx)
+{
+	cm_network *net = read_ref(ctx, "florentine.graphml");
+	cm_ctx_set_jobs(ctx, 1);
+	cm_metrics *whole = measure(ctx, net, NULL, NULL, 0);
+	cm_ctx_set_jobs(ctx, 2);
+	ctx->split_work = 1;
+	cm_metrics *split = measure(ctx, net, NULL, NULL, 0);
+	ctx->split_work = 0;
+	cm_ctx_set_jobs(ctx, 0);
+	ok(whole && split && whole->nlayers == 3 && split->nlayers == 3,
+	   "Florentine measured whole and with the union layer in two parts");
+	int same = whole && split;
+	for (size_t k = 0; same && k < whole->nlayers; k++)
+		same = same_layer(&whole->layers[k], &split->layers[k], net->n);
+	ok(same, "every value, actor score, community and the core identical");
+	ok(split && split->layers[2].cp.present && split->layers[2].cp.core_size > 0,
+	   "the union layer's core/periphery came back from its side part");
+	cm_metrics_free(split);
+	cm_ctx_set_jobs(ctx, 2);
+	ctx->split_work = 1;
+	split = measure(ctx, net, "all", NULL, 0);
+	ctx->split_work = 0;
+	cm_ctx_set_jobs(ctx, 0);
+	ok(split && split->nlayers == 1 && whole &&
+	       same_layer(&split->layers[0], &whole->layers[2], net->n),
+	   "one layer alone in two parts: identical too");
+	cm_metrics_free(whole);
+	cm_metrics_free(split);
+	cm_network_free(net);
+}
+
 /* ------------------------------------------------------------ sampling */
 
 /* Sampled path measures where every source sees the same: exact answers. */
@@ -662,6 +719,7 @@ int main(void)
 	test_errors(ctx);
 	test_sampling(ctx);
 	test_sampled_measures(ctx);
+	test_split(ctx);
 	test_graphml(ctx);
 	cm_ctx_free(ctx);
 	return tap_done();

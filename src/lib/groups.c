@@ -3,6 +3,8 @@
  * Definitions: docs/metrics.md. */
 #include "groups.h"
 
+#include "traverse.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -380,7 +382,7 @@ int cm__ei_index(cm__ei *out, cm_ctx *ctx, const igraph_t *g, const int *group,
 typedef struct cp_state {
 	igraph_integer_t n, c, acc, app, ties;
 	int directed;
-	igraph_adjlist_t adj; /* all neighbours; a mutual dyad lists its partner twice */
+	cm__csr adj; /* all neighbours; a mutual dyad lists its partner twice */
 	unsigned char *core;
 	igraph_integer_t *kc;
 	double fit;
@@ -405,7 +407,7 @@ static double cp_fit(const cp_state *s, igraph_integer_t c, igraph_integer_t acc
 
 static igraph_integer_t cp_degree(const cp_state *s, igraph_integer_t v)
 {
-	return igraph_vector_int_size(igraph_adjlist_get(&s->adj, v));
+	return s->adj.start[v + 1] - s->adj.start[v];
 }
 
 /* The fit after moving v to the other side. */
@@ -419,16 +421,15 @@ static double cp_fit_flipped(const cp_state *s, igraph_integer_t v)
 
 static void cp_flip(cp_state *s, igraph_integer_t v)
 {
-	igraph_vector_int_t *nb = igraph_adjlist_get(&s->adj, v);
-	igraph_integer_t in = s->kc[v], out = igraph_vector_int_size(nb) - in;
+	igraph_integer_t in = s->kc[v], out = cp_degree(s, v) - in;
 	int step = s->core[v] ? -1 : 1;
 
 	s->acc += step * in;
 	s->app -= step * out;
 	s->c += step;
 	s->core[v] ^= 1;
-	for (igraph_integer_t i = 0; i < igraph_vector_int_size(nb); i++)
-		s->kc[VECTOR(*nb)[i]] += step;
+	for (int64_t i = s->adj.start[v]; i < s->adj.start[v + 1]; i++)
+		s->kc[s->adj.adj[i]] += step;
 }
 
 /* Back to an empty core. */
@@ -638,12 +639,9 @@ static int cp_run(cm__core_periphery *out, cm_ctx *ctx, const igraph_t *g, unsig
 	s.kc = cm__calloc(n, sizeof(*s.kc));
 	if (!out->core || !s.core || !s.kc)
 		rc = cm__oom(ctx);
-	else if ((rc = igraph_adjlist_init(g, &s.adj, IGRAPH_ALL, IGRAPH_NO_LOOPS,
-	                                   IGRAPH_MULTIPLE)) != IGRAPH_SUCCESS)
-		rc = cm__igraph_error(ctx, rc);
-	else {
+	else if ((rc = cm__csr_init(&s.adj, ctx, g, IGRAPH_ALL)) == 0) {
 		rc = cp_search(out, &s, ctx, seed, exhaustive_max, restarts);
-		igraph_adjlist_destroy(&s.adj);
+		cm__csr_free(&s.adj);
 	}
 	cm__free(s.core);
 	cm__free(s.kc);

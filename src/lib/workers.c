@@ -5,17 +5,14 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-/* A worker on a busy core only adds work (measured in docs/performance.md).
- * Busy cores are counted from the runnable tasks now (the fourth field of
- * /proc/loadavg, "running/total", which includes this process), not from
- * the one-minute load average: that lags, so a batch of runs one after the
- * other saw the previous run as a busy core and never used the second one.
- * Without /proc/loadavg every core counts as free. */
-long cm__free_cores(void)
+/* Tasks runnable now (the fourth field of /proc/loadavg, "running/total",
+ * which includes this process); 1 without /proc/loadavg. */
+static long runnable_now(void)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN), running = 1;
+	long running = 1;
 	char line[128] = "";
 	FILE *fp = fopen("/proc/loadavg", "r");
 	if (fp) {
@@ -23,6 +20,27 @@ long cm__free_cores(void)
 		    sscanf(line, "%*s %*s %*s %ld/", &running) != 1 || running < 1)
 			running = 1;
 		fclose(fp);
+	}
+	return running;
+}
+
+/* A worker on a busy core only adds work (measured in docs/performance.md).
+ * Busy cores are counted from the runnable tasks, not from the one-minute
+ * load average: that lags, so a batch of runs one after the other saw the
+ * previous run as a busy core and never used the second one. One reading
+ * also counted a task runnable for an instant (a kernel thread, the shell
+ * that started us), and a whole run went serial: the least of a few
+ * readings, 2 ms apart, counts what keeps running. */
+#define READINGS 5
+
+long cm__free_cores(void)
+{
+	long cores = sysconf(_SC_NPROCESSORS_ONLN), running = runnable_now();
+	struct timespec pause = {0, 2000000};
+	for (int i = 1; i < READINGS && running > 1; i++) {
+		nanosleep(&pause, NULL);
+		long now = runnable_now();
+		running = now < running ? now : running;
 	}
 	long busy = running - 1;
 	return cores - busy > 1 ? cores - busy : 1;

@@ -410,16 +410,13 @@ static int sampled_pass(batch_job *j, cm_ctx *ctx, const igraph_vector_int_t *sr
 	if (rc == 0)
 		rc = batches(j, ctx, src);
 	cm__bfs_close(&b);
-	if (j->sweep && rc == 0)
-		*j->sweep = (cm__sweep){j->g,
-		                        k,
-		                        j->opts->seed,
-		                        j->sweep->reached,
-		                        j->sweep->sum,
-		                        j->sweep->ecc,
-		                        j->sweep->vertex};
-	else if (j->sweep)
+	if (j->sweep && rc == 0) {
+		j->sweep->g = j->g;
+		j->sweep->k = k;
+		j->sweep->seed = j->opts->seed;
+	} else if (j->sweep) {
 		cm__sweep_free(j->sweep);
+	}
 	return rc;
 }
 

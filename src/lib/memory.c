@@ -227,10 +227,15 @@ static int strmap_grow(cm__strmap *m)
 	return 0;
 }
 
+/* Room for one more key: linear probing stays short below a load of 3/4. */
+static int strmap_room(cm__strmap *m)
+{
+	return (m->count + 1) * 4 > m->cap * 3 ? strmap_grow(m) : 0;
+}
+
 int cm__strmap_put(cm__strmap *m, const char *key, size_t len, uint32_t value)
 {
-	/* Linear probing stays short below a load of 3/4. */
-	if ((m->count + 1) * 4 > m->cap * 3 && strmap_grow(m))
+	if (strmap_room(m))
 		return CM_ENOMEM;
 	slot_insert(m->slots, m->cap, (cm__strmap_slot){key, str_hash(m->seed, key, len), value});
 	m->count++;
@@ -239,7 +244,7 @@ int cm__strmap_put(cm__strmap *m, const char *key, size_t len, uint32_t value)
 
 int cm__strmap_add(cm__strmap *m, const char *key, size_t len, uint32_t value, long *found)
 {
-	if ((m->count + 1) * 4 > m->cap * 3 && strmap_grow(m))
+	if (strmap_room(m))
 		return CM_ENOMEM;
 	uint32_t hash = str_hash(m->seed, key, len);
 	size_t mask = m->cap - 1, i = hash & mask;

@@ -61,7 +61,7 @@ static int degrees(cm__mwork *w)
 	return rc;
 }
 
-static cm__path_opts path_opts(const cm__mwork *w, int undirected)
+cm__path_opts cm__mwork_path_opts(const cm__mwork *w, int undirected)
 {
 	cm__path_opts po = {
 	    .approx = w->opts->approx, .exact = w->opts->exact, .seed = w->opts->seed};
@@ -75,7 +75,7 @@ static cm__path_opts path_opts(const cm__mwork *w, int undirected)
 static int betweenness(cm__mwork *w)
 {
 	cm__sampling info;
-	cm__path_opts po = path_opts(w, 0);
+	cm__path_opts po = cm__mwork_path_opts(w, 0);
 	/* closeness searches the undirected view: the layer's own ties when undirected */
 	int rc = cm__betweenness_sweep(&w->betweenness, &info, &w->sweep, w->u == &w->l->graph,
 	                               w->ctx, &w->l->graph, &po);
@@ -95,7 +95,7 @@ static int closeness(cm__mwork *w)
 {
 	cm__sampling info;
 	igraph_vector_t harmonic;
-	cm__path_opts po = path_opts(w, 1);
+	cm__path_opts po = cm__mwork_path_opts(w, 1);
 	size_t n = (size_t)igraph_vcount(w->u);
 	/* ecc and sum share one block, freed with the work */
 	w->hops.ecc = cm__malloc((2 * n + 1) * sizeof(double));

@@ -243,7 +243,7 @@ static int exact_paths(cm__mwork *w, const igraph_vector_int_t *keep)
 static int component_paths(cm__mwork *w, const igraph_vector_int_t *keep)
 {
 	igraph_vector_int_t deg;
-	cm__path_opts po = {.approx = w->opts->approx, .exact = w->opts->exact};
+	cm__path_opts po = cm__mwork_path_opts(w, 1);
 	if (igraph_vector_int_init(&deg, 0))
 		return cm__oom(w->ctx);
 	igraph_error_t err = igraph_degree(w->u, &deg, igraph_vss_vector(keep), IGRAPH_ALL, 1);
@@ -349,7 +349,7 @@ static int hierarchy(cm__mwork *w)
 {
 	if (!w->l->directed)
 		return 0;
-	cm__path_opts po = {.approx = w->opts->approx, .exact = w->opts->exact};
+	cm__path_opts po = cm__mwork_path_opts(w, 0);
 	size_t k = cm__sample_size(&w->l->graph, &po);
 	w->out->hierarchy.sources = k;
 	return cm__krackhardt_hierarchy(&V(w, CM__NM_HIERARCHY), w->ctx, &w->l->graph, k,

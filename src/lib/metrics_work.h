@@ -39,6 +39,9 @@ typedef struct cm__mwork {
 
 /* Tie weights for non-path measures: NULL unless --weighted. */
 const igraph_vector_t *cm__mwork_weights(const cm__mwork *w, int undirected);
+/* The sampling options of the path measures (--approx, --exact, --seed) with
+ * edge lengths under --weighted, of the layer or of its undirected view. */
+cm__path_opts cm__mwork_path_opts(const cm__mwork *w, int undirected);
 
 /* Copies one value per vertex into the actor column (NaN for left-out nodes). */
 void cm__mwork_scatter(cm__mwork *w, int measure, const igraph_vector_t *v);

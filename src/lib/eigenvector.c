@@ -26,7 +26,8 @@
 /* Vertices grouped by component (a counting sort), with each component's
  * upper bound of its leading eigenvalue and each vertex's strength. */
 typedef struct eig_parts {
-	igraph_vector_int_t memb, size;
+	const cm__components *comp; /* the caller's, or own */
+	cm__components own;
 	igraph_integer_t count;
 	igraph_integer_t *start, *vertex; /* component c: vertex[start[c] .. start[c + 1]) */
 	double *upper, *strength;
@@ -59,8 +60,8 @@ static int eig_usable(cm_ctx *ctx, const igraph_t *g, const igraph_vector_t *wei
 
 static void eig_parts_free(eig_parts *p)
 {
-	igraph_vector_int_destroy(&p->memb);
-	igraph_vector_int_destroy(&p->size);
+	if (p->comp == &p->own)
+		cm__components_free(&p->own);
 	cm__free(p->start);
 	cm__free(p->vertex);
 	cm__free(p->upper);
@@ -69,11 +70,11 @@ static void eig_parts_free(eig_parts *p)
 
 static void eig_group(eig_parts *p)
 {
-	igraph_integer_t n = igraph_vector_int_size(&p->memb);
+	igraph_integer_t n = igraph_vector_int_size(&p->comp->memb);
 	for (igraph_integer_t c = 0; c < p->count; c++)
-		p->start[c + 1] = p->start[c] + VECTOR(p->size)[c];
+		p->start[c + 1] = p->start[c] + VECTOR(p->comp->size)[c];
 	for (igraph_integer_t v = 0; v < n; v++)
-		p->vertex[p->start[VECTOR(p->memb)[v]]++] = v;
+		p->vertex[p->start[VECTOR(p->comp->memb)[v]]++] = v;
 	for (igraph_integer_t c = p->count; c > 0; c--)
 		p->start[c] = p->start[c - 1];
 	p->start[0] = 0;
@@ -91,16 +92,16 @@ static void eig_bounds(eig_parts *p, const igraph_t *g, const igraph_vector_t *w
 		igraph_integer_t a = IGRAPH_FROM(g, e), b = IGRAPH_TO(g, e);
 		strength[a] += w;
 		strength[b] += w;
-		sq[VECTOR(p->memb)[a]] += 2 * w * w;
+		sq[VECTOR(p->comp->memb)[a]] += 2 * w * w;
 	}
 	for (igraph_integer_t c = 0; c < p->count; c++)
 		p->upper[c] = 0;
 	for (igraph_integer_t v = 0; v < igraph_vcount(g); v++) {
-		igraph_integer_t c = VECTOR(p->memb)[v];
+		igraph_integer_t c = VECTOR(p->comp->memb)[v];
 		p->upper[c] = fmax(p->upper[c], strength[v]);
 	}
 	for (igraph_integer_t c = 0; c < p->count; c++) {
-		double n = (double)VECTOR(p->size)[c];
+		double n = (double)VECTOR(p->comp->size)[c];
 		double norm = weights ? sqrt(sq[c]) : sqrt(sq[c] - n + 1);
 		p->upper[c] = n < 2 ? 0 : fmin(p->upper[c], norm);
 	}
@@ -110,7 +111,7 @@ static int eig_parts_init(eig_parts *p, cm_ctx *ctx, const igraph_t *g,
                           const igraph_vector_t *weights)
 {
 	size_t n = (size_t)igraph_vcount(g) + 1;
-	CM__IG(ctx, igraph_connected_components(g, &p->memb, &p->size, &p->count, IGRAPH_WEAK));
+	p->count = p->comp->count;
 	size_t k = (size_t)p->count + 1;
 	double *sq = cm__calloc(k, sizeof(double));
 	p->strength = cm__calloc(n, sizeof(double));
@@ -142,7 +143,7 @@ static eig_rank *eig_ranking(const eig_parts *p, igraph_integer_t *count)
 	if (!r)
 		return NULL;
 	for (igraph_integer_t c = 0; c < p->count; c++)
-		if (VECTOR(p->size)[c] >= 2)
+		if (VECTOR(p->comp->size)[c] >= 2)
 			r[(*count)++] = (eig_rank){p->upper[c], c};
 	qsort(r, (size_t)*count, sizeof(*r), eig_cmp_rank);
 	return r;
@@ -338,20 +339,16 @@ static int eig_by_component(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g
 }
 
 int cm__eigenvector_centrality(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
-                               const igraph_vector_t *weights)
+                               const igraph_vector_t *weights, const cm__components *comp)
 {
-	eig_parts p = {.count = 0};
+	eig_parts p = {.comp = comp ? comp : &p.own};
 	int usable = 0, rc;
 
 	if ((rc = eig_usable(ctx, g, weights, &usable)) || !usable)
 		return rc ? rc : eig_plain(res, ctx, g, weights);
-	if (igraph_vector_int_init(&p.memb, 0))
-		return cm__oom(ctx);
-	if (igraph_vector_int_init(&p.size, 0)) {
-		igraph_vector_int_destroy(&p.memb);
-		return cm__oom(ctx);
-	}
-	rc = eig_parts_init(&p, ctx, g, weights);
+	rc = comp ? 0 : cm__components_init(&p.own, ctx, g);
+	if (!rc)
+		rc = eig_parts_init(&p, ctx, g, weights);
 	if (!rc)
 		rc = eig_by_component(res, ctx, g, weights, &p);
 	eig_parts_free(&p);

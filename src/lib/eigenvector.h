@@ -3,7 +3,7 @@
 #ifndef CM_EIGENVECTOR_H
 #define CM_EIGENVECTOR_H
 
-#include "layers.h"
+#include "traverse.h"
 
 /* Eigenvector centrality scaled to a maximum of 1, defined for every graph
  * as the limit of power iteration on A + I from the all-ones vector: in a
@@ -16,10 +16,11 @@
  * positive get igraph_eigenvector_centrality on g (where a tie between
  * components is then resolved as ARPACK's start vector falls).
  * res is resized to igraph_vcount(g). g must be undirected and have ties;
- * weights is NULL or one weight per edge. The component path draws nothing
+ * weights is NULL or one weight per edge; comp is g's components when the
+ * caller has them (NULL: found here). The component path draws nothing
  * from igraph's default generator. Returns 0 or a CM_E* code. */
 #define CM__EIGEN_TIE 1e-9
 int cm__eigenvector_centrality(igraph_vector_t *res, cm_ctx *ctx, const igraph_t *g,
-                               const igraph_vector_t *weights);
+                               const igraph_vector_t *weights, const cm__components *comp);
 
 #endif

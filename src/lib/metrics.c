@@ -184,6 +184,8 @@ static void work_free(cm__mwork *w)
 	}
 	cm__free(w->hops.ecc);
 	cm__sweep_free(&w->sweep);
+	if (w->has_comp)
+		cm__components_free(&w->comp);
 	igraph_vector_destroy(&w->betweenness);
 	igraph_vector_destroy(&w->closeness);
 	igraph_vector_destroy(&w->eigenvector);

@@ -13,6 +13,18 @@ const igraph_vector_t *cm__mwork_weights(const cm__mwork *w, int undirected)
 	return undirected ? w->uw : &w->l->weight;
 }
 
+int cm__mwork_components(cm__mwork *w, const cm__components **out)
+{
+	if (!w->has_comp) {
+		int rc = cm__components_init(&w->comp, w->ctx, w->u);
+		w->has_comp = 1; /* freed with the work, whatever happened */
+		if (rc)
+			return rc;
+	}
+	*out = &w->comp;
+	return 0;
+}
+
 void cm__mwork_scatter(cm__mwork *w, int measure, const igraph_vector_t *v)
 {
 	double *col = w->out->actor[measure];
@@ -122,7 +134,11 @@ static int eigenvector(cm__mwork *w)
 {
 	if (igraph_ecount(w->u) == 0)
 		return igraph_vector_resize(&w->eigenvector, 0) ? cm__oom(w->ctx) : 0;
-	int rc = cm__eigenvector_centrality(&w->eigenvector, w->ctx, w->u, cm__mwork_weights(w, 1));
+	const cm__components *comp;
+	int rc = cm__mwork_components(w, &comp);
+	if (!rc)
+		rc = cm__eigenvector_centrality(&w->eigenvector, w->ctx, w->u,
+		                                cm__mwork_weights(w, 1), comp);
 	if (rc == 0)
 		cm__mwork_scatter(w, CM__AM_EIGENVECTOR, &w->eigenvector);
 	return rc;

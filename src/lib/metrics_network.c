@@ -10,31 +10,28 @@
 static int sizes(cm__mwork *w)
 {
 	const igraph_t *g = &w->l->graph;
-	igraph_integer_t n = igraph_vcount(g), count = 0;
-	igraph_vector_int_t csize, deg;
+	const cm__components *comp;
+	igraph_integer_t n = igraph_vcount(g);
+	igraph_vector_int_t deg;
 	V(w, CM__NM_NODES) = (double)n;
 	V(w, CM__NM_EDGES) = (double)igraph_ecount(g);
 	if (n >= 2)
 		CM__IG(w->ctx, igraph_density(g, &V(w, CM__NM_DENSITY), 0));
-	if (igraph_vector_int_init(&csize, 0))
+	int rc = cm__mwork_components(w, &comp);
+	if (rc)
+		return rc;
+	if (igraph_vector_int_init(&deg, 0))
 		return cm__oom(w->ctx);
-	if (igraph_vector_int_init(&deg, 0)) {
-		igraph_vector_int_destroy(&csize);
-		return cm__oom(w->ctx);
-	}
-	igraph_error_t err = igraph_connected_components(g, NULL, &csize, &count, IGRAPH_WEAK);
-	if (!err)
-		err = igraph_degree(w->u, &deg, igraph_vss_all(), IGRAPH_ALL, 0);
+	igraph_error_t err = igraph_degree(w->u, &deg, igraph_vss_all(), IGRAPH_ALL, 0);
 	if (!err) {
-		V(w, CM__NM_COMPONENTS) = (double)count;
+		V(w, CM__NM_COMPONENTS) = (double)comp->count;
 		if (n > 0)
 			V(w, CM__NM_LARGEST_SHARE) =
-			    (double)igraph_vector_int_max(&csize) / (double)n;
+			    (double)igraph_vector_int_max(&comp->size) / (double)n;
 		V(w, CM__NM_ISOLATES) = 0;
 		for (igraph_integer_t i = 0; i < n; i++)
 			V(w, CM__NM_ISOLATES) += VECTOR(deg)[i] == 0;
 	}
-	igraph_vector_int_destroy(&csize);
 	igraph_vector_int_destroy(&deg);
 	return err ? cm__igraph_error(w->ctx, err) : 0;
 }
@@ -118,25 +115,19 @@ static int clustering(cm__mwork *w)
 }
 
 /* The vertices of the largest component of the undirected view. */
-static int largest_component(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g)
+static int largest_component(igraph_vector_int_t *out, cm__mwork *w)
 {
-	igraph_vector_int_t membership, csize;
-	igraph_integer_t count;
-	if (igraph_vector_int_init(&membership, 0))
-		return cm__oom(ctx);
-	if (igraph_vector_int_init(&csize, 0)) {
-		igraph_vector_int_destroy(&membership);
-		return cm__oom(ctx);
-	}
-	igraph_error_t err =
-	    igraph_connected_components(g, &membership, &csize, &count, IGRAPH_WEAK);
-	igraph_integer_t big = err || count == 0 ? 0 : igraph_vector_int_which_max(&csize);
-	for (igraph_integer_t v = 0; !err && v < igraph_vcount(g); v++)
-		if (VECTOR(membership)[v] == big)
-			err = igraph_vector_int_push_back(out, v);
-	igraph_vector_int_destroy(&membership);
-	igraph_vector_int_destroy(&csize);
-	return err ? cm__igraph_error(ctx, err) : 0;
+	const cm__components *comp;
+	int rc = cm__mwork_components(w, &comp);
+	if (rc)
+		return rc;
+	igraph_integer_t big = comp->count == 0 ? 0 : igraph_vector_int_which_max(&comp->size);
+	if (comp->count && igraph_vector_int_reserve(out, VECTOR(comp->size)[big]))
+		return cm__oom(w->ctx);
+	for (igraph_integer_t v = 0; v < igraph_vcount(w->u); v++)
+		if (VECTOR(comp->memb)[v] == big && igraph_vector_int_push_back(out, v))
+			return cm__oom(w->ctx);
+	return 0;
 }
 
 /* Distances from each sampled source to the rest of its component (one
@@ -262,7 +253,7 @@ static int paths(cm__mwork *w)
 	igraph_vector_int_t keep;
 	if (igraph_vector_int_init(&keep, 0))
 		return cm__oom(w->ctx);
-	int rc = largest_component(&keep, w->ctx, w->u);
+	int rc = largest_component(&keep, w);
 	if (rc == 0 && igraph_vector_int_size(&keep) >= 2)
 		rc = w->has_hops ? (hop_paths(w, &keep), 0) : component_paths(w, &keep);
 	igraph_vector_int_destroy(&keep);

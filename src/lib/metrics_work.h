@@ -5,6 +5,7 @@
 #include "betweenness.h"
 #include "groups.h"
 #include "metrics.h"
+#include "traverse.h"
 
 typedef struct cm__mwork {
 	cm_ctx *ctx;
@@ -31,6 +32,10 @@ typedef struct cm__mwork {
 	 * would search again from the same sources (path lengths, closeness on
 	 * an undirected layer, Krackhardt's hierarchy). */
 	cm__sweep sweep;
+	/* The undirected view's components (the layer's weak components), found
+	 * by the first measure that needs them (cm__mwork_components). */
+	cm__components comp;
+	int has_comp;
 	/* Vertex scores kept for the centralizations. */
 	igraph_vector_t betweenness, closeness, eigenvector;
 	/* Group of each vertex (-1: none), NULL without a grouping. */
@@ -42,6 +47,9 @@ const igraph_vector_t *cm__mwork_weights(const cm__mwork *w, int undirected);
 /* The sampling options of the path measures (--approx, --exact, --seed) with
  * edge lengths under --weighted, of the layer or of its undirected view. */
 cm__path_opts cm__mwork_path_opts(const cm__mwork *w, int undirected);
+
+/* The layer's weak components, found once; 0 or a CM_E* code. */
+int cm__mwork_components(cm__mwork *w, const cm__components **out);
 
 /* Copies one value per vertex into the actor column (NaN for left-out nodes). */
 void cm__mwork_scatter(cm__mwork *w, int measure, const igraph_vector_t *v);

@@ -72,6 +72,22 @@ void cm__csr_free(cm__csr *c)
 	c->w = NULL;
 }
 
+int cm__components_init(cm__components *c, cm_ctx *ctx, const igraph_t *g)
+{
+	/* igraph's destroy skips a vector that never got its storage */
+	memset(c, 0, sizeof(*c));
+	if (igraph_vector_int_init(&c->memb, 0) || igraph_vector_int_init(&c->size, 0))
+		return cm__oom(ctx);
+	CM__IG(ctx, igraph_connected_components(g, &c->memb, &c->size, &c->count, IGRAPH_WEAK));
+	return 0;
+}
+
+void cm__components_free(cm__components *c)
+{
+	igraph_vector_int_destroy(&c->memb);
+	igraph_vector_int_destroy(&c->size);
+}
+
 int cm__bfs_init(cm__bfs *b, cm_ctx *ctx, const cm__csr *c, int with_paths)
 {
 	size_t n = (size_t)c->n + 1;

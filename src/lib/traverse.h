@@ -27,6 +27,18 @@ int cm__csr_init_weighted(cm__csr *c, cm_ctx *ctx, const igraph_t *g, igraph_nei
                           const igraph_vector_t *weights);
 void cm__csr_free(cm__csr *c);
 
+/* The weak components of a graph as igraph numbers them (from 0, in order
+ * of their lowest vertex): one call per layer serves every measure that
+ * needs them (metrics.c). */
+typedef struct cm__components {
+	igraph_vector_int_t memb, size;
+	igraph_integer_t count;
+} cm__components;
+
+/* Returns 0 or a CM_E* code; c needs cm__components_free either way. */
+int cm__components_init(cm__components *c, cm_ctx *ctx, const igraph_t *g);
+void cm__components_free(cm__components *c);
+
 /* The state of one search. dist is -1 for every vertex between searches:
  * cm__bfs_run sets it for the vertices it reaches (listed in queue, the
  * source first, by distance) and cm__bfs_clear resets only those. sigma and

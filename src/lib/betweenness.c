@@ -225,7 +225,6 @@ static reach reach_of(double *block, igraph_integer_t n)
 void cm__sweep_free(cm__sweep *s)
 {
 	cm__free(s->reached);
-	cm__free(s->vertex);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -234,14 +233,11 @@ int cm__sweep_matches(const cm__sweep *s, const igraph_t *g, size_t k, unsigned 
 	return s && s->g == g && s->k == k && s->seed == seed;
 }
 
-static int sweep_open(cm__sweep *s, cm_ctx *ctx, igraph_integer_t n, size_t k, int with_vertex)
+static int sweep_open(cm__sweep *s, cm_ctx *ctx, size_t k)
 {
 	s->reached = cm__malloc((3 * k + 1) * sizeof(double));
-	s->vertex = with_vertex ? cm__calloc(5 * (size_t)n + 1, sizeof(double)) : NULL;
-	if (!s->reached || (with_vertex && !s->vertex)) {
-		cm__sweep_free(s);
+	if (!s->reached)
 		return cm__oom(ctx);
-	}
 	s->sum = s->reached + k;
 	s->ecc = s->sum + k;
 	return 0;
@@ -251,16 +247,8 @@ static int sweep_open(cm__sweep *s, cm_ctx *ctx, igraph_integer_t n, size_t k, i
 static void sweep_keep(cm__sweep *s, const cm__bfs *b, igraph_integer_t pos)
 {
 	double total = 0;
-	int32_t src = b->queue[0];
-	reach r = s->vertex ? reach_of(s->vertex, b->c->n) : (reach){0};
-	for (int32_t j = 1; j < b->reached; j++) {
-		double d = (double)b->dist[b->queue[j]];
-		total += d;
-		if (s->vertex)
-			add_distance(&r, b->queue[j], d);
-	}
-	if (s->vertex)
-		r.self[src] = 1;
+	for (int32_t j = 1; j < b->reached; j++)
+		total += (double)b->dist[b->queue[j]];
 	s->reached[pos] = (double)(b->reached - 1);
 	s->sum[pos] = total;
 	s->ecc[pos] = (double)b->dist[b->queue[b->reached - 1]];
@@ -397,14 +385,14 @@ static int batches(batch_job *j, cm_ctx *ctx, const igraph_vector_int_t *src)
 }
 
 /* Our own searches with hop counts, kept in the sweep when there is one. */
-static int sampled_pass(batch_job *j, cm_ctx *ctx, const igraph_vector_int_t *src, int with_vertex)
+static int sampled_pass(batch_job *j, cm_ctx *ctx, const igraph_vector_int_t *src)
 {
 	cm__bfs b = {0};
 	j->b = &b;
 	if (j->opts->distance)
 		return batches(j, ctx, src);
 	size_t k = (size_t)igraph_vector_int_size(src);
-	int rc = j->sweep ? sweep_open(j->sweep, ctx, igraph_vcount(j->g), k, with_vertex) : 0;
+	int rc = j->sweep ? sweep_open(j->sweep, ctx, k) : 0;
 	if (rc == 0)
 		rc = cm__bfs_open(&b, ctx, j->g, IGRAPH_OUT, 1);
 	if (rc == 0)
@@ -421,7 +409,7 @@ static int sampled_pass(batch_job *j, cm_ctx *ctx, const igraph_vector_int_t *sr
 }
 
 static int sampled_betweenness(igraph_vector_t *res, cm__sampling *info, batch_job *j, cm_ctx *ctx,
-                               size_t k, int with_vertex)
+                               size_t k)
 {
 	igraph_vector_int_t src;
 	moments mo;
@@ -433,7 +421,7 @@ static int sampled_betweenness(igraph_vector_t *res, cm__sampling *info, batch_j
 	j->mo = &mo;
 	rc = moments_init(&mo, igraph_vcount(g)) ? cm__oom(ctx) : 0;
 	if (rc == 0)
-		rc = sampled_pass(j, ctx, &src, with_vertex);
+		rc = sampled_pass(j, ctx, &src);
 	if (rc == 0 && igraph_vector_update(res, &mo.total))
 		rc = cm__oom(ctx);
 	if (rc == 0) {
@@ -447,9 +435,8 @@ static int sampled_betweenness(igraph_vector_t *res, cm__sampling *info, batch_j
 	return rc;
 }
 
-int cm__betweenness_sweep(igraph_vector_t *res, cm__sampling *info, cm__sweep *sweep,
-                          int with_vertex, cm_ctx *ctx, const igraph_t *g,
-                          const cm__path_opts *opts)
+int cm__betweenness_sweep(igraph_vector_t *res, cm__sampling *info, cm__sweep *sweep, cm_ctx *ctx,
+                          const igraph_t *g, const cm__path_opts *opts)
 {
 	size_t k = cm__sample_size(g, opts);
 	batch_job j = {.g = g, .opts = opts, .sweep = sweep};
@@ -459,13 +446,13 @@ int cm__betweenness_sweep(igraph_vector_t *res, cm__sampling *info, cm__sweep *s
 		cm__sweep_free(sweep);
 	if (k == 0)
 		return exact_betweenness(res, ctx, g, opts->distance);
-	return sampled_betweenness(res, info, &j, ctx, k, with_vertex && !igraph_is_directed(g));
+	return sampled_betweenness(res, info, &j, ctx, k);
 }
 
 int cm__betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx *ctx, const igraph_t *g,
                     const cm__path_opts *opts)
 {
-	return cm__betweenness_sweep(res, info, NULL, 0, ctx, g, opts);
+	return cm__betweenness_sweep(res, info, NULL, ctx, g, opts);
 }
 
 /* ------------------------------------------------------------ closeness */
@@ -480,42 +467,42 @@ static int exact_closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic
 	return 0;
 }
 
-/* Hop counts: one breadth-first search per source gives closeness, harmonic
- * centrality, the eccentricity and the distance sum at once, where igraph
- * would search once per measure (and twice more for diameter and average path
- * length). Same formulas as igraph: closeness = reached / sum of distances
- * (NaN when nothing is reached), harmonic = sum of 1/d over n - 1. */
-static void hop_source(cm__bfs *b, cm__hops *out, igraph_vector_t *clo, igraph_vector_t *har,
-                       int32_t s)
+/* Hop counts: one search per source gives closeness, harmonic centrality,
+ * the eccentricity and the distance sum at once, where igraph would search
+ * once per measure (and twice more for diameter and average path length);
+ * 64 sources search together. Same formulas as igraph: closeness = reached /
+ * sum of distances (NaN when nothing is reached), harmonic = sum of 1/d over
+ * n - 1. */
+static void hop_block(cm__msbfs *m, cm__hops *out, igraph_vector_t *clo, igraph_vector_t *har,
+                      int32_t first, int k)
 {
-	double sum = 0, inv = 0, n = (double)b->c->n;
-	cm__bfs_run(b, s);
-	for (int32_t j = 1; j < b->reached; j++) {
-		double d = (double)b->dist[b->queue[j]];
-		sum += d;
-		inv += 1.0 / d;
+	int32_t source[64];
+	cm__msbfs_totals t;
+	double n = (double)m->c->n;
+	k = cm__msbfs_block(source, NULL, NULL, first, first + k);
+	cm__msbfs_totals_run(m, source, k, &t);
+	for (int i = 0; i < k; i++) {
+		VECTOR(*clo)[first + i] = t.sum[i] == 0 ? NAN : (1.0 / t.sum[i]) * t.reached[i];
+		VECTOR(*har)[first + i] = t.inv[i] * (1.0 / (n - 1));
+		out->ecc[first + i] = t.ecc[i];
+		out->sum[first + i] = t.sum[i];
 	}
-	VECTOR(*clo)[s] = sum == 0 ? NAN : (1.0 / sum) * (double)(b->reached - 1);
-	VECTOR(*har)[s] = inv * (1.0 / (n - 1));
-	out->ecc[s] = (double)b->dist[b->queue[b->reached - 1]];
-	out->sum[s] = sum;
-	cm__bfs_clear(b);
 }
 
 static int hop_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__hops *out, cm_ctx *ctx,
                          const igraph_t *g)
 {
-	cm__bfs b;
-	igraph_integer_t n = igraph_vcount(g);
+	cm__msbfs m;
+	int32_t n = (int32_t)igraph_vcount(g);
 	if (igraph_vector_resize(clo, n) || igraph_vector_resize(har, n))
 		return cm__oom(ctx);
-	int rc = cm__bfs_open(&b, ctx, g, IGRAPH_ALL, 0);
-	for (int32_t s = 0; rc == 0 && s < (int32_t)n; s++) {
-		hop_source(&b, out, clo, har, s);
-		if (cm__progress(ctx, "closeness", (double)(s + 1) / (double)n))
+	int rc = cm__msbfs_open(&m, ctx, g, IGRAPH_ALL);
+	for (int32_t s = 0; rc == 0 && s < n; s += 64) {
+		hop_block(&m, out, clo, har, s, n - s < 64 ? n - s : 64);
+		if (cm__progress(ctx, "closeness", (double)(s + 64) / (double)n))
 			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
 	}
-	cm__bfs_close(&b);
+	cm__msbfs_close(&m);
 	return rc;
 }
 
@@ -529,30 +516,35 @@ static void add_row(reach *r, const igraph_matrix_t *row, igraph_integer_t sourc
 	}
 }
 
-static igraph_integer_t next_source(igraph_integer_t i, igraph_integer_t k, igraph_integer_t nb)
+/* The sources reaching v at distance d: one addition per source for the
+ * counts and sums (exact integers), one for the inverse distances. */
+static void reach_add(void *arg, int32_t v, int32_t d, uint64_t sources)
 {
-	return i + nb < k ? i + nb : i % nb + 1;
+	reach *r = arg;
+	double c = (double)__builtin_popcountll(sources), dd = (double)d;
+	r->count[v] += c;
+	r->sum[v] += c * dd;
+	r->sq[v] += c * dd * dd;
+	r->inv[v] += c / dd;
 }
 
-/* Sources in the order of the betweenness batches (positions 0, nb, 2 nb,
- * ..., then 1, nb + 1, ...), so that the sums are those of a sweep to the
- * last bit. */
+/* Hop counts: the sources in blocks of 64, in the order drawn, each block
+ * searched at once. */
 static int bfs_pass(reach *r, cm_ctx *ctx, const igraph_t *g, const igraph_vector_int_t *src)
 {
-	cm__bfs b;
-	igraph_integer_t k = igraph_vector_int_size(src), nb = k < BATCHES ? k : BATCHES, done = 0;
-	int rc = cm__bfs_open(&b, ctx, g, IGRAPH_ALL, 0);
-	for (igraph_integer_t i = 0; rc == 0 && done < k; done++, i = next_source(i, k, nb)) {
-		int32_t s = (int32_t)VECTOR(*src)[i];
-		cm__bfs_run(&b, s);
-		r->self[s] = 1;
-		for (int32_t j = 1; j < b.reached; j++)
-			add_distance(r, b.queue[j], (double)b.dist[b.queue[j]]);
-		cm__bfs_clear(&b);
-		if (cm__progress(ctx, "closeness (sampled)", (double)(done + 1) / (double)k))
+	cm__msbfs m;
+	int32_t source[64];
+	igraph_integer_t k = igraph_vector_int_size(src);
+	int rc = cm__msbfs_open(&m, ctx, g, IGRAPH_ALL);
+	for (igraph_integer_t i = 0; rc == 0 && i < k; i += 64) {
+		int b = cm__msbfs_block(source, src, NULL, i, k);
+		for (int j = 0; j < b; j++)
+			r->self[source[j]] = 1;
+		cm__msbfs_run(&m, source, b, reach_add, r);
+		if (cm__progress(ctx, "closeness (sampled)", (double)(i + b) / (double)k))
 			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
 	}
-	cm__bfs_close(&b);
+	cm__msbfs_close(&m);
 	return rc;
 }
 
@@ -628,28 +620,14 @@ static int sampled_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__sam
 	return rc;
 }
 
-/* The estimate from the sums a betweenness sweep already holds. */
-static int swept_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__sampling *info,
-                           cm_ctx *ctx, const cm__sweep *sweep)
-{
-	igraph_integer_t n = igraph_vcount(sweep->g);
-	if (igraph_vector_resize(clo, n) || igraph_vector_resize(har, n))
-		return cm__oom(ctx);
-	reach r = reach_of(sweep->vertex, n);
-	info->sources = sweep->k;
-	info->std_error = estimate(clo, har, &r, (double)n, (double)sweep->k);
-	return 0;
-}
-
 int cm__closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
                   cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts)
 {
-	return cm__closeness_hops(closeness, harmonic, info, NULL, NULL, ctx, g, opts);
+	return cm__closeness_hops(closeness, harmonic, info, NULL, ctx, g, opts);
 }
 
 int cm__closeness_hops(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
-                       cm__hops *hops, const cm__sweep *sweep, cm_ctx *ctx, const igraph_t *g,
-                       const cm__path_opts *opts)
+                       cm__hops *hops, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts)
 {
 	size_t k = cm__sample_size(g, opts);
 	info->sources = 0;
@@ -658,7 +636,5 @@ int cm__closeness_hops(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm
 		return hop_closeness(closeness, harmonic, hops, ctx, g);
 	if (k == 0)
 		return exact_closeness(closeness, harmonic, ctx, g, opts->distance);
-	if (!opts->distance && cm__sweep_matches(sweep, g, k, opts->seed) && sweep->vertex)
-		return swept_closeness(closeness, harmonic, info, ctx, sweep);
 	return sampled_closeness(closeness, harmonic, info, ctx, g, opts, k);
 }

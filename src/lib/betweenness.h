@@ -47,8 +47,7 @@ int cm__betweenness(igraph_vector_t *res, cm__sampling *info, cm_ctx *ctx, const
 /* What the searches of a hop-count betweenness estimate found, kept for the
  * other estimates that would search g again from the same sources: per
  * source, in the order drawn, the vertices reached (itself excluded), the sum
- * of their distances and the largest (path lengths, Krackhardt's hierarchy);
- * and, when asked for on an undirected g, closeness's sums per vertex. The
+ * of their distances and the largest (path lengths, Krackhardt's hierarchy). The
  * caller zeroes it and frees it with cm__sweep_free; g stays NULL when
  * nothing was kept (an exact result, or edge lengths). */
 typedef struct cm__sweep {
@@ -56,14 +55,11 @@ typedef struct cm__sweep {
 	size_t k;
 	unsigned long seed;
 	double *reached, *sum, *ecc; /* k each, one block */
-	double *vertex;              /* 5 n (see betweenness.c, reach), or NULL */
 } cm__sweep;
 
-/* cm__betweenness, keeping what its searches found in sweep (with the
- * closeness sums when with_vertex is set). */
-int cm__betweenness_sweep(igraph_vector_t *res, cm__sampling *info, cm__sweep *sweep,
-                          int with_vertex, cm_ctx *ctx, const igraph_t *g,
-                          const cm__path_opts *opts);
+/* cm__betweenness, keeping what its searches found in sweep. */
+int cm__betweenness_sweep(igraph_vector_t *res, cm__sampling *info, cm__sweep *sweep, cm_ctx *ctx,
+                          const igraph_t *g, const cm__path_opts *opts);
 void cm__sweep_free(cm__sweep *s);
 /* 1 when sweep holds the searches of k sources drawn with seed in g. */
 int cm__sweep_matches(const cm__sweep *s, const igraph_t *g, size_t k, unsigned long seed);
@@ -76,15 +72,12 @@ typedef struct cm__hops {
 
 /* Closeness (igraph's normalisation: reachable vertices over the sum of
  * their distances) and harmonic centrality (normalised by n - 1), paths taken
- * in both directions. Estimates average over a sample of sources, taking the
- * sums from sweep (may be NULL) when it holds them for g: the same figures
- * without searching again. When hops is not NULL and the result is exact
- * with hop counts, it is filled too and hops->ecc stays untouched otherwise
- * (callers preset it to NaN). */
+ * in both directions. Estimates average over a sample of sources. When hops
+ * is not NULL and the result is exact with hop counts, it is filled too and
+ * hops->ecc stays untouched otherwise (callers preset it to NaN). */
 int cm__closeness_hops(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
-                       cm__hops *hops, const cm__sweep *sweep, cm_ctx *ctx, const igraph_t *g,
-                       const cm__path_opts *opts);
-/* The same without hops or sweep. */
+                       cm__hops *hops, cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts);
+/* The same without hops. */
 int cm__closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic, cm__sampling *info,
                   cm_ctx *ctx, const igraph_t *g, const cm__path_opts *opts);
 

@@ -88,9 +88,8 @@ static int betweenness(cm__mwork *w)
 {
 	cm__sampling info;
 	cm__path_opts po = cm__mwork_path_opts(w, 0);
-	/* closeness searches the undirected view: the layer's own ties when undirected */
-	int rc = cm__betweenness_sweep(&w->betweenness, &info, &w->sweep, w->u == &w->l->graph,
-	                               w->ctx, &w->l->graph, &po);
+	int rc =
+	    cm__betweenness_sweep(&w->betweenness, &info, &w->sweep, w->ctx, &w->l->graph, &po);
 	if (rc)
 		return rc;
 	w->out->betweenness = (cm__mlayer_sampling){info.sources, info.std_error};
@@ -114,8 +113,7 @@ static int closeness(cm__mwork *w)
 	if (!w->hops.ecc || igraph_vector_init(&harmonic, 0))
 		return cm__oom(w->ctx);
 	w->hops.sum = w->hops.ecc + n;
-	int rc = cm__closeness_hops(&w->closeness, &harmonic, &info, &w->hops, &w->sweep, w->ctx,
-	                            w->u, &po);
+	int rc = cm__closeness_hops(&w->closeness, &harmonic, &info, &w->hops, w->ctx, w->u, &po);
 	w->has_hops = rc == 0 && info.sources == 0 && !po.distance;
 	if (rc == 0) {
 		w->out->closeness = (cm__mlayer_sampling){info.sources, info.std_error};

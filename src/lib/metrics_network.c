@@ -148,16 +148,6 @@ static void add_mean(path_sums *ps, double total, double reached, double ecc)
 	ps->sq += mean * mean;
 }
 
-static void add_source(path_sums *ps, cm__bfs *b, int32_t s)
-{
-	double total = 0;
-	cm__bfs_run(b, s);
-	for (int32_t j = 1; j < b->reached; j++)
-		total += (double)b->dist[b->queue[j]];
-	add_mean(ps, total, b->reached - 1, (double)b->dist[b->queue[b->reached - 1]]);
-	cm__bfs_clear(b);
-}
-
 /* Sources drawn as positions in keep (the component's vertices, in
  * increasing order), searched in the whole undirected view, where a search
  * from the component stays in it. When the component is the whole view,
@@ -166,7 +156,9 @@ static void add_source(path_sums *ps, cm__bfs *b, int32_t s)
 static int source_pass(path_sums *ps, cm__mwork *w, const igraph_vector_int_t *keep, size_t k)
 {
 	igraph_vector_int_t src;
-	cm__bfs b;
+	cm__msbfs m;
+	cm__msbfs_totals t;
+	int32_t source[64];
 	const cm__sweep *sw = &w->sweep;
 	if (igraph_vector_int_size(keep) == igraph_vcount(w->u) &&
 	    cm__sweep_matches(sw, w->u, k, w->opts->seed)) {
@@ -177,10 +169,14 @@ static int source_pass(path_sums *ps, cm__mwork *w, const igraph_vector_int_t *k
 	int rc = cm__sample_vertices(&src, w->ctx, igraph_vector_int_size(keep), k, w->opts->seed);
 	if (rc)
 		return rc;
-	rc = cm__bfs_open(&b, w->ctx, w->u, IGRAPH_ALL, 0);
-	for (igraph_integer_t i = 0; rc == 0 && i < igraph_vector_int_size(&src); i++)
-		add_source(ps, &b, (int32_t)VECTOR(*keep)[VECTOR(src)[i]]);
-	cm__bfs_close(&b);
+	rc = cm__msbfs_open(&m, w->ctx, w->u, IGRAPH_ALL);
+	for (igraph_integer_t i = 0; rc == 0 && i < igraph_vector_int_size(&src); i += 64) {
+		int b = cm__msbfs_block(source, &src, keep, i, igraph_vector_int_size(&src));
+		cm__msbfs_totals_run(&m, source, b, &t);
+		for (int j = 0; j < b; j++)
+			add_mean(ps, t.sum[j], t.reached[j], t.ecc[j]);
+	}
+	cm__msbfs_close(&m);
 	igraph_vector_int_destroy(&src);
 	return rc;
 }
@@ -271,20 +267,23 @@ static int max_coreness(cm__mwork *w)
 	return 0;
 }
 
-/* Vertices reached from each source (itself excluded), summed: one
- * breadth-first search per source along the ties' direction. */
+/* Vertices reached from each source (itself excluded), summed: searches
+ * along the ties' direction, 64 sources at a time. */
 static int reach_sum(double *out, cm_ctx *ctx, const igraph_t *g, const igraph_vector_int_t *src)
 {
-	cm__bfs b;
+	cm__msbfs m;
+	cm__msbfs_totals t;
+	int32_t source[64];
 	igraph_integer_t k = src ? igraph_vector_int_size(src) : igraph_vcount(g);
-	int rc = cm__bfs_open(&b, ctx, g, IGRAPH_OUT, 0);
+	int rc = cm__msbfs_open(&m, ctx, g, IGRAPH_OUT);
 	*out = 0;
-	for (igraph_integer_t i = 0; rc == 0 && i < k; i++) {
-		cm__bfs_run(&b, (int32_t)(src ? VECTOR(*src)[i] : i));
-		*out += (double)(b.reached - 1);
-		cm__bfs_clear(&b);
+	for (igraph_integer_t i = 0; rc == 0 && i < k; i += 64) {
+		int b = cm__msbfs_block(source, src, NULL, i, k);
+		cm__msbfs_totals_run(&m, source, b, &t);
+		for (int j = 0; j < b; j++)
+			*out += t.reached[j];
 	}
-	cm__bfs_close(&b);
+	cm__msbfs_close(&m);
 	return rc;
 }
 

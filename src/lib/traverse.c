@@ -226,3 +226,118 @@ void cm__bfs_dependencies(cm__bfs *b)
 		delta[v] = d * sigma[v];
 	}
 }
+
+/* ------------------------------------------------------- multi-source */
+
+int cm__msbfs_open(cm__msbfs *m, cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode)
+{
+	memset(m, 0, sizeof(*m));
+	int rc = cm__csr_init(&m->own, ctx, g, mode);
+	if (rc)
+		return rc;
+	size_t n = (size_t)m->own.n + 1;
+	m->c = &m->own;
+	m->seen = cm__calloc(n, sizeof(uint64_t));
+	m->visit = cm__calloc(n, sizeof(uint64_t));
+	m->next = cm__calloc(n, sizeof(uint64_t));
+	m->front = cm__malloc_large(n * sizeof(int32_t));
+	m->found = cm__malloc_large(n * sizeof(int32_t));
+	return m->seen && m->visit && m->next && m->front && m->found ? 0 : cm__oom(ctx);
+}
+
+void cm__msbfs_close(cm__msbfs *m)
+{
+	cm__free(m->seen);
+	cm__free(m->visit);
+	cm__free(m->next);
+	cm__free(m->front);
+	cm__free(m->found);
+	cm__csr_free(&m->own);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Every source still searching from a vertex of this level offers itself to
+ * the neighbours it has not reached; found lists each neighbour once. */
+static int32_t msbfs_expand(cm__msbfs *m, int32_t width)
+{
+	const int64_t *start = m->c->start;
+	const int32_t *adj = m->c->adj;
+	int32_t found = 0;
+	for (int32_t i = 0; i < width; i++) {
+		int32_t v = m->front[i];
+		uint64_t bits = m->visit[v];
+		m->visit[v] = 0;
+		for (int64_t k = start[v]; k < start[v + 1]; k++) {
+			int32_t u = adj[k];
+			uint64_t fresh = bits & ~m->seen[u];
+			if (!fresh)
+				continue;
+			if (!m->next[u])
+				m->found[found++] = u;
+			m->next[u] |= fresh;
+		}
+	}
+	return found;
+}
+
+/* The found vertices become the next level (seen by the sources that just
+ * reached them), each reported once. */
+static int32_t msbfs_settle(cm__msbfs *m, int32_t found, int32_t d, cm__msbfs_fn fn, void *arg)
+{
+	for (int32_t i = 0; i < found; i++) {
+		int32_t u = m->found[i];
+		uint64_t bits = m->next[u];
+		m->next[u] = 0;
+		m->seen[u] |= bits;
+		m->visit[u] = bits;
+		m->front[i] = u;
+		fn(arg, u, d, bits);
+	}
+	return found;
+}
+
+void cm__msbfs_run(cm__msbfs *m, const int32_t *source, int k, cm__msbfs_fn fn, void *arg)
+{
+	int32_t width = 0;
+	for (int i = 0; i < k; i++) {
+		int32_t s = source[i];
+		if (!m->visit[s])
+			m->front[width++] = s;
+		m->seen[s] |= UINT64_C(1) << i;
+		m->visit[s] |= UINT64_C(1) << i;
+	}
+	for (int32_t d = 1; width > 0; d++)
+		width = msbfs_settle(m, msbfs_expand(m, width), d, fn, arg);
+	memset(m->seen, 0, (size_t)m->c->n * sizeof(uint64_t));
+}
+
+static void msbfs_add(void *arg, int32_t v, int32_t d, uint64_t sources)
+{
+	cm__msbfs_totals *t = arg;
+	double dd = (double)d, inv = 1.0 / dd;
+	(void)v;
+	for (; sources; sources &= sources - 1) {
+		int i = __builtin_ctzll(sources);
+		t->reached[i] += 1;
+		t->sum[i] += dd;
+		t->inv[i] += inv;
+		t->ecc[i] = dd;
+	}
+}
+
+void cm__msbfs_totals_run(cm__msbfs *m, const int32_t *source, int k, cm__msbfs_totals *t)
+{
+	memset(t, 0, sizeof(*t));
+	cm__msbfs_run(m, source, k, msbfs_add, t);
+}
+
+int cm__msbfs_block(int32_t *source, const igraph_vector_int_t *pick, const igraph_vector_int_t *of,
+                    igraph_integer_t from, igraph_integer_t k)
+{
+	int b = k - from < 64 ? (int)(k - from) : 64;
+	for (int j = 0; j < b; j++) {
+		igraph_integer_t x = pick ? VECTOR(*pick)[from + j] : from + j;
+		source[j] = (int32_t)(of ? VECTOR(*of)[x] : x);
+	}
+	return b;
+}

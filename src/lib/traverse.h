@@ -71,4 +71,44 @@ void cm__bfs_dependencies(cm__bfs *b);
  * undirected graph, where igraph counts each pair once). */
 void cm__bfs_add_betweenness(cm__bfs *b, int32_t source, double scale, double *acc);
 
+/* Breadth-first searches from up to 64 sources at once, for measures that
+ * need only distances (Then et al. 2014, multi-source BFS): each vertex
+ * holds one bit per source in seen, visit and next, and a vertex's ties are
+ * walked once per level for all the sources reaching it at that level
+ * instead of once per source. On a small-world layer the sources' searches
+ * overlap at most levels, so 20 sources cost a few single searches. */
+typedef struct cm__msbfs {
+	const cm__csr *c;
+	cm__csr own;
+	uint64_t *seen, *visit, *next;
+	int32_t *front, *found; /* this level's vertices, the next level's */
+} cm__msbfs;
+
+/* Called for each vertex v and distance d >= 1 at which some sources first
+ * reach v: bit i of sources is the source at position i. */
+typedef void (*cm__msbfs_fn)(void *arg, int32_t v, int32_t d, uint64_t sources);
+
+/* The adjacency of g along mode (as cm__csr_init), owned by the search;
+ * cm__msbfs_close frees it (also after a failed open). */
+int cm__msbfs_open(cm__msbfs *m, cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode);
+void cm__msbfs_close(cm__msbfs *m);
+/* Searches from source[0 .. k), 1 <= k <= 64, distinct vertices. */
+void cm__msbfs_run(cm__msbfs *m, const int32_t *source, int k, cm__msbfs_fn fn, void *arg);
+
+/* Per source (position i of source[]): the vertices reached other than
+ * itself, the sum of their distances and of their inverse distances, each
+ * added in increasing order of distance as one search from that source would
+ * add them (the same bits), and the largest distance (0: none reached). */
+typedef struct cm__msbfs_totals {
+	double reached[64], sum[64], inv[64], ecc[64];
+} cm__msbfs_totals;
+
+void cm__msbfs_totals_run(cm__msbfs *m, const int32_t *source, int k, cm__msbfs_totals *t);
+
+/* The next block of sources, from position from of k: position i is vertex
+ * of[pick[i]], with pick and of each NULL for the identity. Returns the
+ * block's size (at most 64). */
+int cm__msbfs_block(int32_t *source, const igraph_vector_int_t *pick, const igraph_vector_int_t *of,
+                    igraph_integer_t from, igraph_integer_t k);
+
 #endif

@@ -217,7 +217,8 @@ static void eig_analytic(cm_ctx *ctx)
 	 * the same), the smaller star 0, and a second run the same. */
 	static const int twins[] = {7, 9, 9};
 	stars(&g, twins, 3, 2);
-	ok(cm__eigenvector_centrality(&v, ctx, &g, NULL, NULL) == 0, "two equal largest stars: runs");
+	ok(cm__eigenvector_centrality(&v, ctx, &g, NULL, NULL) == 0,
+	   "two equal largest stars: runs");
 	is_double(VECTOR(v)[8], 1, 1e-12, "first 9-leaf star: centre 1");
 	is_double(VECTOR(v)[18], 1, 1e-12, "second 9-leaf star: centre 1");
 	is_double(VECTOR(v)[20], 1.0 / 3, 1e-12, "second 9-leaf star: leaf 1/3");

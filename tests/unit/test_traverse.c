@@ -6,7 +6,8 @@
  * sparse with isolates, dense, and a lattice with many shortest paths. The
  * sweep a sampled betweenness keeps holds each source's searches as
  * igraph_distances finds them, and the estimates taken from it are those
- * computed without it, to the last bit. */
+ * computed without it, to the last bit. The multi-source searches find
+ * igraph_distances' distances, each pair once. */
 #include "tap.h"
 
 #include "betweenness.h"
@@ -51,6 +52,68 @@ static void distances(cm_ctx *ctx, const igraph_t *g, const char *what)
 	}
 	ok(bad == 0, "%s: every distance equals igraph_distances", what);
 	cm__bfs_close(&b);
+	igraph_matrix_destroy(&want);
+}
+
+/* What the multi-source search reported: the distance from source i to v
+ * in dist[i * n + v] (-1: never reported), and how often a pair was
+ * reported twice or at distance 0. */
+typedef struct ms_seen {
+	int32_t n, *dist;
+	int twice;
+} ms_seen;
+
+static void ms_record(void *arg, int32_t v, int32_t d, uint64_t sources)
+{
+	ms_seen *s = arg;
+	for (int i = 0; i < 64; i++) {
+		if (!(sources >> i & 1))
+			continue;
+		int32_t *slot = &s->dist[(size_t)i * (size_t)s->n + (size_t)v];
+		s->twice += *slot != -1 || d < 1;
+		*slot = d;
+	}
+}
+
+/* k sources from first on, every step-th vertex (mod n), searched together:
+ * each source's distances equal igraph_distances (the source itself at 0,
+ * never reported), each pair reported once. */
+static int ms_batch(cm__msbfs *m, const igraph_matrix_t *want, int32_t first, int32_t step, int k)
+{
+	int32_t n = m->c->n, source[64];
+	ms_seen s = {n, malloc((size_t)k * (size_t)n * sizeof(int32_t)), 0};
+	int bad = 0;
+	for (size_t i = 0; i < (size_t)k * (size_t)n; i++)
+		s.dist[i] = -1;
+	for (int i = 0; i < k; i++) {
+		source[i] = (first + i * step) % n;
+		s.dist[(size_t)i * (size_t)n + (size_t)source[i]] = 0;
+	}
+	cm__msbfs_run(m, source, k, ms_record, &s);
+	for (int i = 0; i < k; i++)
+		for (int32_t v = 0; v < n; v++) {
+			double d = MATRIX(*want, source[i], v);
+			int32_t got = s.dist[(size_t)i * (size_t)n + (size_t)v];
+			bad += isfinite(d) ? got != (int32_t)d : got != -1;
+		}
+	free(s.dist);
+	return bad + s.twice;
+}
+
+static void multi_source(cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode, const char *what)
+{
+	cm__msbfs m;
+	igraph_matrix_t want;
+	int32_t n = (int32_t)igraph_vcount(g);
+	igraph_matrix_init(&want, 0, 0);
+	igraph_distances(g, &want, igraph_vss_all(), igraph_vss_all(), mode);
+	ok(cm__msbfs_open(&m, ctx, g, mode) == 0, "%s: multi-source search opened", what);
+	int bad = ms_batch(&m, &want, 0, 1, 1) + ms_batch(&m, &want, 5, 7, 20) +
+	          ms_batch(&m, &want, n - 10, 1, 64) + ms_batch(&m, &want, 2, 1, 64);
+	ok(bad == 0, "%s: 1, 20 and 64 sources at once: igraph's distances, each once (%d wrong)",
+	   what, bad);
+	cm__msbfs_close(&m);
+	cm__msbfs_close(&m);
 	igraph_matrix_destroy(&want);
 }
 
@@ -151,27 +214,6 @@ static int same_bits(const igraph_vector_t *a, const igraph_vector_t *b)
 	       memcmp(VECTOR(*a), VECTOR(*b), (size_t)igraph_vector_size(a) * sizeof(double)) == 0;
 }
 
-static void sweep_closeness(cm_ctx *ctx, const igraph_t *g, const cm__sweep *sw,
-                            const cm__path_opts *o, const char *what)
-{
-	igraph_vector_t a, b, ha, hb;
-	cm__sampling ia, ib;
-	igraph_vector_init(&a, 0);
-	igraph_vector_init(&b, 0);
-	igraph_vector_init(&ha, 0);
-	igraph_vector_init(&hb, 0);
-	ok(cm__closeness_hops(&a, &ha, &ia, NULL, sw, ctx, g, o) == 0 &&
-	       cm__closeness(&b, &hb, &ib, ctx, g, o) == 0,
-	   "%s: closeness with and without the sweep", what);
-	ok(same_bits(&a, &b) && same_bits(&ha, &hb) && ia.sources == ib.sources &&
-	       ia.std_error == ib.std_error,
-	   "%s: closeness, harmonic and error from the sweep identical", what);
-	igraph_vector_destroy(&a);
-	igraph_vector_destroy(&b);
-	igraph_vector_destroy(&ha);
-	igraph_vector_destroy(&hb);
-}
-
 static void sweep_hierarchy(cm_ctx *ctx, const igraph_t *g, const cm__sweep *sw, const char *what)
 {
 	double with = NAN, without = NAN;
@@ -190,7 +232,7 @@ static void sweeps(cm_ctx *ctx, const igraph_t *g, const char *what)
 	cm__sampling ia, ib;
 	igraph_vector_init(&a, 0);
 	igraph_vector_init(&b, 0);
-	ok(cm__betweenness_sweep(&a, &ia, &sw, 1, ctx, g, &o) == 0 &&
+	ok(cm__betweenness_sweep(&a, &ia, &sw, ctx, g, &o) == 0 &&
 	       cm__betweenness(&b, &ib, ctx, g, &o) == 0,
 	   "%s: sampled betweenness with and without a sweep", what);
 	ok(same_bits(&a, &b) && ia.std_error == ib.std_error,
@@ -201,12 +243,8 @@ static void sweeps(cm_ctx *ctx, const igraph_t *g, const char *what)
 	   "%s: the sweep is of this graph, sample size and seed only", what);
 	ok(!sweep_as_igraph(ctx, &sw, g),
 	   "%s: each source's reach, total and eccentricity as igraph's", what);
-	ok((sw.vertex != NULL) == !igraph_is_directed(g),
-	   "%s: closeness sums kept on undirected graphs only", what);
 	if (igraph_is_directed(g))
 		sweep_hierarchy(ctx, g, &sw, what);
-	else
-		sweep_closeness(ctx, g, &sw, &o, what);
 	igraph_vector_destroy(&a);
 	igraph_vector_destroy(&b);
 	cm__sweep_free(&sw);
@@ -222,11 +260,11 @@ static void no_sweep(cm_ctx *ctx, const igraph_t *g)
 	igraph_vector_init(&a, 0);
 	igraph_vector_init(&ones, igraph_ecount(g));
 	igraph_vector_fill(&ones, 1);
-	ok(cm__betweenness_sweep(&a, &info, &sw, 1, ctx, g, &o) == 0 && sw.g == NULL &&
+	ok(cm__betweenness_sweep(&a, &info, &sw, ctx, g, &o) == 0 && sw.g == NULL &&
 	       sw.reached == NULL,
 	   "exact betweenness keeps no sweep");
 	o = (cm__path_opts){.approx = 10, .seed = 1, .distance = &ones};
-	ok(cm__betweenness_sweep(&a, &info, &sw, 1, ctx, g, &o) == 0 && sw.g == NULL &&
+	ok(cm__betweenness_sweep(&a, &info, &sw, ctx, g, &o) == 0 && sw.g == NULL &&
 	       !cm__sweep_matches(&sw, g, 10, 1),
 	   "betweenness with edge lengths keeps no sweep");
 	cm__sweep_free(&sw);
@@ -239,6 +277,8 @@ static void no_sweep(cm_ctx *ctx, const igraph_t *g)
 static void all_checks(cm_ctx *ctx, const igraph_t *g, const char *what)
 {
 	distances(ctx, g, what);
+	multi_source(ctx, g, IGRAPH_OUT, what);
+	multi_source(ctx, g, IGRAPH_ALL, what);
 	dependencies(ctx, g, what);
 	estimates(ctx, g, what);
 	sweeps(ctx, g, what);

@@ -473,13 +473,13 @@ static int exact_closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic
  * 64 sources search together. Same formulas as igraph: closeness = reached /
  * sum of distances (NaN when nothing is reached), harmonic = sum of 1/d over
  * n - 1. */
-static void hop_block(cm__msbfs *m, cm__hops *out, igraph_vector_t *clo, igraph_vector_t *har,
-                      int32_t first, int k)
+static int32_t hop_block(cm__msbfs *m, cm__hops *out, igraph_vector_t *clo, igraph_vector_t *har,
+                         int32_t first)
 {
 	int32_t source[64];
 	cm__msbfs_totals t;
 	double n = (double)m->c->n;
-	k = cm__msbfs_block(source, NULL, NULL, first, first + k);
+	int k = cm__msbfs_block(source, NULL, NULL, first, m->c->n);
 	cm__msbfs_totals_run(m, source, k, &t);
 	for (int i = 0; i < k; i++) {
 		VECTOR(*clo)[first + i] = t.sum[i] == 0 ? NAN : (1.0 / t.sum[i]) * t.reached[i];
@@ -487,6 +487,7 @@ static void hop_block(cm__msbfs *m, cm__hops *out, igraph_vector_t *clo, igraph_
 		out->ecc[first + i] = t.ecc[i];
 		out->sum[first + i] = t.sum[i];
 	}
+	return k;
 }
 
 static int hop_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__hops *out, cm_ctx *ctx,
@@ -497,9 +498,9 @@ static int hop_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__hops *o
 	if (igraph_vector_resize(clo, n) || igraph_vector_resize(har, n))
 		return cm__oom(ctx);
 	int rc = cm__msbfs_open(&m, ctx, g, IGRAPH_ALL);
-	for (int32_t s = 0; rc == 0 && s < n; s += 64) {
-		hop_block(&m, out, clo, har, s, n - s < 64 ? n - s : 64);
-		if (cm__progress(ctx, "closeness", (double)(s + 64) / (double)n))
+	for (int32_t s = 0; rc == 0 && s < n;) {
+		s += hop_block(&m, out, clo, har, s);
+		if (cm__progress(ctx, "closeness", (double)s / (double)n))
 			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
 	}
 	cm__msbfs_close(&m);
@@ -516,8 +517,8 @@ static void add_row(reach *r, const igraph_matrix_t *row, igraph_integer_t sourc
 	}
 }
 
-/* The sources reaching v at distance d: one addition per source for the
- * counts and sums (exact integers), one for the inverse distances. */
+/* All the sources reaching v at distance d are added at once (the counts and
+ * distance sums stay exact integers). */
 static void reach_add(void *arg, int32_t v, int32_t d, uint64_t sources)
 {
 	reach *r = arg;

@@ -29,8 +29,8 @@ typedef struct cm__mwork {
 	cm__hops hops;
 	int has_hops;
 	/* What the sampled betweenness searches found, for the estimates that
-	 * would search again from the same sources (path lengths, closeness on
-	 * an undirected layer, Krackhardt's hierarchy). */
+	 * would search again from the same sources (path lengths on a connected
+	 * undirected layer, Krackhardt's hierarchy). */
 	cm__sweep sweep;
 	/* The undirected view's components (the layer's weak components), found
 	 * by the first measure that needs them (cm__mwork_components). */

@@ -60,6 +60,10 @@ char *cm__strdup(const char *s);
 void *cm__malloc_large(size_t n);
 void *cm__calloc_large(size_t n, size_t size);
 void cm__free(void *p);
+/* n bytes shared with the processes forked after it (zero-filled), freed
+ * with cm__free_shared(p, n); NULL-safe. */
+void *cm__malloc_shared(size_t n);
+void cm__free_shared(void *p, size_t n);
 
 /* Grows *items (of elsize bytes) to hold at least need; returns 0 or CM_ENOMEM. */
 int cm__grow(void **items, size_t *cap, size_t need, size_t elsize);

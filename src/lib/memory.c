@@ -67,6 +67,20 @@ void *cm__malloc_large(size_t n)
 	return p;
 }
 
+void *cm__malloc_shared(size_t n)
+{
+	if (should_fail())
+		return NULL;
+	void *p = mmap(NULL, n ? n : 1, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+void cm__free_shared(void *p, size_t n)
+{
+	if (p)
+		munmap(p, n ? n : 1);
+}
+
 void *cm__calloc_large(size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size)

@@ -294,7 +294,8 @@ static int core_periphery(cm__mwork *w)
 
 static int alloc_layer(cm__mlayer *out, cm_ctx *ctx, size_t n)
 {
-	double *block = cm__malloc((CM__AM_COUNT * n + 1) * sizeof(double));
+	double *block =
+	    out->shared ? out->actor[0] : cm__malloc((CM__AM_COUNT * n + 1) * sizeof(double));
 	if (!block)
 		return cm__oom(ctx);
 	for (size_t i = 0; i < CM__AM_COUNT * n; i++)
@@ -494,7 +495,8 @@ static void merge_side(cm__mlayer *main, cm__mlayer *side, size_t n)
 {
 	memcpy(main->actor[CM__AM_COMMUNITY], side->actor[CM__AM_COMMUNITY], n * sizeof(double));
 	main->cp = side->cp;
-	cm__free(side->actor[0]);
+	if (!side->shared)
+		cm__free(side->actor[0]);
 	memset(side, 0, sizeof(*side));
 }
 
@@ -589,9 +591,11 @@ void cm_metrics_free(cm_metrics *m)
 	if (!m)
 		return;
 	for (size_t k = 0; m->layers && k < m->nlayers; k++) {
-		cm__free(m->layers[k].actor[0]);
+		if (!m->layers[k].shared)
+			cm__free(m->layers[k].actor[0]);
 		cm__free(m->layers[k].cp.core);
 	}
+	cm__free_shared(m->shared, m->shared_size);
 	cm__free(m->layers);
 	cm__free(m->groups);
 	cm__free(m);

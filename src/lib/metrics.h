@@ -95,6 +95,9 @@ typedef struct cm__mlayer {
 	cm__mlayer_sampling hierarchy; /* reachability counts */
 	cm__mlayer_ei ei;
 	cm__mlayer_cp cp;
+	/* The actor block lies in the metrics' shared block (layers measured in
+	 * worker processes write it in place): never sent, never freed alone. */
+	int shared;
 } cm__mlayer;
 
 struct cm_metrics {
@@ -104,6 +107,8 @@ struct cm_metrics {
 	unsigned long seed;
 	size_t nlayers;
 	cm__mlayer *layers;
+	double *shared; /* the actor blocks of layers measured in workers */
+	size_t shared_size;
 };
 
 #endif

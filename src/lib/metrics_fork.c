@@ -67,10 +67,10 @@ static int send_string(int fd, const char *s)
 	return len ? cm__write_all(fd, s, len) : 0;
 }
 
-static int send_layer(int fd, const cm__mlayer *l, size_t n)
+/* The layer's scores are in the shared block already (metrics.c). */
+static int send_layer(int fd, const cm__mlayer *l)
 {
-	if (cm__write_all(fd, l, sizeof(*l)) ||
-	    cm__write_all(fd, l->actor[0], CM__AM_COUNT * n * sizeof(double)))
+	if (cm__write_all(fd, l, sizeof(*l)))
 		return -1;
 	return l->cp.core_size ? cm__write_all(fd, l->cp.core, l->cp.core_size * sizeof(size_t))
 	                       : 0;
@@ -116,7 +116,7 @@ static int run_worker(fork_job *j, int fd)
 			return -1;
 		if (status)
 			return send_string(fd, cm_ctx_errmsg(j->ctx));
-		if (send_layer(fd, &j->m->layers[index], j->m->net->n))
+		if (send_layer(fd, &j->m->layers[index]))
 			return -1;
 	}
 	return send_diags(fd, j->ctx, from);
@@ -153,28 +153,20 @@ static int receive_string(char **out, int fd)
 	return -1;
 }
 
-/* Into the parent's layer: the struct, then its own actor block and core
- * list in place of the worker's pointers. */
-static int receive_layer(cm__mlayer *l, cm_ctx *ctx, int fd, size_t n)
+/* Into the parent's layer: the struct, whose actor block is the one shared
+ * with the worker, then its own core list in place of the worker's. */
+static int receive_layer(cm__mlayer *l, cm_ctx *ctx, int fd)
 {
 	cm__mlayer got;
-	if (cm__read_all(fd, &got, sizeof(got)))
+	if (cm__read_all(fd, &got, sizeof(got)) || !got.shared || got.actor[0] != l->actor[0])
 		return 1;
-	double *block = cm__malloc((CM__AM_COUNT * n + 1) * sizeof(double));
 	size_t *core = got.cp.core_size ? cm__malloc(got.cp.core_size * sizeof(size_t)) : NULL;
-	if (!block || (got.cp.core_size && !core)) {
-		cm__free(block);
-		cm__free(core);
+	if (got.cp.core_size && !core)
 		return cm__oom(ctx);
-	}
-	if (cm__read_all(fd, block, CM__AM_COUNT * n * sizeof(double)) ||
-	    (core && cm__read_all(fd, core, got.cp.core_size * sizeof(size_t)))) {
-		cm__free(block);
+	if (core && cm__read_all(fd, core, got.cp.core_size * sizeof(size_t))) {
 		cm__free(core);
 		return 1;
 	}
-	for (int a = 0; a < CM__AM_COUNT; a++)
-		got.actor[a] = block + (size_t)a * n;
 	got.cp.core = core;
 	*l = got;
 	return 0;
@@ -224,7 +216,7 @@ static int receive_worker(fork_job *j, int fd, unsigned char *done)
 			cm__free(msg);
 			return status;
 		}
-		int rc = receive_layer(&j->m->layers[k], j->ctx, fd, j->m->net->n);
+		int rc = receive_layer(&j->m->layers[k], j->ctx, fd);
 		if (rc)
 			return rc;
 		done[k] = 1;
@@ -283,6 +275,24 @@ static int collect(fork_job *j, team *t, unsigned char *done, int rc)
 	return rc;
 }
 
+/* Every layer's actor block in one block shared with the workers, which
+ * write their layers' scores in place: at a million actors, sending them
+ * back through a pipe took seconds after the last layer was done. */
+static int share_blocks(cm_metrics *m, cm_ctx *ctx)
+{
+	size_t each = CM__AM_COUNT * m->net->n;
+	if (m->shared)
+		return 0;
+	m->shared_size = (m->nlayers * each + 1) * sizeof(double);
+	if (!(m->shared = cm__malloc_shared(m->shared_size)))
+		return cm__oom(ctx);
+	for (size_t k = 0; k < m->nlayers; k++) {
+		m->layers[k].actor[0] = m->shared + k * each;
+		m->layers[k].shared = 1;
+	}
+	return 0;
+}
+
 int cm__metrics_fork(cm_metrics *m, cm_ctx *ctx, const double *cost, int workers, cm__layer_fn fn,
                      void *arg)
 {
@@ -293,7 +303,7 @@ int cm__metrics_fork(cm_metrics *m, cm_ctx *ctx, const double *cost, int workers
 	team t;
 	j.done = done;
 	j.order = cm__malloc((m->nlayers + 1) * sizeof(size_t));
-	int rc = done && j.order && shared != MAP_FAILED ? 0 : cm__oom(ctx);
+	int rc = done && j.order && shared != MAP_FAILED ? share_blocks(m, ctx) : cm__oom(ctx);
 	if (rc == 0) {
 		j.next = shared;
 		atomic_init(j.next, 0);

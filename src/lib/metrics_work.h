@@ -62,12 +62,17 @@ int cm__metrics_actors(cm__mwork *w);
 int cm__metrics_network(cm__mwork *w);
 int cm__metrics_community(cm__mwork *w);
 
-/* Measures layer k of m into out (metrics.c); arg is the caller's. */
+/* Measures layer k of m into out (metrics.c); arg is the caller's. When
+ * out->shared is set, the scores go into the block out->actor[0] points to
+ * (CM__AM_COUNT columns of the network's node count). */
 typedef int (*cm__layer_fn)(cm__mlayer *out, cm_ctx *ctx, void *arg, size_t k);
 /* Every layer of m by fn, in worker processes (metrics_fork.c): workers in
  * all counting this process, layers shared out by their cost (any positive
- * scale). Each result is as if measured here; a worker that fails to deliver
- * has its layers measured here instead. Returns 0 or the first CM_E* code. */
+ * scale). Every layer's actor block is first placed in one block shared with
+ * the workers (m->shared, freed by cm_metrics_free), where they write their
+ * scores; the rest of each result comes back through a pipe. Each result is
+ * as if measured here; a worker that fails to deliver has its layers
+ * measured here instead. Returns 0 or the first CM_E* code. */
 int cm__metrics_fork(cm_metrics *m, cm_ctx *ctx, const double *cost, int workers, cm__layer_fn fn,
                      void *arg);
 

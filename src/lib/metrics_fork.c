@@ -1,14 +1,13 @@
 /* The layers of cm_metrics_compute in worker processes (metrics_work.h):
  * the parent and its workers take the layers one at a time, costliest
  * first, from a counter in shared memory, so that a process whose layers
- * ran short of their estimate takes more. Each worker measures what it
- * took and then sends every result back through a pipe, with its error
- * message and its diagnostics. A layer's result is plain numbers apart from
- * three pointers: the name (the network's own string, or "all", valid in
- * the parent too), the actor block and the core list, which the parent
- * rebuilds from what follows the struct. */
-#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
-
+ * ran short of their estimate takes more. Each worker writes its layers'
+ * actor scores in place, in a block shared with the parent, and then sends
+ * the rest of every result back through a pipe, with its error message and
+ * its diagnostics. That rest is plain numbers apart from three pointers:
+ * the name (the network's own string, or "all", valid in the parent too),
+ * the actor block (the same address in both processes) and the core list,
+ * which the parent rebuilds from what follows the struct. */
 #include "metrics_work.h"
 #include "workers.h"
 
@@ -16,7 +15,6 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 typedef struct fork_job {
@@ -67,7 +65,7 @@ static int send_string(int fd, const char *s)
 	return len ? cm__write_all(fd, s, len) : 0;
 }
 
-/* The layer's scores are in the shared block already (metrics.c). */
+/* The layer's scores are in the shared block already (share_blocks). */
 static int send_layer(int fd, const cm__mlayer *l)
 {
 	if (cm__write_all(fd, l, sizeof(*l)))
@@ -298,12 +296,11 @@ int cm__metrics_fork(cm_metrics *m, cm_ctx *ctx, const double *cost, int workers
 {
 	fork_job j = {m, ctx, fn, arg, NULL, NULL, workers > 64 ? 64 : workers, NULL, NULL};
 	unsigned char *done = cm__calloc(m->nlayers + 1, 1);
-	void *shared =
-	    mmap(NULL, sizeof(*j.next), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	void *shared = cm__malloc_shared(sizeof(*j.next));
 	team t;
 	j.done = done;
 	j.order = cm__malloc((m->nlayers + 1) * sizeof(size_t));
-	int rc = done && j.order && shared != MAP_FAILED ? share_blocks(m, ctx) : cm__oom(ctx);
+	int rc = done && j.order && shared ? share_blocks(m, ctx) : cm__oom(ctx);
 	if (rc == 0) {
 		j.next = shared;
 		atomic_init(j.next, 0);
@@ -314,8 +311,7 @@ int cm__metrics_fork(cm_metrics *m, cm_ctx *ctx, const double *cost, int workers
 	}
 	if (rc == 0)
 		rc = measure_here(&j, done, 1);
-	if (shared != MAP_FAILED)
-		munmap(shared, sizeof(*j.next));
+	cm__free_shared(shared, sizeof(*j.next));
 	cm__free(done);
 	cm__free(j.order);
 	return rc;

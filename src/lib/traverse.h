@@ -75,8 +75,9 @@ void cm__bfs_add_betweenness(cm__bfs *b, int32_t source, double scale, double *a
  * need only distances (Then et al. 2014, multi-source BFS): each vertex
  * holds one bit per source in seen, visit and next, and a vertex's ties are
  * walked once per level for all the sources reaching it at that level
- * instead of once per source. On a small-world layer the sources' searches
- * overlap at most levels, so 20 sources cost a few single searches. */
+ * instead of once per source. Where the sources' searches overlap (a
+ * small-world layer of thousands of actors), 64 sources cost a few single
+ * searches; at a million actors they overlap less (docs/metrics.md). */
 typedef struct cm__msbfs {
 	const cm__csr *c;
 	cm__csr own;
@@ -98,7 +99,8 @@ void cm__msbfs_run(cm__msbfs *m, const int32_t *source, int k, cm__msbfs_fn fn, 
 /* Per source (position i of source[]): the vertices reached other than
  * itself, the sum of their distances and of their inverse distances, each
  * added in increasing order of distance as one search from that source would
- * add them (the same bits), and the largest distance (0: none reached). */
+ * add them (the same sums to the last bit), and the largest distance (0: none
+ * reached). */
 typedef struct cm__msbfs_totals {
 	double reached[64], sum[64], inv[64], ecc[64];
 } cm__msbfs_totals;

@@ -473,38 +473,36 @@ static int exact_closeness(igraph_vector_t *closeness, igraph_vector_t *harmonic
  * 64 sources search together. Same formulas as igraph: closeness = reached /
  * sum of distances (NaN when nothing is reached), harmonic = sum of 1/d over
  * n - 1. */
-static int32_t hop_block(cm__msbfs *m, cm__hops *out, igraph_vector_t *clo, igraph_vector_t *har,
-                         int32_t first)
+typedef struct hop_job {
+	cm_ctx *ctx;
+	cm__hops *out;
+	igraph_vector_t *clo, *har;
+} hop_job;
+
+static int hop_block(void *arg, igraph_integer_t first, int k, const cm__msbfs_totals *t)
 {
-	int32_t source[64];
-	cm__msbfs_totals t;
-	double n = (double)m->c->n;
-	int k = cm__msbfs_block(source, NULL, NULL, first, m->c->n);
-	cm__msbfs_totals_run(m, source, k, &t);
+	hop_job *h = arg;
+	double n = (double)igraph_vector_size(h->clo);
 	for (int i = 0; i < k; i++) {
-		VECTOR(*clo)[first + i] = t.sum[i] == 0 ? NAN : (1.0 / t.sum[i]) * t.reached[i];
-		VECTOR(*har)[first + i] = t.inv[i] * (1.0 / (n - 1));
-		out->ecc[first + i] = t.ecc[i];
-		out->sum[first + i] = t.sum[i];
+		VECTOR(*h->clo)
+		[first + i] = t->sum[i] == 0 ? NAN : (1.0 / t->sum[i]) * t->reached[i];
+		VECTOR(*h->har)[first + i] = t->inv[i] * (1.0 / (n - 1));
+		h->out->ecc[first + i] = t->ecc[i];
+		h->out->sum[first + i] = t->sum[i];
 	}
-	return k;
+	if (cm__progress(h->ctx, "closeness", (double)(first + k) / n))
+		return cm__error(h->ctx, CM_EGRAPH, "error: closeness cancelled");
+	return 0;
 }
 
 static int hop_closeness(igraph_vector_t *clo, igraph_vector_t *har, cm__hops *out, cm_ctx *ctx,
                          const igraph_t *g)
 {
-	cm__msbfs m;
-	int32_t n = (int32_t)igraph_vcount(g);
+	hop_job h = {ctx, out, clo, har};
+	igraph_integer_t n = igraph_vcount(g);
 	if (igraph_vector_resize(clo, n) || igraph_vector_resize(har, n))
 		return cm__oom(ctx);
-	int rc = cm__msbfs_open(&m, ctx, g, IGRAPH_ALL);
-	for (int32_t s = 0; rc == 0 && s < n;) {
-		s += hop_block(&m, out, clo, har, s);
-		if (cm__progress(ctx, "closeness", (double)s / (double)n))
-			rc = cm__error(ctx, CM_EGRAPH, "error: closeness cancelled");
-	}
-	cm__msbfs_close(&m);
-	return rc;
+	return cm__msbfs_totals_each(ctx, g, IGRAPH_ALL, NULL, NULL, n, hop_block, &h);
 }
 
 static void add_row(reach *r, const igraph_matrix_t *row, igraph_integer_t source)

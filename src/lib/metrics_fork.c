@@ -279,8 +279,6 @@ static int collect(fork_job *j, team *t, unsigned char *done, int rc)
 static int share_blocks(cm_metrics *m, cm_ctx *ctx)
 {
 	size_t each = CM__AM_COUNT * m->net->n;
-	if (m->shared)
-		return 0;
 	m->shared_size = (m->nlayers * each + 1) * sizeof(double);
 	if (!(m->shared = cm__malloc_shared(m->shared_size)))
 		return cm__oom(ctx);

@@ -148,6 +148,14 @@ static void add_mean(path_sums *ps, double total, double reached, double ecc)
 	ps->sq += mean * mean;
 }
 
+static int add_means(void *arg, igraph_integer_t first, int b, const cm__msbfs_totals *t)
+{
+	(void)first;
+	for (int j = 0; j < b; j++)
+		add_mean(arg, t->sum[j], t->reached[j], t->ecc[j]);
+	return 0;
+}
+
 /* Sources drawn as positions in keep (the component's vertices, in
  * increasing order), searched in the whole undirected view, where a search
  * from the component stays in it. When the component is the whole view,
@@ -156,9 +164,6 @@ static void add_mean(path_sums *ps, double total, double reached, double ecc)
 static int source_pass(path_sums *ps, cm__mwork *w, const igraph_vector_int_t *keep, size_t k)
 {
 	igraph_vector_int_t src;
-	cm__msbfs m;
-	cm__msbfs_totals t;
-	int32_t source[64];
 	const cm__sweep *sw = &w->sweep;
 	if (igraph_vector_int_size(keep) == igraph_vcount(w->u) &&
 	    cm__sweep_matches(sw, w->u, k, w->opts->seed)) {
@@ -169,14 +174,8 @@ static int source_pass(path_sums *ps, cm__mwork *w, const igraph_vector_int_t *k
 	int rc = cm__sample_vertices(&src, w->ctx, igraph_vector_int_size(keep), k, w->opts->seed);
 	if (rc)
 		return rc;
-	rc = cm__msbfs_open(&m, w->ctx, w->u, IGRAPH_ALL);
-	for (igraph_integer_t i = 0; rc == 0 && i < igraph_vector_int_size(&src); i += 64) {
-		int b = cm__msbfs_block(source, &src, keep, i, igraph_vector_int_size(&src));
-		cm__msbfs_totals_run(&m, source, b, &t);
-		for (int j = 0; j < b; j++)
-			add_mean(ps, t.sum[j], t.reached[j], t.ecc[j]);
-	}
-	cm__msbfs_close(&m);
+	rc = cm__msbfs_totals_each(w->ctx, w->u, IGRAPH_ALL, &src, keep,
+	                           igraph_vector_int_size(&src), add_means, ps);
 	igraph_vector_int_destroy(&src);
 	return rc;
 }
@@ -267,24 +266,22 @@ static int max_coreness(cm__mwork *w)
 	return 0;
 }
 
+static int add_reached(void *arg, igraph_integer_t first, int b, const cm__msbfs_totals *t)
+{
+	double *out = arg;
+	(void)first;
+	for (int j = 0; j < b; j++)
+		*out += t->reached[j];
+	return 0;
+}
+
 /* Vertices reached from each source (itself excluded), summed: searches
  * along the ties' direction, 64 sources at a time. */
 static int reach_sum(double *out, cm_ctx *ctx, const igraph_t *g, const igraph_vector_int_t *src)
 {
-	cm__msbfs m;
-	cm__msbfs_totals t;
-	int32_t source[64];
 	igraph_integer_t k = src ? igraph_vector_int_size(src) : igraph_vcount(g);
-	int rc = cm__msbfs_open(&m, ctx, g, IGRAPH_OUT);
 	*out = 0;
-	for (igraph_integer_t i = 0; rc == 0 && i < k; i += 64) {
-		int b = cm__msbfs_block(source, src, NULL, i, k);
-		cm__msbfs_totals_run(&m, source, b, &t);
-		for (int j = 0; j < b; j++)
-			*out += t.reached[j];
-	}
-	cm__msbfs_close(&m);
-	return rc;
+	return cm__msbfs_totals_each(ctx, g, IGRAPH_OUT, src, NULL, k, add_reached, out);
 }
 
 /* Ordered pairs (i, j), i != j, with a path i -> j: counted, or estimated as

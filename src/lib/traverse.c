@@ -325,7 +325,7 @@ static void msbfs_add(void *arg, int32_t v, int32_t d, uint64_t sources)
 	}
 }
 
-void cm__msbfs_totals_run(cm__msbfs *m, const int32_t *source, int k, cm__msbfs_totals *t)
+static void msbfs_totals_run(cm__msbfs *m, const int32_t *source, int k, cm__msbfs_totals *t)
 {
 	memset(t, 0, sizeof(*t));
 	cm__msbfs_run(m, source, k, msbfs_add, t);
@@ -340,4 +340,22 @@ int cm__msbfs_block(int32_t *source, const igraph_vector_int_t *pick, const igra
 		source[j] = (int32_t)(of ? VECTOR(*of)[x] : x);
 	}
 	return b;
+}
+
+int cm__msbfs_totals_each(cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode,
+                          const igraph_vector_int_t *pick, const igraph_vector_int_t *of,
+                          igraph_integer_t k, cm__msbfs_totals_fn fn, void *arg)
+{
+	cm__msbfs m;
+	cm__msbfs_totals t;
+	int32_t source[64];
+	int rc = cm__msbfs_open(&m, ctx, g, mode);
+	for (igraph_integer_t i = 0; rc == 0 && i < k;) {
+		int b = cm__msbfs_block(source, pick, of, i, k);
+		msbfs_totals_run(&m, source, b, &t);
+		rc = fn(arg, i, b, &t);
+		i += b;
+	}
+	cm__msbfs_close(&m);
+	return rc;
 }

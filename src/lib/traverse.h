@@ -105,12 +105,22 @@ typedef struct cm__msbfs_totals {
 	double reached[64], sum[64], inv[64], ecc[64];
 } cm__msbfs_totals;
 
-void cm__msbfs_totals_run(cm__msbfs *m, const int32_t *source, int k, cm__msbfs_totals *t);
-
 /* The next block of sources, from position from of k: position i is vertex
  * of[pick[i]], with pick and of each NULL for the identity. Returns the
  * block's size (at most 64). */
 int cm__msbfs_block(int32_t *source, const igraph_vector_int_t *pick, const igraph_vector_int_t *of,
                     igraph_integer_t from, igraph_integer_t k);
+
+/* Called with the totals of the b sources at positions first .. first + b
+ * - 1; a nonzero return stops the searches and is returned. */
+typedef int (*cm__msbfs_totals_fn)(void *arg, igraph_integer_t first, int b,
+                                   const cm__msbfs_totals *t);
+
+/* The totals of the sources at positions 0 .. k - 1 (as cm__msbfs_block
+ * picks them), searched along mode in g, block by block in order. Returns 0,
+ * a CM_E* code, or fn's first nonzero return. */
+int cm__msbfs_totals_each(cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode,
+                          const igraph_vector_int_t *pick, const igraph_vector_int_t *of,
+                          igraph_integer_t k, cm__msbfs_totals_fn fn, void *arg);
 
 #endif

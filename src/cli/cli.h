@@ -23,6 +23,11 @@ int cmd_classify(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 
+/* Starts the program again with glibc's huge-page tunable set when an
+ * argument is a large file and the kernel gives huge pages on request
+ * (hugepages.c says why); returns only when it does not. */
+void cli_huge_pages(int argc, char **argv);
+
 /* Long options every command that reads GraphML accepts; their values start
  * at CLI_OPT_READ so that commands can add their own below it. */
 enum {

@@ -59,6 +59,7 @@ static int run(int argc, char **argv);
 int main(int argc, char **argv)
 {
 	hold_std_fds();
+	cli_huge_pages(argc, argv);
 	return check_stdout(run(argc, argv));
 }
 

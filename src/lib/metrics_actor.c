@@ -268,14 +268,20 @@ static int igraph_0_10_2(void)
 	return major == 0 && minor == 10 && patch == 2;
 }
 
-/* igraph_community_leiden() with the handler above in front of ours. */
+/* igraph_community_leiden() with the handler above in front of ours: one
+ * iteration from singletons. igraph 0.10.2 documents n_iterations = -1 as
+ * "until the partition no longer changes", but its loop runs while nothing
+ * has changed, so it stops after the first iteration that moves a node
+ * (the first, from singletons) and never ends on an edgeless graph. Asking
+ * for one iteration gives the same partitions and keeps them when a later
+ * igraph iterates as documented (docs/testing.md, #26). */
 static igraph_error_t leiden_call(leiden *s)
 {
 	/* Without edge weights Leiden first pushes two entries of its own. */
 	leiden_base = igraph_0_10_2() ? IGRAPH_FINALLY_STACK_SIZE() + (s->ew ? 0 : 2) : -1;
 	leiden_outer = igraph_set_error_handler(leiden_on_error);
-	igraph_error_t err = igraph_community_leiden(s->g, s->ew, &s->nw, s->resolution, 0.01, 0,
-	                                             -1, &s->membership, NULL, NULL);
+	igraph_error_t err = igraph_community_leiden(s->g, s->ew, &s->nw, s->resolution, 0.01, 0, 1,
+	                                             &s->membership, NULL, NULL);
 	igraph_set_error_handler(leiden_outer);
 	return err;
 }
@@ -320,8 +326,8 @@ int cm__metrics_community(cm__mwork *w)
 		return cm__oom(w->ctx);
 	}
 	igraph_error_t err = igraph_strength(w->u, &s.nw, igraph_vss_all(), IGRAPH_ALL, 0, s.ew);
-	/* Without ties every actor is its own community; igraph 0.10.2's Leiden
-	 * never converges on an edgeless graph (total weight 0). */
+	/* Without ties every actor is its own community (the resolution 1/2m
+	 * has no meaning there). */
 	if (err == IGRAPH_SUCCESS && !(total > 0))
 		err = singletons(&s.best, igraph_vcount(w->u));
 	for (int r = 0; err == IGRAPH_SUCCESS && total > 0 && r < leiden_runs(w->u); r++)

@@ -533,6 +533,78 @@ static int same_layer(const cm__mlayer *a, const cm__mlayer *b, size_t n)
  * one process measuring it whole gives, communities and core/periphery
  * included, to the last bit (in the layer processes nobody starts workers of
  * their own, so who measures a layer does not matter). */
+/* The best modularity of `runs` Leiden runs of `iterations` iterations
+ * each, seeded seed, seed + 1, ... as the community measure seeds them
+ * (node weights = degrees, resolution 1/2m, randomness 0.01). */
+static double leiden_best(const igraph_t *g, int iterations, unsigned long seed, int runs)
+{
+	igraph_vector_t nw;
+	igraph_vector_int_t memb;
+	double best = -1, q;
+	igraph_vector_init(&nw, 0);
+	igraph_vector_int_init(&memb, 0);
+	igraph_strength(g, &nw, igraph_vss_all(), IGRAPH_ALL, 0, NULL);
+	for (int r = 0; r < runs; r++) {
+		igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)(seed + (unsigned long)r));
+		igraph_community_leiden(g, NULL, &nw, 1.0 / (2.0 * (double)igraph_ecount(g)), 0.01,
+		                        0, iterations, &memb, NULL, NULL);
+		igraph_modularity(g, &memb, NULL, 1, 0, &q);
+		best = q > best + 1e-12 ? q : best;
+	}
+	igraph_vector_int_destroy(&memb);
+	igraph_vector_destroy(&nw);
+	return best;
+}
+
+/* Finding #26 (docs/testing.md): communities are one Leiden iteration per
+ * run, as documented. igraph 0.10.2 ran one iteration where it promised
+ * "until nothing changes"; on this network a second iteration finds a
+ * better partition, so the test tells the two apart. */
+static void test_leiden_iterations(cm_ctx *ctx)
+{
+	enum { N = 400, M = 700 };
+	static int ties[2 * M];
+	unsigned long state = 7;
+	for (int e = 0; e < M; e++) { /* a sparse random graph: no loops, no repeats */
+		int a, b, dup;
+		do {
+			state = state * 6364136223846793005UL + 1442695040888963407UL;
+			a = (int)((state >> 33) % N);
+			b = (int)((state >> 13) % N);
+			dup = a == b;
+			for (int f = 0; f < e && !dup; f++)
+				dup = (ties[2 * f] == a && ties[2 * f + 1] == b) ||
+				      (ties[2 * f] == b && ties[2 * f + 1] == a);
+		} while (dup);
+		ties[2 * e] = a;
+		ties[2 * e + 1] = b;
+	}
+	cm_network *net = build(ctx, N, ties, M, 0);
+	cm_metrics *m = measure(ctx, net, NULL, NULL, 0);
+	cm__layer l;
+	const double *community = NULL;
+	ok(net && m && cm__layer_build(&l, ctx, net, 0, NULL) == 0 &&
+	       cm_metrics_actor_values(&community, m, 0, "community") == 0,
+	   "Leiden fixture measured");
+	if (!community) {
+		cm_metrics_free(m);
+		cm_network_free(net);
+		return;
+	}
+	igraph_vector_int_t ours;
+	igraph_vector_int_init(&ours, N);
+	for (igraph_integer_t v = 0; v < N; v++)
+		VECTOR(ours)[v] = (igraph_integer_t)community[VECTOR(l.node)[v]];
+	double q, one = leiden_best(&l.graph, 1, 1, 10), two = leiden_best(&l.graph, 2, 1, 10);
+	igraph_modularity(&l.graph, &ours, NULL, 1, 0, &q);
+	ok(two > one + 1e-6, "fixture: two Leiden iterations beat one (%.6f > %.6f)", two, one);
+	is_double(q, one, 1e-12, "communities: the best of ten one-iteration Leiden runs");
+	igraph_vector_int_destroy(&ours);
+	cm__layer_free(&l);
+	cm_metrics_free(m);
+	cm_network_free(net);
+}
+
 static void test_split(cm_ctx *ctx)
 {
 	cm_network *net = read_ref(ctx, "florentine.graphml");
@@ -719,6 +791,7 @@ int main(void)
 	test_errors(ctx);
 	test_sampling(ctx);
 	test_sampled_measures(ctx);
+	test_leiden_iterations(ctx);
 	test_split(ctx);
 	test_graphml(ctx);
 	cm_ctx_free(ctx);

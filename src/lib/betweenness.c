@@ -331,10 +331,7 @@ static void search_batch(igraph_vector_t *one, cm__bfs *b, const igraph_vector_i
 {
 	igraph_vector_null(one);
 	for (igraph_integer_t i = 0; i < igraph_vector_int_size(batch); i++) {
-		cm__bfs_run(b, (int32_t)VECTOR(*batch)[i]);
-		cm__bfs_dependencies(b);
-		for (int32_t j = 1; j < b->reached; j++)
-			VECTOR(*one)[b->queue[j]] += scale * b->delta[b->queue[j]];
+		cm__bfs_add_betweenness(b, (int32_t)VECTOR(*batch)[i], scale, VECTOR(*one));
 		if (sweep)
 			sweep_keep(sweep, b, first + i * nb);
 		cm__bfs_clear(b);

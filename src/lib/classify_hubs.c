@@ -169,8 +169,10 @@ static int sampled(igraph_vector_t *b, cm_ctx *ctx, const igraph_t *g)
 	int rc = cm__bfs_open(&bfs, ctx, g, IGRAPH_ALL, 1);
 	igraph_integer_t n = igraph_vcount(g), step = n / CM__BETWEENNESS_SOURCES + 1;
 	igraph_vector_null(b);
-	for (igraph_integer_t s = 0; !rc && s < n; s += step)
+	for (igraph_integer_t s = 0; !rc && s < n; s += step) {
 		cm__bfs_add_betweenness(&bfs, (int32_t)s, 0.5, VECTOR(*b));
+		cm__bfs_clear(&bfs);
+	}
 	cm__bfs_close(&bfs);
 	return rc;
 }

@@ -206,7 +206,6 @@ void cm__bfs_add_betweenness(cm__bfs *b, int32_t source, double scale, double *a
 	cm__bfs_dependencies(b);
 	for (int32_t j = 1; j < b->reached; j++)
 		acc[b->queue[j]] += scale * b->delta[b->queue[j]];
-	cm__bfs_clear(b);
 }
 
 /* In reverse order of distance, each vertex collects from the vertices one

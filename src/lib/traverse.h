@@ -68,7 +68,8 @@ void cm__bfs_dependencies(cm__bfs *b);
 
 /* One source's share of betweenness: a search with paths from source, then
  * acc[v] += scale * delta[v] for every other vertex reached (scale 0.5 on an
- * undirected graph, where igraph counts each pair once). */
+ * undirected graph, where igraph counts each pair once). The search stays
+ * in b, for callers that keep more of it, until cm__bfs_clear. */
 void cm__bfs_add_betweenness(cm__bfs *b, int32_t source, double scale, double *acc);
 
 /* Breadth-first searches from up to 64 sources at once, for measures that

@@ -56,18 +56,39 @@ json_t *cm__json_value(double v)
  * json_dumpb() only counts what does not fit, so the first call sizes the
  * buffer and the second cannot fail that way. jansson formats reals under
  * the C locale it enforces. */
+static int format_into(cm__json_text *t, json_t *root, size_t *len)
+{
+	*len = root ? json_dumpb(root, t->data, t->cap, JSON_FLAGS) : 0;
+	if (*len == 0)
+		return -1;
+	if (*len >= t->cap) { /* did not fit (room for the '\0' too): once more */
+		char *grown = cm__realloc(t->data, *len + 1);
+		if (!grown)
+			return -1;
+		t->data = grown;
+		t->cap = *len + 1;
+		if (json_dumpb(root, t->data, t->cap, JSON_FLAGS) != *len)
+			return -1;
+	}
+	t->data[*len] = '\0';
+	return 0;
+}
+
+/* root's text in t, or -1 (out of memory); root is released. */
+static int json_text_in(cm__json_text *t, json_t *root, size_t *len)
+{
+	int rc = format_into(t, root, len);
+	json_decref(root);
+	return rc;
+}
+
 static char *json_text(json_t *root, size_t *len)
 {
-	*len = root ? json_dumpb(root, NULL, 0, JSON_FLAGS) : 0;
-	char *text = *len ? cm__malloc(*len + 1) : NULL;
-	if (text && json_dumpb(root, text, *len, JSON_FLAGS) != *len) {
-		cm__free(text);
-		text = NULL;
-	}
-	if (text)
-		text[*len] = '\0';
-	json_decref(root);
-	return text;
+	cm__json_text t = {0};
+	if (json_text_in(&t, root, len) == 0)
+		return t.data;
+	cm__free(t.data);
+	return NULL;
 }
 
 static int write_failed(cm_ctx *ctx)
@@ -99,12 +120,12 @@ int cm__json_stream_open(json_t *root, FILE *fp, cm_ctx *ctx)
 	return ok ? 0 : write_failed(ctx);
 }
 
-int cm__json_stream_element(json_t *elem, int first, FILE *fp, cm_ctx *ctx)
+int cm__json_stream_element(json_t *elem, int first, cm__json_text *t, FILE *fp, cm_ctx *ctx)
 {
 	size_t len;
-	char *text = json_text(elem, &len);
-	if (!text)
+	if (json_text_in(t, elem, &len))
 		return cm__oom(ctx);
+	char *text = t->data;
 	/* jansson's layout one level down: each line indented by four more. */
 	int ok = fputs(first ? "\n    " : ",\n    ", fp) != EOF;
 	for (char *p = text, *nl; ok && *p; p = nl + 1) {
@@ -115,7 +136,6 @@ int cm__json_stream_element(json_t *elem, int first, FILE *fp, cm_ctx *ctx)
 		ok = fwrite(p, 1, (size_t)(nl - p) + 1, fp) == (size_t)(nl - p) + 1 &&
 		     fputs("    ", fp) != EOF;
 	}
-	cm__free(text);
 	return ok ? 0 : write_failed(ctx);
 }
 

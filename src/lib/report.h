@@ -27,7 +27,14 @@ int cm__json_dump(json_t *root, FILE *fp, cm_ctx *ctx);
  * array and the root (any: some element was written). Each releases the
  * value it is given. 0, CM_ENOMEM or CM_EIO. */
 int cm__json_stream_open(json_t *root, FILE *fp, cm_ctx *ctx);
-int cm__json_stream_element(json_t *elem, int first, FILE *fp, cm_ctx *ctx);
+/* text: the caller's buffer for the element's text, reused from one
+ * element to the next ({0} at first; freed with cm__free(text->data)), so
+ * that an element is formatted once where it fits. */
+typedef struct cm__json_text {
+	char *data;
+	size_t cap;
+} cm__json_text;
+int cm__json_stream_element(json_t *elem, int first, cm__json_text *text, FILE *fp, cm_ctx *ctx);
 int cm__json_stream_close(int any, FILE *fp, cm_ctx *ctx);
 /* Writes one CSV field (RFC 4180 quoting when needed). */
 void cm__csv_field(FILE *fp, const char *s);

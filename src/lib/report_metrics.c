@@ -111,13 +111,16 @@ static json_t *json_snapshot(const cm_network *net)
 static int write_actors(FILE *fp, cm_ctx *ctx, const cm_metrics *m)
 {
 	int rc = 0, any = 0;
+	cm__json_text text = {0};
 	for (size_t k = 0; !rc && k < m->nlayers; k++)
 		for (size_t i = 0; !rc && i < m->net->n; i++)
 			if (in_layer(&m->layers[k], i)) {
 				json_t *a = json_actor(m, &m->layers[k], i);
-				rc = a ? cm__json_stream_element(a, !any, fp, ctx) : cm__oom(ctx);
+				rc = a ? cm__json_stream_element(a, !any, &text, fp, ctx)
+				       : cm__oom(ctx);
 				any = 1;
 			}
+	cm__free(text.data);
 	return rc ? rc : cm__json_stream_close(any, fp, ctx);
 }
 

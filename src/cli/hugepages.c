@@ -71,7 +71,7 @@ static char *tunables_with_hugetlb(void)
 
 void cli_huge_pages(int argc, char **argv)
 {
-	if (!thp_on_request() || !large_input(argc, argv))
+	if (!large_input(argc, argv) || !thp_on_request())
 		return;
 	char *tunables = tunables_with_hugetlb();
 	if (!tunables)

@@ -17,10 +17,13 @@
  * user's choice and is left as it is; that also ends the restart. */
 #include "cli.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #define TUNABLE  "glibc.malloc.hugetlb"
@@ -69,15 +72,47 @@ static char *tunables_with_hugetlb(void)
 	return s;
 }
 
+/* 1 when st is the file /proc/self/maps shows mapped where this code runs. */
+static int runs_from(const struct stat *st)
+{
+	uintptr_t here = (uintptr_t)&cli_huge_pages;
+	unsigned long lo, hi, maj, min, inode;
+	char line[512];
+	int same = 0;
+	FILE *fp = fopen("/proc/self/maps", "r");
+	while (fp && !same && fgets(line, sizeof line, fp))
+		same = sscanf(line, "%lx-%lx %*s %*x %lx:%lx %lu", &lo, &hi, &maj, &min, &inode) ==
+		           5 &&
+		       lo <= here && here < hi && maj == major(st->st_dev) &&
+		       min == minor(st->st_dev) && inode == st->st_ino;
+	if (fp)
+		fclose(fp);
+	return same;
+}
+
+/* The program file to start again, or 0 when there is none to trust: run
+ * through the dynamic loader or under valgrind, /proc/self/exe is the
+ * loader or the tool, which would take our arguments for its own. */
+static int own_program(char *path, size_t size)
+{
+	struct stat st;
+	ssize_t n = readlink("/proc/self/exe", path, size - 1);
+	if (n <= 0 || (size_t)n >= size - 1)
+		return 0;
+	path[n] = '\0';
+	return stat(path, &st) == 0 && runs_from(&st);
+}
+
 void cli_huge_pages(int argc, char **argv)
 {
-	if (!large_input(argc, argv) || !thp_on_request())
+	char path[PATH_MAX];
+	if (!large_input(argc, argv) || !thp_on_request() || !own_program(path, sizeof path))
 		return;
 	char *tunables = tunables_with_hugetlb();
 	if (!tunables)
 		return;
 	/* On any failure the program goes on as it is, on 4 KiB pages. */
 	if (setenv("GLIBC_TUNABLES", tunables, 1) == 0)
-		execv("/proc/self/exe", argv);
+		execv(path, argv);
 	free(tunables);
 }

@@ -1,20 +1,22 @@
 #!/bin/sh
 # Large inputs: the CLI starts itself again with glibc's huge-page tunable
 # (src/cli/hugepages.c), once, with the same arguments and the same result;
-# small inputs and a tunable the user set are left alone. ld.so's startup
-# statistics (LD_DEBUG=statistics) count the program starts. Runs the
-# program directly: a restarted program would leave valgrind behind.
+# small inputs and a tunable the user set are left alone, and so are a
+# program started through the dynamic loader or under valgrind. ld.so's
+# startup statistics (LD_DEBUG=statistics) count the program starts. Runs
+# the program directly but for the valgrind case: a restarted program would
+# leave valgrind behind.
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$TMP" || exit 1
 
 starts() { grep -c "runtime linker statistics" "$1"; }
 
 if ! grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
-	for t in 1 2 3 4; do skip "huge-page restart $t" "huge pages not in madvise mode"; done
+	for t in 1 2 3 4 5 6 7 8; do skip "huge-page restart $t" "huge pages not in madvise mode"; done
 	done_testing; exit
 fi
 if ! env LD_DEBUG=statistics true 2>&1 | grep -q "runtime linker statistics"; then
-	for t in 1 2 3 4; do skip "huge-page restart $t" "no glibc ld.so statistics"; done
+	for t in 1 2 3 4 5 6 7 8; do skip "huge-page restart $t" "no glibc ld.so statistics"; done
 	done_testing; exit
 fi
 
@@ -34,6 +36,34 @@ ok $? "a large input starts the program once more, and only once"
 env -u GLIBC_TUNABLES LD_DEBUG=statistics "$CLUSTERMAP" info small.graphml > /dev/null 2> small.err
 test "$(starts small.err)" -eq "$(starts kept.err)"
 ok $? "a small input does not restart the program"
+
+# Started through the dynamic loader, /proc/self/exe is the loader, which
+# would take the restarted program's arguments for its own: no restart.
+bin=$CLUSTERMAP libs=
+if head -c 2 "$bin" | grep -q '#!'; then # libtool's wrapper in a build folder
+	libs=$(dirname "$bin")/.libs
+	bin=$libs/clustermap
+fi
+loader=$(readelf -l "$bin" 2>/dev/null | sed -n 's/.*interpreter: \(.*\)]/\1/p')
+if [ -n "$loader" ] && [ -x "$loader" ]; then
+	env -u GLIBC_TUNABLES LD_DEBUG=statistics LD_LIBRARY_PATH="$libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
+		"$loader" "$bin" info big.graphml > loader.out 2> loader.err
+	status $? 0 "through the dynamic loader: a large input is read"
+	test "$(starts loader.err)" -eq 2 && cmp -s kept.out loader.out
+	ok $? "through the dynamic loader: no restart, the same report"
+else
+	for t in 1 2; do skip "through the dynamic loader $t" "no interpreter found"; done
+fi
+
+# Under valgrind (the valgrind pass), /proc/self/exe is valgrind's tool.
+if [ -n "${CM_VALGRIND:-}" ]; then
+	env -u GLIBC_TUNABLES $CM_VALGRIND "$CLUSTERMAP" info big.graphml > vg.out 2> vg.err
+	status $? 0 "under valgrind: a large input is read"
+	cmp -s kept.out vg.out
+	ok $? "under valgrind: the same report"
+else
+	for t in 1 2; do skip "under valgrind $t" "not the valgrind pass"; done
+fi
 rm -f big.graphml
 
 done_testing

@@ -36,14 +36,37 @@ json_t *cm__json_number(double v)
  * printed precision (10 significant digits): igraph scales a vector by the
  * reciprocal of its maximum, which leaves 1 - 2^-53 as often as 1, and the
  * two must read the same. */
+enum { AS_NULL, AS_INTEGER, AS_REAL };
+
+static int value_kind(double v, json_int_t *whole)
+{
+	if (!isfinite(v))
+		return AS_NULL;
+	if (fabs(v) >= 9007199254740992.0)
+		return AS_REAL;
+	double r = nearbyint(v);
+	*whole = (json_int_t)r;
+	return r == v || (r != 0 && fabs(v - r) <= fabs(r) * 1e-10) ? AS_INTEGER : AS_REAL;
+}
+
 json_t *cm__json_value(double v)
 {
-	if (!isfinite(v) || fabs(v) >= 9007199254740992.0)
-		return cm__json_number(v);
-	double r = nearbyint(v);
-	if (r == v || (r != 0 && fabs(v - r) <= fabs(r) * 1e-10))
-		return json_integer((json_int_t)r);
-	return json_real(v);
+	json_int_t whole = 0;
+	switch (value_kind(v, &whole)) {
+	case AS_NULL: return json_null();
+	case AS_INTEGER: return json_integer(whole);
+	default: return json_real(v);
+	}
+}
+
+int cm__json_value_set(json_t *value, double v)
+{
+	json_int_t whole = 0;
+	switch (value_kind(v, &whole)) {
+	case AS_NULL: return json_is_null(value) ? 0 : -1;
+	case AS_INTEGER: return json_is_integer(value) ? json_integer_set(value, whole) : -1;
+	default: return json_is_real(value) ? json_real_set(value, v) : -1;
+	}
 }
 
 #define JSON_FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10))

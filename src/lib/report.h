@@ -11,6 +11,9 @@ json_t *cm__json_diags(const cm_ctx *ctx);
 /* A number, or null when it is NaN (an undefined measure). */
 json_t *cm__json_number(double v);
 json_t *cm__json_value(double v);
+/* value, made by cm__json_value, set in place to what cm__json_value(v)
+ * makes: 0, or -1 when that is of another kind (then make a new one). */
+int cm__json_value_set(json_t *value, double v);
 /* v, or NULL (releasing v) when bad is set: every jansson call that adds
  * to a container returns nonzero when an allocation failed, in it or in
  * building the value added (NULL), and its caller passes that on here. */

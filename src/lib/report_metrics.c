@@ -89,13 +89,49 @@ static json_t *json_layer(const cm_metrics *m, const cm__mlayer *l)
 	return cm__json_check(o, bad);
 }
 
-static json_t *json_actor(const cm_metrics *m, const cm__mlayer *l, size_t i)
+/* One actor's object, reused from one actor to the next: its members keep
+ * their places, and a value of the same kind is set in place, so that a
+ * million actors do not each allocate and hash two dozen members. */
+typedef struct actor_row {
+	json_t *o, *id, *layer, *value[CM__AM_COUNT];
+} actor_row;
+
+static int row_new(actor_row *r, const cm_metrics *m, const cm__mlayer *l, size_t i)
 {
-	json_t *o = json_pack("{s:s,s:s}", "id", m->net->nodes[i].id, "layer", l->name);
-	int bad = 0;
-	for (int k = 0; o && !bad && k < CM__AM_COUNT; k++)
-		bad |= json_object_set_new(o, cm__actor_names[k], cm__json_value(l->actor[k][i]));
-	return cm__json_check(o, bad);
+	r->o = json_pack("{s:s,s:s}", "id", m->net->nodes[i].id, "layer", l->name);
+	int bad = !r->o;
+	for (int k = 0; !bad && k < CM__AM_COUNT; k++)
+		bad = json_object_set_new(r->o, cm__actor_names[k], cm__json_value(l->actor[k][i]));
+	if (bad)
+		return -1;
+	r->id = json_object_get(r->o, "id");
+	r->layer = json_object_get(r->o, "layer");
+	for (int k = 0; k < CM__AM_COUNT; k++)
+		r->value[k] = json_object_get(r->o, cm__actor_names[k]);
+	return 0;
+}
+
+/* The row made or set for actor i of layer l: 0, or -1 (out of memory). */
+static int row_set(actor_row *r, const cm_metrics *m, const cm__mlayer *l, size_t i)
+{
+	if (!r->o)
+		return row_new(r, m, l, i);
+	if (json_string_set(r->id, m->net->nodes[i].id) ||
+	    (strcmp(json_string_value(r->layer), l->name) && json_string_set(r->layer, l->name)))
+		return -1;
+	for (int k = 0; k < CM__AM_COUNT; k++) {
+		double v = l->actor[k][i];
+		if (cm__json_value_set(r->value[k], v) == 0)
+			continue;
+		json_t *fresh = cm__json_value(v);
+		if (!fresh || json_object_set(r->o, cm__actor_names[k], fresh)) {
+			json_decref(fresh);
+			return -1;
+		}
+		r->value[k] = fresh;
+		json_decref(fresh); /* the object holds it */
+	}
+	return 0;
 }
 
 /* As in the classify report: the <graph>'s id and label, and its year. */
@@ -112,14 +148,18 @@ static int write_actors(FILE *fp, cm_ctx *ctx, const cm_metrics *m)
 {
 	int rc = 0, any = 0;
 	cm__json_text text = {0};
+	actor_row row = {0};
 	for (size_t k = 0; !rc && k < m->nlayers; k++)
 		for (size_t i = 0; !rc && i < m->net->n; i++)
 			if (in_layer(&m->layers[k], i)) {
-				json_t *a = json_actor(m, &m->layers[k], i);
-				rc = a ? cm__json_stream_element(a, !any, &text, fp, ctx)
-				       : cm__oom(ctx);
+				/* the stream releases what it is given: keep the row */
+				rc = row_set(&row, m, &m->layers[k], i) == 0
+				         ? cm__json_stream_element(json_incref(row.o), !any, &text,
+				                                   fp, ctx)
+				         : cm__oom(ctx);
 				any = 1;
 			}
+	json_decref(row.o);
 	cm__free(text.data);
 	return rc ? rc : cm__json_stream_close(any, fp, ctx);
 }

@@ -72,19 +72,24 @@ static char *tunables_with_hugetlb(void)
 	return s;
 }
 
-/* 1 when st is the file /proc/self/maps shows mapped where this code runs. */
+/* 1 when a line of /proc/self/maps maps the file st over address here. */
+static int maps_line_is(const char *line, uintptr_t here, const struct stat *st)
+{
+	unsigned long lo, hi, maj, min, inode;
+	if (sscanf(line, "%lx-%lx %*s %*x %lx:%lx %lu", &lo, &hi, &maj, &min, &inode) != 5)
+		return 0;
+	return lo <= here && here < hi && maj == major(st->st_dev) && min == minor(st->st_dev) &&
+	       inode == st->st_ino;
+}
+
+/* 1 when st is the file mapped where this code runs. */
 static int runs_from(const struct stat *st)
 {
-	uintptr_t here = (uintptr_t)&cli_huge_pages;
-	unsigned long lo, hi, maj, min, inode;
 	char line[512];
 	int same = 0;
 	FILE *fp = fopen("/proc/self/maps", "r");
 	while (fp && !same && fgets(line, sizeof line, fp))
-		same = sscanf(line, "%lx-%lx %*s %*x %lx:%lx %lu", &lo, &hi, &maj, &min, &inode) ==
-		           5 &&
-		       lo <= here && here < hi && maj == major(st->st_dev) &&
-		       min == minor(st->st_dev) && inode == st->st_ino;
+		same = maps_line_is(line, (uintptr_t)&cli_huge_pages, st);
 	if (fp)
 		fclose(fp);
 	return same;

@@ -32,12 +32,12 @@ json_t *cm__json_number(double v)
 	return isfinite(v) ? json_real(v) : json_null();
 }
 
+enum { AS_NULL, AS_INTEGER, AS_REAL };
+
 /* Whole numbers as JSON integers, undefined values as null. Whole at the
  * printed precision (10 significant digits): igraph scales a vector by the
  * reciprocal of its maximum, which leaves 1 - 2^-53 as often as 1, and the
  * two must read the same. */
-enum { AS_NULL, AS_INTEGER, AS_REAL };
-
 static int value_kind(double v, json_int_t *whole)
 {
 	if (!isfinite(v))

@@ -96,32 +96,26 @@ typedef struct actor_row {
 	json_t *o, *id, *layer, *value[CM__AM_COUNT];
 } actor_row;
 
-static int row_new(actor_row *r, const cm_metrics *m, const cm__mlayer *l, size_t i)
+/* The row's object at the first actor, with its id and layer to be set;
+ * the measures are added in order by the first row_set. */
+static int row_open(actor_row *r)
 {
-	r->o = json_pack("{s:s,s:s}", "id", m->net->nodes[i].id, "layer", l->name);
-	int bad = !r->o;
-	for (int k = 0; !bad && k < CM__AM_COUNT; k++)
-		bad = json_object_set_new(r->o, cm__actor_names[k], cm__json_value(l->actor[k][i]));
-	if (bad)
-		return -1;
+	r->o = json_pack("{s:s,s:s}", "id", "", "layer", "");
 	r->id = json_object_get(r->o, "id");
 	r->layer = json_object_get(r->o, "layer");
-	for (int k = 0; k < CM__AM_COUNT; k++)
-		r->value[k] = json_object_get(r->o, cm__actor_names[k]);
-	return 0;
+	return r->o ? 0 : -1;
 }
 
-/* The row made or set for actor i of layer l: 0, or -1 (out of memory). */
+/* The row set to actor i of layer l: 0, or -1 (out of memory). A value of
+ * another kind (or none yet) is replaced, keeping its place. */
 static int row_set(actor_row *r, const cm_metrics *m, const cm__mlayer *l, size_t i)
 {
-	if (!r->o)
-		return row_new(r, m, l, i);
-	if (json_string_set(r->id, m->net->nodes[i].id) ||
+	if ((!r->o && row_open(r)) || json_string_set(r->id, m->net->nodes[i].id) ||
 	    (strcmp(json_string_value(r->layer), l->name) && json_string_set(r->layer, l->name)))
 		return -1;
 	for (int k = 0; k < CM__AM_COUNT; k++) {
 		double v = l->actor[k][i];
-		if (cm__json_value_set(r->value[k], v) == 0)
+		if (r->value[k] && cm__json_value_set(r->value[k], v) == 0)
 			continue;
 		json_t *fresh = cm__json_value(v);
 		if (!fresh || json_object_set(r->o, cm__actor_names[k], fresh)) {

@@ -21,6 +21,39 @@ enum { CHUNK = 64 * 1024 };
 
 typedef enum { EL_NONE, EL_GRAPH, EL_NODE, EL_EDGE } element;
 
+/* The element and attribute names the reader looks for. libxml2 interns
+ * every name it hands to SAX2 in its dictionary, so once these are interned
+ * there too, a name is recognised by comparing pointers, not strings. */
+typedef enum {
+	N_DATA,
+	N_NODE,
+	N_EDGE,
+	N_GRAPH,
+	N_KEY,
+	N_DEFAULT,
+	N_HYPEREDGE,
+	N_PORT,
+	N_LOCATOR,
+	N_DESC,
+	N_NODELABEL,
+	N_ID,
+	N_SOURCE,
+	N_TARGET,
+	N_DIRECTED,
+	N_TYPE,
+	N_EDGEDEFAULT,
+	N_ATTR_NAME,
+	N_ATTR_TYPE,
+	N_FOR,
+	N_YFILES_TYPE,
+	N_COUNT
+} name_id;
+
+static const char *const name_text[N_COUNT] = {
+    "data",     "node",    "edge",        "graph",     "key",       "default", "hyperedge",
+    "port",     "locator", "desc",        "NodeLabel", "id",        "source",  "target",
+    "directed", "type",    "edgedefault", "attr.name", "attr.type", "for",     "yfiles.type"};
+
 typedef struct pending_end {
 	size_t edge;
 	int is_target;
@@ -38,6 +71,7 @@ typedef struct reader {
 	cm_network *net;               /* the graph being read */
 	cm__strmap node_ids, edge_ids; /* of the graph being read */
 	const xmlChar *graphml_uri;    /* libxml2's copy of GRAPHML_NS, once seen */
+	const xmlChar *name[N_COUNT];  /* name_text as interned by libxml2 */
 	cm__arena edge_id_arena;       /* edge ids are checked, not kept */
 	pending_end *pending;
 	size_t npending, pcap;
@@ -179,12 +213,12 @@ static const char *decode_amp(reader *r, const char *v, size_t *len)
 	return out;
 }
 
-static const char *attr(reader *r, const xmlChar **attrs, int nattrs, const char *name, size_t *len)
+static const char *attr(reader *r, const xmlChar **attrs, int nattrs, name_id name, size_t *len)
 {
 	/* SAX2 attributes come as (localname, prefix, URI, value, end) tuples. */
 	for (int i = 0; i < nattrs; i++) {
 		const xmlChar **a = attrs + 5 * i;
-		if (!strcmp((const char *)a[0], name)) {
+		if (a[0] == r->name[name]) {
 			*len = (size_t)(a[4] - a[3]);
 			return decode_amp(r, (const char *)a[3], len);
 		}
@@ -194,8 +228,7 @@ static const char *attr(reader *r, const xmlChar **attrs, int nattrs, const char
 
 /* An id-like attribute value within the id length limit; not NUL-terminated
  * (SAX2 hands out pointers into its buffer), valid until the callback returns. */
-static const char *attr_ref(reader *r, const xmlChar **attrs, int nattrs, const char *name,
-                            size_t *len)
+static const char *attr_ref(reader *r, const xmlChar **attrs, int nattrs, name_id name, size_t *len)
 {
 	/* Once the parser is stopped its input buffer is freed, and with it
 	 * the attribute values that point into it. */
@@ -210,7 +243,7 @@ static const char *attr_ref(reader *r, const xmlChar **attrs, int nattrs, const 
 }
 
 /* Copies an attribute value (not NUL-terminated in SAX2) into the arena. */
-static const char *attr_dup(reader *r, const xmlChar **attrs, int nattrs, const char *name)
+static const char *attr_dup(reader *r, const xmlChar **attrs, int nattrs, name_id name)
 {
 	size_t len;
 	const char *v = attr_ref(r, attrs, nattrs, name, &len);
@@ -307,14 +340,14 @@ static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
 	r->seen_graph = 1;
 	r->graph_depth = r->depth;
 	net->source = cm__arena_strndup(&net->arena, r->file, strlen(r->file));
-	const char *id = attr_dup(r, attrs, nattrs, "id");
+	const char *id = attr_dup(r, attrs, nattrs, N_ID);
 	if (!net->source || r->stop_code) {
 		stop(r, r->stop_code ? r->stop_code : CM_ENOMEM);
 		return;
 	}
 	net->id = id ? id : "";
 	size_t len;
-	const char *ed = attr(r, attrs, nattrs, "edgedefault", &len);
+	const char *ed = attr(r, attrs, nattrs, N_EDGEDEFAULT, &len);
 	r->edgedefault_directed = 1; /* the GraphML default */
 	if (ed && len == 10 && !strncmp(ed, "undirected", 10))
 		r->edgedefault_directed = 0;
@@ -371,7 +404,7 @@ static void start_node(reader *r, const xmlChar **attrs, int nattrs)
 	r->in = EL_NODE;
 	r->cur_valid = 0;
 	clear_key_set(r);
-	const char *id = attr_dup(r, attrs, nattrs, "id");
+	const char *id = attr_dup(r, attrs, nattrs, N_ID);
 	if (!id) {
 		if (!r->stop_code)
 			ERR(r, "<node> has no id; add id=\"...\"");
@@ -423,7 +456,7 @@ static void end_node(reader *r)
 static int edge_direction(reader *r, const xmlChar **attrs, int nattrs)
 {
 	size_t len;
-	const char *d = attr(r, attrs, nattrs, "directed", &len);
+	const char *d = attr(r, attrs, nattrs, N_DIRECTED, &len);
 	if (d) {
 		char buf[16];
 		int v;
@@ -435,7 +468,7 @@ static int edge_direction(reader *r, const xmlChar **attrs, int nattrs)
 		return r->edgedefault_directed;
 	}
 	/* Gephi writes the direction of each edge as type="directed|undirected". */
-	d = attr(r, attrs, nattrs, "type", &len);
+	d = attr(r, attrs, nattrs, N_TYPE, &len);
 	if (d && len == 8 && !strncmp(d, "directed", 8))
 		return 1;
 	if (d && len == 10 && !strncmp(d, "undirected", 10))
@@ -515,9 +548,9 @@ static void start_edge(reader *r, const xmlChar **attrs, int nattrs)
 	r->cur_valid = 0;
 	clear_key_set(r);
 	size_t slen, dlen, ilen, klen = 0;
-	const char *src = attr_ref(r, attrs, nattrs, "source", &slen);
-	const char *dst = attr_ref(r, attrs, nattrs, "target", &dlen);
-	const char *id = attr_ref(r, attrs, nattrs, "id", &ilen), *key = NULL;
+	const char *src = attr_ref(r, attrs, nattrs, N_SOURCE, &slen);
+	const char *dst = attr_ref(r, attrs, nattrs, N_TARGET, &dlen);
+	const char *id = attr_ref(r, attrs, nattrs, N_ID, &ilen), *key = NULL;
 	if (r->stop_code)
 		return;
 	if (!src || !dst) {
@@ -573,7 +606,7 @@ static void end_edge(reader *r)
 static void start_data(reader *r, const xmlChar **attrs, int nattrs)
 {
 	size_t len;
-	const char *key = attr(r, attrs, nattrs, "key", &len);
+	const char *key = attr(r, attrs, nattrs, N_KEY, &len);
 	r->in_data = 1;
 	r->data_key = -1;
 	r->data_children = 0;
@@ -642,7 +675,7 @@ static void end_data(reader *r)
 
 static void start_key(reader *r, const xmlChar **attrs, int nattrs)
 {
-	const char *id = attr_dup(r, attrs, nattrs, "id");
+	const char *id = attr_dup(r, attrs, nattrs, N_ID);
 	if (r->stop_code)
 		return;
 	if (!id) {
@@ -652,10 +685,10 @@ static void start_key(reader *r, const xmlChar **attrs, int nattrs)
 	}
 	cm__key_decl decl = {
 	    .id = id,
-	    .name = attr_dup(r, attrs, nattrs, "attr.name"),
-	    .type = attr_dup(r, attrs, nattrs, "attr.type"),
-	    .domain = attr_dup(r, attrs, nattrs, "for"),
-	    .yfiles = attr_dup(r, attrs, nattrs, "yfiles.type"),
+	    .name = attr_dup(r, attrs, nattrs, N_ATTR_NAME),
+	    .type = attr_dup(r, attrs, nattrs, N_ATTR_TYPE),
+	    .domain = attr_dup(r, attrs, nattrs, N_FOR),
+	    .yfiles = attr_dup(r, attrs, nattrs, N_YFILES_TYPE),
 	};
 	cm__value_error err = {0};
 	int rc = cm__keys_add(&err, &r->keys, r->opts->map, &decl);
@@ -717,32 +750,33 @@ static void drop(reader *r, const char *what)
 	r->skip_depth = r->depth;
 }
 
-static void start_model_element(reader *r, const char *name, const xmlChar **attrs, int nattrs)
+static void start_model_element(reader *r, const xmlChar *local, const xmlChar **attrs, int nattrs)
 {
-	if (!strcmp(name, "data")) {
+	const xmlChar *const *n = r->name;
+	if (local == n[N_DATA]) {
 		if (r->in_data || r->in_default)
 			r->data_children++;
 		else
 			start_data(r, attrs, nattrs);
-	} else if (!strcmp(name, "node") && r->net && r->in == EL_GRAPH)
+	} else if (local == n[N_NODE] && r->net && r->in == EL_GRAPH)
 		start_node(r, attrs, nattrs);
-	else if (!strcmp(name, "edge") && r->net && r->in == EL_GRAPH)
+	else if (local == n[N_EDGE] && r->net && r->in == EL_GRAPH)
 		start_edge(r, attrs, nattrs);
-	else if (!strcmp(name, "graph"))
+	else if (local == n[N_GRAPH])
 		start_graph(r, attrs, nattrs);
-	else if (!strcmp(name, "key") && !r->net)
+	else if (local == n[N_KEY] && !r->net)
 		start_key(r, attrs, nattrs);
-	else if (!strcmp(name, "default") && !r->net && r->default_for)
+	else if (local == n[N_DEFAULT] && !r->net && r->default_for)
 		start_default(r);
-	else if (!strcmp(name, "hyperedge"))
+	else if (local == n[N_HYPEREDGE])
 		drop(r, "<hyperedge>");
-	else if (!strcmp(name, "port"))
+	else if (local == n[N_PORT])
 		drop(r, "<port>");
-	else if (!strcmp(name, "locator"))
+	else if (local == n[N_LOCATOR])
 		drop(r, "<locator>");
-	else if (strcmp(name, "desc")) {
+	else if (local != n[N_DESC]) {
 		char what[80];
-		snprintf(what, sizeof(what), "<%.60s>", name);
+		snprintf(what, sizeof(what), "<%.60s>", (const char *)local);
 		drop(r, what);
 	}
 }
@@ -766,7 +800,7 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
 	if (r->in_data || r->in_default) {
 		/* Foreign content inside <data>, such as yEd's graphics. */
 		r->data_children++;
-		if (!strcmp(name, "NodeLabel") && !r->have_yed_label) {
+		if (local == r->name[N_NODELABEL] && !r->have_yed_label) {
 			r->in_nodelabel = 1;
 			text_reset(r);
 		}
@@ -780,13 +814,13 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
 		drop(r, what);
 		return;
 	}
-	start_model_element(r, name, attrs, nattrs);
+	start_model_element(r, local, attrs, nattrs);
 }
 
-static void end_in_data(reader *r, const char *name)
+static void end_in_data(reader *r, const xmlChar *local)
 {
 	if (r->data_children) {
-		if (r->in_nodelabel && !strcmp(name, "NodeLabel")) {
+		if (r->in_nodelabel && local == r->name[N_NODELABEL]) {
 			r->in_nodelabel = 0;
 			char *copy = cm__strdup(r->text ? r->text : "");
 			if (!copy) {
@@ -808,7 +842,6 @@ static void end_in_data(reader *r, const char *name)
 static void on_end(void *user, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
 {
 	reader *r = user;
-	const char *name = (const char *)local;
 	size_t depth = r->depth--;
 	if (r->skip_depth) {
 		if (depth == r->skip_depth)
@@ -818,18 +851,18 @@ static void on_end(void *user, const xmlChar *local, const xmlChar *prefix, cons
 	if (r->stop_code || depth == 1)
 		return;
 	if (r->in_data || r->in_default) {
-		end_in_data(r, name);
+		end_in_data(r, local);
 		return;
 	}
 	if (!is_graphml_ns(r, uri))
 		return;
-	if (!strcmp(name, "node") && r->in == EL_NODE)
+	if (local == r->name[N_NODE] && r->in == EL_NODE)
 		end_node(r);
-	else if (!strcmp(name, "edge") && r->in == EL_EDGE)
+	else if (local == r->name[N_EDGE] && r->in == EL_EDGE)
 		end_edge(r);
-	else if (!strcmp(name, "graph") && depth == r->graph_depth)
+	else if (local == r->name[N_GRAPH] && depth == r->graph_depth)
 		end_graph(r);
-	else if (!strcmp(name, "key"))
+	else if (local == r->name[N_KEY])
 		r->default_for = 0;
 }
 
@@ -991,6 +1024,14 @@ static void chunk_failed(reader *r)
 	stop(r, CM_EPARSE);
 }
 
+static int intern_names(reader *r)
+{
+	for (int k = 0; k < N_COUNT; k++)
+		if (!(r->name[k] = xmlDictLookup(r->xml->dict, (const xmlChar *)name_text[k], -1)))
+			return CM_ENOMEM;
+	return 0;
+}
+
 static int feed(reader *r, const char *buf, size_t len, int last)
 {
 	if (!r->xml) {
@@ -1004,6 +1045,8 @@ static int feed(reader *r, const char *buf, size_t len, int last)
 		/* No NOENT, DTDLOAD, HUGE or XINCLUDE: entities stay unexpanded and
 		 * libxml2's own size limits stay on. */
 		xmlCtxtUseOptions(r->xml, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
+		if (intern_names(r))
+			return CM_ENOMEM;
 	}
 	if (!r->stop_code && xmlParseChunk(r->xml, buf, (int)len, last) && !r->stop_code)
 		chunk_failed(r);

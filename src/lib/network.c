@@ -163,6 +163,23 @@ static int standard_rank(const char *name)
 	return 3;
 }
 
+/* Sets map[k] to 0 for each layer some edge is in, SIZE_MAX for the others.
+ * A layer no edge is in any more (an edge's relation given twice) is
+ * dropped: it would show as an empty layer and not survive a write. The
+ * search ends once every layer has an edge, in a large network long before
+ * its last edge. */
+static void mark_used_layers(const cm_network *net, size_t *map)
+{
+	size_t used = 0;
+	for (size_t k = 0; k < net->nlayers; k++)
+		map[k] = SIZE_MAX;
+	for (size_t e = 0; e < net->m && used < net->nlayers; e++)
+		if (map[net->edges[e].layer] == SIZE_MAX) {
+			map[net->edges[e].layer] = 0;
+			used++;
+		}
+}
+
 int cm__network_sort_layers(cm_network *net, cm_ctx *ctx)
 {
 	size_t *map = cm__malloc(sizeof(*map) * (net->nlayers + 1));
@@ -172,21 +189,17 @@ int cm__network_sort_layers(cm_network *net, cm_ctx *ctx)
 		cm__free(sorted);
 		return cm__oom(ctx);
 	}
-	size_t next = 0;
-	/* A layer no edge is in any more (an edge's relation given twice) is
-	 * dropped: it would show as an empty layer and not survive a write. */
-	for (size_t k = 0; k < net->nlayers; k++)
-		map[k] = SIZE_MAX;
-	for (size_t e = 0; e < net->m; e++)
-		map[net->edges[e].layer] = 0;
+	mark_used_layers(net, map);
+	size_t next = 0, moved = 0;
 	/* Standard layers by rank, then custom ones in order of appearance. */
 	for (int rank = 0; rank <= 3; rank++)
 		for (size_t k = 0; k < net->nlayers; k++)
 			if (map[k] != SIZE_MAX && standard_rank(net->layers[k]) == rank) {
+				moved += next != k;
 				map[k] = next;
 				sorted[next++] = net->layers[k];
 			}
-	for (size_t e = 0; e < net->m; e++)
+	for (size_t e = 0; moved && e < net->m; e++)
 		net->edges[e].layer = map[net->edges[e].layer];
 	net->nlayers = next;
 	if (next) /* layers is NULL in a graph without edges */

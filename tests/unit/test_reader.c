@@ -61,6 +61,77 @@ static void test_model(cm_ctx *ctx)
 	cm_series_free(s);
 }
 
+/* The names of a network's layers (which == NULL), or of each edge's layer,
+ * in order, joined by spaces. */
+static void layer_names(char *out, size_t size, const cm_network *n, int per_edge)
+{
+	size_t count = !n ? 0 : per_edge ? cm_network_edge_count(n) : cm_network_layer_count(n);
+	out[0] = '\0';
+	for (size_t i = 0; i < count; i++) {
+		size_t at = strlen(out);
+		size_t k = per_edge ? cm_network_edge_layer(n, i) : i;
+		snprintf(out + at, size - at, "%s%s", i ? " " : "", cm_network_layer_name(n, k));
+	}
+}
+
+/* Edges a to b, one per word of relations; a word "x,y" gives the edge its
+ * relation twice, and the last one is kept. */
+static cm_series *read_relations(cm_ctx *ctx, const char *relations)
+{
+	char xml[2048], edges[1024] = "", word[64];
+	for (const char *p = relations; *p;) {
+		size_t len = strcspn(p, " "), at = strlen(edges);
+		snprintf(word, sizeof(word), "%.*s", (int)len, p);
+		snprintf(edges + at, sizeof(edges) - at, "<edge source='a' target='b'>");
+		for (char *r = strtok(word, ","); r; r = strtok(NULL, ",")) {
+			at = strlen(edges);
+			snprintf(edges + at, sizeof(edges) - at, "<data key='r'>%s</data>", r);
+		}
+		at = strlen(edges);
+		snprintf(edges + at, sizeof(edges) - at, "</edge>");
+		p += len + (p[len] == ' ');
+	}
+	snprintf(xml, sizeof(xml),
+	         HEAD
+	         "<key id='r' for='edge' attr.name='relation' attr.type='string'/>"
+	         "<graph edgedefault='directed'><node id='a'/><node id='b'/>%s</graph></graphml>",
+	         edges);
+	return read_str(ctx, xml);
+}
+
+/* Layers are put in standard order after the last edge, and each edge's
+ * layer index follows its layer whether or not the order changed. */
+static void test_layer_order(cm_ctx *ctx)
+{
+	static const struct {
+		const char *relations, *layers, *edges, *why;
+	} cases[] = {
+	    {"supplier association information supplier", "supplier association information",
+	     "supplier association information supplier", "already in order: nothing moves"},
+	    {"information marriage supplier membership",
+	     "supplier association information marriage",
+	     "information marriage supplier association", "standard layers first, custom last"},
+	    {"supplier membership,information", "supplier information", "supplier information",
+	     "a layer emptied by a repeated relation is dropped, the next moves up"},
+	    {"supplier membership,information association", "supplier association information",
+	     "supplier information association", "an emptied layer that comes back stays"},
+	    {"supplier marriage,association marriage", "supplier association marriage",
+	     "supplier association marriage", "a custom layer goes after a later standard one"},
+	    {"supplier advice,supplier", "supplier", "supplier supplier",
+	     "the last layer emptied: the others keep their places"},
+	};
+	char got[256];
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		cm_series *s = read_relations(ctx, cases[c].relations);
+		cm_network *n = cm_series_get(s, 0);
+		layer_names(got, sizeof(got), n, 0);
+		is_str(got, cases[c].layers, cases[c].why);
+		layer_names(got, sizeof(got), n, 1);
+		is_str(got, cases[c].edges, "each edge keeps the relation given last");
+		cm_series_free(s);
+	}
+}
+
 static void test_yed(cm_ctx *ctx)
 {
 	const char *xml = HEAD
@@ -154,6 +225,7 @@ int main(void)
 		return 1;
 	test_model(ctx);
 	test_yed(ctx);
+	test_layer_order(ctx);
 	test_snapshots(ctx);
 	test_edges_before_nodes(ctx);
 	test_locale_independent(ctx);

@@ -51,6 +51,39 @@ static void test_large_blocks(void)
 	cm__free(small);
 }
 
+/* An array grown one element at a time past a huge page (2 MiB) keeps every
+ * element on each move, has room for at least what was asked, and a failed
+ * move leaves the array as it was. */
+void cm__test_fail_alloc(unsigned long nth);
+
+static void test_grow(void)
+{
+	uint32_t *a = NULL;
+	size_t cap = 0, n = 0, kept = 1, moves = 0;
+	for (; n < 1500000; n++) { /* 6 MB: moves at 2, 4 and 8 MiB */
+		uint32_t *before = a;
+		if (cm__grow((void **)&a, &cap, n + 1, sizeof(*a)))
+			break;
+		moves += a != before;
+		a[n] = (uint32_t)(n * 2654435761u);
+		if (a != before)
+			for (size_t i = 0; i < n; i += 997)
+				kept &= a[i] == (uint32_t)(i * 2654435761u);
+	}
+	ok(n == 1500000 && cap >= n && kept, "grown past huge pages, every element kept");
+	ok(cap * sizeof(*a) % ((size_t)2 << 20) == 0, "a large array fills whole huge pages");
+	cm__test_fail_alloc(1);
+	size_t old = cap;
+	uint32_t *at = a;
+	int rc = cm__grow((void **)&a, &cap, cap + 1, sizeof(*a));
+	cm__test_fail_alloc(0);
+	ok(rc == CM_ENOMEM && a == at && cap == old &&
+	       a[n - 1] == (uint32_t)((n - 1) * 2654435761u),
+	   "a failed move keeps the array");
+	ok(moves > 3, "the array moved as it grew");
+	cm__free(a);
+}
+
 static const char *const doubles[] = {"0",
                                       "1",
                                       "-1",
@@ -130,6 +163,7 @@ int main(void)
 		return 1;
 	test_strmap();
 	test_large_blocks();
+	test_grow();
 	check_values(ctx, "double", doubles, CM__ARRAY_LEN(doubles));
 	check_values(ctx, "long", ints, CM__ARRAY_LEN(ints));
 	cm_ctx_free(ctx);

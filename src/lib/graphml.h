@@ -16,9 +16,29 @@ typedef enum {
 	CM__T_DOUBLE
 } cm__type;
 
+/* What a key's name makes of its values in the data model; found once per
+ * key, not once per value. */
+typedef enum {
+	CM__ROLE_NONE, /* an extra attribute */
+	CM__ROLE_KIND,
+	CM__ROLE_SIZE,
+	CM__ROLE_EMPLOYEES,
+	CM__ROLE_OWNERSHIP,
+	CM__ROLE_LOCATION,
+	CM__ROLE_LABEL,
+	CM__ROLE_NAME,
+	CM__ROLE_SECTOR,
+	CM__ROLE_RELATION,
+	CM__ROLE_WEIGHT,
+	CM__ROLE_YEAR,
+	CM__ROLE_START,
+	CM__ROLE_END
+} cm__role;
+
 typedef struct cm__key {
 	const char *id;
 	const char *name; /* attr.name after --map, or the id */
+	cm__role role;    /* of name */
 	const char *def;  /* <default> value or NULL */
 	cm__type type;
 	int domain;   /* CM__FOR_* mask */

@@ -82,6 +82,27 @@ static int key_type(cm__value_error *err, cm__key *key, const cm__key_decl *decl
 	return 0;
 }
 
+static cm__role role_of(const char *name)
+{
+	static const char *const names[] = {[CM__ROLE_KIND] = "kind",
+	                                    [CM__ROLE_SIZE] = "size",
+	                                    [CM__ROLE_EMPLOYEES] = "employees",
+	                                    [CM__ROLE_OWNERSHIP] = "ownership",
+	                                    [CM__ROLE_LOCATION] = "location",
+	                                    [CM__ROLE_LABEL] = "label",
+	                                    [CM__ROLE_NAME] = "name",
+	                                    [CM__ROLE_SECTOR] = "sector",
+	                                    [CM__ROLE_RELATION] = "relation",
+	                                    [CM__ROLE_WEIGHT] = "weight",
+	                                    [CM__ROLE_YEAR] = "year",
+	                                    [CM__ROLE_START] = "start",
+	                                    [CM__ROLE_END] = "end"};
+	for (size_t r = 1; r < CM__ARRAY_LEN(names); r++)
+		if (!strcmp(name, names[r]))
+			return (cm__role)r;
+	return CM__ROLE_NONE;
+}
+
 /* The key a declaration describes; CM_EPARSE for a bad for="...". */
 static int key_from_decl(cm__value_error *err, cm__key *key, cm__keys *keys, const char *map,
                          const cm__key_decl *decl)
@@ -90,6 +111,7 @@ static int key_from_decl(cm__value_error *err, cm__key *key, cm__keys *keys, con
 	key->name = map_name(&keys->arena, map, decl->name ? decl->name : decl->id);
 	if (!key->id || !key->name)
 		return CM_ENOMEM;
+	key->role = role_of(key->name);
 	key->domain = CM__FOR_ALL;
 	if (decl->domain && parse_domain(&key->domain, decl->domain)) {
 		snprintf(err->message, sizeof(err->message),
@@ -101,7 +123,7 @@ static int key_from_decl(cm__value_error *err, cm__key *key, cm__keys *keys, con
 	key_type(err, key, decl);
 	/* Gephi writes each node's display size as a float "size": not a size
 	 * class, and read as employees it would be nonsense. */
-	if (!strcmp(key->name, "size") && (key->type == CM__T_FLOAT || key->type == CM__T_DOUBLE)) {
+	if (key->role == CM__ROLE_SIZE && (key->type == CM__T_FLOAT || key->type == CM__T_DOUBLE)) {
 		snprintf(err->message, sizeof(err->message),
 		         "key '%s' (size) is a %s, like Gephi's display size, not a size class; "
 		         "its values are ignored (give micro, small, medium, large or employees)",
@@ -308,43 +330,44 @@ static int node_size(cm__value_error *err, cm__node *nd, const value_in *v, int 
 	return 0;
 }
 
+static int node_kind(cm__value_error *err, cm__node *nd, const value_in *v)
+{
+	cm_kind k;
+	nd->has |= CM_HAS_KIND;
+	if (cm_kind_parse(&k, v->text)) {
+		nd->kind = CM_KIND_OTHER;
+		return warn_vocab(err, "kind", v->text, "other");
+	}
+	nd->kind = (unsigned char)k;
+	return 0;
+}
+
 static int node_role(cm__value_error *err, cm__node *nd, const value_in *v, int *handled)
 {
-	const char *name = v->key->name;
 	*handled = 1;
-	if (!strcmp(name, "kind")) {
-		cm_kind k;
-		nd->has |= CM_HAS_KIND;
-		if (cm_kind_parse(&k, v->text)) {
-			nd->kind = CM_KIND_OTHER;
-			return warn_vocab(err, "kind", v->text, "other");
-		}
-		nd->kind = (unsigned char)k;
-	} else if (!strcmp(name, "size") || !strcmp(name, "employees")) {
-		return node_size(err, nd, v, name[0] == 'e');
-	} else if (!strcmp(name, "ownership")) {
+	switch (v->key->role) {
+	case CM__ROLE_KIND: return node_kind(err, nd, v);
+	case CM__ROLE_SIZE:
+	case CM__ROLE_EMPLOYEES: return node_size(err, nd, v, v->key->role == CM__ROLE_EMPLOYEES);
+	case CM__ROLE_OWNERSHIP:
 		nd->has |= CM_HAS_OWNERSHIP;
 		nd->ownership = !strcasecmp(v->text, "external");
 		if (!nd->ownership && strcasecmp(v->text, "local"))
 			return warn_vocab(err, "ownership", v->text, "local");
-	} else if (!strcmp(name, "location")) {
+		return 0;
+	case CM__ROLE_LOCATION:
 		nd->has |= CM_HAS_LOCATION;
 		nd->location = !strcasecmp(v->text, "outside");
 		if (!nd->location && strcasecmp(v->text, "inside"))
 			return warn_vocab(err, "location", v->text, "inside");
-	} else if (!strcmp(name, "label")) {
-		nd->has |= CM_HAS_LABEL;
-		return keep(&nd->label, v);
-	} else if (!strcmp(name, "name") && !(nd->has & CM_HAS_LABEL)) {
-		*handled = 0; /* igraph's writer keeps display names here */
-		return keep(&nd->label, v);
-	} else if (!strcmp(name, "sector")) {
-		nd->has |= CM_HAS_SECTOR;
-		return keep(&nd->sector, v);
-	} else {
-		*handled = 0;
+		return 0;
+	case CM__ROLE_LABEL: nd->has |= CM_HAS_LABEL; return keep(&nd->label, v);
+	case CM__ROLE_NAME:
+		*handled = 0; /* igraph's writer keeps display names here; kept as a column too */
+		return nd->has & CM_HAS_LABEL ? 0 : keep(&nd->label, v);
+	case CM__ROLE_SECTOR: nd->has |= CM_HAS_SECTOR; return keep(&nd->sector, v);
+	default: *handled = 0; return 0;
 	}
-	return 0;
 }
 
 static int edge_relation(cm__value_error *err, cm__edge *e, const value_in *v)
@@ -364,32 +387,27 @@ static int edge_relation(cm__value_error *err, cm__edge *e, const value_in *v)
 
 static int edge_role(cm__value_error *err, cm__edge *e, const value_in *v, int *handled)
 {
-	const char *name = v->key->name;
 	*handled = 1;
-	if (!strcmp(name, "relation"))
-		return edge_relation(err, e, v);
-	if (!strcmp(name, "weight")) {
+	switch (v->key->role) {
+	case CM__ROLE_RELATION: return edge_relation(err, e, v);
+	case CM__ROLE_WEIGHT:
 		if (number_of(&e->weight, v->key, v->text, v->num) == 0)
 			return 0;
 		snprintf(err->message, sizeof(err->message), "weight '%.40s' is not a number%s",
 		         v->text, strchr(v->text, ',') ? "; use a decimal point, not a comma" : "");
 		return CM_EPARSE;
+	case CM__ROLE_YEAR: return set_year(err, &e->year, v->key, v->text, v->num);
+	case CM__ROLE_START: return set_year(err, &e->start, v->key, v->text, v->num);
+	case CM__ROLE_END: return set_year(err, &e->end, v->key, v->text, v->num);
+	default: *handled = 0; return 0;
 	}
-	if (!strcmp(name, "year"))
-		return set_year(err, &e->year, v->key, v->text, v->num);
-	if (!strcmp(name, "start"))
-		return set_year(err, &e->start, v->key, v->text, v->num);
-	if (!strcmp(name, "end"))
-		return set_year(err, &e->end, v->key, v->text, v->num);
-	*handled = 0;
-	return 0;
 }
 
 static int graph_value(cm__value_error *err, const value_in *v)
 {
-	if (!strcmp(v->key->name, "label") || !strcmp(v->key->name, "name"))
+	if (v->key->role == CM__ROLE_LABEL || v->key->role == CM__ROLE_NAME)
 		return keep(&v->net->label, v);
-	if (!strcmp(v->key->name, "year"))
+	if (v->key->role == CM__ROLE_YEAR)
 		return set_year(err, &v->net->year, v->key, v->text, v->num);
 	return 0;
 }

@@ -68,11 +68,11 @@ typedef struct reader {
 	xmlParserCtxtPtr xml;
 	cm__keys keys;
 	cm_series *series;
-	cm_network *net;               /* the graph being read */
-	cm__strmap node_ids, edge_ids; /* of the graph being read */
-	const xmlChar *graphml_uri;    /* libxml2's copy of GRAPHML_NS, once seen */
-	const xmlChar *name[N_COUNT];  /* name_text as interned by libxml2 */
-	cm__arena edge_id_arena;       /* edge ids are checked, not kept */
+	cm_network *net;              /* the graph being read */
+	cm__strmap node_ids;          /* of the graph being read */
+	cm__fpset edge_ids;           /* fingerprints of its edges' ids and ends */
+	const xmlChar *graphml_uri;   /* libxml2's copy of GRAPHML_NS, once seen */
+	const xmlChar *name[N_COUNT]; /* name_text as interned by libxml2 */
 	pending_end *pending;
 	size_t npending, pcap;
 	int stop_code; /* CM_E* that ended the read early, 0 otherwise */
@@ -315,8 +315,7 @@ static void defaults(reader *r, int target, size_t i)
 static void free_ids(reader *r)
 {
 	cm__strmap_free(&r->node_ids);
-	cm__strmap_free(&r->edge_ids);
-	cm__arena_free(&r->edge_id_arena);
+	cm__fpset_free(&r->edge_ids);
 }
 
 static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
@@ -505,33 +504,25 @@ static void resolve_end(reader *r, size_t edge, int is_target, const char *id, s
 }
 
 /* networkx writes a multigraph's edge keys as ids, which are unique only
- * between the same two nodes; so an id may repeat on another pair of nodes.
- * The map key is "id US source US target" (US, 0x1f, cannot occur in XML),
- * kept in the arena of edge ids; NULL when out of memory. */
-static const char *edge_key(reader *r, size_t *n, const char *id, size_t len, const char *src,
-                            size_t slen, const char *dst, size_t dlen)
+ * between the same two nodes; so an id may repeat on another pair of nodes,
+ * and an edge is known by the fingerprint of (id, source, target). Only the
+ * fingerprint is kept: a million-actor network's edge ids and ends took a
+ * hundred megabytes of strings to check. */
+static cm__fp edge_fingerprint(reader *r, const char *id, size_t ilen, const char *src, size_t slen,
+                               const char *dst, size_t dlen)
 {
-	char small[256], *key = small;
-	if (len + slen + dlen + 3 > sizeof(small) && !(key = cm__malloc(len + slen + dlen + 3)))
-		return NULL;
-	/* memcpy: sprintf cost a tenth of the whole read */
-	*n = 0;
-	memcpy(key + *n, id, len), *n += len, key[(*n)++] = '\x1f';
-	memcpy(key + *n, src, slen), *n += slen, key[(*n)++] = '\x1f';
-	memcpy(key + *n, dst, dlen), *n += dlen;
-	const char *copy = cm__arena_strndup(&r->edge_id_arena, key, *n);
-	if (key != small)
-		cm__free(key);
-	return copy;
+	const char *part[3] = {id, src, dst};
+	const size_t len[3] = {ilen, slen, dlen};
+	return cm__fp_of(&r->edge_ids, part, len, 3);
 }
 
-static void check_edge_id(reader *r, const char *key, size_t n, const char *id, size_t len,
-                          const char *src, size_t slen, const char *dst, size_t dlen)
+static void check_edge_id(reader *r, cm__fp fp, const char *id, size_t len, const char *src,
+                          size_t slen, const char *dst, size_t dlen)
 {
-	long seen = -1;
-	if (cm__strmap_add(&r->edge_ids, key, n, 0, &seen)) {
+	int seen = 0;
+	if (cm__fpset_add(&r->edge_ids, fp, &seen)) {
 		stop(r, CM_ENOMEM);
-	} else if (seen >= 0) {
+	} else if (seen) {
 		char b1[80], b2[80], b3[80];
 		ERR(r, "duplicate edge id '%s' from '%s' to '%s'; edge ids must be unique",
 		    clip_n(id, len, b1, sizeof(b1)), clip_n(src, slen, b2, sizeof(b2)),
@@ -547,10 +538,10 @@ static void start_edge(reader *r, const xmlChar **attrs, int nattrs)
 	r->in = EL_EDGE;
 	r->cur_valid = 0;
 	clear_key_set(r);
-	size_t slen, dlen, ilen, klen = 0;
+	size_t slen, dlen, ilen;
 	const char *src = attr_ref(r, attrs, nattrs, N_SOURCE, &slen);
 	const char *dst = attr_ref(r, attrs, nattrs, N_TARGET, &dlen);
-	const char *id = attr_ref(r, attrs, nattrs, N_ID, &ilen), *key = NULL;
+	const char *id = attr_ref(r, attrs, nattrs, N_ID, &ilen);
 	if (r->stop_code)
 		return;
 	if (!src || !dst) {
@@ -558,14 +549,13 @@ static void start_edge(reader *r, const xmlChar **attrs, int nattrs)
 		    src ? "target" : "source");
 		return;
 	}
-	if (id && !(key = edge_key(r, &klen, id, ilen, src, slen, dst, dlen))) {
-		stop(r, CM_ENOMEM);
-		return;
+	cm__fp fp = {0, 0};
+	if (id) {
+		fp = edge_fingerprint(r, id, ilen, src, slen, dst, dlen);
+		cm__fpset_prefetch(&r->edge_ids, fp);
 	}
 	cm__strmap_prefetch(&r->node_ids, src, slen);
 	cm__strmap_prefetch(&r->node_ids, dst, dlen);
-	if (key)
-		cm__strmap_prefetch(&r->edge_ids, key, klen);
 	int directed = edge_direction(r, attrs, nattrs);
 	if (r->ctx->limits.max_edges && ++r->total_edges > r->ctx->limits.max_edges) {
 		limit_error(r, "edge count", r->ctx->limits.max_edges);
@@ -580,8 +570,8 @@ static void start_edge(reader *r, const xmlChar **attrs, int nattrs)
 	r->cur_valid = 1;
 	resolve_end(r, r->cur, 0, src, slen);
 	resolve_end(r, r->cur, 1, dst, dlen);
-	if (key)
-		check_edge_id(r, key, klen, id, ilen, src, slen, dst, dlen);
+	if (id)
+		check_edge_id(r, fp, id, ilen, src, slen, dst, dlen);
 }
 
 static void end_edge(reader *r)

@@ -102,6 +102,27 @@ int cm__strmap_add(cm__strmap *m, const char *key, size_t len, uint32_t value, l
 void cm__strmap_prefetch(const cm__strmap *m, const char *s, size_t len);
 void cm__strmap_free(cm__strmap *m);
 
+/* A set of 128-bit fingerprints of keys, for telling whether a key was seen
+ * before without keeping it (the reader's edge ids). Fingerprints are keyed
+ * by two random seeds per set; two different keys share one with
+ * probability 2^-128, below 10^-24 for any pair among ten million keys. */
+typedef struct cm__fp {
+	uint64_t a, b; /* {0, 0} marks a free slot and is never a fingerprint */
+} cm__fp;
+typedef struct cm__fpset {
+	cm__fp *slots;
+	size_t cap, count; /* cap is 0 or a power of two */
+	uint64_t seed[2];
+} cm__fpset;
+/* The fingerprint of a key of several parts, each of len[i] bytes: ("ab",
+ * "c") and ("a", "bc") differ. */
+cm__fp cm__fp_of(cm__fpset *s, const char *const *part, const size_t *len, int nparts);
+/* Starts fetching the slot of fp, for an add soon after. */
+void cm__fpset_prefetch(const cm__fpset *s, cm__fp fp);
+/* Adds fp; *seen is 1 when it was there already. 0 or CM_ENOMEM. */
+int cm__fpset_add(cm__fpset *s, cm__fp fp, int *seen);
+void cm__fpset_free(cm__fpset *s);
+
 /* ------------------------------------------------------------ numbers */
 
 /* Locale-independent parsing (decimal point only). Return 0 or CM_EINVAL. */

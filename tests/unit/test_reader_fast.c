@@ -34,6 +34,43 @@ static void test_strmap(void)
 }
 
 /* Large blocks: zeroed by the calloc form, writable to the end. */
+/* Edge ids are checked by fingerprint: every key of a set is new once and
+ * seen again after, whatever its parts, and a key split differently into
+ * parts is another key. */
+static void test_fingerprints(void)
+{
+	enum { N = 400000 }; /* the slots take 16 MiB: grown many times */
+	cm__fpset s = {0};
+	char id[24], end[24];
+	int fresh = 1, again = 1, seen = 0;
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < N; i++) {
+			snprintf(id, sizeof(id), "e%d", i / 4);
+			snprintf(end, sizeof(end), "n%d", i % 4); /* ids repeat on other ends */
+			const char *part[3] = {id, end, "n0"};
+			const size_t len[3] = {strlen(id), strlen(end), 2};
+			if (cm__fpset_add(&s, cm__fp_of(&s, part, len, 3), &seen))
+				fresh = again = 0;
+			if (pass == 0)
+				fresh &= !seen;
+			else
+				again &= seen;
+		}
+	ok(fresh && s.count == N, "400000 different keys: none taken for another");
+	ok(again, "each key is seen when it comes again");
+	const char *ab_c[2] = {"ab", "c"}, *a_bc[2] = {"a", "bc"};
+	const size_t l21[2] = {2, 1}, l12[2] = {1, 2};
+	cm__fp x = cm__fp_of(&s, ab_c, l21, 2), y = cm__fp_of(&s, a_bc, l12, 2);
+	ok(x.a != y.a || x.b != y.b, "where the parts end is part of the key");
+	const char *long_key[1] = {"a key longer than one word of eight bytes"};
+	const size_t long_len[1] = {strlen(long_key[0])}, cut_len[1] = {long_len[0] - 1};
+	x = cm__fp_of(&s, long_key, long_len, 1);
+	y = cm__fp_of(&s, long_key, cut_len, 1);
+	ok(x.a != y.a || x.b != y.b, "a key and its prefix differ");
+	cm__fpset_free(&s);
+	ok(s.slots == NULL && s.cap == 0, "freed");
+}
+
 static void test_large_blocks(void)
 {
 	size_t n = (size_t)3 << 20; /* 24 MiB of doubles */
@@ -60,7 +97,7 @@ static void test_grow(void)
 {
 	uint32_t *a = NULL;
 	size_t cap = 0, n = 0, kept = 1, moves = 0;
-	for (; n < 1500000; n++) { /* 6 MB: moves at 2, 4 and 8 MiB */
+	for (; n < 1500000; n++) { /* 6 MB: moves at 512 KiB, 2, 4 and 8 MiB */
 		uint32_t *before = a;
 		if (cm__grow((void **)&a, &cap, n + 1, sizeof(*a)))
 			break;
@@ -164,6 +201,7 @@ int main(void)
 	test_strmap();
 	test_large_blocks();
 	test_grow();
+	test_fingerprints();
 	check_values(ctx, "double", doubles, CM__ARRAY_LEN(doubles));
 	check_values(ctx, "long", ints, CM__ARRAY_LEN(ints));
 	cm_ctx_free(ctx);

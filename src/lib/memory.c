@@ -339,10 +339,11 @@ static uint64_t fmix64(uint64_t x)
 	return x ^ (x >> 33);
 }
 
-/* Two lanes see each 8-byte word of the key: one lane mixes it in as it
- * is, the other rotated and after a different multiplier, each from its
- * own seed, so that a pair of keys colliding in one lane is no likelier to
- * collide in the other. */
+/* Two 64-bit lanes see each 8-byte word of the key, each from its own
+ * seed and with its own mixing (the second rotates the word and multiplies
+ * before the finalizer), so that the fingerprint is not one 64-bit hash
+ * computed twice. Not a cryptographic hash: were two edges ever taken for
+ * one, the read would fail with a duplicate-id error, never pass wrong data. */
 static void fp_word(cm__fp *h, uint64_t w)
 {
 	h->a = fmix64(h->a ^ w);

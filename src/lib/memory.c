@@ -269,16 +269,22 @@ static void slot_insert(cm__strmap_slot *slots, size_t cap, cm__strmap_slot item
 	slots[i] = item;
 }
 
+/* Zeroed slots for an open-addressing table twice as large as one of cap
+ * slots (64 at first), their count in *grown; NULL when out of memory. */
+static void *double_slots(size_t cap, size_t *grown, size_t slot_size)
+{
+	*grown = cap ? cap * 2 : 64;
+	return *grown > SIZE_MAX / slot_size ? NULL : cm__calloc_large(*grown, slot_size);
+}
+
 static int strmap_grow(cm__strmap *m)
 {
-	size_t cap = m->cap ? m->cap * 2 : 64;
-	if (!m->seed)
-		m->seed = random_seed();
-	if (cap > SIZE_MAX / sizeof(cm__strmap_slot))
-		return CM_ENOMEM;
-	cm__strmap_slot *slots = cm__calloc_large(cap, sizeof(*slots));
+	size_t cap;
+	cm__strmap_slot *slots = double_slots(m->cap, &cap, sizeof(*slots));
 	if (!slots)
 		return CM_ENOMEM;
+	if (!m->seed)
+		m->seed = random_seed();
 	for (size_t i = 0; i < m->cap; i++)
 		if (m->slots[i].key)
 			slot_insert(slots, cap, m->slots[i]);
@@ -394,10 +400,8 @@ static void fp_insert(cm__fp *slots, size_t cap, cm__fp fp)
 
 static int fpset_grow(cm__fpset *s)
 {
-	size_t cap = s->cap ? s->cap * 2 : 64;
-	if (cap > SIZE_MAX / sizeof(cm__fp))
-		return CM_ENOMEM;
-	cm__fp *slots = cm__calloc_large(cap, sizeof(*slots));
+	size_t cap;
+	cm__fp *slots = double_slots(s->cap, &cap, sizeof(*slots));
 	if (!slots)
 		return CM_ENOMEM;
 	for (size_t i = 0; i < s->cap; i++)

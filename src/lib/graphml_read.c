@@ -23,36 +23,37 @@ typedef enum { EL_NONE, EL_GRAPH, EL_NODE, EL_EDGE } element;
 
 /* The element and attribute names the reader looks for. libxml2 interns
  * every name it hands to SAX2 in its dictionary, so once these are interned
- * there too, a name is recognised by comparing pointers, not strings. */
-typedef enum {
-	N_DATA,
-	N_NODE,
-	N_EDGE,
-	N_GRAPH,
-	N_KEY,
-	N_DEFAULT,
-	N_HYPEREDGE,
-	N_PORT,
-	N_LOCATOR,
-	N_DESC,
-	N_NODELABEL,
-	N_ID,
-	N_SOURCE,
-	N_TARGET,
-	N_DIRECTED,
-	N_TYPE,
-	N_EDGEDEFAULT,
-	N_ATTR_NAME,
-	N_ATTR_TYPE,
-	N_FOR,
-	N_YFILES_TYPE,
-	N_COUNT
-} name_id;
+ * there too, a name is recognised by comparing pointers, not strings. One
+ * list gives both the enum and the texts. */
+#define GRAPHML_NAMES(X)                                                                           \
+	X(DATA, "data")                                                                            \
+	X(NODE, "node")                                                                            \
+	X(EDGE, "edge")                                                                            \
+	X(GRAPH, "graph")                                                                          \
+	X(KEY, "key")                                                                              \
+	X(DEFAULT, "default")                                                                      \
+	X(HYPEREDGE, "hyperedge")                                                                  \
+	X(PORT, "port")                                                                            \
+	X(LOCATOR, "locator")                                                                      \
+	X(DESC, "desc")                                                                            \
+	X(NODELABEL, "NodeLabel")                                                                  \
+	X(ID, "id")                                                                                \
+	X(SOURCE, "source")                                                                        \
+	X(TARGET, "target")                                                                        \
+	X(DIRECTED, "directed")                                                                    \
+	X(TYPE, "type")                                                                            \
+	X(EDGEDEFAULT, "edgedefault")                                                              \
+	X(ATTR_NAME, "attr.name")                                                                  \
+	X(ATTR_TYPE, "attr.type")                                                                  \
+	X(FOR, "for")                                                                              \
+	X(YFILES_TYPE, "yfiles.type")
 
-static const char *const name_text[N_COUNT] = {
-    "data",     "node",    "edge",        "graph",     "key",       "default", "hyperedge",
-    "port",     "locator", "desc",        "NodeLabel", "id",        "source",  "target",
-    "directed", "type",    "edgedefault", "attr.name", "attr.type", "for",     "yfiles.type"};
+#define NAME_ID(id, text)   N_##id,
+#define NAME_TEXT(id, text) text,
+typedef enum { GRAPHML_NAMES(NAME_ID) N_COUNT } name_id;
+static const char *const name_text[N_COUNT] = {GRAPHML_NAMES(NAME_TEXT)};
+#undef NAME_ID
+#undef NAME_TEXT
 
 typedef struct pending_end {
 	size_t edge;

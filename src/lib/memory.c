@@ -294,10 +294,17 @@ static int strmap_grow(cm__strmap *m)
 	return 0;
 }
 
-/* Room for one more key: linear probing stays short below a load of 3/4. */
+/* Whether one more key would load a table of cap slots past 3/4, where
+ * linear probing stops being short. */
+static int past_load(size_t count, size_t cap)
+{
+	return (count + 1) * 4 > cap * 3;
+}
+
+/* Room for one more key. */
 static int strmap_room(cm__strmap *m)
 {
-	return (m->count + 1) * 4 > m->cap * 3 ? strmap_grow(m) : 0;
+	return past_load(m->count, m->cap) ? strmap_grow(m) : 0;
 }
 
 int cm__strmap_put(cm__strmap *m, const char *key, size_t len, uint32_t value)
@@ -415,7 +422,7 @@ static int fpset_grow(cm__fpset *s)
 
 int cm__fpset_add(cm__fpset *s, cm__fp fp, int *seen)
 {
-	if ((s->count + 1) * 4 > s->cap * 3 && fpset_grow(s))
+	if (past_load(s->count, s->cap) && fpset_grow(s))
 		return CM_ENOMEM;
 	size_t mask = s->cap - 1, i = fp.a & mask;
 	for (; s->slots[i].a || s->slots[i].b; i = (i + 1) & mask)

@@ -15,7 +15,7 @@
  * data says or cut to a prefix of it followed by "...", and the DOT output
  * must be valid UTF-8. */
 #include "fuzz.h"
-#include "render.h"
+#include "render/render.h"
 
 #include <clustermap.h>
 #include <libxml/parser.h>

@@ -4,7 +4,7 @@
  * layers, the same extra columns and graph data. */
 #include "fuzz.h"
 
-#include "internal.h"
+#include "core/internal.h"
 
 #include <string.h>
 

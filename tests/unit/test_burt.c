@@ -4,7 +4,7 @@
  * and without weights, with isolates; and on the star and K5. */
 #include "tap.h"
 
-#include "metrics_work.h"
+#include "metrics/metrics_work.h"
 
 /* Effective size from the definition: for ego i, sum over contacts j of
  * 1 - sum over contacts q != j of p_iq m_jq (docs/metrics.md). */

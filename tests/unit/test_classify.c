@@ -3,7 +3,7 @@
  * the decision's gates, and determinism. */
 #include "tap.h"
 
-#include "classify_ind.h"
+#include "classify/classify.h"
 
 #include <math.h>
 

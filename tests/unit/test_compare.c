@@ -1,6 +1,6 @@
 /* Comparison over time: exact actor and tie changes on constructed
  * snapshots, slicing rules, and QAP against analytic values. */
-#include "compare.h"
+#include "compare/compare.h"
 #include "tap.h"
 
 #include <math.h>

@@ -9,7 +9,7 @@
 
 #include "tap.h"
 
-#include "metrics_work.h"
+#include "metrics/metrics_work.h"
 
 #include <string.h>
 #include <sys/mman.h>

@@ -5,7 +5,7 @@
  * label permutations) compared with the library on seeded random graphs. */
 #include "tap.h"
 
-#include "groups.h"
+#include "graph/groups.h"
 
 #include <clustermap.h>
 

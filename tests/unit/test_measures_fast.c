@@ -6,8 +6,8 @@
  * against igraph_eigenvector_centrality on the whole graph. */
 #include "tap.h"
 
-#include "eigenvector.h"
-#include "groups.h"
+#include "graph/eigenvector.h"
+#include "graph/groups.h"
 
 #include <math.h>
 #include <stdio.h>

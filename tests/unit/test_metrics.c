@@ -4,9 +4,9 @@
  * GraphML write-back. Reference values: tests/data/reference/README.md. */
 #include "tap.h"
 
-#include "betweenness.h"
-#include "layers.h"
-#include "metrics.h"
+#include "graph/betweenness.h"
+#include "graph/layers.h"
+#include "metrics/metrics.h"
 
 #include <clustermap.h>
 

@@ -3,7 +3,7 @@
  * isolates); and igraph runs with one OpenMP thread unless asked. */
 #include "tap.h"
 
-#include "betweenness.h"
+#include "graph/betweenness.h"
 
 #ifdef _OPENMP
 #include <omp.h>

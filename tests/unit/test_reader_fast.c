@@ -3,7 +3,7 @@
  * strtol, bit for bit (sign of zero included). */
 #include "tap.h"
 
-#include "internal.h"
+#include "core/internal.h"
 
 #include <locale.h>
 #include <stdint.h>

@@ -1,6 +1,6 @@
 /* Rendering: label escaping, node sizes, the scene's encodings, positions
  * I/O, pinning, change overrides and the in-memory drawing. */
-#include "render.h"
+#include "render/render.h"
 #include "tap.h"
 
 #include <locale.h>

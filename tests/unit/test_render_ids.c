@@ -1,5 +1,5 @@
 /* The id discipline of a drawing's Graphviz graph (render_ids.c). */
-#include "render_gv.h"
+#include "render/render_gv.h"
 #include "tap.h"
 
 #include <stdio.h>

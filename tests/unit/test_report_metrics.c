@@ -5,7 +5,7 @@
 #define _GNU_SOURCE
 #include "tap.h"
 
-#include "metrics.h"
+#include "metrics/metrics.h"
 
 #include <clustermap.h>
 #include <jansson.h>

@@ -10,9 +10,9 @@
  * igraph_distances' distances, each pair once. */
 #include "tap.h"
 
-#include "betweenness.h"
-#include "metrics_work.h"
-#include "traverse.h"
+#include "graph/betweenness.h"
+#include "metrics/metrics_work.h"
+#include "graph/traverse.h"
 
 static double worst_diff(const igraph_vector_t *a, const igraph_vector_t *b)
 {

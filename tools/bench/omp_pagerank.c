@@ -6,7 +6,7 @@
  * 5,000 ties) RUNS times (default 200) with the OpenMP default thread count,
  * and inside clustermap's igraph scope (one thread unless asked), and prints
  * the minimum, median, 90th percentile and maximum of each. */
-#include "layers.h"
+#include "graph/layers.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,0 +1,376 @@
+/* cm_classify(): indicators, verdict, confidence, secondary readings and
+ * actor roles for one network. */
+#include "classify.h"
+#include "classify_result.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Documented defaults (docs/classification.md). */
+#define DEFAULT_REPLICATES    20
+#define DEFAULT_STABILITY     20
+#define DROPOUT               0.10
+#define ROLE_HUB_SHARE        0.10 /* of local supply ties */
+#define ROLE_GATEKEEPER_SHARE 0.10 /* of the region's ties to outside actors */
+#define CONFIDENCE_HIGH       0.70
+#define CONFIDENCE_MEDIUM     0.40
+#define ENRIGHT_MASS          20  /* local firms for a critical mass */
+#define ENRIGHT_DEGREE        2.0 /* mean local ties per local actor for interaction */
+#define ENRIGHT_FRAGMENTED    0.30
+#define AMS_SURVIVAL_SMALL    0.80 /* micro and small share of local firms */
+#define AMS_SURVIVAL_OUTSIDE  0.30
+#define AMS_TNC               0.50
+#define AMS_FORDIST_TOP       0.20 /* the large top buyer's share of local supply ties */
+#define CE_REACH              CM__GATE_ITALIANATE_REACH
+#define CE_COVERAGE           0.30
+#define CE_MULTIPLEX          0.10
+
+void cm_classify_opts_init(cm_classify_opts *opts)
+{
+	opts->seed = 1;
+	opts->replicates = DEFAULT_REPLICATES;
+	opts->stability = DEFAULT_STABILITY;
+	opts->hybrid_margin = CM__HYBRID_MARGIN;
+}
+
+/* ------------------------------------------------------------ stability */
+
+/* One replicate's verdict: node jackknife (drop >= 0) or edge dropout. */
+static int replicate(cm__verdict *out, cm_ctx *ctx, const cm__cview *v, igraph_integer_t drop,
+                     unsigned long seed, const cm_classify_opts *o)
+{
+	cm__cview r;
+	cm__cdata d;
+	cm__ind_value ind[CM__I_COUNT];
+	igraph_rng_seed(igraph_rng_default(), seed);
+	int rc = cm__cview_derive(&r, ctx, v, drop, drop >= 0 ? 0 : DROPOUT);
+	if (rc)
+		return rc;
+	if (!(rc = cm__cdata_init(&d, ctx, &r, o->seed))) {
+		if (!(rc = cm__indicators(ind, ctx, &d, 0, o->seed)))
+			cm__decide(out, ind, &d, o->hybrid_margin);
+		cm__cdata_free(&d);
+	}
+	cm__cview_free(&r);
+	return rc;
+}
+
+/* Local actors to leave out, drawn without replacement (repeating when
+ * there are fewer actors than jackknife replicates). */
+static int *jackknife_draw(const cm__cview *v, size_t count, unsigned long seed)
+{
+	int *pick = cm__malloc(((size_t)v->nl + count + 1) * sizeof(int));
+	if (!pick || v->nl == 0)
+		return pick;
+	memcpy(pick, v->local, (size_t)v->nl * sizeof(int));
+	igraph_rng_seed(igraph_rng_default(), seed);
+	cm__shuffle_int(pick, (size_t)v->nl);
+	for (size_t k = (size_t)v->nl; k < count; k++)
+		pick[k] = pick[k % (size_t)v->nl];
+	return pick;
+}
+
+static int stability(cm_classification *c, cm_ctx *ctx, const cm__cview *v, const cm__verdict *ref,
+                     const cm_classify_opts *o)
+{
+	size_t runs = o->stability, jack = (runs + 1) / 2, same = 0;
+	c->stability = NAN;
+	if (runs == 0 || v->nl == 0)
+		return 0;
+	int *pick = jackknife_draw(v, jack, cm__seed_mix(o->seed, 1000));
+	if (!pick)
+		return cm__oom(ctx);
+	int rc = 0;
+	for (size_t k = 0; k < runs && !rc; k++) {
+		cm__verdict r;
+		if (cm__progress(ctx, "classify: stability", (double)k / (double)runs)) {
+			rc = cm__error(ctx, CM_ERROR, "error: cancelled");
+			break;
+		}
+		igraph_integer_t drop = k < jack ? pick[k] : -1;
+		rc = replicate(&r, ctx, v, drop, cm__seed_mix(o->seed, 2000 + k), o);
+		same += !rc && cm__verdict_same(&r, ref);
+	}
+	cm__free(pick);
+	c->stability_runs = runs;
+	c->stability = (double)same / (double)runs;
+	return rc;
+}
+
+/* ------------------------------------------------------------ confidence */
+
+/* How far the pair of a hybrid stands above the other types. */
+static double gap_to_third(const cm__verdict *v)
+{
+	double third = -1;
+	for (int t = 0; t < CM__TYPES; t++)
+		if (t != v->hybrid[0] && t != v->hybrid[1] && v->score[t] > third)
+			third = v->score[t];
+	return v->score[v->hybrid[1]] - third;
+}
+
+/* The minimum of the lead (over every other type, eligible or not, scaled
+ * by CM__MARGIN_FULL), the stability and the completeness. An unclassified
+ * network supports no type: its confidence is low by definition. */
+static void confidence(cm_classification *c, const cm__verdict *v)
+{
+	double parts[3] = {0, c->stability, c->completeness};
+	static const char *const names[3] = {"margin", "stability", "completeness"};
+	if (v->type >= 0)
+		parts[0] = v->lead;
+	else if (v->type == -1)
+		parts[0] = gap_to_third(v);
+	parts[0] = parts[0] >= CM__MARGIN_FULL ? 1 : parts[0] / CM__MARGIN_FULL;
+	c->margin_part = parts[0];
+	c->confidence = 1;
+	c->limited_by = "margin";
+	for (int k = 0; k < 3; k++)
+		if (!isnan(parts[k]) && parts[k] < c->confidence)
+			c->confidence = parts[k], c->limited_by = names[k];
+	if (v->type == -2)
+		c->confidence = 0, c->limited_by = "gates";
+	c->level = c->confidence >= CONFIDENCE_HIGH     ? CM_CONFIDENCE_HIGH
+	           : c->confidence >= CONFIDENCE_MEDIUM ? CM_CONFIDENCE_MEDIUM
+	                                                : CM_CONFIDENCE_LOW;
+}
+
+/* ------------------------------------------------------------ secondary */
+
+static int top_actor_kind(cm_ctx *ctx, const cm__cdata *d, int *kind)
+{
+	igraph_vector_int_t deg;
+	*kind = -1;
+	int rc = cm__degrees(&deg, ctx, d->g[CM__G_ALL], IGRAPH_ALL);
+	if (rc)
+		return rc;
+	igraph_integer_t best = 0;
+	for (igraph_integer_t v = 0; v < igraph_vector_int_size(&deg); v++)
+		if (VECTOR(deg)[v] > best)
+			best = VECTOR(deg)[v], *kind = cm__lnode(d, v)->kind;
+	igraph_vector_int_destroy(&deg);
+	return 0;
+}
+
+static int enright(cm_classification *c, cm_ctx *ctx, const cm__cdata *d, const cm__ind_value *ind)
+{
+	int kind;
+	int rc = top_actor_kind(ctx, d, &kind);
+	if (rc)
+		return rc;
+	double nl = (double)d->v->nl, frag = ind[CM__I_FRAGMENTATION].value;
+	double degree = nl > 0 ? 2.0 * (double)igraph_ecount(d->g[CM__G_ALL]) / nl : 0;
+	int mass = ind[CM__I_LOCAL_FIRMS].value >= ENRIGHT_MASS;
+	int interaction = degree >= ENRIGHT_DEGREE && frag <= ENRIGHT_FRAGMENTED;
+	int policy = kind == CM_KIND_GOVERNMENT || kind == CM_KIND_CLUSTER_ORG;
+	if (policy && !mass)
+		c->enright = interaction ? "policy_driven" : "wishful_thinking";
+	else if (mass)
+		c->enright = interaction ? "working" : "latent";
+	else
+		c->enright = "potential";
+	return 0;
+}
+
+static double micro_small_share(const cm__cdata *d)
+{
+	double sized = 0, small = 0;
+	for (igraph_integer_t v = 0; v < d->v->nl; v++) {
+		const cm__node *nd = cm__lnode(d, v);
+		if (nd->kind != CM_KIND_FIRM || nd->size == CM_SIZE_UNKNOWN)
+			continue;
+		sized++;
+		small += nd->size == CM_SIZE_MICRO || nd->size == CM_SIZE_SMALL;
+	}
+	return sized > 0 ? small / sized : NAN;
+}
+
+static void secondary(cm_classification *c, const cm__cdata *d, const cm__ind_value *ind)
+{
+	double ext = ind[CM__I_EXTERNAL_OWNERSHIP].value,
+	       tb_ext = ind[CM__I_TOP_BUYERS_EXTERNAL].value;
+	double large = ind[CM__I_LARGE_SHARE].value;
+	double out = ind[CM__I_OUTSIDE_SHARE].value;
+	if (ext >= AMS_TNC || tb_ext >= AMS_TNC)
+		c->ams = "transnational";
+	else if (d->top_buyer[0] >= 0 && cm__is_large(cm__lnode(d, d->top_buyer[0])) &&
+	         ind[CM__I_BUYER_TOP1].value >= AMS_FORDIST_TOP)
+		c->ams = "fordist";
+	else if (micro_small_share(d) >= AMS_SURVIVAL_SMALL && !(large > 0) &&
+	         !(out >= AMS_SURVIVAL_OUTSIDE))
+		c->ams = "survival";
+	else
+		c->ams = "none";
+	double reach = ind[CM__I_SME_REACH].value, cov = ind[CM__I_ASSOC_COVERAGE].value;
+	double mx = ind[CM__I_MULTIPLEXITY].value;
+	int joint = reach >= CE_REACH && (cov >= CE_COVERAGE || mx >= CE_MULTIPLEX);
+	c->efficiency = joint ? "active" : "passive";
+}
+
+/* ------------------------------------------------------------ roles */
+
+static int gatekeepers(cm_classification *c, cm_ctx *ctx, const cm__cdata *d)
+{
+	const igraph_t *g = d->g[CM__G_ALL_FULL];
+	double *count = cm__calloc((size_t)igraph_vcount(g) + 1, sizeof(double)), total = 0;
+	if (!count)
+		return cm__oom(ctx);
+	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+		int a = d->v->vlocal[IGRAPH_FROM(g, e)], b = d->v->vlocal[IGRAPH_TO(g, e)];
+		if ((a < 0) != (b < 0))
+			count[a < 0 ? IGRAPH_TO(g, e) : IGRAPH_FROM(g, e)]++, total++;
+	}
+	for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+		if (total > 0 && count[v] >= 2 && count[v] / total >= ROLE_GATEKEEPER_SHARE)
+			c->roles[d->fnode[v]] |= CM_ROLE_GATEKEEPER;
+	cm__free(count);
+	return 0;
+}
+
+static int roles(cm_classification *c, cm_ctx *ctx, cm__cdata *d)
+{
+	const cm__core_periphery *cp;
+	double m = (double)igraph_ecount(d->g[CM__G_SUP]);
+	c->roles = cm__calloc(d->net->n + 1, sizeof(unsigned));
+	if (!c->roles)
+		return cm__oom(ctx);
+	igraph_vector_int_t deg;
+	int rc = cm__degrees(&deg, ctx, d->g[CM__G_SUP], IGRAPH_IN);
+	for (int k = 0; !rc && k < 3; k++) {
+		int v = d->top_buyer[k], b = d->top_broker[k];
+		c->top_buyer[k] = v >= 0 ? d->lnode[v] : -1;
+		c->top_broker[k] = b >= 0 ? d->lnode[b] : -1;
+		c->top_buyer_share[k] = v >= 0 && m > 0 ? (double)VECTOR(deg)[v] / m : NAN;
+		if (v >= 0 && c->top_buyer_share[k] >= ROLE_HUB_SHARE)
+			c->roles[d->lnode[v]] |= CM_ROLE_HUB;
+	}
+	if (!rc)
+		igraph_vector_int_destroy(&deg);
+	if (!rc)
+		rc = gatekeepers(c, ctx, d);
+	if (!rc)
+		rc = cm__cdata_core(&cp, d, ctx);
+	for (igraph_integer_t v = 0; !rc && cp && v < d->v->nl; v++)
+		c->roles[d->lnode[v]] |= cp->core[v] ? CM_ROLE_CORE : CM_ROLE_PERIPHERY;
+	return rc;
+}
+
+/* ------------------------------------------------------------ result */
+
+/* The indicators that add most to the verdict's score, strongest first. */
+static void drivers(cm_classification *c)
+{
+	unsigned char used[CM__MAX_INDICATORS] = {0};
+	c->ndrivers = 0;
+	while (c->ndrivers < CM__MAX_DRIVERS) {
+		size_t best = SIZE_MAX;
+		for (size_t i = 0; i < c->nind; i++)
+			if (!used[i] && c->ind[i].contribution > 0 &&
+			    (best == SIZE_MAX ||
+			     c->ind[i].contribution > c->ind[best].contribution))
+				best = i;
+		if (best == SIZE_MAX)
+			break;
+		used[best] = 1;
+		c->drivers[c->ndrivers++] = best;
+	}
+}
+
+static void fill(cm_classification *c, const cm__verdict *v, const cm__ind_value *ind)
+{
+	static const cm_cluster_type special[] = {CM_TYPE_UNCLASSIFIED, CM_TYPE_HYBRID};
+	int best = v->type >= 0 ? v->type : v->type == -1 ? v->hybrid[0] : -1;
+	c->type = v->type >= 0 ? (cm_cluster_type)v->type : special[v->type + 2];
+	c->hybrid[0] = v->type == -1 ? (cm_cluster_type)v->hybrid[0] : CM_TYPE_HYBRID;
+	c->hybrid[1] = v->type == -1 ? (cm_cluster_type)v->hybrid[1] : CM_TYPE_HYBRID;
+	c->margin = v->type == -2 ? NAN : v->margin;
+	snprintf(c->why, sizeof(c->why), "%s", v->unclassified_why);
+	for (int t = 0; t < CM__TYPES; t++) {
+		c->score[t] = v->score[t];
+		c->gate[t] = v->gate[t];
+		snprintf(c->gate_why[t], sizeof(c->gate_why[t]), "%s", v->gate[t] ? "" : v->why[t]);
+	}
+	c->nind = CM__I_COUNT;
+	for (size_t i = 0; i < CM__I_COUNT; i++) {
+		const cm__ind_def *def = &cm__ind_defs[i];
+		c->ind[i] = (cm_indicator){def->id,
+		                           def->name,
+		                           def->layer,
+		                           ind[i].value,
+		                           ind[i].z,
+		                           cm__null_name(def->null),
+		                           ind[i].null.mean,
+		                           ind[i].null.sd,
+		                           best >= 0 ? cm__contribution(ind, i, best) : 0};
+		if (def->null == CM__NULL_NONE || isnan(ind[i].null.mean))
+			c->ind[i].null = NULL;
+	}
+	c->completeness = ind[CM__I_COMPLETENESS].value;
+	drivers(c);
+}
+
+static int classify(cm_classification *c, cm_ctx *ctx, const cm_network *net,
+                    const cm_classify_opts *o)
+{
+	cm__cview v;
+	cm__cdata d;
+	cm__ind_value ind[CM__I_COUNT];
+	cm__verdict verdict;
+	int rc = cm__cview_build(&v, ctx, net);
+	if (rc)
+		return rc;
+	if (!(rc = cm__cdata_init(&d, ctx, &v, o->seed))) {
+		rc = cm__indicators(ind, ctx, &d, o->replicates, o->seed);
+		if (!rc) {
+			cm__decide(&verdict, ind, &d, o->hybrid_margin);
+			fill(c, &verdict, ind);
+			secondary(c, &d, ind);
+			c->exact_betweenness = d.exact_betweenness;
+			rc = enright(c, ctx, &d, ind);
+		}
+		if (!rc)
+			rc = roles(c, ctx, &d);
+		cm__cdata_free(&d);
+	}
+	if (!rc)
+		rc = stability(c, ctx, &v, &verdict, o);
+	if (!rc)
+		confidence(c, &verdict);
+	cm__cview_free(&v);
+	return rc;
+}
+
+int cm_classify(cm_classification **out, cm_ctx *ctx, const cm_network *net,
+                const cm_classify_opts *opts)
+{
+	cm_classify_opts defaults;
+	if (!opts)
+		cm_classify_opts_init(&defaults), opts = &defaults;
+	*out = NULL;
+	if (!(opts->hybrid_margin >= 0 && opts->hybrid_margin <= 2))
+		return cm__error(ctx, CM_EINVAL, "error: hybrid margin must be in [0, 2]");
+	cm_classification *c = cm__calloc(1, sizeof(*c));
+	if (!c)
+		return cm__oom(ctx);
+	c->net = net;
+	c->seed = opts->seed;
+	c->replicates = opts->replicates;
+	cm__igraph_scope scope;
+	cm__igraph_enter(&scope, ctx);
+	int rc = classify(c, ctx, net, opts);
+	cm__igraph_leave(&scope);
+	cm__progress(ctx, "classify", 1.0);
+	if (rc) {
+		cm_classification_free(c);
+		return rc;
+	}
+	*out = c;
+	return 0;
+}
+
+void cm_classification_free(cm_classification *c)
+{
+	if (!c)
+		return;
+	cm__free(c->roles);
+	cm__free(c);
+}

@@ -1,0 +1,198 @@
+/* From indicators to a verdict: per-type agreement scores, Markusen's hard
+ * gates, hybrid and unclassified. Rules and defaults: docs/classification.md. */
+#include "classify.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+static double signal(const cm__ind_value *ind, size_t i)
+{
+	const cm__ind_def *def = &cm__ind_defs[i];
+	double s = (ind[i].value - def->mid) / def->half;
+	return s > 1 ? 1 : s < -1 ? -1 : s;
+}
+
+static double weight_sum(const cm__ind_value *ind, int t)
+{
+	double sum = 0;
+	for (size_t i = 0; i < CM__I_COUNT; i++)
+		if (!isnan(ind[i].value))
+			sum += fabs((double)cm__ind_defs[i].weight[t]);
+	return sum;
+}
+
+double cm__contribution(const cm__ind_value *ind, size_t i, int t)
+{
+	double w = cm__ind_defs[i].weight[t], sum = weight_sum(ind, t);
+	if (w == 0 || isnan(ind[i].value) || sum == 0)
+		return 0;
+	return w * signal(ind, i) / sum;
+}
+
+static double score(const cm__ind_value *ind, int t)
+{
+	double s = 0;
+	for (size_t i = 0; i < CM__I_COUNT; i++)
+		s += cm__contribution(ind, i, t);
+	return s;
+}
+
+static const char *node_name(const cm__cdata *d, int local)
+{
+	return cm_network_node_label(d->net, (size_t)d->lnode[local]);
+}
+
+static int gate_hub(char *why, size_t n, const cm__cdata *d)
+{
+	if (d->top_buyer[0] < 0)
+		return snprintf(why, n, "no local supply ties"), 0;
+	for (int k = 0; k < 3; k++)
+		if (d->top_buyer[k] >= 0 && cm__is_large(cm__lnode(d, d->top_buyer[k])))
+			return 1;
+	const cm__node *top = cm__lnode(d, d->top_buyer[0]);
+	if (top->kind == CM_KIND_FIRM)
+		snprintf(why, n,
+		         "no large firm among the top buyers (the top buyer, %s, is a %s firm)",
+		         node_name(d, d->top_buyer[0]), cm_size_name(top->size));
+	else
+		snprintf(why, n,
+		         "no large firm among the top buyers (the top buyer, %s, is a %s body)",
+		         node_name(d, d->top_buyer[0]), cm_kind_name(top->kind));
+	return 0;
+}
+
+static int gate_state(char *why, size_t n, const cm__cdata *d)
+{
+	int b = d->top_buyer[0], k = d->top_broker[0];
+	if ((b >= 0 && cm__is_public(cm__lnode(d, b))) ||
+	    (k >= 0 && cm__is_public(cm__lnode(d, k))))
+		return 1;
+	snprintf(why, n, "no public body is the top buyer or the top broker");
+	return 0;
+}
+
+static int gate_satellite(char *why, size_t n, const cm__ind_value *ind)
+{
+	double ext = ind[CM__I_EXTERNAL_OWNERSHIP].value, out = ind[CM__I_OUTSIDE_SHARE].value;
+	double frag = ind[CM__I_FRAGMENTATION].value;
+	if (ext >= CM__GATE_SATELLITE_EXTERNAL ||
+	    (out >= CM__GATE_SATELLITE_OUTSIDE && frag >= CM__GATE_SATELLITE_FRAGMENTED))
+		return 1;
+	snprintf(why, n,
+	         "most local firms are locally owned (external %.0f%%) and the network is not "
+	         "both outward-facing and fragmented (outside ties %.0f%%, fragmentation %.0f%%)",
+	         100 * (isnan(ext) ? 0 : ext), 100 * (isnan(out) ? 0 : out),
+	         100 * (isnan(frag) ? 0 : frag));
+	return 0;
+}
+
+static int gate_italianate(char *why, size_t n, const cm__ind_value *ind)
+{
+	double sme = ind[CM__I_SME_SHARE].value, reach = ind[CM__I_SME_REACH].value;
+	if (isnan(sme))
+		return snprintf(why, n, "firm sizes are missing"), 0;
+	if (sme < CM__GATE_ITALIANATE_SME)
+		return snprintf(why, n, "SMEs are only %.0f%% of local firms", 100 * sme), 0;
+	double ext = ind[CM__I_EXTERNAL_OWNERSHIP].value;
+	if (ext > CM__GATE_ITALIANATE_EXTERNAL)
+		return snprintf(why, n, "%.0f%% of local firms are owned from outside", 100 * ext),
+		       0;
+	if (isnan(reach))
+		return snprintf(why, n, "no information ties recorded among local SMEs"), 0;
+	if (reach < CM__GATE_ITALIANATE_REACH)
+		return snprintf(why, n, "only %.0f%% of local SMEs have a horizontal tie",
+		                100 * reach),
+		       0;
+	return 1;
+}
+
+/* Too little to classify at all: names what is missing. */
+static int too_little(char *why, size_t n, const cm__cdata *d)
+{
+	/* Ties to outside actors count: a platform's local actors may have few
+	 * ties among themselves, which is its signature. */
+	const igraph_t *g = d->g[CM__G_ALL_FULL];
+	igraph_integer_t ties = 0;
+	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++)
+		ties += d->v->vlocal[IGRAPH_FROM(g, e)] >= 0 || d->v->vlocal[IGRAPH_TO(g, e)] >= 0;
+	if (d->v->nl < CM__MIN_LOCAL_ACTORS)
+		return snprintf(why, n, "only %d local actors (at least %d needed)", (int)d->v->nl,
+		                CM__MIN_LOCAL_ACTORS),
+		       1;
+	if (ties < CM__MIN_LOCAL_TIES)
+		return snprintf(why, n, "only %d ties involve local actors (at least %d needed)",
+		                (int)ties, CM__MIN_LOCAL_TIES),
+		       1;
+	return 0;
+}
+
+static void gates(cm__verdict *out, const cm__ind_value *ind, const cm__cdata *d)
+{
+	if (too_little(out->unclassified_why, sizeof(out->unclassified_why), d)) {
+		/* No gate can be judged: each fails for the same stated reason. */
+		for (int t = 0; t < CM__TYPES; t++)
+			snprintf(out->why[t], sizeof(out->why[t]), "%s", out->unclassified_why);
+		return;
+	}
+	out->gate[CM__T_ITALIANATE] = gate_italianate(out->why[0], sizeof(out->why[0]), ind);
+	out->gate[CM__T_HUB] = gate_hub(out->why[1], sizeof(out->why[1]), d);
+	out->gate[CM__T_SATELLITE] = gate_satellite(out->why[2], sizeof(out->why[2]), ind);
+	out->gate[CM__T_STATE] = gate_state(out->why[3], sizeof(out->why[3]), d);
+	if (!(out->gate[0] || out->gate[1] || out->gate[2] || out->gate[3]))
+		snprintf(out->unclassified_why, sizeof(out->unclassified_why),
+		         "no type's defining condition holds");
+}
+
+void cm__decide(cm__verdict *out, const cm__ind_value *ind, const cm__cdata *d, double margin)
+{
+	memset(out, 0, sizeof(*out));
+	out->best = -1;
+	out->hybrid[0] = out->hybrid[1] = -1;
+	for (int t = 0; t < CM__TYPES; t++)
+		out->score[t] = score(ind, t);
+	gates(out, ind, d);
+	int second = -1;
+	for (int t = 0; t < CM__TYPES; t++) {
+		if (!out->gate[t])
+			continue;
+		if (out->best < 0 || out->score[t] > out->score[out->best])
+			second = out->best, out->best = t;
+		else if (second < 0 || out->score[t] > out->score[second])
+			second = t;
+	}
+	if (out->best < 0) {
+		out->type = -2;
+		return;
+	}
+	out->margin = out->score[out->best] - (second >= 0 ? out->score[second] : -1.0);
+	out->type = out->best;
+	out->lead = 2;
+	for (int t = 0; t < CM__TYPES; t++)
+		if (t != out->best && out->score[out->best] - out->score[t] < out->lead)
+			out->lead = out->score[out->best] - out->score[t];
+	if (second >= 0 && out->margin < margin) {
+		out->type = -1;
+		out->hybrid[0] = out->best;
+		out->hybrid[1] = second;
+	}
+}
+
+const char *cm__verdict_name(const cm__verdict *v)
+{
+	if (v->type == -1)
+		return "hybrid";
+	if (v->type < 0)
+		return "unclassified";
+	return cm__type_names[v->type];
+}
+
+int cm__verdict_same(const cm__verdict *a, const cm__verdict *b)
+{
+	if (a->type != b->type)
+		return 0;
+	if (a->type != -1)
+		return 1;
+	return (a->hybrid[0] == b->hybrid[0] && a->hybrid[1] == b->hybrid[1]) ||
+	       (a->hybrid[0] == b->hybrid[1] && a->hybrid[1] == b->hybrid[0]);
+}

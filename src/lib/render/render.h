@@ -1,0 +1,148 @@
+/* The scene of a cluster map: what to draw, decided before Graphviz sees it.
+ * Building a scene (render_style.c, render_aggregate.c) needs no Graphviz;
+ * render.c, render_layout.c and render_legend.c turn it into a drawing and
+ * are the only files that include Graphviz's headers (through render_gv.h). */
+#ifndef CM_RENDER_H
+#define CM_RENDER_H
+
+#include "core/internal.h"
+
+#define CM__GREY        "#BBBBBB" /* missing values and "other" */
+#define CM__RENDER_CATS 10        /* legend entries of the fill colour, "other" included */
+
+/* One legend entry of the fill colour. */
+typedef struct cm__rcat {
+	const char *name; /* arena */
+	const char *color;
+	size_t count; /* nodes drawn with it */
+} cm__rcat;
+
+/* How the size of a node is decided. */
+typedef enum {
+	CM__SIZE_MEASURE = 0, /* an actor measure, area proportional to the value */
+	CM__SIZE_CLASS,       /* micro .. large */
+	CM__SIZE_MEMBERS,     /* aggregated groups: member count */
+	CM__SIZE_NONE
+} cm__size_mode;
+
+enum { CM__CHANGE_NONE = 0, CM__CHANGE_IN, CM__CHANGE_OUT, CM__CHANGE_KEPT };
+
+typedef struct cm__rnode {
+	const char *name;  /* the actor id or the group name (arena) */
+	const char *gv;    /* its Graphviz node name (cm__render_gv_name) */
+	const char *label; /* display text, already escaped for Graphviz; NULL: unlabelled */
+	size_t cat;        /* fill colour, index into scene.cats */
+	size_t group;      /* colour group before capping, index into scene.groups */
+	unsigned char external, inside;
+	unsigned char change; /* CM__CHANGE_* */
+	unsigned char pinned;
+	double value; /* the size measure; NaN when missing */
+	double width; /* inches */
+	double x, y;  /* points: pinned position, then the layout's */
+} cm__rnode;
+
+/* Line style of one relation layer. */
+typedef struct cm__rlayer {
+	const char *name; /* arena */
+	const char *color;
+	const char *style; /* solid, dashed, dotted */
+	int directed;      /* drawn with an arrow */
+	size_t count;      /* edges drawn */
+} cm__rlayer;
+
+typedef struct cm__redge {
+	size_t src, dst, layer;
+	unsigned char directed, change;
+	double ties; /* aggregated: ties between the groups; else 1 */
+} cm__redge;
+
+typedef struct cm__scene {
+	cm__arena arena;
+	cm__rnode *nodes;
+	size_t n, ncap;
+	cm__redge *edges;
+	size_t m, mcap;
+	cm__rcat cats[CM__RENDER_CATS];
+	size_t ncats;
+	const char *cat_title; /* "kind", "community", "role", or the attribute */
+	const char **groups;   /* every distinct colour group, largest first (arena names) */
+	size_t ngroups;
+	cm__rlayer *layers;
+	size_t nlayers;
+	cm__size_mode size_mode;
+	const char *size_title; /* measure name */
+	double vmin, vmax;      /* range of the size values drawn */
+	double max_ties;        /* aggregated edges */
+	const char *title;      /* escaped */
+	int has_inside, has_outside, has_local, has_external;
+	unsigned node_changes, edge_changes; /* bit (1 << CM__CHANGE_*) per change used */
+	int aggregated;
+	size_t actors; /* actors of the network (members when aggregated) */
+	size_t npinned;
+	double region[4]; /* the region's box (points) when the layout drew it */
+	int have_region;
+	unsigned long seed;
+	int tiers; /* only the supplier layer is drawn: dot ranks it as a pyramid */
+} cm__scene;
+
+/* Node widths in inches: smallest, largest, and when there is no measure. */
+#define CM__WIDTH_MIN  0.22
+#define CM__WIDTH_MAX  0.75
+#define CM__WIDTH_FLAT 0.35
+
+/* Builds the scene of net under opts (defaults filled in). */
+int cm__scene_build(cm__scene *s, cm_ctx *ctx, const cm_network *net, const cm_render_opts *opts);
+void cm__scene_free(cm__scene *s);
+
+/* Replaces the actors of s by one node per colour group (split by inside
+ * and outside the region), sized by members, with one edge per pair of
+ * groups and layer weighted by the ties between them. */
+int cm__scene_aggregate(cm__scene *s, cm_ctx *ctx, const cm_positions *pin);
+
+/* Text as Graphviz prints it verbatim: backslashes doubled (no \N, \G, \l
+ * expansion), control characters as spaces, '&' followed by a zero-width
+ * space (no entity decoding), cut after max characters (UTF-8) with "...".
+ * Returns arena memory or NULL. */
+const char *cm__render_text(cm__arena *a, const char *text, size_t max);
+
+/* The same into buf (size bytes, at least 16), "..." when it does not fit. */
+size_t cm__render_escape(char *buf, size_t size, const char *text, size_t max);
+
+/* name as a Graphviz node name: Graphviz's SVG writer copies an '&' that
+ * looks like the start of an entity ("&amp;", "&#38;", even "&;") into
+ * titles unescaped, which changes the text or breaks the XML, so such an
+ * '&' gets a zero-width space after it. Returns name itself when it has
+ * none, else arena memory; NULL when out of memory. */
+const char *cm__render_gv_name(cm__arena *a, const char *name);
+
+/* Width in inches for value v when values span [lo, hi]: area proportional. */
+double cm__render_width(double v, double lo, double hi);
+
+/* The palette: Okabe & Ito (2008), colour-blind safe. */
+extern const char *const cm__okabe_ito[8];
+const char *cm__kind_color(cm_kind kind);
+
+/* Adds a node / edge to the scene; returns 0 or CM_ENOMEM. */
+int cm__scene_add_node(cm__scene *s, cm_ctx *ctx, const cm__rnode *node);
+int cm__scene_add_edge(cm__scene *s, cm_ctx *ctx, const cm__redge *edge);
+
+/* The legend's rows of text, top to bottom, as cm__gv_legend hands them
+ * to Graphviz (escaped, each ending in \l), without drawing anything:
+ * fn(payload, text) once per row. For tests. */
+void cm__legend_texts(const cm__scene *s, void (*fn)(void *payload, const char *text),
+                      void *payload);
+
+/* Draws label (Graphviz text, escaped as a scene holds it) as a single
+ * plaintext node at a fixed position, with no layout pass: the cheapest
+ * drawing that still puts the text through Graphviz's label parser, text
+ * layout and renderer. *out as for cm__render_scene. For tests. */
+int cm__render_label(char **out, size_t *len, cm_ctx *ctx, const char *label,
+                     cm_render_format format);
+
+/* Draws the scene: lays it out (render_layout.c), adds the legend
+ * (render_legend.c) and renders into *out (malloc'd, *len bytes). When
+ * out is NULL only the layout runs. Positions end up in s->nodes[i].x/y. */
+int cm__render_scene(char **out, size_t *len, cm_ctx *ctx, cm__scene *s,
+                     const cm_render_opts *opts);
+
+#endif

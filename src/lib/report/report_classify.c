@@ -1,0 +1,350 @@
+/* The classification as plain-words text or JSON (docs/json.md, "classify"). */
+#include "classify/classify_result.h"
+#include "report.h"
+
+#include <jansson.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ text */
+
+typedef struct numbuf {
+	char s[32];
+} numbuf;
+
+static const char *num(numbuf *b, double v)
+{
+	if (isnan(v))
+		return "-";
+	return cm__fmt_double(b->s, sizeof(b->s), fabs(v) < 5e-4 ? 0.0 : v, 3);
+}
+
+static double value(const cm_classification *c, const char *id)
+{
+	size_t i;
+	return cm_classification_find_indicator(&i, c, id) ? NAN : c->ind[i].value;
+}
+
+static int pct(double share)
+{
+	return isnan(share) ? 0 : (int)(100 * share + 0.5);
+}
+
+/* "Name (large firm, externally owned)", "Name (university)" */
+static void describe(FILE *fp, const cm_network *net, int node)
+{
+	cm_kind kind = cm_network_node_kind(net, (size_t)node);
+	cm_size size = cm_network_node_size(net, (size_t)node);
+	fprintf(fp, "%s (", cm_network_node_label(net, (size_t)node));
+	if (kind != CM_KIND_FIRM) {
+		fprintf(fp, "%s)", cm_kind_name(kind));
+		return;
+	}
+	if (size != CM_SIZE_UNKNOWN)
+		fprintf(fp, "%s ", cm_size_name(size));
+	fprintf(fp, "firm, %s)",
+	        cm_network_node_ownership(net, (size_t)node) == CM_OWNERSHIP_EXTERNAL
+	            ? "externally owned"
+	            : "locally owned");
+}
+
+/* The k-th top buyer (the first large firm among them for a hub), said once
+ * per report: *said records which one was. */
+static void top_buyer(FILE *fp, const cm_classification *c, const char *lead, int large, int *said)
+{
+	int k = 0;
+	while (large && k < 2 && c->top_buyer[k + 1] >= 0 &&
+	       !(cm_network_node_kind(c->net, (size_t)c->top_buyer[k]) == CM_KIND_FIRM &&
+	         cm_network_node_size(c->net, (size_t)c->top_buyer[k]) == CM_SIZE_LARGE))
+		k++;
+	if (c->top_buyer[0] < 0) {
+		if (!*said)
+			fprintf(fp, " No local supply ties are recorded.");
+		*said = 1;
+		return;
+	}
+	if (*said == k + 2)
+		return;
+	*said = k + 2;
+	fprintf(fp, " %s ", lead);
+	describe(fp, c->net, c->top_buyer[k]);
+	fprintf(fp, ", which takes %d%% of local supply ties; the top three buyers take %d%%.",
+	        pct(c->top_buyer_share[k]), pct(value(c, "buyer_top3_share")));
+}
+
+static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t, int *said)
+{
+	switch (t) {
+	case CM_TYPE_ITALIANATE:
+		fprintf(fp,
+		        " %d%% of local firms are SMEs; %d%% of them exchange information with "
+		        "another local SME and %d%% are tied to a local association.",
+		        pct(value(c, "sme_share")), pct(value(c, "sme_horizontal_reach")),
+		        pct(value(c, "association_coverage")));
+		top_buyer(fp, c, "The largest local buyer is", 0, said);
+		break;
+	case CM_TYPE_HUB_AND_SPOKE:
+		top_buyer(fp, c, "Local supply converges on", 1, said);
+		/* Said already when the other half of a hybrid is Italianate; and
+		 * there the SMEs may well be linked: "only" is for few. */
+		if (c->type == CM_TYPE_HYBRID &&
+		    (c->hybrid[0] == CM_TYPE_ITALIANATE || c->hybrid[1] == CM_TYPE_ITALIANATE))
+			break;
+		fprintf(fp, " %s%d%% of local SMEs exchange information with another local SME.",
+		        value(c, "sme_horizontal_reach") < 0.5 ? "Only " : "",
+		        pct(value(c, "sme_horizontal_reach")));
+		break;
+	case CM_TYPE_SATELLITE_PLATFORM:
+		fprintf(fp,
+		        " %d%% of local firms are owned from outside the region, %d%% of ties "
+		        "leave the region, and %d%% of local actors sit outside the largest "
+		        "local component.",
+		        pct(value(c, "external_ownership")), pct(value(c, "outside_share")),
+		        pct(value(c, "fragmentation")));
+		break;
+	case CM_TYPE_STATE_ANCHORED:
+		if (c->top_broker[0] >= 0) {
+			fprintf(fp, " The main broker is ");
+			describe(fp, c->net, c->top_broker[0]);
+			fprintf(fp,
+			        "; public bodies hold %d%% of local betweenness and buy %d%% of "
+			        "local supply.",
+			        pct(value(c, "public_betweenness_share")),
+			        pct(value(c, "public_buying_share")));
+		}
+		top_buyer(fp, c, "The top local buyer is", 0, said);
+		break;
+	default: break;
+	}
+}
+
+static const char *const type_phrase[] = {
+    "an Italianate (Marshallian) district", "a hub-and-spoke district",
+    "a satellite industrial platform", "a state-anchored district"};
+
+static void verdict_words(FILE *fp, const cm_classification *c)
+{
+	int said = 0;
+	if (c->type < CM_TYPE_COUNT) {
+		fprintf(fp, "This network looks like %s.", type_phrase[c->type]);
+		explain_type(fp, c, c->type, &said);
+	} else if (c->type == CM_TYPE_HYBRID) {
+		fprintf(fp, "This network mixes %s and %s: their scores differ by only %s.",
+		        type_phrase[c->hybrid[0]], type_phrase[c->hybrid[1]],
+		        num(&(numbuf){{0}}, c->margin));
+		explain_type(fp, c, c->hybrid[0], &said);
+		explain_type(fp, c, c->hybrid[1], &said);
+	} else {
+		fprintf(fp, "This network matches none of Markusen's types: %s.", c->why);
+	}
+}
+
+/* Writes text as lines of at most WRAP columns, each indented by two. */
+#define WRAP 88
+static void wrapped(FILE *fp, const char *text)
+{
+	while (*text) {
+		size_t len = strlen(text), cut = len;
+		if (len > WRAP - 2) {
+			cut = WRAP - 2;
+			while (cut > 0 && text[cut] != ' ')
+				cut--;
+			if (cut == 0)
+				cut = strcspn(text, " ");
+		}
+		fprintf(fp, "  %.*s\n", (int)cut, text);
+		text += cut;
+		while (*text == ' ')
+			text++;
+	}
+}
+
+/* The verdict is written to memory first, to be wrapped; a stream that
+ * cannot grow (no memory) fails the report. */
+static int verdict_text(FILE *fp, const cm_classification *c)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (!mem)
+		return CM_ENOMEM;
+	verdict_words(mem, c);
+	int bad = ferror(mem);
+	bad |= fclose(mem);
+	if (!bad && buf)
+		wrapped(fp, buf);
+	free(buf);
+	return bad || !buf ? CM_ENOMEM : 0;
+}
+
+static void scores_text(FILE *fp, const cm_classification *c)
+{
+	numbuf b;
+	fprintf(fp, "\n  %-12s", "scores");
+	for (int t = 0; t < CM_TYPE_COUNT; t++)
+		fprintf(fp, "%s%s %s", t ? ", " : "", cm_cluster_type_name((cm_cluster_type)t),
+		        num(&b, c->score[t]));
+	fprintf(fp, "\n  %-12s%s\n", "margin", num(&b, c->margin));
+	for (int t = 0; t < CM_TYPE_COUNT; t++)
+		fprintf(fp, "  %-12s%s %s%s%s\n", t ? "" : "gates",
+		        cm_cluster_type_name((cm_cluster_type)t), c->gate[t] ? "holds" : "fails",
+		        c->gate[t] ? "" : ": ", c->gate_why[t]);
+	fprintf(fp, "  %-12s%s (%s), limited by %s", "confidence", cm_confidence_name(c->level),
+	        num(&b, c->confidence), c->limited_by);
+	if (c->stability_runs)
+		fprintf(fp, "; %d%% of %zu jackknife and dropout replicates agree",
+		        pct(c->stability), c->stability_runs);
+	fprintf(fp, "\n  %-12sEnright %s; Altenburg & Meyer-Stamer %s; collective efficiency %s\n",
+	        "readings", c->enright, c->ams, c->efficiency);
+}
+
+static void indicator_line(FILE *fp, const cm_indicator *ind)
+{
+	numbuf a, b;
+	fprintf(fp, "    %-26s %10s %8s  %-12s %s\n", ind->id, num(&a, ind->value), num(&b, ind->z),
+	        ind->null ? ind->null : "-", ind->name);
+}
+
+static void indicators_text(FILE *fp, const cm_classification *c)
+{
+	if (c->ndrivers) {
+		fprintf(fp, "\n  Strongest evidence\n    %-26s %10s %8s  %-12s %s\n", "indicator",
+		        "value", "z", "null model", "meaning");
+		for (size_t k = 0; k < c->ndrivers; k++)
+			indicator_line(fp, &c->ind[c->drivers[k]]);
+	}
+	fprintf(fp, "\n  All indicators\n    %-26s %10s %8s  %-12s %s\n", "indicator", "value", "z",
+	        "null model", "meaning");
+	for (size_t i = 0; i < c->nind; i++)
+		indicator_line(fp, &c->ind[i]);
+}
+
+static int write_text(FILE *fp, const cm_classification *c)
+{
+	const cm_network *net = c->net;
+	fprintf(fp, "%s", cm_network_source(net));
+	if (*cm_network_label(net))
+		fprintf(fp, " [%s]", cm_network_label(net));
+	else if (cm_network_year(net))
+		fprintf(fp, " [%d]", cm_network_year(net));
+	fprintf(fp, ": %s", cm_cluster_type_name(c->type));
+	if (c->type == CM_TYPE_HYBRID)
+		fprintf(fp, " of %s and %s", cm_cluster_type_name(c->hybrid[0]),
+		        cm_cluster_type_name(c->hybrid[1]));
+	fprintf(fp, " (confidence %s)\n\n", cm_confidence_name(c->level));
+	if (verdict_text(fp, c))
+		return CM_ENOMEM;
+	scores_text(fp, c);
+	indicators_text(fp, c);
+	return 0;
+}
+
+/* The whole text report goes to memory first, so that running out of
+ * memory half-way leaves nothing written. */
+static int write_text_many(FILE *fp, cm_ctx *ctx, const cm_classification *const *cs, size_t count)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	if (!mem)
+		return cm__oom(ctx);
+	int bad = 0;
+	for (size_t k = 0; k < count && !bad; k++) {
+		if (k)
+			fputc('\n', mem);
+		bad = write_text(mem, cs[k]);
+	}
+	bad |= ferror(mem);
+	bad |= fclose(mem);
+	if (bad || !buf) {
+		free(buf);
+		return cm__oom(ctx);
+	}
+	bad = fwrite(buf, 1, len, fp) != len;
+	free(buf);
+	return bad || ferror(fp) ? cm__error(ctx, CM_EIO, "error: writing the report failed") : 0;
+}
+
+/* ------------------------------------------------------------ JSON */
+
+static json_t *indicator_json(const cm_indicator *ind)
+{
+	json_t *null = ind->null ? json_pack("{s:s,s:o,s:o}", "model", ind->null, "mean",
+	                                     cm__json_number(ind->null_mean), "sd",
+	                                     cm__json_number(ind->null_sd))
+	                         : json_null();
+	return json_pack("{s:s,s:s,s:s,s:o,s:o,s:o}", "id", ind->id, "name", ind->name, "layer",
+	                 ind->layer, "value", cm__json_number(ind->value), "z",
+	                 cm__json_number(ind->z), "null", null);
+}
+
+static json_t *scores_json(const cm_classification *c, int gates)
+{
+	json_t *o = json_object();
+	int bad = 0;
+	for (int t = 0; o && t < CM_TYPE_COUNT; t++) {
+		json_t *v = gates
+		                ? json_pack("{s:b,s:s}", "holds", c->gate[t], "why", c->gate_why[t])
+		                : cm__json_number(c->score[t]);
+		bad |= json_object_set_new(o, cm_cluster_type_name((cm_cluster_type)t), v);
+	}
+	return cm__json_check(o, bad);
+}
+
+static json_t *snapshot_json(const cm_network *net)
+{
+	return json_pack("{s:s,s:s,s:o}", "id", cm_network_id(net), "label", cm_network_label(net),
+	                 "year",
+	                 cm_network_year(net) ? json_integer(cm_network_year(net)) : json_null());
+}
+
+static json_t *result_json(const cm_classification *c)
+{
+	json_t *drivers = json_array(), *inds = json_array(), *hyb = json_array();
+	int bad = 0;
+	for (size_t k = 0; drivers && k < c->ndrivers; k++)
+		bad |= json_array_append_new(drivers, json_string(c->ind[c->drivers[k]].id));
+	drivers = cm__json_check(drivers, bad);
+	bad = 0;
+	for (size_t i = 0; inds && i < c->nind; i++)
+		bad |= json_array_append_new(inds, indicator_json(&c->ind[i]));
+	inds = cm__json_check(inds, bad);
+	bad = 0;
+	for (int k = 0; hyb && c->type == CM_TYPE_HYBRID && k < 2; k++)
+		bad |= json_array_append_new(hyb, json_string(cm_cluster_type_name(c->hybrid[k])));
+	hyb = cm__json_check(hyb, bad);
+	/* A NULL value (a failed allocation) makes json_pack() fail. */
+	return json_pack(
+	    "{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:{s:s,s:o,s:s,s:o},s:o,s:o,s:{s:s,s:s,s:s}}",
+	    "input", cm_network_source(c->net), "snapshot", snapshot_json(c->net), "type",
+	    cm_cluster_type_name(c->type), "hybrid_of", hyb, "scores", scores_json(c, 0), "gates",
+	    scores_json(c, 1), "margin", cm__json_number(c->margin), "why", c->why, "confidence",
+	    "level", cm_confidence_name(c->level), "score", cm__json_number(c->confidence),
+	    "limited_by", c->limited_by, "stability", cm__json_number(c->stability), "drivers",
+	    drivers, "indicators", inds, "secondary", "enright", c->enright,
+	    "altenburg_meyer_stamer", c->ams, "collective_efficiency", c->efficiency);
+}
+
+int cm_classification_write_many(FILE *fp, cm_ctx *ctx, const cm_classification *const *cs,
+                                 size_t count, cm_format format)
+{
+	if (format == CM_FORMAT_CSV)
+		return cm__error(ctx, CM_EINVAL,
+		                 "error: classify has no CSV form; use text or json");
+	if (format == CM_FORMAT_TEXT)
+		return write_text_many(fp, ctx, cs, count);
+	if (count == 1)
+		return cm__json_dump(result_json(cs[0]), fp, ctx);
+	json_t *list = json_array();
+	for (size_t k = 0; list && k < count; k++)
+		if (json_array_append_new(list, result_json(cs[k])))
+			json_decref(list), list = NULL;
+	return cm__json_dump(list, fp, ctx);
+}
+
+int cm_classification_write(FILE *fp, cm_ctx *ctx, const cm_classification *c, cm_format format)
+{
+	return cm_classification_write_many(fp, ctx, &c, 1, format);
+}

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * clustermap.h - network analysis of inter-firm linkages in industrial clusters.
  *

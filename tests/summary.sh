@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Prints the closing line of the test run, "N passed, N failed, N skipped",
 # counting every TAP test point of every test script (from the .trs files).
 pass=0 fail=0 skip=0

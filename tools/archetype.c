@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The archetype generator. Each type is a stylised reading of Markusen
  * (1996), tables 1-4; the shares below are the archetype's parameters, not
  * findings (docs/classification.md, "Evaluation"). */

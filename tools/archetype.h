@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Seeded archetype networks of Markusen's four district types, written as
  * GraphML in clustermap's data model (tools/archetypes, tools/evaluate). */
 #ifndef ARCHETYPE_H

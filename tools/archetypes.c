@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tools/archetypes: write a seeded archetype network of one of Markusen's
  * district types as GraphML (see docs/classification.md, "Evaluation"). */
 #include "archetype.h"

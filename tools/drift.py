@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Generate the drift sample: one cluster in five snapshots (2009-2021) that
 drifts from an Italianate district towards hub-and-spoke as a large local firm
 buys up its suppliers.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tools/evaluate: confusion matrix of `classify` over generated archetypes.
  * Clean archetypes must be classified correctly (at least --min-accuracy),
  * hybrids must come back as hybrid or with low confidence (at least

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes samples/prato.graphml, a wool-textile district modelled on Prato.
 
 The actors are hand-listed (invented firm names, real kinds of institutions);

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Writes the bundled samples of the three non-Italianate Markusen types.
 
   hub-and-spoke       aerospace around Boeing in the Puget Sound, late 1990s

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the command files. The CLI uses only the public header. */
 #ifndef CLI_H
 #define CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* clustermap classify: which of Markusen's district types each network
  * matches, with the evidence and the confidence. */
 #include "cli.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* clustermap diff: what changed between two snapshots. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* clustermap info: what a file holds. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* clustermap metrics: network, actor and group measures per relation layer. */
 #include "cli.h"
 

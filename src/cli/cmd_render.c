@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* clustermap render: draw a cluster map with Graphviz. */
 #include "cli.h"
 

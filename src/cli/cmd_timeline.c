@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* clustermap timeline: measures of every snapshot of a series. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* clustermap validate: is each file valid GraphML in the cluster model? */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Options and helpers shared by the commands. */
 #include "cli.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Transparent huge pages for large inputs.
  *
  * Measuring a network of a million actors walks igraph's adjacency vectors

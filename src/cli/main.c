@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* clustermap: the command table and global options. */
 #include "cli.h"
 

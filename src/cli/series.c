@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading a series of snapshots for diff and timeline: several files, one
  * file with several graphs, or one dated graph sliced by year. */
 #include "cli.h"

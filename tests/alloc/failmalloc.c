@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Replaces malloc, calloc and realloc for the program it is linked into (or
  * preloaded with LD_PRELOAD), forwarding to the next definition: the C
  * library's, or AddressSanitizer's in a sanitizer build. free is left alone,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allocation-failure injection for every allocator user in the process: the
  * library, libxml2, jansson, igraph and the C library all call malloc, so
  * failmalloc.c replaces malloc, calloc and realloc (forwarding to the real

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Batch use: validate, info and metrics take many files; a bad or missing
 # file (first, in the middle or last) is reported with its name, every other
 # file is still processed, and the exit status is 1 at the end.

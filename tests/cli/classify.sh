@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # classify: the expected type and evidence on every bundled sample (text and
 # JSON against expected files), one result per snapshot, the same output for
 # the same seed, usage errors, and the confusion-matrix evaluation over

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # diff and timeline: expected output in every format, the three input forms
 # of one series give identical results, the chart is well-formed SVG with
 # one line per measure, QAP r against an independent computation, errors.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # GraphML from other tools: committed Gephi, yEd and Cytoscape exports and a
 # file of features other writers use (tests/data/dialects), and files that
 # networkx and python-igraph write at test time. Each must pass `validate`

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Every bad input in tests/data/bad has the exact messages `validate` must
 # print in NAME.expected, and must exit 1 without crashing.
 . "$top_srcdir/tests/cli/lib.sh"

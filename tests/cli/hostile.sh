@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Hostile and broken input: entity expansion, external entities, a DOCTYPE
 # naming a local file, XInclude and locators, deep nesting, a 100 MB
 # attribute value and random bytes are each rejected (or, for XInclude and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Large inputs: the CLI starts itself again with glibc's huge-page tunable
 # (src/cli/hugepages.c), once, with the same arguments and the same result;
 # small inputs and a tunable the user set are left alone, and so are a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `clustermap info`: text and JSON reports on the Prato sample and the
 # reference networks, compared with tests/cli/expected/; -o, batches, stdin,
 # where warnings go, and failures.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Layers measured in worker processes (--jobs N > 1, and by default on
 # large networks) give byte for byte what one process gives, in every
 # format, on every sample and reference network; the same for classify,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # TAP helpers for the CLI tests. Source it; run commands from the fixture
 # folder so that file names in messages are stable.
 : "${top_srcdir:=.}" "${CLUSTERMAP:=./clustermap}"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Content past a limit set on the command line: each --max-* option stops the
 # read with its own message (tests/cli/expected/limits.txt) and exit 1;
 # exactly at the limit passes; 0 means no limit; bad values are usage errors.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Results are identical under LC_ALL=de_DE.UTF-8 (decimal comma) and C: every
 # command that prints numbers, in every format, and the files it writes.
 # Skips when the locale is not installed (tools/install-deps generates it).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The EXAMPLE program of libclustermap(3), taken from the man page between its
 # BEGIN/END EXAMPLE markers, compiles against the build tree and prints what the
 # page says it prints (the published Florentine densities); the SYNOPSIS lists

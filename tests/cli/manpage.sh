@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # clustermap(1) documents every command and every long option its --help lists
 # (in COMMON OPTIONS or the command's own section); the commands of its
 # EXAMPLES run; both man pages render without a groff warning.

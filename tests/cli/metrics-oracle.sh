@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Values of `metrics` on seeded random graphs against python-igraph and
 # networkx (tests/cli/metrics_oracle.py); skipped without them.
 . "$top_srcdir/tests/cli/lib.sh"

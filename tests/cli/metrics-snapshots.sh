@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `clustermap metrics` on outputs of several snapshots: CSV rows and JSON
 # objects name their input and snapshot (tests/cli/expected/metrics-waves.*),
 # a single snapshot keeps the plain form; the core/periphery search in the

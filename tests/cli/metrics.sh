@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `clustermap metrics`: text, JSON and CSV reports on the reference networks
 # compared with tests/cli/expected/metrics-*; --graphml write-back; sampling;
 # batches with a bad file; usage errors; every option in --help and the man page.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Compare `clustermap metrics` with python-igraph and networkx on seeded
 random graphs (with parallel ties and self-loops, weighted and unweighted,
 directed and undirected). Prints TAP. Usage: metrics_oracle.py CLUSTERMAP TMPDIR"""

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Safe output: every -o file is written to a temporary file in the same
 # folder and renamed into place, so a failure (bad input, a write error, a
 # file-size limit standing in for a full disk) never leaves a truncated file

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # README.md: every file it names exists, every docs/*.md page is listed under
 # "Documentation", every command of its "Commands" table has a --help, and
 # every "$ clustermap ..." line of its console blocks runs from the source

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `clustermap render`: the STRUCTURE of the drawings, never their pixels.
 # Node and edge counts in Graphviz's plain output, the legend, well-formed
 # SVG, pinned positions, hostile labels, data that must never become

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the fuzz targets and the replay driver that runs their corpus in
  * `make check`. A target aborts when the library breaks one of its own
  * promises, so that both libFuzzer and the replay driver report it. */

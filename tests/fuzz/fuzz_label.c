@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: label rendering. The input, split at newlines, becomes the
  * texts of a small network (XML-escaped into GraphML, so that any text the
  * reader accepts reaches the renderer): the graph label, two actor labels,

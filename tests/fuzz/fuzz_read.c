@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: the GraphML reader (cm_series_read_buffer) and everything a
  * successful read promises about the network it returns. */
 #include "fuzz.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target: read -> write back (cm_network_write_graphml) -> read. What
  * the writer produces must read back without errors into the same network:
  * the same actors with the same attributes, the same ties in the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Replays fuzz inputs through a target built with the normal compiler, so
  * that `make check` runs the committed corpus (and every crash ever found)
  * without libFuzzer. Arguments are files or folders; with none, the folders

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Built by `make installcheck` against the installed header, library and
  * pkg-config file only: reads a network and prints its size. */
 #include <clustermap.h>

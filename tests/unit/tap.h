@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A small TAP producer for the unit tests (Test Anything Protocol, v13). */
 #ifndef TAP_H
 #define TAP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allocation failure, for every N, through a full use of the library on
  * sample files (read, info, measures, classification, each report as text
  * and JSON):

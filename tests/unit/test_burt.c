@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Burt's constraint and effective size from triangles (burt.c) against
  * igraph_constraint and against effective size computed straight from its
  * definition, on seeded random graphs: sparse and dense, with hubs, with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Classifier internals against analytic values: null models, Krackhardt
  * hierarchy and the supplier-layer indicators on stars, paths and cycles,
  * the decision's gates, and determinism. */

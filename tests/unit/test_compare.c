@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Comparison over time: exact actor and tie changes on constructed
  * snapshots, slicing rules, and QAP against analytic values. */
 #include "compare/compare.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the reader makes of other tools' GraphML: the fixtures in
  * tests/data/dialects, checked value by value (tests/cli/dialects.sh checks
  * the same files through `clustermap info`). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Layers measured in worker processes (metrics_fork.c): layers are taken
  * costliest first, workers take their share, every result comes back whole
  * (values, actor block, core list, sampling figures), a worker's error

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Group-level measures: Gould-Fernandez brokerage, Krackhardt's E-I index
  * and Borgatti-Everett core/periphery. Hand-enumerated and analytic cases,
  * the published campnet values, and naive re-implementations written here

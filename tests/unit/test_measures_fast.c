@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The fast paths of two measures against the straightforward computations
  * they replace: the E-I permutation test (groups.c: compact group codes,
  * ties in rows) against shuffling the labels with igraph_vector_int_shuffle

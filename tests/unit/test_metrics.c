@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Measures against analytic values (star, cycle, complete graph, path,
  * in-star, out-tree, directed cycle) and published ones (Padgett's Florentine
  * families, Borgatti's campnet); layer building; sampling; igraph errors;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Exact betweenness split across worker processes gives igraph's serial
  * result, on seeded random graphs (directed, undirected, weighted, with
  * isolates); and igraph runs with one OpenMP thread unless asked. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The GraphML reader: data model, dialects and direction. Error messages
  * are checked by tests/cli/errors.sh against expected files. */
 #include "tap.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The reader's fast paths give the results of the slow ones: the id map
  * (cm__strmap) against a linear search, and typed values against strtod and
  * strtol, bit for bit (sign of zero included). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Rendering: label escaping, node sizes, the scene's encodings, positions
  * I/O, pinning, change overrides and the in-memory drawing. */
 #include "render/render.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The id discipline of a drawing's Graphviz graph (render_ids.c). */
 #include "render/render_gv.h"
 #include "tap.h"

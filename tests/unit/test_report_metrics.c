@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The metrics report: the core/periphery search as reported (starts run and
  * asked for, exhaustive or local), the text form of a long core list, and
  * the snapshot named by CM_METRICS_SNAPSHOT. Large layers are too slow to

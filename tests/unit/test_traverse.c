@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The breadth-first searches of traverse.c against igraph: distances against
  * igraph_distances, Brandes' dependencies against igraph_betweenness_subset,
  * and the sampled betweenness and closeness estimates with hop counts (our

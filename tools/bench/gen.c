@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gen: a seeded generator of realistic inter-firm networks in clustermap's
  * GraphML data model, for the benchmark (tools/bench/run).
  *

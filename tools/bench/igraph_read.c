@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* igraph_read: igraph's own GraphML reader with attributes, the peer the
  * benchmark compares clustermap's reader with.
  *

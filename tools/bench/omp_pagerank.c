@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* omp_pagerank: why igraph runs with one OpenMP thread inside clustermap.
  *
  *   omp_pagerank [RUNS]

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """networkx as a peer of clustermap, for tools/bench/run.
 
     peer_networkx.py read FILE       read the GraphML file with every attribute

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cm_classify(): indicators, verdict, confidence, secondary readings and
  * actor roles for one network. */
 #include "classify.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The classifier's internals: the network as it sees it (a view that node
  * jackknife and edge dropout can thin), the indicators of issue 4 and the
  * decision rules. Every formula, weight and default is in

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Accessors of a classification (the public API around classify.c). */
 #include "classify_result.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Indicators of horizontal cohesion: ties among local SMEs (information
  * layer), multiplexity, core/periphery and association coverage. */
 #include "classify.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* From indicators to a verdict: per-type agreement scores, Markusen's hard
  * gates, hybrid and unclassified. Rules and defaults: docs/classification.md. */
 #include "classify.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The indicator table: id, plain name, layer, null model, the reference
  * point and scale that turn a value into a signal in [-1, 1], and the
  * expected direction and weight per type. docs/classification.md gives the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Krackhardt's (1994) hierarchy of the local supply ties: the share of
  * ordered reachable pairs (i reaches j) in which j does not reach i back,
  * 1 - V / R. Reachability is counted on the condensation (strong components

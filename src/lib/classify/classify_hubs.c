@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Indicators of hierarchy, hub dominance and hub identity (supplier layer),
  * and the shared structural data (betweenness, core/periphery, top actors). */
 #include "graph/betweenness.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Runs every indicator, and its null model when replicates are asked for. */
 #include "classify.h"
 

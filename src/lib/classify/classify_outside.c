@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Indicators of external orientation, public anchoring, size mixing and
  * composition. Location comes from d->fnode here (not from the view), so
  * that a permutation null can shuffle it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The classification result, shared by classify.c (which fills it) and
  * report_classify.c (which writes it); no igraph here, no jansson. */
 #ifndef CM_CLASSIFY_RESULT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The network as the classifier sees it, and its jackknife and dropout
  * replicates. Vertex v of every full graph is network node node[v]. */
 #include "classify.h"

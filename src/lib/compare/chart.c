@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A line chart written directly as SVG text: axes with "nice" ticks
  * (Heckbert 1990), one line per series in the Okabe-Ito palette, which stays
  * distinct under the common colour-vision deficiencies, plus a distinct

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The comparison of two snapshots: actors, ties, QAP and measure changes. */
 #include "compare.h"
 #include "graph/layers.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private structures of the comparison over time (compare.c, ties.c,
  * qap.c, slice.c, timeline.c) and their report writers (report_compare.c). */
 #ifndef CM_COMPARE_H

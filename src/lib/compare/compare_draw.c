@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Diagrams of change, through the public render API: the diff as one
  * network whose nodes and edges carry their change, and small multiples of
  * a timeline on the positions of one layout of every snapshot together, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* QAP (quadratic assignment procedure) correlation of two adjacency
  * matrices with a permutation test (Krackhardt 1987; Hubert 1987).
  *

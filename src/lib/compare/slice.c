@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Slicing one dated graph into yearly snapshots. The presence rules are in
  * docs/time.md; they are chosen so that a series written as several graphs
  * and the same series written with dates slice to identical snapshots. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Measures of every snapshot of a series, the diff between neighbours, and
  * the chart of chosen measures over time. */
 #include "compare.h"

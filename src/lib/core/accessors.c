@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Public accessors of networks and series. */
 #define _GNU_SOURCE /* qsort_r */
 #include "internal.h"

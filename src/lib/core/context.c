@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The context: last error message, diagnostics, limits and progress. */
 #include "internal.h"
 

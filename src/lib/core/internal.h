@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Private structures and cm__ helpers shared by the library's files.
  * Dependency boundaries: libxml2 only in graphml_*.c, igraph only in the
  * analysis files (layers.c and what builds on it), Graphviz only in render.c,

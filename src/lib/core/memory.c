@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Allocation wrappers and the string arena. */
 /* madvise and MADV_HUGEPAGE are not in POSIX. */
 #define _DEFAULT_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The data model: actors, attributes, typed relations and snapshots. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Locale-independent number parsing and formatting: results must not depend
  * on LC_NUMERIC (a German locale would otherwise read "1.5" as 1). */
 #define _GNU_SOURCE

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Atomic output files and format names. */
 #define _GNU_SOURCE
 #include "internal.h"

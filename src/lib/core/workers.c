@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Worker-process plumbing (workers.h). */
 #include "workers.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Worker processes: Debian's igraph is not thread-safe, so clustermap's own
  * parallelism forks workers that send their results back through pipes
  * (exact betweenness by source, the layers of cm_metrics_compute). */

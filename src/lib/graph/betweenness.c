@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Betweenness and closeness: exact with igraph, or estimated from a seeded
  * uniform sample of K sources (Brandes & Pich 2007; Eppstein & Wang 2004)
  * with a standard error from the spread of the per-source contributions. */

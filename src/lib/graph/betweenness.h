@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Betweenness and closeness, exact or estimated from a seeded sample of
  * sources when the exact computation would take too long (docs/metrics.md,
  * "Sampling"). */

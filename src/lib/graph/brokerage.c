@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Gould & Fernandez (1989) brokerage roles. Every open two-path a -> v -> b
  * (a, v, b distinct, no tie a -> b) makes v a broker; the groups of a, v and
  * b decide which of the five roles it plays. Definitions: docs/metrics.md.

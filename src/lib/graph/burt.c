@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Burt's constraint and effective size from the triangles of the undirected
  * simple view. Both measures sum, for ego i and contact j, over the third
  * actors q tied to both: every such term belongs to one triangle {i, j, q}.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Burt's structural-hole measures (burt.c). */
 #ifndef CM_BURT_H
 #define CM_BURT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Eigenvector centrality computed component by component.
  *
  * The adjacency matrix of a graph with several components is block-diagonal,

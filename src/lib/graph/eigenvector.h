@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Eigenvector centrality of an undirected graph, component-aware.
  * Definition and method: docs/metrics.md ("Actor-level measures"). */
 #ifndef CM_EIGENVECTOR_H

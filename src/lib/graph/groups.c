@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Krackhardt & Stern (1988) E-I index with its attainable range and a label
  * permutation test; Borgatti & Everett (1999) discrete core/periphery.
  * Definitions: docs/metrics.md. */

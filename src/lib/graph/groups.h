@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Hand-written measures igraph does not have: Gould-Fernandez brokerage,
  * Krackhardt's E-I index, Borgatti-Everett discrete core/periphery.
  * Definitions and formulas: docs/metrics.md ("Group-level measures"). */

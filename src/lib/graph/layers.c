@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Per-layer igraph views of a network, and the glue that keeps igraph's
  * errors, warnings and OpenMP threads under the context's control. */
 #include "layers.h"

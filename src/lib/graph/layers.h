@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Per-layer igraph views of a network: the igraph boundary starts here.
  * Only the analysis files (layers.c, metrics.c, brokerage.c, groups.c,
  * nullmodel.c, classify.c, compare.c) include this header. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Seeded null models: G(n,m), degree-preserving rewiring, label permutation. */
 #include "nullmodel.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Seeded null models for z-scores: random graphs with the same size and tie
  * count (G(n,m)), degree-preserving rewiring, and label permutation.
  * z = (observed - mean) / sd over the replicates; docs/classification.md

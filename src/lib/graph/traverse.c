@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Breadth-first searches over a compressed adjacency (traverse.h). */
 #include "traverse.h"
 

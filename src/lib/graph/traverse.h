@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Breadth-first searches from many sources over one graph: the sampled and
  * exact path measures (betweenness.c, metrics_network.c) search from up to
  * every vertex, so the adjacency lives in one contiguous array, where

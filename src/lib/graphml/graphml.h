@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the GraphML reader and writer: key declarations and how a
  * <data> value lands in the data model. */
 #ifndef CM_GRAPHML_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* GraphML keys and values: declarations, --map renames, typed parsing, and
  * how each value lands in the data model. */
 #include "graphml.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* GraphML reader: libxml2's SAX2 push parser, fed in chunks, builds the
  * networks of a file in one pass. The only file that parses XML.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Writes a network back as GraphML (libxml2's xmlTextWriter): the model
  * attributes the file gave, its other attributes, and extra numeric node
  * columns such as the actor measures, readable by Gephi, yEd and our reader. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cm_metrics: every measure of every layer (docs/metrics.md). This file
  * prepares each layer (undirected view, edge lengths, groups), runs the
  * actor-, network- and group-level measures, and answers the accessors. */

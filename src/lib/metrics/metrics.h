@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The computed measures of a network, shared by the metrics files and their
  * report writer. Plain numbers only: no igraph or jansson types here. */
 #ifndef CM_METRICS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Actor-level measures of one layer (docs/metrics.md, "Actor-level"). */
 #include "metrics_work.h"
 

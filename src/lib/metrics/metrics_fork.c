@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The layers of cm_metrics_compute in worker processes (metrics_work.h):
  * the parent and its workers take the layers one at a time, costliest
  * first, from a counter in shared memory, so that a process whose layers

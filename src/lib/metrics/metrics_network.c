@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Network-level measures of one layer (docs/metrics.md, "Network-level"). */
 #include "metrics_work.h"
 #include "graph/traverse.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the metrics files share while they measure one layer (igraph side). */
 #ifndef CM_METRICS_WORK_H
 #define CM_METRICS_WORK_H

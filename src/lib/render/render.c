@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Rendering: the public entry points, the two Graphviz passes (layout with
  * the chosen engine, then drawing with every position fixed and the legend
  * added), Graphviz's messages and the output. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The scene of a cluster map: what to draw, decided before Graphviz sees it.
  * Building a scene (render_style.c, render_aggregate.c) needs no Graphviz;
  * render.c, render_layout.c and render_legend.c turn it into a drawing and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Networks too large to read are drawn as groups: one node per colour group
  * (kind, community, role or attribute value) and side of the region, sized
  * by members, with one line per pair of groups and layer whose width grows

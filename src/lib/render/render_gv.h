@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The Graphviz side of rendering, shared by render.c, render_layout.c and
  * render_legend.c: the only files that include Graphviz's headers. */
 #ifndef CM_RENDER_GV_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Object ids for the Graphviz graph of a drawing, in creation order.
  *
  * cgraph's default id of a named object is the address of its interned

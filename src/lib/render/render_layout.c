@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The scene as a Graphviz graph, the layout engine, and where every node
  * ends up (docs/render.md, "Layouts" and "Positions"). */
 #include "render_gv.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The legend: real sample nodes and lines, placed by hand to the right of
  * the drawing, so that it reads the same whatever the layout engine. */
 #include "render_gv.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Node positions: the layout saved as CSV "id,x,y" and read back to pin
  * actors where an earlier drawing had them. */
 #include "render.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Network + options -> scene: which actors and ties, in which colour group,
  * how large, which labelled (docs/render.md, "What a map shows"). */
 #include "render.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What a cluster map shows: colours, shapes, sizes, labels and line styles,
  * decided from the network and the options (docs/render.md). */
 #include "render.h"

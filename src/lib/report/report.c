@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared pieces of the JSON and CSV writers. */
 #include "report.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Helpers shared by the report writers (the files that use jansson). */
 #ifndef CM_REPORT_H
 #define CM_REPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The classification as plain-words text or JSON (docs/json.md, "classify"). */
 #include "classify/classify_result.h"
 #include "report.h"

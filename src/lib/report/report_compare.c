@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text, JSON and CSV writers of diff and timeline (docs/json.md, docs/time.md). */
 #include "compare/compare.h"
 #include "report.h"

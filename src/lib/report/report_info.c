@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The summary behind `clustermap info`, as text or JSON. */
 #include "core/internal.h"
 #include "report.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The measures of `clustermap metrics` as text tables, JSON (docs/json.md)
  * or CSV. */
 #include "metrics/metrics.h"

@@ -19,7 +19,7 @@ import igraph as ig
 ALIASES = {"subcontracting": "supplier", "supply": "supplier", "membership": "association",
            "member": "association", "knowledge": "information", "advice": "information",
            "info": "information"}
-EXACT_WORK = 5e8  # src/lib/betweenness.h: CM__EXACT_WORK
+EXACT_WORK = 5e8  # src/lib/graph/betweenness.h: CM__EXACT_WORK
 
 
 def layers(g):

@@ -17,7 +17,7 @@ import networkx as nx
 ALIASES = {"subcontracting": "supplier", "supply": "supplier", "membership": "association",
            "member": "association", "knowledge": "information", "advice": "information",
            "info": "information"}
-EXACT_WORK = 5e8  # src/lib/betweenness.h: CM__EXACT_WORK
+EXACT_WORK = 5e8  # src/lib/graph/betweenness.h: CM__EXACT_WORK
 SAMPLE_WORK = 2e8
 SAMPLE_MIN = 100
 

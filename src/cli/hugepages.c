@@ -1,21 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /* Transparent huge pages for large inputs.
  *
- * Measuring a network of a million actors walks igraph's adjacency vectors
- * and the work arrays of Leiden, PageRank and ARPACK in an order the
- * processor cannot predict; on 4 KiB pages most of those steps miss the TLB.
- * Where the kernel gives huge pages only to memory that asks for them
- * ("madvise", the default of many distributions), glibc asks for them for
- * every block malloc takes from the system when its tunable
- * glibc.malloc.hugetlb is 1, and igraph allocates through malloc. The
- * library advises its own large blocks itself (memory.c); igraph's it cannot
- * reach. Tunables are read once, when a program starts, so before a large
- * input is read the CLI sets the tunable and starts itself again.
- *
- * docs/performance.md has the measurements: a quarter less CPU at a million
- * actors, nothing measurable at a hundred thousand (a 100 MB file), hence
- * the threshold. A GLIBC_TUNABLES that already names the tunable is the
- * user's choice and is left as it is; that also ends the restart. */
+ * Measuring a large network walks igraph's arrays (the graph, Leiden's,
+ * PageRank's and ARPACK's work arrays) in an order the processor cannot
+ * predict; on 4 KiB pages most of those steps miss the TLB. Where the kernel
+ * gives huge pages only on request ("madvise"), glibc requests them for every
+ * block malloc takes from the system when its tunable glibc.malloc.hugetlb
+ * is 1; the library advises only its own blocks (memory.c). Tunables are
+ * read once, at start, so before a large input is read the CLI sets the
+ * tunable and starts itself again (the threshold: docs/performance.md). A
+ * GLIBC_TUNABLES that already names the tunable is the user's choice and is
+ * left as it is; that also ends the restart. */
 #include "cli.h"
 
 #include <limits.h>

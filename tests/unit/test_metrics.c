@@ -557,9 +557,8 @@ static double leiden_best(const igraph_t *g, int iterations, unsigned long seed,
 	return best;
 }
 
-/* Finding #26 (docs/testing.md): communities are one Leiden iteration per
- * run, as documented. igraph 0.10.2 ran one iteration where it promised
- * "until nothing changes"; on this network a second iteration finds a
+/* Communities are one Leiden iteration per run, as documented
+ * (docs/findings.md, #26): on this network a second iteration finds a
  * better partition, so the test tells the two apart. */
 static void test_leiden_iterations(cm_ctx *ctx)
 {

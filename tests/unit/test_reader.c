@@ -196,8 +196,8 @@ static void test_locale_independent(cm_ctx *ctx)
 	cm_series_free(s);
 }
 
-/* Regression: libxml2 hands each '&' of an attribute value over as "&#38;"
- * (fuzz_roundtrip found ids read back as "a&#38;b"). */
+/* libxml2 hands each '&' of an attribute value over as "&#38;", which the
+ * reader must decode (docs/findings.md, #15). */
 static void test_ampersand_in_attributes(cm_ctx *ctx)
 {
 	const char *xml = HEAD "<key id='k&amp;1' for='node' attr.name='R&amp;D partner'/>"

@@ -6,8 +6,8 @@
 #include <stdio.h>
 
 /* Subgraphs are listed in the order they were made, even when their names
- * were interned in the reverse order (with cgraph's default ids, the
- * addresses of the interned names, they came out in either order). */
+ * were interned in the reverse order (cgraph's default ids, the addresses
+ * of the interned names, would list them in either order). */
 static void test_subgraph_order(void)
 {
 	Agraph_t *g = agopen("g", Agdirected, cm__gv_disc());

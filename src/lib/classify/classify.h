@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The classifier's internals: the network as it sees it (a view that node
- * jackknife and edge dropout can thin), the indicators of issue 4 and the
- * decision rules. Every formula, weight and default is in
- * docs/classification.md. */
+ * jackknife and edge dropout can thin), the indicators and the decision
+ * rules. Every formula, weight and default is in docs/classification.md. */
 #ifndef CM_CLASSIFY_H
 #define CM_CLASSIFY_H
 

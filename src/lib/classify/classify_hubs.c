@@ -161,9 +161,9 @@ double cm__top_share(const cm__cdata *d, const int top[3], int (*pred)(const cm_
  * an evenly spaced sample of CM__BETWEENNESS_SOURCES sources: enough to rank
  * the top brokers and to share betweenness among kinds. Every stability
  * replicate repeats it, so the searches run on one contiguous adjacency
- * (traverse.h) rather than through igraph_betweenness_subset(), whose
- * per-vertex predecessor lists made it the largest cost of classify at 10,000
- * actors; the values are igraph's (halved, the graph being undirected). */
+ * (traverse.h), without igraph_betweenness_subset()'s per-vertex predecessor
+ * lists (docs/classification.md); the values are igraph's (halved, the graph
+ * being undirected). */
 static int sampled(igraph_vector_t *b, cm_ctx *ctx, const igraph_t *g)
 {
 	cm__bfs bfs;

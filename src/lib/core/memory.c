@@ -51,9 +51,8 @@ void *cm__realloc(void *p, size_t n)
 
 /* Blocks read at random that span many pages (hash tables, adjacency
  * arrays of large graphs) go on transparent huge pages where the system
- * allows them (madvise mode): one TLB entry then covers 2 MiB instead of
- * 4 KiB, and a lookup in a table of a million ids no longer misses the TLB
- * as well as the cache. */
+ * allows them (madvise mode): one TLB entry then covers 2 MiB, not 4 KiB,
+ * so a lookup in a large table misses the cache but not the TLB too. */
 #define HUGE_PAGE  ((size_t)2 << 20)
 #define LARGE_SIZE HUGE_PAGE
 #define PAGE       ((uintptr_t)4096)
@@ -88,11 +87,9 @@ void cm__free_shared(void *p, size_t n)
 		munmap(p, n ? n : 1);
 }
 
-/* Maps the whole pages of a block that is about to be written in full, in
- * one call instead of one page fault per page: where a fault is expensive
- * (in a virtual machine a fault on new memory costs microseconds), a hash
- * table cleared page by page paid more in faults than in clearing. Advice
- * only: kernels before Linux 5.14 refuse it and the faults happen anyway. */
+/* Maps the whole pages of a block about to be written in full in one call,
+ * not one fault per page, which can cost more than the writing itself
+ * (docs/performance.md). Advice only: Linux before 5.14 refuses it. */
 static void populate(void *p, size_t n)
 {
 	uintptr_t from = ((uintptr_t)p + PAGE - 1) & ~(PAGE - 1);
@@ -129,12 +126,8 @@ void cm__free(void *p)
 }
 
 /* An array that outgrows a quarter of a huge page moves to whole huge pages
- * (see cm__malloc_large) and uses all of them: its first touch of each 2 MiB
- * is one page fault instead of 512. Each move copies what realloc might have
- * remapped instead; at 13 us per fault on new 4 KiB pages (measured on a
- * virtual machine) the copy costs far less than the faults it saves, and
- * from 512 KiB on one huge page cost less than the small pages it replaced
- * (a 10,000-actor read: 79 ms against 84 ms from 2 MiB on). */
+ * (see cm__malloc_large): one page fault per 2 MiB instead of 512 saves more
+ * than the copy costs where faults are dear (docs/performance.md). */
 #define GROW_HUGE_FROM ((size_t)512 << 10)
 
 static int grow_huge(void **items, size_t *cap, size_t bytes, size_t elsize)

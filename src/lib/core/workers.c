@@ -25,13 +25,10 @@ static long runnable_now(void)
 	return running;
 }
 
-/* A worker on a busy core only adds work (measured in docs/performance.md).
- * Busy cores are counted from the runnable tasks, not from the one-minute
- * load average: that lags, so a batch of runs one after the other saw the
- * previous run as a busy core and never used the second one. One reading
- * also counted a task runnable for an instant (a kernel thread, the shell
- * that started us), and a whole run went serial: the least of a few
- * readings, 2 ms apart, counts what keeps running. */
+/* A worker on a busy core only adds work (docs/performance.md). Busy cores
+ * are counted from the runnable tasks, which do not lag as the load average
+ * does, as the least of a few readings, so that a task runnable for an
+ * instant does not count. */
 #define READINGS 5
 
 long cm__free_cores(void)

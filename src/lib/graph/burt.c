@@ -3,9 +3,8 @@
  * simple view. Both measures sum, for ego i and contact j, over the third
  * actors q tied to both: every such term belongs to one triangle {i, j, q}.
  * Listing the triangles once costs O(m^1.5) at worst, where the direct
- * definition (igraph_constraint) walks every contact's contacts and costs
- * the sum of squared degrees: hours on a layer whose lead firms have
- * hundreds of thousands of suppliers (docs/performance.md). */
+ * definition (igraph_constraint) costs the sum of squared degrees: hours on
+ * a layer whose lead firms have huge supplier bases (docs/metrics.md). */
 #include "burt.h"
 
 #include <math.h>

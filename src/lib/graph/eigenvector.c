@@ -1,22 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* Eigenvector centrality computed component by component.
+/* Eigenvector centrality computed component by component (docs/metrics.md).
  *
- * The adjacency matrix of a graph with several components is block-diagonal,
- * and its leading eigenvector is not unique when two components share the
- * largest eigenvalue (two separate pairs of firms, say): ARPACK then returns
- * whatever mixture its random start vector leads to, and the centralization
- * with it. Power iteration from the all-ones vector (how networkx
- * computes it) has one limit, which is the definition used here; see
- * eigenvector.h. Working by component is also faster: ARPACK run on the
- * whole graph converges at a rate set by the gap between the two largest
- * eigenvalues of the whole matrix, and a layer of many similar components
- * (associations with their members: stars of similar sizes, leading
- * eigenvalues sqrt(k) a fraction of a percent apart) makes that gap tiny, so
- * ARPACK restarts thousands of times over a basis of million-entry vectors.
- * Here every component's leading eigenvalue is bounded from above from its
- * ties, and ARPACK runs only on the components whose bound reaches the top,
- * its products taken over the whole graph's compressed adjacency, so that no
- * component needs a graph of its own. */
+ * When two components share the largest eigenvalue the leading eigenvector
+ * is not unique and ARPACK's answer depends on its start vector; the
+ * definition used is the limit of power iteration from the all-ones vector
+ * (eigenvector.h). By component is also faster: on the whole graph ARPACK
+ * converges at the rate of the gap between the two largest eigenvalues, tiny
+ * on a layer of many similar components. Only components whose eigenvalue
+ * bound reaches the top are solved, with products over the whole graph's
+ * compressed adjacency, so that no component needs a graph of its own. */
 #include "eigenvector.h"
 
 #include "traverse.h"
@@ -186,12 +178,11 @@ static igraph_error_t eig_mul(igraph_real_t *to, const igraph_real_t *from, int 
 	return IGRAPH_SUCCESS;
 }
 
-/* ARPACK's Lanczos basis and stopping rule on large components
- * (docs/metrics.md): with reference BLAS, orthogonalising against the basis
- * costs more than the products on a sparse layer, and 12 vectors with a
- * residual of 1e-10 relative to the eigenvalue take half the time of the
- * defaults (20 vectors, machine precision) at a million actors. Smaller
- * components get the defaults. */
+/* ARPACK's Lanczos basis and stopping rule on large components: with
+ * reference BLAS, orthogonalising against the basis costs more than the
+ * products on a sparse layer, so a smaller basis and a looser residual pay
+ * (docs/metrics.md, docs/performance.md). Smaller components get the
+ * defaults. */
 enum { EIG_LARGE = 10000, EIG_NCV = 12 };
 #define EIG_TOL 1e-10
 

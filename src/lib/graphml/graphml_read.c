@@ -508,8 +508,7 @@ static void resolve_end(reader *r, size_t edge, int is_target, const char *id, s
 /* networkx writes a multigraph's edge keys as ids, which are unique only
  * between the same two nodes; so an id may repeat on another pair of nodes,
  * and an edge is known by the fingerprint of (id, source, target). Only the
- * fingerprint is kept: a million-actor network's edge ids and ends took a
- * hundred megabytes of strings to check. */
+ * fingerprint is kept, not the strings (docs/performance.md). */
 static cm__fp edge_fingerprint(reader *r, const char *id, size_t ilen, const char *src, size_t slen,
                                const char *dst, size_t dlen)
 {

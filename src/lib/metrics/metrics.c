@@ -438,9 +438,8 @@ static int select_layers(size_t **out, size_t *count, cm_ctx *ctx, const cm_netw
 #define LAYER_PARALLEL_WORK 1e5
 
 /* From this cost up, the costliest layer is measured in two parts when
- * there are workers: its communities and core/periphery (Leiden and the
- * core/periphery search: about half its time at a million actors) beside
- * the rest, each part building the layer for itself. */
+ * there are workers: its communities and core/periphery (about half its
+ * time) beside the rest, each part building the layer for itself. */
 #define LAYER_SPLIT_WORK 1e6
 
 /* Tasks 0 .. nlayers - 1 are the layers (the split one without its side

@@ -231,23 +231,12 @@ typedef struct leiden {
 } leiden;
 
 /* igraph 0.10.2 frees a graph's property cache twice when an allocation
- * fails in the aggregation step of igraph_community_leiden(): it destroys
- * the aggregated graph and rebuilds it with igraph_create(), and when
- * igraph_add_vertices() inside igraph_empty_attrs() cannot grow the graph's
- * index vectors, unwinding igraph's "finally" stack frees the new cache
- * through the entry igraph_empty_attrs() pushed for it and again through
- * the igraph_destroy() of the same graph that igraph_i_community_leiden()
- * pushed. At that moment the stack holds, above what it held when Leiden
- * was entered, exactly 20 entries: the 11 of igraph_i_community_leiden()
- * (ten work objects and the incidence list), the one
- * igraph_i_community_leiden_aggregate() leaves and the 8 of
- * igraph_empty_attrs(), the top two being the cache's (its free and its
- * no-op destructor), and the failure is igraph_vector_int_reserve()'s (at
- * the same depth, the refinement and local moving steps fail only in
- * allocations of another kind). Dropping those two before the stack is
- * unwound leaves the cache to igraph_destroy(), which frees it once. Only
- * for the release this was checked against (docs/testing.md, #22):
- * elsewhere a misplaced drop could leak. */
+ * fails in Leiden's aggregation step (docs/findings.md, #22, which counts the
+ * entries): that failure is an igraph_vector_int_reserve() one with exactly
+ * LEIDEN_CACHE_DEPTH entries on the finally stack above Leiden's, the top two
+ * the cache's. Dropping them leaves the cache to igraph_destroy() alone. Only
+ * for the release this was checked against: elsewhere a misplaced drop could
+ * leak. */
 enum { LEIDEN_CACHE_DEPTH = 20 };
 
 static _Thread_local igraph_error_handler_t *leiden_outer;
@@ -270,12 +259,9 @@ static int igraph_0_10_2(void)
 }
 
 /* igraph_community_leiden() with the handler above in front of ours: one
- * iteration from singletons. igraph 0.10.2 documents n_iterations = -1 as
- * "until the partition no longer changes", but its loop runs while nothing
- * has changed, so it stops after the first iteration that moves a node
- * (the first, from singletons) and never ends on an edgeless graph. Asking
- * for one iteration gives the same partitions and keeps them when a later
- * igraph iterates as documented (docs/testing.md, #26). */
+ * iteration from singletons, asked for as 1. igraph 0.10.2's "until
+ * convergence" (-1) stops after one too but never ends on an edgeless graph,
+ * and a later igraph may iterate as documented (docs/findings.md, #26). */
 static igraph_error_t leiden_call(leiden *s)
 {
 	/* Without edge weights Leiden first pushes two entries of its own. */

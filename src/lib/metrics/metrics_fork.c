@@ -275,8 +275,8 @@ static int collect(fork_job *j, team *t, unsigned char *done, int rc)
 }
 
 /* Every layer's actor block in one block shared with the workers, which
- * write their layers' scores in place: at a million actors, sending them
- * back through a pipe took seconds after the last layer was done. */
+ * write their layers' scores in place: large blocks are slow to send through
+ * a pipe once the last layer is done (docs/performance.md). */
 static int share_blocks(cm_metrics *m, cm_ctx *ctx)
 {
 	size_t each = CM__AM_COUNT * m->net->n;

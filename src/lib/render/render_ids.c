@@ -1,13 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* Object ids for the Graphviz graph of a drawing, in creation order.
- *
- * cgraph's default id of a named object is the address of its interned
- * name, and cgraph lists subgraphs by id: the region and legend clusters
- * came out of `render -f dot` in either order from run to run (about one file
- * in ten differed). Refusing names in the id discipline instead would leave
- * them to cgraph's internal name map, which Graphviz 2.42 empties whenever a
- * subgraph is closed (neato closes its component subgraphs during layout):
- * lookups by name then fail. So this discipline numbers names itself. */
+/* Object ids for the Graphviz graph of a drawing, in creation order: cgraph
+ * lists subgraphs by id, and its default id (a name's address) varies from
+ * run to run. Names are numbered here, not left to cgraph's name map, which
+ * Graphviz 2.42 empties when a subgraph is closed (docs/findings.md, #25). */
 #include "render_gv.h"
 
 #include <stdlib.h>

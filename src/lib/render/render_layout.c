@@ -9,9 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Measured on this kind of data (docs/render.md): neato 2.7 s at 1000
- * actors and 65 s at 10000, sfdp 0.4 s and 4 s; fdp keeps clusters but
- * takes 25 s at 1000 and crowds dense cores, so auto leaves it out. */
+/* auto's choice by size follows the layout times in docs/render.md; fdp
+ * keeps clusters but is slow and crowds dense cores, so auto leaves it out. */
 #define NEATO_UP_TO        1000
 #define TIERS_UP_TO        300
 #define SFDP_OVERLAP_UP_TO 5000
@@ -77,9 +76,9 @@ static void graph_attrs(Agraph_t *g, const cm__scene *s, const char *engine)
 		cm__gv_set(g, "nodesep", "0.3");
 	} else {
 		/* Room between actors for labels: neato's minimum gap, fdp's
-		 * spring length (inches). Overlap removal costs sfdp 17 s at
-		 * 3000 actors; above SFDP_OVERLAP_UP_TO it is left out and the
-		 * drawing scaled instead (scale_sfdp). */
+		 * spring length (inches). Overlap removal is slow in sfdp
+		 * (docs/render.md): above SFDP_OVERLAP_UP_TO the drawing is
+		 * scaled instead (scale_sfdp). */
 		if (strcmp(engine, "sfdp") || s->n <= SFDP_OVERLAP_UP_TO) {
 			cm__gv_set(g, "overlap", "false");
 			cm__gv_set(g, "sep", "+14");
@@ -239,9 +238,8 @@ static int by_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Without overlap removal sfdp returns a layout of arbitrary scale (3000
- * actors in 7 x 3 inches): scale it until the median tie is SFDP_TIE
- * points long. */
+/* Without overlap removal sfdp returns a layout of arbitrary scale: scale
+ * it until the median tie is SFDP_TIE points long. */
 static int scale_sfdp(cm_ctx *ctx, cm__scene *s)
 {
 	double *len = cm__calloc(s->m + 1, sizeof(*len));

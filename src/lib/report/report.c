@@ -74,12 +74,11 @@ int cm__json_value_set(json_t *value, double v)
 
 /* root's text in t's buffer, NUL-terminated, or -1 (out of memory).
  * Formatted in memory first, so that a failure leaves nothing behind, and
- * into a buffer of our own: jansson 2.14 ignores a failed write of an object
- * key, so json_dumps() (whose buffer grows as it goes) and json_dumpf() can
- * drop a key under memory pressure and still succeed. json_dumpb() only
- * counts what does not fit: a text that fits is complete after one call,
- * and otherwise that call sized the buffer for a second, which cannot fail
- * that way. jansson formats reals under the C locale it enforces. */
+ * into a buffer of our own: jansson 2.14's json_dumps() and json_dumpf() can
+ * drop a key when an allocation fails and still succeed (docs/findings.md,
+ * #20). json_dumpb() either fills the buffer or sizes it for a second call,
+ * which cannot fail that way. jansson formats reals under the C locale it
+ * enforces. */
 static int format_into(cm__json_text *t, json_t *root, size_t *len)
 {
 	*len = root ? json_dumpb(root, t->data, t->cap, JSON_FLAGS) : 0;

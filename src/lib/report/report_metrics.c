@@ -137,8 +137,8 @@ static json_t *json_snapshot(const cm_network *net)
 	                 net->year ? json_integer(net->year) : json_null());
 }
 
-/* The actors are written one at a time: as one jansson tree, a million
- * actors in four layers took 14.7 GB. */
+/* The actors are written one at a time: one jansson tree of every actor
+ * would take many times the memory of the measures (docs/performance.md). */
 static int write_actors(FILE *fp, cm_ctx *ctx, const cm_metrics *m)
 {
 	int rc = 0, any = 0;

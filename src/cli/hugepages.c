@@ -15,8 +15,15 @@
  * docs/performance.md has the measurements: a quarter less CPU at a million
  * actors, nothing measurable at a hundred thousand (a 100 MB file), hence
  * the threshold. A GLIBC_TUNABLES that already names the tunable is the
- * user's choice and is left as it is; that also ends the restart. */
+ * user's choice and is left as it is; that also ends the restart.
+ *
+ * The tunable is glibc's and /proc/self Linux's: elsewhere (configure found
+ * no HAVE_GLIBC_TUNABLES) the program never restarts itself. */
+#include "config.h"
+
 #include "cli.h"
+
+#if HAVE_GLIBC_TUNABLES
 
 #include <limits.h>
 #include <stdint.h>
@@ -122,3 +129,10 @@ void cli_huge_pages(int argc, char **argv)
 		execv(path, argv);
 	free(tunables);
 }
+#else
+void cli_huge_pages(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+}
+#endif

@@ -85,20 +85,18 @@ static int write_graphml(FILE *fp, cm_ctx *ctx, const void *payload)
 static int write_measures(FILE *fp, cm_ctx *ctx, const cm_metrics *m, const job *j, int first,
                           int several)
 {
-	char *buf = NULL;
-	size_t len = 0;
+	cli_mem mem;
 	int flags = (j->nodes ? CM_METRICS_NODES : 0) | (several ? CM_METRICS_SNAPSHOT : 0);
 	if (j->format != CM_FORMAT_CSV || first)
 		return cm_metrics_write(fp, ctx, m, j->format, flags);
-	FILE *mem = open_memstream(&buf, &len);
-	if (!mem)
+	if (!cli_mem_open(&mem))
 		return CM_ENOMEM;
-	int rc = cm_metrics_write(mem, ctx, m, j->format, flags);
-	fclose(mem);
-	const char *body = buf ? strchr(buf, '\n') : NULL;
+	int rc = cm_metrics_write(mem.fp, ctx, m, j->format, flags);
+	cli_mem_close(&mem);
+	const char *body = mem.buf ? strchr(mem.buf, '\n') : NULL;
 	if (rc == 0 && body)
 		fputs(body + 1, fp);
-	free(buf);
+	free(mem.buf);
 	return rc;
 }
 

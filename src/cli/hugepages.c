@@ -10,8 +10,13 @@
  * read once, at start, so before a large input is read the CLI sets the
  * tunable and starts itself again (the threshold: docs/performance.md). A
  * GLIBC_TUNABLES that already names the tunable is the user's choice and is
- * left as it is; that also ends the restart. */
+ * left as it is; that also ends the restart. Glibc on Linux only
+ * (HAVE_GLIBC_TUNABLES); elsewhere the program never restarts itself. */
+#include "config.h"
+
 #include "cli.h"
+
+#if HAVE_GLIBC_TUNABLES
 
 #include <limits.h>
 #include <stdint.h>
@@ -117,3 +122,10 @@ void cli_huge_pages(int argc, char **argv)
 		execv(path, argv);
 	free(tunables);
 }
+#else
+void cli_huge_pages(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+}
+#endif

@@ -8,10 +8,17 @@
 # the program directly but for the valgrind case: a restarted program would
 # leave valgrind behind.
 . "$top_srcdir/tests/cli/lib.sh"
+config_h=$(cd "${top_builddir:-.}" && pwd)/config.h
 cd "$TMP" || exit 1
 
 starts() { grep -c "runtime linker statistics" "$1"; }
 
+# Built without the restart (not glibc on Linux, or forced off: configure's
+# cm_cv_glibc_tunables=no).
+if ! grep -q '^#define HAVE_GLIBC_TUNABLES 1' "$config_h"; then
+	for t in 1 2 3 4 5 6 7 8; do skip "huge-page restart $t" "built without glibc tunables"; done
+	done_testing; exit
+fi
 if ! grep -q '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
 	for t in 1 2 3 4 5 6 7 8; do skip "huge-page restart $t" "huge pages not in madvise mode"; done
 	done_testing; exit

@@ -6,14 +6,13 @@
  * layers of a worker that dies are measured by the parent. The layer
  * function here is a stand-in whose results are a known function of the
  * layer and actor index. */
-#define _DEFAULT_SOURCE /* MAP_ANONYMOUS, usleep */
+#include "config.h" /* usleep is an extension */
 
 #include "tap.h"
 
 #include "metrics/metrics_work.h"
 
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #define NODES  7
@@ -129,9 +128,8 @@ int main(void)
 	cm_network *net = cm_series_take(s, 0);
 	cm_series_free(s);
 	is_int((int)cm_network_node_count(net), NODES, "a network of seven actors");
-	void *shared =
-	    mmap(NULL, sizeof(int), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (shared == MAP_FAILED)
+	void *shared = cm__malloc_shared(sizeof(int));
+	if (!shared)
 		return 1;
 	behaviour b = {getpid(), LAYERS, LAYERS, 0, shared, {0}, 0};
 
@@ -185,7 +183,7 @@ int main(void)
 		all = all && whole(m, k);
 	ok(all, "every layer measured here instead, whole");
 	cm_metrics_free(m);
-	munmap(shared, sizeof(int));
+	cm__free_shared(shared, sizeof(int));
 
 	cm_network_free(net);
 	cm_ctx_free(ctx);

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* Matching actors across two snapshots and the tie changes of each layer. */
-#define _GNU_SOURCE /* qsort_r */
 #include "compare.h"
 #include "graph/layers.h"
 

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* Public accessors of networks and series. */
-#define _GNU_SOURCE /* qsort_r */
 #include "internal.h"
 
 #include <stdlib.h>
@@ -159,7 +158,7 @@ static int build_id_order(cm_network *net)
 		return CM_ENOMEM;
 	for (size_t i = 0; i < net->n; i++)
 		order[i] = i;
-	qsort_r(order, net->n, sizeof(*order), cmp_id, net);
+	cm__qsort_r(order, net->n, sizeof(*order), cmp_id, net);
 	net->id_order = order;
 	return 0;
 }

@@ -66,6 +66,24 @@ void cm__free(void *p);
 void *cm__malloc_shared(size_t n);
 void cm__free_shared(void *p, size_t n);
 
+/* A stream whose bytes end up in memory. After cm__memout_close() returns
+ * 0, buf holds the len bytes written and a NUL, to be released with free();
+ * on -1 (a write failed, or no memory) buf is NULL. */
+typedef struct cm__memout {
+	FILE *fp;
+	char *buf;
+	size_t len;
+} cm__memout;
+FILE *cm__memout_open(cm__memout *m);
+int cm__memout_close(cm__memout *m);
+
+/* qsort with a context pointer passed to cmp: the C library's qsort_r where
+ * configure found one, else cm__heapsort_r. Neither is stable, so ties must
+ * be broken by cmp where the order matters. */
+typedef int (*cm__cmp_r)(const void *a, const void *b, void *ctx);
+void cm__qsort_r(void *base, size_t n, size_t size, cm__cmp_r cmp, void *ctx);
+void cm__heapsort_r(void *base, size_t n, size_t size, cm__cmp_r cmp, void *ctx);
+
 /* Grows *items (of elsize bytes) to hold at least need; returns 0 or CM_ENOMEM. */
 int cm__grow(void **items, size_t *cap, size_t need, size_t elsize);
 

@@ -1,14 +1,33 @@
 /* SPDX-License-Identifier: MIT */
 /* Allocation wrappers and the string arena. */
-/* madvise and MADV_HUGEPAGE are not in POSIX. */
-#define _DEFAULT_SOURCE
+#include "config.h"
+
 #include "internal.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/random.h>
 #include <time.h>
+#include <unistd.h>
+#if HAVE_GETRANDOM && HAVE_SYS_RANDOM_H
+#include <sys/random.h>
+#endif
+
+/* madvise and its huge-page advice are Linux's; elsewhere large blocks are
+ * plain ones. */
+#if HAVE_MADVISE && HAVE_DECL_MADV_HUGEPAGE && HAVE_DECL_MADV_NOHUGEPAGE
+#define HUGE_ADVICE 1
+#else
+#define HUGE_ADVICE 0
+#endif
+#if !HAVE_DECL_MAP_ANONYMOUS && HAVE_DECL_MAP_ANON
+#define MAP_ANONYMOUS MAP_ANON
+#define HAVE_ANON_MAP 1
+#else
+#define HAVE_ANON_MAP HAVE_DECL_MAP_ANONYMOUS
+#endif
 
 /* Fault injection for tests: when nonzero, the allocation with this ordinal
  * (counted from the call that set it) fails. See tests/unit/test_alloc.c. */
@@ -59,6 +78,7 @@ void *cm__realloc(void *p, size_t n)
 
 void *cm__malloc_large(size_t n)
 {
+#if HUGE_ADVICE
 	void *p = NULL;
 	if (n < LARGE_SIZE)
 		return cm__malloc(n);
@@ -71,13 +91,38 @@ void *cm__malloc_large(size_t n)
 	 * own in front of the block. */
 	(void)madvise((char *)p - PAGE, PAGE, MADV_NOHUGEPAGE);
 	return p;
+#else
+	return cm__malloc(n);
+#endif
 }
+
+#if HAVE_ANON_MAP
+static void *map_shared(size_t n)
+{
+	return mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+}
+#else
+/* Without anonymous mappings, a shared mapping of a temporary file, which
+ * tmpfile() has already unlinked; it reads as zeros like anonymous memory. */
+static void *map_shared(size_t n)
+{
+	FILE *fp = tmpfile();
+	if (!fp)
+		return MAP_FAILED;
+	int fd = fileno(fp);
+	void *p = ftruncate(fd, (off_t)n)
+	              ? MAP_FAILED
+	              : mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	fclose(fp); /* the mapping keeps the file */
+	return p;
+}
+#endif
 
 void *cm__malloc_shared(size_t n)
 {
 	if (should_fail())
 		return NULL;
-	void *p = mmap(NULL, n ? n : 1, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	void *p = map_shared(n ? n : 1);
 	return p == MAP_FAILED ? NULL : p;
 }
 
@@ -92,10 +137,12 @@ void cm__free_shared(void *p, size_t n)
  * (docs/performance.md). Advice only: Linux before 5.14 refuses it. */
 static void populate(void *p, size_t n)
 {
+#if HAVE_MADVISE && HAVE_DECL_MADV_POPULATE_WRITE
 	uintptr_t from = ((uintptr_t)p + PAGE - 1) & ~(PAGE - 1);
 	uintptr_t to = ((uintptr_t)p + n) & ~(PAGE - 1);
 	if (to > from)
 		(void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+#endif
 }
 
 void *cm__calloc_large(size_t n, size_t size)
@@ -127,7 +174,8 @@ void cm__free(void *p)
 
 /* An array that outgrows a quarter of a huge page moves to whole huge pages
  * (see cm__malloc_large): one page fault per 2 MiB instead of 512 saves more
- * than the copy costs where faults are dear (docs/performance.md). */
+ * than the copy costs where faults are dear (docs/performance.md).
+ * Without huge pages (HUGE_ADVICE 0) the blocks are plain ones and the moves stay. */
 #define GROW_HUGE_FROM ((size_t)512 << 10)
 
 static int grow_huge(void **items, size_t *cap, size_t bytes, size_t elsize)
@@ -224,10 +272,29 @@ static uint32_t str_hash(uint64_t seed, const char *s, size_t len)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
+/* 1 when *seed got random bytes from the system, which never waits for
+ * them (GRND_NONBLOCK: early in boot a weaker seed beats a hang). */
+static int system_random(uint64_t *seed)
+{
+#if HAVE_GETRANDOM
+	return getrandom(seed, sizeof(*seed), GRND_NONBLOCK) == (ssize_t)sizeof(*seed);
+#elif HAVE_ARC4RANDOM_BUF
+	arc4random_buf(seed, sizeof(*seed));
+	return 1;
+#else
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	int got = read(fd, seed, sizeof(*seed)) == (ssize_t)sizeof(*seed);
+	close(fd);
+	return got;
+#endif
+}
+
 static uint64_t random_seed(void)
 {
 	uint64_t seed = 0;
-	if (getrandom(&seed, sizeof(seed), GRND_NONBLOCK) != (ssize_t)sizeof(seed))
+	if (!system_random(&seed))
 		seed = (uint64_t)(uintptr_t)&seed ^ (uint64_t)time(NULL); /* ASLR as a fallback */
 	return seed | 1;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Locale-independent number parsing and formatting: results must not depend
  * on LC_NUMERIC (a German locale would otherwise read "1.5" as 1). */
-#define _GNU_SOURCE
+#include "config.h"
+
 #include "internal.h"
 
 #include <errno.h>
@@ -11,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#if HAVE_XLOCALE_H
+#include <xlocale.h> /* strtod_l on macOS */
+#endif
 
 static locale_t c_locale(void)
 {
@@ -18,6 +22,19 @@ static locale_t c_locale(void)
 	if (!loc)
 		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
 	return loc;
+}
+
+/* strtod in the C locale: strtod_l is glibc's and the BSDs', not POSIX. */
+static double strtod_c(const char *s, char **end, locale_t loc)
+{
+#if HAVE_STRTOD_L
+	return strtod_l(s, end, loc);
+#else
+	locale_t old = uselocale(loc);
+	double v = strtod(s, end);
+	uselocale(old);
+	return v;
+#endif
 }
 
 static int only_space(const char *s)
@@ -34,7 +51,7 @@ int cm__parse_double(double *out, const char *s)
 	if (!loc)
 		return CM_ENOMEM;
 	errno = 0;
-	double v = strtod_l(s, &end, loc);
+	double v = strtod_c(s, &end, loc);
 	if (end == s || !only_space(end) || errno == ERANGE || isnan(v))
 		return CM_EINVAL;
 	*out = v;

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Worker-process plumbing (workers.h). */
+#include "config.h" /* _SC_NPROCESSORS_ONLN is an extension on some systems */
+
 #include "workers.h"
 
 #include <errno.h>
@@ -10,7 +12,8 @@
 #include <unistd.h>
 
 /* Tasks runnable now (the fourth field of /proc/loadavg, "running/total",
- * which includes this process); 1 without /proc/loadavg. */
+ * which includes this process); 1 without /proc/loadavg (a system other
+ * than Linux), where every core counts as free. */
 static long runnable_now(void)
 {
 	long running = 1;
@@ -31,9 +34,21 @@ static long runnable_now(void)
  * instant does not count. */
 #define READINGS 5
 
+/* Cores online; 1 where the system cannot tell (_SC_NPROCESSORS_ONLN is
+ * not POSIX, though Linux, the BSDs and macOS have it). */
+static long cores_online(void)
+{
+#ifdef _SC_NPROCESSORS_ONLN
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n > 0 ? n : 1;
+#else
+	return 1;
+#endif
+}
+
 long cm__free_cores(void)
 {
-	long cores = sysconf(_SC_NPROCESSORS_ONLN), running = runnable_now();
+	long cores = cores_online(), running = runnable_now();
 	struct timespec pause = {0, 2000000};
 	for (int i = 1; i < READINGS && running > 1; i++) {
 		nanosleep(&pause, NULL);

@@ -166,18 +166,15 @@ static void wrapped(FILE *fp, const char *text)
  * cannot grow (no memory) fails the report. */
 static int verdict_text(FILE *fp, const cm_classification *c)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	if (!mem)
+	cm__memout m;
+	if (!cm__memout_open(&m))
 		return CM_ENOMEM;
-	verdict_words(mem, c);
-	int bad = ferror(mem);
-	bad |= fclose(mem);
-	if (!bad && buf)
-		wrapped(fp, buf);
-	free(buf);
-	return bad || !buf ? CM_ENOMEM : 0;
+	verdict_words(m.fp, c);
+	if (cm__memout_close(&m))
+		return CM_ENOMEM;
+	wrapped(fp, m.buf);
+	free(m.buf);
+	return 0;
 }
 
 static void scores_text(FILE *fp, const cm_classification *c)
@@ -246,25 +243,21 @@ static int write_text(FILE *fp, const cm_classification *c)
  * memory half-way leaves nothing written. */
 static int write_text_many(FILE *fp, cm_ctx *ctx, const cm_classification *const *cs, size_t count)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&buf, &len);
-	if (!mem)
+	cm__memout m;
+	if (!cm__memout_open(&m))
 		return cm__oom(ctx);
 	int bad = 0;
 	for (size_t k = 0; k < count && !bad; k++) {
 		if (k)
-			fputc('\n', mem);
-		bad = write_text(mem, cs[k]);
+			fputc('\n', m.fp);
+		bad = write_text(m.fp, cs[k]);
 	}
-	bad |= ferror(mem);
-	bad |= fclose(mem);
-	if (bad || !buf) {
-		free(buf);
+	if (cm__memout_close(&m) || bad) {
+		free(m.buf);
 		return cm__oom(ctx);
 	}
-	bad = fwrite(buf, 1, len, fp) != len;
-	free(buf);
+	bad = fwrite(m.buf, 1, m.len, fp) != m.len;
+	free(m.buf);
 	return bad || ferror(fp) ? cm__error(ctx, CM_EIO, "error: writing the report failed") : 0;
 }
 

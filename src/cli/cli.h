@@ -76,6 +76,10 @@ void cli_common_init(cli_common *c, const char *command);
  * usage error was printed. */
 int cli_common_option(cli_common *c, int opt, const char *arg);
 
+/* Prints a message and a newline to stderr, with the input it quotes
+ * escaped (cm_escape): a file name or an argument cannot forge a line. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Prints "clustermap CMD: message" and the --help hint; returns EXIT_USAGE. */
 int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

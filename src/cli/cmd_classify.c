@@ -56,7 +56,7 @@ static int classify_file(job *j, cm_ctx *ctx, const char *path)
 	for (size_t i = 0; i < n; i++) {
 		cm_classification *r;
 		if ((rc = cm_classify(&r, ctx, cm_series_get(s, i), &j->opts))) {
-			fprintf(stderr, "%s: %s\n", path, cm_ctx_errmsg(ctx));
+			cli_error("%s: %s", path, cm_ctx_errmsg(ctx));
 			return rc;
 		}
 		j->results[j->nresults++] = r;

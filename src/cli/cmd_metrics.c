@@ -140,8 +140,8 @@ static int metrics_one(const job *j, const char *path, FILE *fp, int *count, int
 	cm_ctx_set_jobs(ctx, j->jobs);
 	int rc = cli_read(&s, ctx, &j->c, path);
 	if (rc == 0 && j->graphml && cm_series_count(s) != 1) {
-		fprintf(stderr, "%s: error: --graphml needs a file with one snapshot; it has %zu\n",
-		        path, cm_series_count(s));
+		cli_error("%s: error: --graphml needs a file with one snapshot; it has %zu", path,
+		          cm_series_count(s));
 		rc = CM_EINVAL;
 	} else if (rc == 0) {
 		cm_ctx_clear(ctx);
@@ -149,7 +149,7 @@ static int metrics_one(const job *j, const char *path, FILE *fp, int *count, int
 		                    nfiles > 1 || cm_series_count(s) > 1);
 		cli_print_diags(ctx, !j->c.quiet);
 		if (rc)
-			fprintf(stderr, "%s: %s\n", path, cm_ctx_errmsg(ctx));
+			cli_error("%s: %s", path, cm_ctx_errmsg(ctx));
 	}
 	cm_series_free(s);
 	cm_ctx_free(ctx);

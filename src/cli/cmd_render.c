@@ -129,13 +129,12 @@ static cm_network *pick(const job *j, const cm_series *s, const char *path)
 	if (!j->snapshot && count == 1)
 		return cm_series_get(s, 0);
 	if (j->snapshot)
-		fprintf(stderr, "%s: error: no snapshot %zu; the file holds %zu\n", path,
-		        j->snapshot, count);
+		cli_error("%s: error: no snapshot %zu; the file holds %zu", path, j->snapshot,
+		          count);
 	else
-		fprintf(stderr,
-		        "%s: error: the file holds %zu snapshots; choose one with "
-		        "--snapshot N\n",
-		        path, count);
+		cli_error("%s: error: the file holds %zu snapshots; choose one with "
+		          "--snapshot N",
+		          path, count);
 	return NULL;
 }
 

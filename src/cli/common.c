@@ -31,12 +31,29 @@ void cli_common_init(cli_common *c, const char *command)
 	cm_limits_default(&c->limits);
 }
 
+static void print_escaped(const char *fmt, va_list ap)
+{
+	char raw[2048], shown[2048];
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	cm_escape(shown, sizeof(shown), raw);
+	fputs(shown, stderr);
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	print_escaped(fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 int cli_usage(const char *command, const char *fmt, ...)
 {
 	va_list ap;
 	fprintf(stderr, "clustermap %s: ", command);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_escaped(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nTry 'clustermap %s --help'.\n", command);
 	return EXIT_USAGE;

@@ -83,6 +83,7 @@ static int run(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(name, commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "clustermap: unknown command '%s'\nTry 'clustermap --help'.\n", name);
+	cli_error("clustermap: unknown command '%s'", name);
+	fputs("Try 'clustermap --help'.\n", stderr);
 	return EXIT_USAGE;
 }

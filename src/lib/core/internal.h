@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define CM__ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -48,6 +49,10 @@ size_t cm__diag_errors(const cm_ctx *ctx);
 
 /* Reports progress; returns nonzero when the user asked to cancel. */
 int cm__progress(cm_ctx *ctx, const char *what, double fraction);
+
+/* Writes s escaped as cm_escape does, whatever its length, for text that
+ * people read (reports); returns the bytes written. */
+size_t cm__fputs_escaped(FILE *fp, const char *s);
 
 /* ------------------------------------------------------------ memory */
 

@@ -38,7 +38,8 @@ static void describe(FILE *fp, const cm_network *net, int node)
 {
 	cm_kind kind = cm_network_node_kind(net, (size_t)node);
 	cm_size size = cm_network_node_size(net, (size_t)node);
-	fprintf(fp, "%s (", cm_network_node_label(net, (size_t)node));
+	cm__fputs_escaped(fp, cm_network_node_label(net, (size_t)node));
+	fputs(" (", fp);
 	if (kind != CM_KIND_FIRM) {
 		fprintf(fp, "%s)", cm_kind_name(kind));
 		return;
@@ -225,10 +226,12 @@ static void indicators_text(FILE *fp, const cm_classification *c)
 static int write_text(FILE *fp, const cm_classification *c)
 {
 	const cm_network *net = c->net;
-	fprintf(fp, "%s", cm_network_source(net));
-	if (*cm_network_label(net))
-		fprintf(fp, " [%s]", cm_network_label(net));
-	else if (cm_network_year(net))
+	cm__fputs_escaped(fp, cm_network_source(net));
+	if (*cm_network_label(net)) {
+		fputs(" [", fp);
+		cm__fputs_escaped(fp, cm_network_label(net));
+		fputc(']', fp);
+	} else if (cm_network_year(net))
 		fprintf(fp, " [%d]", cm_network_year(net));
 	fprintf(fp, ": %s", cm_cluster_type_name(c->type));
 	if (c->type == CM_TYPE_HYBRID)

@@ -131,7 +131,9 @@ void cm__fpset_free(cm__fpset *s);
 
 /* ------------------------------------------------------------ numbers */
 
-/* Locale-independent parsing (decimal point only). Return 0 or CM_EINVAL. */
+/* Locale-independent parsing (decimal point only). Return 0 or CM_EINVAL;
+ * cm__parse_double returns CM_ELIMIT for a value past the largest double
+ * (1e400), reads subnormals (4e-320) and "inf", and refuses NaN. */
 int cm__parse_double(double *out, const char *s);
 int cm__parse_long(long *out, const char *s);
 int cm__parse_bool(int *out, const char *s);

@@ -111,6 +111,11 @@ int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void 
  * the exit status. */
 int cli_write_batch(const cli_common *c, const char *path, cli_writer writer, const void *payload);
 
+/* 1 when two outputs (NULL: none) would overwrite each other: the same
+ * path, both standard output ("-"), or one existing file by two names.
+ * Devices such as /dev/null take any number of outputs. */
+int cli_same_output(const char *a, const char *b);
+
 int cli_parse_format(cm_format *out, const char *command, const char *arg);
 int cli_parse_size(size_t *out, const char *arg);
 

@@ -118,6 +118,9 @@ int cmd_diff(int argc, char **argv)
 		                 "cannot tell the diagram format from '%s'; end it in .svg, "
 		                 ".png, .pdf or .dot",
 		                 a.diagram);
+	if (cli_same_output(a.diagram, a.output))
+		return cli_usage("diff", "--output and --diagram name the same file '%s'",
+		                 a.output);
 	if (s.by_year)
 		return cli_usage("diff", "--by year makes a series; use timeline, or --at Y1,Y2");
 	int n = argc - optind;

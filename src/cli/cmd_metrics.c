@@ -243,6 +243,8 @@ static int check(const job *j, int nfiles)
 		return cli_usage("metrics", "--exact and --approx exclude each other");
 	if (j->graphml && nfiles > 1)
 		return cli_usage("metrics", "--graphml takes one input file");
+	if (cli_same_output(j->out, j->graphml))
+		return cli_usage("metrics", "-o and --graphml name the same file '%s'", j->graphml);
 	return 0;
 }
 

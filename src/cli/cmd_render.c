@@ -90,7 +90,11 @@ static int render_option(job *j, int opt, const char *arg)
 		return 0;
 	case OPT_POSITIONS: j->positions = arg; return 0;
 	case OPT_SAVE_POSITIONS: j->save = arg; return 0;
-	case OPT_SNAPSHOT: return number(&j->snapshot, arg, "--snapshot");
+	case OPT_SNAPSHOT:
+		if (number(&j->snapshot, arg, "--snapshot"))
+			return EXIT_USAGE;
+		/* 0 would mean "the only snapshot", which the user did not ask for. */
+		return j->snapshot ? 0 : cli_usage("render", "--snapshot counts from 1");
 	default: return cli_usage("render", "unknown option");
 	}
 }
@@ -102,6 +106,9 @@ static int check_job(job *j, int nfiles)
 		return cli_usage("render", nfiles ? "give one input file" : "no input file");
 	if (!j->out)
 		return cli_usage("render", "no output; give -o OUT");
+	if (cli_same_output(j->out, j->save))
+		return cli_usage("render", "-o and --save-positions name the same file '%s'",
+		                 j->save);
 	const char *fmt = j->format;
 	if (fmt && cm_render_format_parse(&j->opts.format, fmt))
 		return cli_usage("render", "unknown format '%s'; use svg, png, pdf, dot or plain",

@@ -157,5 +157,8 @@ int cmd_timeline(int argc, char **argv)
 		return cli_usage("timeline", "--by and --at slice one dated file");
 	if (a.plot && !strcmp(a.plot, "-") && !strcmp(a.output, "-"))
 		return cli_usage("timeline", "the chart and the report cannot both go to stdout");
+	if (cli_same_output(a.plot, a.output))
+		return cli_usage("timeline", "the chart and the report name the same file '%s'",
+		                 a.plot);
 	return cli_series_run(&c, &s, argv + optind, argc - optind, report, &a);
 }

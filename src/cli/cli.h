@@ -80,6 +80,15 @@ int cli_common_option(cli_common *c, int opt, const char *arg);
  * escaped (cm_escape): a file name or an argument cannot forge a line. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Prints ctx's message; one that names no file ("error: ...") gets file in
+ * front (the input it is about), so that every error says where. */
+void cli_print_error(const cm_ctx *ctx, const char *file);
+/* How messages name an output: "<stdout>" for "-". */
+const char *cli_output_name(const char *path);
+/* After writing PATH failed with rc: a write failure names the output;
+ * other messages (e.g. about the options) are printed as they are. */
+void cli_print_write_error(const cm_ctx *ctx, int rc, const char *path);
+
 /* Prints "clustermap CMD: message" and the --help hint; returns EXIT_USAGE. */
 int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -57,7 +57,7 @@ static int classify_file(job *j, cm_ctx *ctx, const char *path)
 	for (size_t i = 0; i < n; i++) {
 		cm_classification *r;
 		if ((rc = cm_classify(&r, ctx, cm_series_get(s, i), &j->opts))) {
-			cli_error("%s: %s", path, cm_ctx_errmsg(ctx));
+			cli_print_error(ctx, path);
 			return rc;
 		}
 		j->results[j->nresults++] = r;
@@ -76,7 +76,7 @@ static int write_results(job *j, cm_ctx *ctx)
 {
 	int rc = cli_write_file(ctx, j->out, write_many, j);
 	if (rc)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_print_write_error(ctx, rc, j->out);
 	return rc;
 }
 

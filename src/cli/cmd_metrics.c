@@ -148,8 +148,9 @@ static int metrics_one(const job *j, const char *path, FILE *fp, int *count, int
 		rc = measure_series(j, ctx, s, fp, count, array,
 		                    nfiles > 1 || cm_series_count(s) > 1);
 		cli_print_diags(ctx, !j->c.quiet);
+		/* A write failure is about the report, not the input. */
 		if (rc)
-			cli_error("%s: %s", path, cm_ctx_errmsg(ctx));
+			cli_print_error(ctx, rc == CM_EIO ? cli_output_name(j->out) : path);
 	}
 	cm_series_free(s);
 	cm_ctx_free(ctx);

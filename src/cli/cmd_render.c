@@ -150,7 +150,7 @@ static int write_positions(FILE *fp, cm_ctx *ctx, const void *pos)
 	return cm_positions_write(fp, ctx, pos);
 }
 
-static int draw(job *j, cm_ctx *ctx, const cm_network *net)
+static int draw(job *j, cm_ctx *ctx, const cm_network *net, const char *path)
 {
 	cm_positions *pin = NULL, *layout = NULL;
 	int rc = 0;
@@ -163,7 +163,7 @@ static int draw(job *j, cm_ctx *ctx, const cm_network *net)
 	if (!rc && j->save)
 		rc = cli_write_file(ctx, j->save, write_positions, layout);
 	if (rc)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_print_error(ctx, path);
 	cm_positions_free(pin);
 	cm_positions_free(layout);
 	return rc;
@@ -179,7 +179,7 @@ static int run(job *j, const char *path)
 	cm_network *net = rc ? NULL : pick(j, s, path);
 	if (net) {
 		cm_ctx_clear(ctx);
-		rc = draw(j, ctx, net);
+		rc = draw(j, ctx, net, path);
 	}
 	cm_series_free(s);
 	cm_ctx_free(ctx);

@@ -79,7 +79,7 @@ static int write_to(cm_ctx *ctx, const cm_timeline *tl, const tl_args *a, int ch
 	int rc = cli_write_file(ctx, chart ? a->plot : a->output,
 	                        chart ? write_chart : write_report, &(output){tl, a});
 	if (rc)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_print_write_error(ctx, rc, chart ? a->plot : a->output);
 	return rc;
 }
 

@@ -49,6 +49,25 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+const char *cli_output_name(const char *path)
+{
+	return strcmp(path, "-") ? path : "<stdout>";
+}
+
+void cli_print_write_error(const cm_ctx *ctx, int rc, const char *path)
+{
+	cli_print_error(ctx, rc == CM_EIO ? cli_output_name(path) : NULL);
+}
+
+void cli_print_error(const cm_ctx *ctx, const char *file)
+{
+	const char *msg = cm_ctx_errmsg(ctx);
+	if (file && !strncmp(msg, "error: ", 7))
+		cli_error("%s: %s", file, msg);
+	else
+		cli_error("%s", msg);
+}
+
 int cli_usage(const char *command, const char *fmt, ...)
 {
 	va_list ap;

@@ -50,6 +50,9 @@ static int check_stdout(int status)
 	int failed = fflush(stdout) != 0, e = errno;
 	if (!failed && !ferror(stdout))
 		return status;
+	/* A command that failed has said why; errno no longer knows. */
+	if (!failed && status != EXIT_OK)
+		return status;
 	fprintf(stderr, "clustermap: error: cannot write to standard output: %s\n",
 	        strerror(failed ? e : EIO));
 	return EXIT_FAIL;

@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -266,9 +267,11 @@ static int write_text_many(FILE *fp, cm_ctx *ctx, const cm_classification *const
 		free(buf);
 		return cm__oom(ctx);
 	}
-	bad = fwrite(buf, 1, len, fp) != len;
+	errno = 0;
+	bad = fwrite(buf, 1, len, fp) != len || ferror(fp);
+	int rc = bad ? cm__write_failed(ctx) : 0;
 	free(buf);
-	return bad || ferror(fp) ? cm__error(ctx, CM_EIO, "error: writing the report failed") : 0;
+	return rc;
 }
 
 /* ------------------------------------------------------------ JSON */

@@ -85,6 +85,13 @@ size_t cm_ctx_diag_count(const cm_ctx *ctx);
 const cm_diag *cm_ctx_diag(const cm_ctx *ctx, size_t i);
 void cm_ctx_clear(cm_ctx *ctx);
 
+/* Copies s into buf (size bytes, NUL-terminated) with every control
+ * character escaped: \n, \t, \r, \xNN for other C0 characters, DEL and
+ * bytes that are not UTF-8, \u{NN} for U+0080-U+009F. Stops before a
+ * character or an escape that would not fit. Returns the bytes written.
+ * Messages and diagnostics are escaped this way already. */
+size_t cm_escape(char *buf, size_t size, const char *s);
+
 /* Writes one diagnostic as "FILE:LINE:COL: warning|error: message\n". */
 void cm_diag_print(FILE *fp, const cm_diag *d);
 

@@ -76,6 +76,19 @@ void cli_common_init(cli_common *c, const char *command);
  * usage error was printed. */
 int cli_common_option(cli_common *c, int opt, const char *arg);
 
+/* Prints a message and a newline to stderr, with the input it quotes
+ * escaped (cm_escape): a file name or an argument cannot forge a line. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints ctx's message; one that names no file ("error: ...") gets file in
+ * front (the input it is about), so that every error says where. */
+void cli_print_error(const cm_ctx *ctx, const char *file);
+/* How messages name an output: "<stdout>" for "-". */
+const char *cli_output_name(const char *path);
+/* After writing PATH failed with rc: a write failure names the output;
+ * other messages (e.g. about the options) are printed as they are. */
+void cli_print_write_error(const cm_ctx *ctx, int rc, const char *path);
+
 /* Prints "clustermap CMD: message" and the --help hint; returns EXIT_USAGE. */
 int cli_usage(const char *command, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -118,6 +131,11 @@ typedef struct cli_mem {
 } cli_mem;
 FILE *cli_mem_open(cli_mem *m);
 int cli_mem_close(cli_mem *m);
+
+/* 1 when two outputs (NULL: none) would overwrite each other: the same
+ * path, both standard output ("-"), or one existing file by two names.
+ * Devices such as /dev/null take any number of outputs. */
+int cli_same_output(const char *a, const char *b);
 
 int cli_parse_format(cm_format *out, const char *command, const char *arg);
 int cli_parse_size(size_t *out, const char *arg);

@@ -21,9 +21,10 @@ static void help(void)
 	       "  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
 	       "      --seed S                 seed of every random draw (default 1)\n"
 	       "      --replicates N           null-model replicates per indicator for the\n"
-	       "                               z-scores (default 20; 0 for none)\n"
+	       "                               z-scores (default 20; 0 for none; at most 10000)\n"
 	       "      --stability N            node-jackknife and 10%%-edge-dropout replicates\n"
-	       "                               for the confidence (default 20; 0 for none)\n"
+	       "                               for the confidence (default 20; 0 for none;\n"
+	       "                               at most 10000)\n"
 	       "      --hybrid-margin X        score difference under which the top two types\n"
 	       "                               make a hybrid (default 0.20)\n"
 	       "%s\nExit status: 0 when every file was classified, 1 when any was not, 2 on\n"
@@ -56,7 +57,7 @@ static int classify_file(job *j, cm_ctx *ctx, const char *path)
 	for (size_t i = 0; i < n; i++) {
 		cm_classification *r;
 		if ((rc = cm_classify(&r, ctx, cm_series_get(s, i), &j->opts))) {
-			fprintf(stderr, "%s: %s\n", path, cm_ctx_errmsg(ctx));
+			cli_print_error(ctx, path);
 			return rc;
 		}
 		j->results[j->nresults++] = r;
@@ -75,7 +76,7 @@ static int write_results(job *j, cm_ctx *ctx)
 {
 	int rc = cli_write_file(ctx, j->out, write_many, j);
 	if (rc)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_print_write_error(ctx, rc, j->out);
 	return rc;
 }
 
@@ -104,9 +105,28 @@ static int run(job *j, char **files, int nfiles)
 	return status;
 }
 
-static int own_option(job *j, int opt, const char *arg)
+/* Each replicate is a classification: past this, memory and time grow
+ * without making the confidence any more certain. */
+enum { MAX_REPLICATES = 10000 };
+
+static int number_option(job *j, int opt, const char *arg)
 {
 	size_t n;
+	if (cli_parse_size(&n, arg))
+		return cli_usage("classify", "'%s' is not a whole number", arg), -1;
+	if (opt == OPT_SEED) {
+		j->opts.seed = (unsigned long)n;
+		return 1;
+	}
+	const char *name = opt == OPT_REPLICATES ? "--replicates" : "--stability";
+	if (n > MAX_REPLICATES)
+		return cli_usage("classify", "%s takes 0 to %d", name, MAX_REPLICATES), -1;
+	*(opt == OPT_REPLICATES ? &j->opts.replicates : &j->opts.stability) = n;
+	return 1;
+}
+
+static int own_option(job *j, int opt, const char *arg)
+{
 	char *end;
 	switch (opt) {
 	case 'f': return cli_parse_format(&j->format, "classify", arg) ? -1 : 1;
@@ -118,17 +138,8 @@ static int own_option(job *j, int opt, const char *arg)
 			return cli_usage("classify", "--hybrid-margin wants a number in [0, 2]"),
 			       -1;
 		return 1;
-	default: break;
+	default: return number_option(j, opt, arg);
 	}
-	if (cli_parse_size(&n, arg))
-		return cli_usage("classify", "'%s' is not a whole number", arg), -1;
-	if (opt == OPT_SEED)
-		j->opts.seed = (unsigned long)n;
-	else if (opt == OPT_REPLICATES)
-		j->opts.replicates = n;
-	else
-		j->opts.stability = n;
-	return 1;
 }
 
 int cmd_classify(int argc, char **argv)

@@ -80,7 +80,7 @@ static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, cons
 	if (!rc && a->diagram)
 		rc = draw(ctx, d, opts, a);
 	if (!rc && (rc = cli_write_file(ctx, a->output, write_report, &(report){d, a->format})))
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_print_write_error(ctx, rc, a->output);
 	cli_print_diags(ctx, !quiet);
 	cm_diff_free(d);
 	return rc ? EXIT_FAIL : EXIT_OK;
@@ -118,6 +118,9 @@ int cmd_diff(int argc, char **argv)
 		                 "cannot tell the diagram format from '%s'; end it in .svg, "
 		                 ".png, .pdf or .dot",
 		                 a.diagram);
+	if (cli_same_output(a.diagram, a.output))
+		return cli_usage("diff", "--output and --diagram name the same file '%s'",
+		                 a.output);
 	if (s.by_year)
 		return cli_usage("diff", "--by year makes a series; use timeline, or --at Y1,Y2");
 	int n = argc - optind;

@@ -138,16 +138,17 @@ static int metrics_one(const job *j, const char *path, FILE *fp, int *count, int
 	cm_ctx_set_jobs(ctx, j->jobs);
 	int rc = cli_read(&s, ctx, &j->c, path);
 	if (rc == 0 && j->graphml && cm_series_count(s) != 1) {
-		fprintf(stderr, "%s: error: --graphml needs a file with one snapshot; it has %zu\n",
-		        path, cm_series_count(s));
+		cli_error("%s: error: --graphml needs a file with one snapshot; it has %zu", path,
+		          cm_series_count(s));
 		rc = CM_EINVAL;
 	} else if (rc == 0) {
 		cm_ctx_clear(ctx);
 		rc = measure_series(j, ctx, s, fp, count, array,
 		                    nfiles > 1 || cm_series_count(s) > 1);
 		cli_print_diags(ctx, !j->c.quiet);
+		/* A write failure is about the report, not the input. */
 		if (rc)
-			fprintf(stderr, "%s: %s\n", path, cm_ctx_errmsg(ctx));
+			cli_print_error(ctx, rc == CM_EIO ? cli_output_name(j->out) : path);
 	}
 	cm_series_free(s);
 	cm_ctx_free(ctx);
@@ -241,6 +242,8 @@ static int check(const job *j, int nfiles)
 		return cli_usage("metrics", "--exact and --approx exclude each other");
 	if (j->graphml && nfiles > 1)
 		return cli_usage("metrics", "--graphml takes one input file");
+	if (cli_same_output(j->out, j->graphml))
+		return cli_usage("metrics", "-o and --graphml name the same file '%s'", j->graphml);
 	return 0;
 }
 

@@ -90,7 +90,11 @@ static int render_option(job *j, int opt, const char *arg)
 		return 0;
 	case OPT_POSITIONS: j->positions = arg; return 0;
 	case OPT_SAVE_POSITIONS: j->save = arg; return 0;
-	case OPT_SNAPSHOT: return number(&j->snapshot, arg, "--snapshot");
+	case OPT_SNAPSHOT:
+		if (number(&j->snapshot, arg, "--snapshot"))
+			return EXIT_USAGE;
+		/* 0 would mean "the only snapshot", which the user did not ask for. */
+		return j->snapshot ? 0 : cli_usage("render", "--snapshot counts from 1");
 	default: return cli_usage("render", "unknown option");
 	}
 }
@@ -102,6 +106,9 @@ static int check_job(job *j, int nfiles)
 		return cli_usage("render", nfiles ? "give one input file" : "no input file");
 	if (!j->out)
 		return cli_usage("render", "no output; give -o OUT");
+	if (cli_same_output(j->out, j->save))
+		return cli_usage("render", "-o and --save-positions name the same file '%s'",
+		                 j->save);
 	const char *fmt = j->format;
 	if (fmt && cm_render_format_parse(&j->opts.format, fmt))
 		return cli_usage("render", "unknown format '%s'; use svg, png, pdf, dot or plain",
@@ -129,13 +136,12 @@ static cm_network *pick(const job *j, const cm_series *s, const char *path)
 	if (!j->snapshot && count == 1)
 		return cm_series_get(s, 0);
 	if (j->snapshot)
-		fprintf(stderr, "%s: error: no snapshot %zu; the file holds %zu\n", path,
-		        j->snapshot, count);
+		cli_error("%s: error: no snapshot %zu; the file holds %zu", path, j->snapshot,
+		          count);
 	else
-		fprintf(stderr,
-		        "%s: error: the file holds %zu snapshots; choose one with "
-		        "--snapshot N\n",
-		        path, count);
+		cli_error("%s: error: the file holds %zu snapshots; choose one with "
+		          "--snapshot N",
+		          path, count);
 	return NULL;
 }
 
@@ -144,7 +150,7 @@ static int write_positions(FILE *fp, cm_ctx *ctx, const void *pos)
 	return cm_positions_write(fp, ctx, pos);
 }
 
-static int draw(job *j, cm_ctx *ctx, const cm_network *net)
+static int draw(job *j, cm_ctx *ctx, const cm_network *net, const char *path)
 {
 	cm_positions *pin = NULL, *layout = NULL;
 	int rc = 0;
@@ -157,7 +163,7 @@ static int draw(job *j, cm_ctx *ctx, const cm_network *net)
 	if (!rc && j->save)
 		rc = cli_write_file(ctx, j->save, write_positions, layout);
 	if (rc)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_print_error(ctx, path);
 	cm_positions_free(pin);
 	cm_positions_free(layout);
 	return rc;
@@ -173,7 +179,7 @@ static int run(job *j, const char *path)
 	cm_network *net = rc ? NULL : pick(j, s, path);
 	if (net) {
 		cm_ctx_clear(ctx);
-		rc = draw(j, ctx, net);
+		rc = draw(j, ctx, net, path);
 	}
 	cm_series_free(s);
 	cm_ctx_free(ctx);

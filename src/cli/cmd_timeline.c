@@ -79,7 +79,7 @@ static int write_to(cm_ctx *ctx, const cm_timeline *tl, const tl_args *a, int ch
 	int rc = cli_write_file(ctx, chart ? a->plot : a->output,
 	                        chart ? write_chart : write_report, &(output){tl, a});
 	if (rc)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_print_write_error(ctx, rc, chart ? a->plot : a->output);
 	return rc;
 }
 
@@ -157,5 +157,8 @@ int cmd_timeline(int argc, char **argv)
 		return cli_usage("timeline", "--by and --at slice one dated file");
 	if (a.plot && !strcmp(a.plot, "-") && !strcmp(a.output, "-"))
 		return cli_usage("timeline", "the chart and the report cannot both go to stdout");
+	if (cli_same_output(a.plot, a.output))
+		return cli_usage("timeline", "the chart and the report name the same file '%s'",
+		                 a.plot);
 	return cli_series_run(&c, &s, argv + optind, argc - optind, report, &a);
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 const char cli_read_help[] =
@@ -33,12 +34,48 @@ void cli_common_init(cli_common *c, const char *command)
 	cm_limits_default(&c->limits);
 }
 
+static void print_escaped(const char *fmt, va_list ap)
+{
+	char raw[2048], shown[2048];
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	cm_escape(shown, sizeof(shown), raw);
+	fputs(shown, stderr);
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	print_escaped(fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+const char *cli_output_name(const char *path)
+{
+	return strcmp(path, "-") ? path : "<stdout>";
+}
+
+void cli_print_write_error(const cm_ctx *ctx, int rc, const char *path)
+{
+	cli_print_error(ctx, rc == CM_EIO ? cli_output_name(path) : NULL);
+}
+
+void cli_print_error(const cm_ctx *ctx, const char *file)
+{
+	const char *msg = cm_ctx_errmsg(ctx);
+	if (file && !strncmp(msg, "error: ", 7))
+		cli_error("%s: %s", file, msg);
+	else
+		cli_error("%s", msg);
+}
+
 int cli_usage(const char *command, const char *fmt, ...)
 {
 	va_list ap;
 	fprintf(stderr, "clustermap %s: ", command);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_escaped(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nTry 'clustermap %s --help'.\n", command);
 	return EXIT_USAGE;
@@ -73,10 +110,29 @@ static int limit_option(cli_common *c, int opt, const char *arg)
 	return 1;
 }
 
+/* --map is OURS=THEIRS[,...], both names non-empty: anything else would
+ * be read as no renaming at all, silently. */
+static int map_option(cli_common *c, const char *arg)
+{
+	for (const char *p = arg;; p++) {
+		size_t len = strcspn(p, ","), eq = strcspn(p, "=");
+		if (eq == 0 || eq + 1 >= len) {
+			cli_usage(c->command, "--map takes OURS=THEIRS[,...]; '%.*s' is not a pair",
+			          (int)len, p);
+			return -1;
+		}
+		if (!p[len])
+			break;
+		p += len;
+	}
+	c->read.map = arg;
+	return 1;
+}
+
 int cli_common_option(cli_common *c, int opt, const char *arg)
 {
 	switch (opt) {
-	case CLI_OPT_MAP: c->read.map = arg; return 1;
+	case CLI_OPT_MAP: return map_option(c, arg);
 	case CLI_OPT_FLIP: c->read.flip_information = 1; return 1;
 	case CLI_OPT_QUIET:
 	case 'q': c->quiet = 1; return 1;
@@ -140,6 +196,16 @@ int cli_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const char *path
 	if (rc && cm_ctx_diag_count(ctx) == 0)
 		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
 	return rc;
+}
+
+int cli_same_output(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	if (!a || !b)
+		return 0;
+	if (stat(a, &sa) || stat(b, &sb))
+		return !strcmp(a, b);
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && !S_ISCHR(sa.st_mode);
 }
 
 int cli_parse_format(cm_format *out, const char *command, const char *arg)

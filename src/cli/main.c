@@ -50,6 +50,9 @@ static int check_stdout(int status)
 	int failed = fflush(stdout) != 0, e = errno;
 	if (!failed && !ferror(stdout))
 		return status;
+	/* A command that failed has said why; errno no longer knows. */
+	if (!failed && status != EXIT_OK)
+		return status;
 	fprintf(stderr, "clustermap: error: cannot write to standard output: %s\n",
 	        strerror(failed ? e : EIO));
 	return EXIT_FAIL;
@@ -83,6 +86,7 @@ static int run(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		if (!strcmp(name, commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);
-	fprintf(stderr, "clustermap: unknown command '%s'\nTry 'clustermap --help'.\n", name);
+	cli_error("clustermap: unknown command '%s'", name);
+	fputs("Try 'clustermap --help'.\n", stderr);
 	return EXIT_USAGE;
 }

@@ -83,10 +83,9 @@ static int slice(cm_series **all, cm_ctx *ctx, const cli_series *s, const char *
 {
 	cm_series *sliced;
 	if (cm_series_count(*all) != 1) {
-		fprintf(stderr,
-		        "%s: error: --by and --at slice one dated graph, but the input "
-		        "holds %zu; drop the option to compare the graphs as they are\n",
-		        path, cm_series_count(*all));
+		cli_error("%s: error: --by and --at slice one dated graph, but the input "
+		          "holds %zu; drop the option to compare the graphs as they are",
+		          path, cm_series_count(*all));
 		return CM_EINVAL;
 	}
 	int rc = cm_series_slice(&sliced, ctx, cm_series_get(*all, 0), s->by_year ? NULL : s->years,

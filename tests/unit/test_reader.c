@@ -219,6 +219,24 @@ static void test_ampersand_in_attributes(cm_ctx *ctx)
 	cm_series_free(s);
 }
 
+/* The escaping of input in messages (docs/graphml.md, "Messages"). */
+static void test_escape(void)
+{
+	char b[64];
+	cm_escape(b, sizeof(b), "a\nb\tc\rd\x01\x7f\xc2\x9b\xc2\xa0\\n\xc3\xa9");
+	ok(!strcmp(b, "a\\nb\\tc\\rd\\x01\\x7F\\u{9B}\xc2\xa0\\n\xc3\xa9"),
+	   "escape: C0, DEL and C1 escaped; NBSP, a backslash and e-acute kept (%s)", b);
+	cm_escape(b, sizeof(b), "\xff\xc3(\xed\xa0\x80\xe0\x80\x80");
+	ok(!strcmp(b, "\\xFF\\xC3(\\xED\\xA0\\x80\\xE0\\x80\\x80"),
+	   "escape: bytes that are not UTF-8 (%s)", b);
+	size_t n = cm_escape(b, 5, "ab\ncd");
+	ok(n == 4 && !strcmp(b, "ab\\n"), "escape: a cut keeps whole escapes");
+	n = cm_escape(b, 4, "ab\ncd");
+	ok(n == 2 && !strcmp(b, "ab"), "escape: an escape that does not fit is left out");
+	n = cm_escape(b, 3, "a\xc3\xa9");
+	ok(n == 1 && !strcmp(b, "a"), "escape: a character that does not fit is left out");
+}
+
 int main(void)
 {
 	cm_ctx *ctx;
@@ -231,6 +249,7 @@ int main(void)
 	test_edges_before_nodes(ctx);
 	test_locale_independent(ctx);
 	test_ampersand_in_attributes(ctx);
+	test_escape();
 	cm_network_free(NULL);
 	cm_series_free(NULL);
 	cm_ctx_free(NULL);

@@ -113,8 +113,11 @@ int cm__progress(cm_ctx *ctx, const char *what, double fraction)
 
 int cm__verror(cm_ctx *ctx, int code, const char *fmt, va_list ap)
 {
-	if (ctx)
-		vsnprintf(ctx->errmsg, sizeof(ctx->errmsg), fmt, ap);
+	char raw[sizeof(ctx->errmsg)];
+	if (ctx) {
+		vsnprintf(raw, sizeof(raw), fmt, ap);
+		cm_escape(ctx->errmsg, sizeof(ctx->errmsg), raw);
+	}
 	return code;
 }
 
@@ -168,6 +171,16 @@ static int store_diag(cm_ctx *ctx, const cm_diag *d)
 	return 0;
 }
 
+/* A copy of s escaped (cm_escape), which takes at most 4 bytes a byte. */
+static char *escaped_dup(const char *s)
+{
+	size_t size = 4 * strlen(s) + 1;
+	char *copy = cm__malloc(size);
+	if (copy)
+		cm_escape(copy, size, s);
+	return copy;
+}
+
 int cm__diag(cm_ctx *ctx, cm_diag_level level, const char *file, unsigned long line,
              unsigned long col, const char *fmt, ...)
 {
@@ -179,13 +192,13 @@ int cm__diag(cm_ctx *ctx, cm_diag_level level, const char *file, unsigned long l
 	if (level == CM_DIAG_ERROR && cm__diag_errors(ctx) == 0) {
 		char loc[512];
 		format_location(loc, sizeof(loc), file, line, col);
-		snprintf(ctx->errmsg, sizeof(ctx->errmsg), "%.300serror: %.700s", loc, msg);
+		cm__error(ctx, 0, "%.300serror: %.700s", loc, msg);
 	}
 	/* Counted before it may be dropped: validity must not depend on how many
 	 * warnings came first. */
 	if (level == CM_DIAG_ERROR)
 		ctx->diags.errors++;
-	cm_diag d = {level, file ? cm__strdup(file) : NULL, line, col, cm__strdup(msg)};
+	cm_diag d = {level, file ? escaped_dup(file) : NULL, line, col, escaped_dup(msg)};
 	if ((file && !d.file) || !d.message || store_diag(ctx, &d)) {
 		cm__free((char *)d.file);
 		cm__free((char *)d.message);

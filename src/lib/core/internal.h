@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define CM__ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -48,6 +49,10 @@ size_t cm__diag_errors(const cm_ctx *ctx);
 
 /* Reports progress; returns nonzero when the user asked to cancel. */
 int cm__progress(cm_ctx *ctx, const char *what, double fraction);
+
+/* Writes s escaped as cm_escape does, whatever its length, for text that
+ * people read (reports); returns the bytes written. */
+size_t cm__fputs_escaped(FILE *fp, const char *s);
 
 /* ------------------------------------------------------------ memory */
 
@@ -144,7 +149,9 @@ void cm__fpset_free(cm__fpset *s);
 
 /* ------------------------------------------------------------ numbers */
 
-/* Locale-independent parsing (decimal point only). Return 0 or CM_EINVAL. */
+/* Locale-independent parsing (decimal point only). Return 0 or CM_EINVAL;
+ * cm__parse_double returns CM_ELIMIT for a value past the largest double
+ * (1e400), reads subnormals (4e-320) and "inf", and refuses NaN. */
 int cm__parse_double(double *out, const char *s);
 int cm__parse_long(long *out, const char *s);
 int cm__parse_bool(int *out, const char *s);

@@ -52,8 +52,13 @@ int cm__parse_double(double *out, const char *s)
 		return CM_ENOMEM;
 	errno = 0;
 	double v = strtod_c(s, &end, loc);
-	if (end == s || !only_space(end) || errno == ERANGE || isnan(v))
+	if (end == s || !only_space(end) || isnan(v))
 		return CM_EINVAL;
+	/* Past the largest double is an error, not infinity; a value below the
+	 * smallest normal one reads as the nearest subnormal (or zero), which
+	 * is what the text says. */
+	if (errno == ERANGE && isinf(v))
+		return CM_ELIMIT;
 	*out = v;
 	return 0;
 }

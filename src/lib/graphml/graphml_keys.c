@@ -223,11 +223,25 @@ static int quick_number(double *out, const char *s, int integral)
 	return 1;
 }
 
+/* "value '1e400' of key 'w' is out of range...", or "weight '1e400' ..."
+ * for a weight given as a string (key NULL). */
+static int out_of_range(cm__value_error *err, const cm__key *key, const char *text)
+{
+	char what[192];
+	if (key)
+		snprintf(what, sizeof(what), "value '%.40s' of key '%.60s'", text, key->id);
+	else
+		snprintf(what, sizeof(what), "weight '%.40s'", text);
+	snprintf(err->message, sizeof(err->message),
+	         "%s is out of range; a double holds at most about 1.8e308", what);
+	return CM_EPARSE;
+}
+
 /* Checks text against the key's type; a parsed number goes to *num. */
 static int check_type(cm__value_error *err, const cm__key *key, const char *text, double *num)
 {
 	long l;
-	int b;
+	int b, rc;
 	switch (key->type) {
 	case CM__T_STRING: return 0;
 	case CM__T_BOOLEAN:
@@ -246,8 +260,10 @@ static int check_type(cm__value_error *err, const cm__key *key, const char *text
 		}
 		break;
 	default:
-		if (quick_number(num, text, 0) || cm__parse_double(num, text) == 0)
+		if (quick_number(num, text, 0) || (rc = cm__parse_double(num, text)) == 0)
 			return 0;
+		if (rc == CM_ELIMIT)
+			return out_of_range(err, key, text);
 	}
 	char shown[64], named[160] = "";
 	snprintf(shown, sizeof(shown), "%.40s%s", text, strlen(text) > 40 ? "..." : "");
@@ -386,17 +402,27 @@ static int edge_relation(cm__value_error *err, cm__edge *e, const value_in *v)
 	return 0;
 }
 
+/* A weight is a finite number: infinity cannot be written back, and
+ * measures cannot use it (docs/graphml.md). */
+static int edge_weight(cm__value_error *err, cm__edge *e, const value_in *v)
+{
+	int rc = number_of(&e->weight, v->key, v->text, v->num);
+	if (rc == CM_ELIMIT)
+		return out_of_range(err, NULL, v->text);
+	if (rc == 0 && isfinite(e->weight))
+		return 0;
+	snprintf(err->message, sizeof(err->message), "weight '%.40s' is not a %snumber%s", v->text,
+	         rc ? "" : "finite ",
+	         strchr(v->text, ',') ? "; use a decimal point, not a comma" : "");
+	return CM_EPARSE;
+}
+
 static int edge_role(cm__value_error *err, cm__edge *e, const value_in *v, int *handled)
 {
 	*handled = 1;
 	switch (v->key->role) {
 	case CM__ROLE_RELATION: return edge_relation(err, e, v);
-	case CM__ROLE_WEIGHT:
-		if (number_of(&e->weight, v->key, v->text, v->num) == 0)
-			return 0;
-		snprintf(err->message, sizeof(err->message), "weight '%.40s' is not a number%s",
-		         v->text, strchr(v->text, ',') ? "; use a decimal point, not a comma" : "");
-		return CM_EPARSE;
+	case CM__ROLE_WEIGHT: return edge_weight(err, e, v);
 	case CM__ROLE_YEAR: return set_year(err, &e->year, v->key, v->text, v->num);
 	case CM__ROLE_START: return set_year(err, &e->start, v->key, v->text, v->num);
 	case CM__ROLE_END: return set_year(err, &e->end, v->key, v->text, v->num);

@@ -882,6 +882,10 @@ static xmlEntityPtr on_get_entity(void *user, const xmlChar *name)
  * are not GraphML at all or are hostile. */
 static const char *xml_error_hint(int code, const char *msg)
 {
+	/* A character reference is text, whatever the encoding. */
+	if (strstr(msg, "xmlParseCharRef") || strstr(msg, "CharRef"))
+		return "; the character reference names a character XML does not allow (such as a "
+		       "control other than tab, newline and carriage return); remove or replace it";
 	switch (code) {
 	case XML_ERR_INVALID_CHAR:
 	case XML_ERR_INVALID_ENCODING: return "; the file must be UTF-8 (or declare its encoding)";
@@ -1023,8 +1027,23 @@ static int intern_names(reader *r)
 	return 0;
 }
 
+/* libxml2 2.9 reads UTF-32 as an empty document ("not an XML file"):
+ * its byte order marks are told apart before parsing starts. */
+static int utf32_refused(reader *r, const char *buf, size_t len)
+{
+	if (len < 4 || (memcmp(buf, "\0\0\xFE\xFF", 4) && memcmp(buf, "\xFF\xFE\0\0", 4)))
+		return 0;
+	diag_at(r, CM_DIAG_ERROR, 1, 1,
+	        "the file is UTF-32, which libxml2 cannot read; convert it to UTF-8 "
+	        "(e.g. iconv -f UTF-32 -t UTF-8)");
+	stop(r, CM_EPARSE);
+	return 1;
+}
+
 static int feed(reader *r, const char *buf, size_t len, int last)
 {
+	if (!r->xml && utf32_refused(r, buf, len))
+		return r->stop_code;
 	if (!r->xml) {
 		xmlSAXHandler sax;
 		setup_sax(&sax);

@@ -61,6 +61,10 @@ static void data(writer *wr, const char *k, const char *value)
 static void data_number(writer *wr, const char *k, double v, int digits)
 {
 	char buf[64];
+	/* Rounded up to fewer digits, a value near the largest double would be
+	 * past it, which the reader refuses. */
+	if (fabs(v) > 1e308)
+		digits = 17;
 	if (isfinite(v))
 		data(wr, k, cm__fmt_double(buf, sizeof(buf), v, digits));
 }

@@ -6,6 +6,7 @@
 
 #include <locale.h>
 #include <stdio.h>
+#include <errno.h>
 #include <string.h>
 #include <strings.h>
 
@@ -330,7 +331,9 @@ int cm_render_file(cm_positions **positions, cm_ctx *ctx, const cm_network *net,
 	if (!rc)
 		rc = cm_output_open(&o, ctx, file);
 	if (!rc && fwrite(data, 1, len, cm_output_fp(o)) != len)
-		rc = cm__error(ctx, CM_EIO, "%s: error: write failed", file);
+		rc =
+		    cm__error(ctx, CM_EIO, "%s: error: write failed: %s",
+		              strcmp(file, "-") ? file : "<stdout>", strerror(errno ? errno : EIO));
 	if (!rc)
 		rc = cm_output_commit(o, ctx);
 	cm_output_free(o);

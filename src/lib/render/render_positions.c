@@ -184,6 +184,40 @@ static int read_line(cm_positions *pos, cm_ctx *ctx, csv_line *l, char *text)
 	return cm_positions_set(pos, ctx, l->field[0], x, y);
 }
 
+/* 1 when text holds an odd number of quotes: a quoted field is still open,
+ * its newline part of an id, and the record goes on on the next line. */
+static int quote_open(const char *text)
+{
+	int open = 0;
+	for (; *text; text++)
+		open ^= *text == '"';
+	return open;
+}
+
+/* Reads one record, which takes more than one line when an id holds a
+ * newline (RFC 4180). l->line gets the line where it starts. */
+static ssize_t read_record(char **text, size_t *cap, FILE *fp, csv_line *l, unsigned long *lines)
+{
+	char *more = NULL;
+	size_t more_cap = 0;
+	ssize_t len = getline(text, cap, fp), n;
+	int open = len >= 0 && quote_open(*text);
+	l->line = ++*lines;
+	while (open && (n = getline(&more, &more_cap, fp)) >= 0) {
+		++*lines;
+		open ^= quote_open(more);
+		char *grown = realloc(*text, (size_t)len + (size_t)n + 1);
+		if (!grown) {
+			len = -2;
+			break;
+		}
+		memcpy(grown + len, more, (size_t)n + 1);
+		*text = grown, *cap = (size_t)len + (size_t)n + 1, len += n;
+	}
+	free(more); /* getline's buffers come from the C library */
+	return len;
+}
+
 int cm_positions_read_file(cm_positions **out, cm_ctx *ctx, const char *path)
 {
 	*out = NULL;
@@ -194,11 +228,13 @@ int cm_positions_read_file(cm_positions **out, cm_ctx *ctx, const char *path)
 	csv_line l = {.path = path};
 	char *text = NULL;
 	size_t cap = 0;
+	unsigned long lines = 0;
+	ssize_t len = 0;
 	int rc = cm_positions_new(&pos, ctx);
-	while (!rc && getline(&text, &cap, fp) >= 0) {
-		l.line++;
+	while (!rc && (len = read_record(&text, &cap, fp, &l, &lines)) >= 0)
 		rc = read_line(pos, ctx, &l, text);
-	}
+	if (!rc && len == -2)
+		rc = cm__oom(ctx);
 	if (!rc && ferror(fp))
 		rc = cm__error(ctx, CM_EIO, "%s: error: read failed: %s", path, strerror(errno));
 	free(text); /* getline's buffer comes from the C library */

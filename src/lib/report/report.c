@@ -3,6 +3,7 @@
 #include "report.h"
 
 #include <math.h>
+#include <errno.h>
 #include <string.h>
 
 json_t *cm__json_diags(const cm_ctx *ctx)
@@ -114,9 +115,14 @@ static char *json_text(json_t *root, size_t *len)
 	return NULL;
 }
 
+int cm__write_failed(cm_ctx *ctx)
+{
+	return cm__error(ctx, CM_EIO, "error: write failed: %s", strerror(errno ? errno : EIO));
+}
+
 static int write_failed(cm_ctx *ctx)
 {
-	return cm__error(ctx, CM_EIO, "error: writing JSON failed");
+	return cm__write_failed(ctx);
 }
 
 int cm__json_dump(json_t *root, FILE *fp, cm_ctx *ctx)

@@ -24,6 +24,10 @@ json_t *cm__json_check(json_t *v, int bad);
  * whole document could be formatted. */
 int cm__json_dump(json_t *root, FILE *fp, cm_ctx *ctx);
 
+/* CM_EIO with "error: write failed: REASON"; call it right after the
+ * failed write, while errno still holds the reason. */
+int cm__write_failed(cm_ctx *ctx);
+
 /* The same text as cm__json_dump, for a root object whose last member is
  * an array too large to hold as one jansson tree: open writes root (that
  * member given as an empty array) up to the array's '[', element writes one

@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +39,8 @@ static void describe(FILE *fp, const cm_network *net, int node)
 {
 	cm_kind kind = cm_network_node_kind(net, (size_t)node);
 	cm_size size = cm_network_node_size(net, (size_t)node);
-	fprintf(fp, "%s (", cm_network_node_label(net, (size_t)node));
+	cm__fputs_escaped(fp, cm_network_node_label(net, (size_t)node));
+	fputs(" (", fp);
 	if (kind != CM_KIND_FIRM) {
 		fprintf(fp, "%s)", cm_kind_name(kind));
 		return;
@@ -222,10 +224,12 @@ static void indicators_text(FILE *fp, const cm_classification *c)
 static int write_text(FILE *fp, const cm_classification *c)
 {
 	const cm_network *net = c->net;
-	fprintf(fp, "%s", cm_network_source(net));
-	if (*cm_network_label(net))
-		fprintf(fp, " [%s]", cm_network_label(net));
-	else if (cm_network_year(net))
+	cm__fputs_escaped(fp, cm_network_source(net));
+	if (*cm_network_label(net)) {
+		fputs(" [", fp);
+		cm__fputs_escaped(fp, cm_network_label(net));
+		fputc(']', fp);
+	} else if (cm_network_year(net))
 		fprintf(fp, " [%d]", cm_network_year(net));
 	fprintf(fp, ": %s", cm_cluster_type_name(c->type));
 	if (c->type == CM_TYPE_HYBRID)
@@ -256,9 +260,11 @@ static int write_text_many(FILE *fp, cm_ctx *ctx, const cm_classification *const
 		free(m.buf);
 		return cm__oom(ctx);
 	}
-	bad = fwrite(m.buf, 1, m.len, fp) != m.len;
+	errno = 0;
+	bad = fwrite(m.buf, 1, m.len, fp) != m.len || ferror(fp);
+	int rc = bad ? cm__write_failed(ctx) : 0;
 	free(m.buf);
-	return bad || ferror(fp) ? cm__error(ctx, CM_EIO, "error: writing the report failed") : 0;
+	return rc;
 }
 
 /* ------------------------------------------------------------ JSON */

@@ -499,7 +499,7 @@ static void csv_classification(FILE *fp, const cm_diff *d)
 
 static int finish(FILE *fp, cm_ctx *ctx)
 {
-	return ferror(fp) ? cm__error(ctx, CM_EIO, "error: writing the report failed") : 0;
+	return ferror(fp) ? cm__write_failed(ctx) : 0;
 }
 
 int cm_diff_write(FILE *fp, cm_ctx *ctx, const cm_diff *d, cm_format format)

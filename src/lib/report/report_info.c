@@ -93,16 +93,27 @@ static const char *loc_word(int k)
 	return cm_location_name((cm_location)k);
 }
 
-static void text_network(FILE *fp, const cm_network *net, const summary *s, size_t index)
+/* "snapshot 2: id g, label "Prato", year 2015"; the data's words escaped. */
+static void text_heading(FILE *fp, const cm_network *net, size_t index)
 {
 	const char *sep = " ";
 	fprintf(fp, "snapshot %zu:", index + 1);
-	if (net->id[0])
-		fprintf(fp, "%sid %s", sep, net->id), sep = ", ";
-	if (net->label[0])
-		fprintf(fp, "%slabel \"%s\"", sep, net->label), sep = ", ";
+	if (net->id[0]) {
+		fprintf(fp, "%sid ", sep), sep = ", ";
+		cm__fputs_escaped(fp, net->id);
+	}
+	if (net->label[0]) {
+		fprintf(fp, "%slabel \"", sep), sep = ", ";
+		cm__fputs_escaped(fp, net->label);
+		fputc('"', fp);
+	}
 	if (net->year)
 		fprintf(fp, "%syear %d", sep, net->year);
+}
+
+static void text_network(FILE *fp, const cm_network *net, const summary *s, size_t index)
+{
+	text_heading(fp, net, index);
 	fprintf(fp, "\n  nodes: %zu\n", net->n);
 	text_counts(fp, "kind:", s->kind, CM_KIND_COUNT, kind_word, 1);
 	text_counts(fp, "size:", s->size, CM_SIZE_COUNT, size_word, 1);
@@ -113,9 +124,13 @@ static void text_network(FILE *fp, const cm_network *net, const summary *s, size
 	        100 * share(s->has_kind, net->n), 100 * share(s->has_size, net->n),
 	        100 * share(s->has_ownership, net->n), 100 * share(s->has_location, net->n));
 	fprintf(fp, "  edges: %zu\n", net->m);
-	for (size_t k = 0; k < net->nlayers; k++)
-		fprintf(fp, "    %-14s %zu directed, %zu undirected\n", net->layers[k],
-		        s->layers[k].directed, s->layers[k].undirected);
+	for (size_t k = 0; k < net->nlayers; k++) {
+		fputs("    ", fp);
+		size_t shown = cm__fputs_escaped(fp, net->layers[k]);
+		fprintf(fp, "%*s %zu directed, %zu undirected\n",
+		        shown < 14 ? (int)(14 - shown) : 0, "", s->layers[k].directed,
+		        s->layers[k].undirected);
+	}
 }
 
 static void text_diags(FILE *fp, const cm_ctx *ctx)
@@ -176,8 +191,11 @@ int cm_info_write(FILE *fp, cm_ctx *ctx, const cm_series *series, cm_format form
 	json_t *snaps = json_array();
 	if (!snaps)
 		return cm__oom(ctx);
-	if (format != CM_FORMAT_JSON)
-		fprintf(fp, "file: %s\nsnapshots: %zu\n", source, series->count);
+	if (format != CM_FORMAT_JSON) {
+		fputs("file: ", fp);
+		cm__fputs_escaped(fp, source);
+		fprintf(fp, "\nsnapshots: %zu\n", series->count);
+	}
 	int bad = 0;
 	for (size_t i = 0; i < series->count && !bad; i++) {
 		summary s;

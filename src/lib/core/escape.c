@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+/* Escaping of input text quoted in messages and text reports: an id holding
+ * a newline or a terminal control must not forge a line or drive the
+ * terminal (docs/graphml.md, "Messages"). */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when invalid. */
+static size_t utf8_len(const unsigned char *s)
+{
+	unsigned char c = s[0], lo = 0x80, hi = 0xBF;
+	size_t n = c < 0x80 ? 1 : c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
+	if (c == 0xE0)
+		lo = 0xA0; /* overlong */
+	else if (c == 0xED)
+		hi = 0x9F; /* surrogates */
+	else if (c == 0xF0)
+		lo = 0x90; /* overlong */
+	else if (c == 0xF4)
+		hi = 0x8F; /* past U+10FFFF */
+	if (n > 1 && (s[1] < lo || s[1] > hi))
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if (s[i] < 0x80 || s[i] > 0xBF)
+			return 0;
+	return n;
+}
+
+/* The escape of the character at s into out (at least 8 bytes), or ""
+ * when it is shown as it is; *len gets the bytes it takes in s. */
+static void escape_one(char *out, const unsigned char *s, size_t *len)
+{
+	*len = utf8_len(s);
+	out[0] = '\0';
+	if (*len == 0) {
+		*len = 1;
+		snprintf(out, 8, "\\x%02X", s[0]);
+	} else if (s[0] == '\n' || s[0] == '\t' || s[0] == '\r') {
+		snprintf(out, 8, "\\%c", s[0] == '\n' ? 'n' : s[0] == '\t' ? 't' : 'r');
+	} else if (s[0] < 0x20 || s[0] == 0x7F) {
+		snprintf(out, 8, "\\x%02X", s[0]);
+	} else if (s[0] == 0xC2 && s[1] < 0xA0) {
+		snprintf(out, 8, "\\u{%02X}", s[1]);
+	}
+}
+
+size_t cm_escape(char *buf, size_t size, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t used = 0, len;
+	char esc[8];
+	for (; *p; p += len) {
+		escape_one(esc, p, &len);
+		const char *piece = esc[0] ? esc : (const char *)p;
+		size_t n = esc[0] ? strlen(esc) : len;
+		if (used + n >= size)
+			break; /* never half a character or half an escape */
+		memcpy(buf + used, piece, n);
+		used += n;
+	}
+	if (size)
+		buf[used] = '\0';
+	return used;
+}
+
+size_t cm__fputs_escaped(FILE *fp, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t written = 0, len;
+	char esc[8];
+	for (; *p; p += len) {
+		escape_one(esc, p, &len);
+		if (esc[0])
+			fputs(esc, fp);
+		else
+			fwrite(p, 1, len, fp);
+		written += esc[0] ? strlen(esc) : len;
+	}
+	return written;
+}

@@ -5,6 +5,7 @@
 #include "render_gv.h"
 
 #include <locale.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -333,7 +334,8 @@ int cm_render_file(cm_positions **positions, cm_ctx *ctx, const cm_network *net,
 	if (!rc)
 		rc = cm_output_open(&o, ctx, file);
 	if (!rc && fwrite(data, 1, len, cm_output_fp(o)) != len)
-		rc = cm__error(ctx, CM_EIO, "%s: error: write failed", file);
+		rc = cm__error(ctx, CM_EIO, "%s: error: write failed: %s", file,
+		               strerror(errno ? errno : EIO));
 	if (!rc)
 		rc = cm_output_commit(o, ctx);
 	cm_output_free(o);

@@ -262,12 +262,28 @@ int cm_format_parse(cm_format *out, const char *word);
 
 /* An output file written atomically: data goes to a temporary file in the
  * same folder, renamed over the target only by cm_output_commit(). "-" is
- * standard output. cm_output_free() without commit discards the file. */
+ * standard output. cm_output_free() without commit discards the file.
+ * A symbolic link is followed and its target replaced (the link stays); an
+ * existing file's mode and owner (when the process may set it) are kept; a
+ * device, FIFO or socket is written directly, never replaced. */
 typedef struct cm_output cm_output;
 int cm_output_open(cm_output **out, cm_ctx *ctx, const char *path);
 FILE *cm_output_fp(cm_output *o);
 int cm_output_commit(cm_output *o, cm_ctx *ctx);
 void cm_output_free(cm_output *o);
+
+/* What happens to the temporary files of a context's outputs, for a
+ * program that removes them when it is killed: the library installs no
+ * signal handler. CM_TEMP_CREATING: tmp is about to be created, and the
+ * string stays valid until the GONE or READY call for it. CM_TEMP_GONE:
+ * tmp was renamed over its target or removed. CM_TEMP_READY: tmp is
+ * complete (flushed, synced and closed) and target is the file it would
+ * replace; returning 1 takes it over (the program renames or removes it,
+ * e.g. only once every output of a run succeeded, and the library forgets
+ * it), 0 lets cm_output_commit() rename it now. */
+typedef enum { CM_TEMP_CREATING, CM_TEMP_GONE, CM_TEMP_READY } cm_temp_event;
+typedef int (*cm_temp_cb)(cm_temp_event ev, const char *tmp, const char *target, void *payload);
+void cm_ctx_set_temp_hook(cm_ctx *ctx, cm_temp_cb cb, void *payload);
 
 /* ------------------------------------------------------------ info */
 

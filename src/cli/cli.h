@@ -108,7 +108,8 @@ typedef int (*cli_writer)(FILE *fp, cm_ctx *ctx, const void *payload);
 enum { CLI_REPORTED = 1 };
 
 /* Writes one output, PATH or "-" for standard output, through writer. A
- * file is created or replaced (atomically) only when writer returned 0;
+ * file is created or replaced (atomically) only when writer returned 0, and
+ * only once the whole command succeeded (cli_outputs_finish);
  * standard output is also flushed after CLI_REPORTED, so that the part of a
  * batch that succeeded stays shown. Returns the first negative code of
  * opening, writing or committing (its message is in ctx, not printed), else
@@ -136,6 +137,16 @@ int cli_mem_close(cli_mem *m);
  * path, both standard output ("-"), or one existing file by two names.
  * Devices such as /dev/null take any number of outputs. */
 int cli_same_output(const char *a, const char *b);
+
+/* Output files (outputs.c): every context's temporary files are tracked
+ * through cli_temp_hook, removed on SIGHUP, SIGINT, SIGTERM and SIGPIPE,
+ * and kept until cli_outputs_finish renames them all into place when the
+ * command succeeded (status EXIT_OK) or removes them when it did not.
+ * SIGXFSZ is ignored, so that a file-size limit is a write error. */
+void cli_outputs_init(void);
+int cli_temp_hook(cm_temp_event ev, const char *tmp, const char *target, void *payload);
+/* Returns status, or EXIT_FAIL when a file could not be renamed. */
+int cli_outputs_finish(int status);
 
 int cli_parse_format(cm_format *out, const char *command, const char *arg);
 int cli_parse_size(size_t *out, const char *arg);

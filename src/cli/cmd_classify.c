@@ -92,7 +92,8 @@ static int run(job *j, char **files, int nfiles)
 	for (int i = 0; i < nfiles; i++)
 		if (classify_file(j, ctx, files[i]))
 			status = EXIT_FAIL;
-	/* Write what could be classified even when another file failed. */
+	/* Show what could be classified even when another file failed; an
+	 * output file is then removed (cli_outputs_finish), not replaced. */
 	if (j->nresults && write_results(j, ctx))
 		status = EXIT_FAIL;
 	for (size_t k = 0; k < j->nresults; k++)

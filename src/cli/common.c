@@ -167,6 +167,7 @@ int cli_ctx(cm_ctx **out, const cli_common *c)
 		return CM_ENOMEM;
 	}
 	cm_ctx_set_limits(*out, &c->limits);
+	cm_ctx_set_temp_hook(*out, cli_temp_hook, NULL);
 	/* Progress only where a person watches: never into a pipe or log. */
 	if (!c->quiet && isatty(STDERR_FILENO))
 		cm_ctx_set_progress(*out, progress, NULL);

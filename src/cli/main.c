@@ -64,7 +64,8 @@ int main(int argc, char **argv)
 {
 	hold_std_fds();
 	cli_huge_pages(argc, argv);
-	return check_stdout(run(argc, argv));
+	cli_outputs_init();
+	return cli_outputs_finish(check_stdout(run(argc, argv)));
 }
 
 static int run(int argc, char **argv)

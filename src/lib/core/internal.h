@@ -31,9 +31,11 @@ struct cm_ctx {
 	cm_progress_cb progress;
 	void *progress_payload;
 	int threads;
-	int jobs;          /* worker processes, 0: by free cores on large work */
-	int no_workers;    /* inside a worker process: start no more of them */
-	double split_work; /* > 0: split layers from this cost on (tests; metrics.c) */
+	int jobs;             /* worker processes, 0: by free cores on large work */
+	int no_workers;       /* inside a worker process: start no more of them */
+	double split_work;    /* > 0: split layers from this cost on (tests; metrics.c) */
+	cm_temp_cb temp_hook; /* cm_ctx_set_temp_hook */
+	void *temp_payload;
 };
 
 /* Sets the one-line error message and returns code. */

@@ -4,9 +4,9 @@
  * added), Graphviz's messages and the output. */
 #include "render_gv.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
-#include <errno.h>
 #include <string.h>
 #include <strings.h>
 
@@ -169,8 +169,11 @@ static int draw(char **out, size_t *len, cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, c
                 cm_render_format format)
 {
 	double ext[4];
-	cm__gv_place(ext, g, s);
-	cm__gv_legend(g, s, ext[2], ext[3]);
+	int rc = cm__gv_place(ext, ctx, g, s);
+	if (!rc)
+		rc = cm__gv_legend(ctx, g, s, ext[2], ext[3]);
+	if (rc)
+		return rc;
 	add_title(g, s);
 	return render_placed(out, len, ctx, gvc, g, format);
 }

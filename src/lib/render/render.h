@@ -112,8 +112,11 @@ size_t cm__render_escape(char *buf, size_t size, const char *text, size_t max);
 /* name as a Graphviz node name: Graphviz's SVG writer copies an '&' that
  * looks like the start of an entity ("&amp;", "&#38;", even "&;") into
  * titles unescaped, which changes the text or breaks the XML, so such an
- * '&' gets a zero-width space after it. Returns name itself when it has
- * none, else arena memory; NULL when out of memory. */
+ * '&' gets a zero-width space after it. A leading '%' would make the name
+ * anonymous to Graphviz, so it gets one before it. A zero-width space
+ * already in those places is doubled, so that different names stay
+ * different. Returns name itself when it has none of these, else arena
+ * memory; NULL when out of memory. */
 const char *cm__render_gv_name(cm__arena *a, const char *name);
 
 /* Width in inches for value v when values span [lo, hi]: area proportional. */

@@ -15,6 +15,8 @@
 void cm__gv_set(void *obj, const char *name, const char *value);
 void cm__gv_setf(void *obj, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* The node of a scene's actor or group; NULL with the error in ctx. */
+Agnode_t *cm__gv_node(cm_ctx *ctx, Agraph_t *g, const cm__rnode *nd);
 /* A node name that no actor uses: base, or base-2, base-3, ... */
 Agnode_t *cm__gv_fresh_node(Agraph_t *g, const char *base);
 
@@ -32,9 +34,10 @@ const char *cm__gv_engine(const cm__scene *s, const cm_render_opts *opts);
 int cm__gv_layout(cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, cm__scene *s, const char *engine);
 /* Prepares the second pass: every node at its position, the region's box;
  * ext receives the extent of both (min x, min y, max x, max y). */
-void cm__gv_place(double ext[4], Agraph_t *g, const cm__scene *s);
-/* Adds the legend to the right of the drawing's bounding box. */
-void cm__gv_legend(Agraph_t *g, const cm__scene *s, double right, double top);
+int cm__gv_place(double ext[4], cm_ctx *ctx, Agraph_t *g, const cm__scene *s);
+/* Adds the legend to the right of the drawing's bounding box; 0, or
+ * CM_ENOMEM when Graphviz could not make one of its objects. */
+int cm__gv_legend(cm_ctx *ctx, Agraph_t *g, const cm__scene *s, double right, double top);
 
 /* The drawing's extent in points: min x, min y, max x, max y of nodes. */
 void cm__scene_extent(double ext[4], const cm__scene *s, int inside_only);

@@ -20,7 +20,8 @@
 
 void cm__gv_set(void *obj, const char *name, const char *value)
 {
-	agsafeset(obj, (char *)name, (char *)value, "");
+	if (obj) /* a failed agnode() is reported by its caller */
+		agsafeset(obj, (char *)name, (char *)value, "");
 }
 
 void cm__gv_setf(void *obj, const char *name, const char *fmt, ...)
@@ -31,6 +32,14 @@ void cm__gv_setf(void *obj, const char *name, const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	cm__gv_set(obj, name, buf);
+}
+
+Agnode_t *cm__gv_node(cm_ctx *ctx, Agraph_t *g, const cm__rnode *nd)
+{
+	Agnode_t *n = agnode(g, (char *)nd->gv, 0);
+	if (!n)
+		cm__error(ctx, CM_EGRAPH, "error: Graphviz lost the node of '%s'", nd->name);
+	return n;
 }
 
 Agnode_t *cm__gv_fresh_node(Agraph_t *g, const char *base)
@@ -153,6 +162,8 @@ int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *en
 	default_attrs(g);
 	graph_attrs(g, s, engine);
 	Agraph_t *region = s->has_inside ? agsubg(g, "cluster_region", 1) : NULL;
+	if (s->has_inside && !region)
+		return cm__oom(ctx);
 	if (region) {
 		cm__gv_set(region, "label", "inside the region");
 		cm__gv_set(region, "style", "rounded");
@@ -169,9 +180,11 @@ int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *en
 	}
 	for (size_t k = 0; k < s->m; k++) {
 		const cm__redge *ed = &s->edges[k];
-		Agnode_t *a = agnode(g, (char *)s->nodes[ed->src].gv, 0);
-		Agnode_t *b = agnode(g, (char *)s->nodes[ed->dst].gv, 0);
-		Agedge_t *e = agedge(g, a, b, NULL, 1);
+		Agnode_t *a = cm__gv_node(ctx, g, &s->nodes[ed->src]);
+		Agnode_t *b = a ? cm__gv_node(ctx, g, &s->nodes[ed->dst]) : NULL;
+		Agedge_t *e = b ? agedge(g, a, b, NULL, 1) : NULL;
+		if (!b)
+			return CM_EGRAPH;
 		if (!e)
 			return cm__oom(ctx);
 		style_edge(e, s, ed);
@@ -204,13 +217,15 @@ static double round2(double v)
 
 /* Layout coordinates are shifted so that pinned nodes land exactly where
  * they were asked to be; the others keep their place relative to them. */
-static void read_positions(Agraph_t *g, cm__scene *s, const char *engine)
+static int read_positions(cm_ctx *ctx, Agraph_t *g, cm__scene *s, const char *engine)
 {
 	double dx = 0, dy = 0;
 	int have_shift = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		cm__rnode *nd = &s->nodes[i];
-		Agnode_t *n = agnode(g, (char *)nd->gv, 0);
+		Agnode_t *n = cm__gv_node(ctx, g, nd);
+		if (!n)
+			return CM_EGRAPH;
 		if (nd->pinned && !have_shift) {
 			dx = nd->x - ND_coord(n).x, dy = nd->y - ND_coord(n).y;
 			have_shift = 1;
@@ -218,7 +233,7 @@ static void read_positions(Agraph_t *g, cm__scene *s, const char *engine)
 	}
 	for (size_t i = 0; i < s->n; i++) {
 		cm__rnode *nd = &s->nodes[i];
-		Agnode_t *n = agnode(g, (char *)nd->gv, 0);
+		Agnode_t *n = agnode(g, (char *)nd->gv, 0); /* found above */
 		if (!nd->pinned)
 			nd->x = round2(ND_coord(n).x + dx), nd->y = round2(ND_coord(n).y + dy);
 	}
@@ -230,6 +245,7 @@ static void read_positions(Agraph_t *g, cm__scene *s, const char *engine)
 		s->region[2] = bb.UR.x + dx, s->region[3] = bb.UR.y + dy;
 		s->have_region = 1;
 	}
+	return 0;
 }
 
 static int by_double(const void *a, const void *b)
@@ -298,8 +314,10 @@ int cm__gv_layout(cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, cm__scene *s, const char
 	int rc = cm__gv_capture_check(ctx, gvLayout(gvc, g, engine), "layout");
 	if (rc)
 		return rc;
-	read_positions(g, s, engine);
+	rc = read_positions(ctx, g, s, engine);
 	gvFreeLayout(gvc, g);
+	if (rc)
+		return rc;
 	if (!strcmp(engine, "sfdp") && s->n > SFDP_OVERLAP_UP_TO && (rc = scale_sfdp(ctx, s)))
 		return rc;
 	if (s->has_inside && s->has_outside && !honours_clusters(engine))
@@ -309,18 +327,20 @@ int cm__gv_layout(cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, cm__scene *s, const char
 
 /* The second pass draws with "nop2": every node where the scene says, the
  * region's box given as its bounding box. */
-void cm__gv_place(double ext[4], Agraph_t *g, const cm__scene *s)
+int cm__gv_place(double ext[4], cm_ctx *ctx, Agraph_t *g, const cm__scene *s)
 {
 	cm__scene_extent(ext, s, 0);
 	for (size_t i = 0; i < s->n; i++) {
-		Agnode_t *n = agnode(g, (char *)s->nodes[i].gv, 0);
+		Agnode_t *n = cm__gv_node(ctx, g, &s->nodes[i]);
+		if (!n)
+			return CM_EGRAPH;
 		cm__gv_setf(n, "pos", "%.17g,%.17g!", s->nodes[i].x, s->nodes[i].y);
 	}
 	cm__gv_set(g, "rankdir", "TB");
 	cm__gv_set(g, "inputscale", "");
 	Agraph_t *region = agsubg(g, "cluster_region", 0);
 	if (!region)
-		return;
+		return 0;
 	double b[4];
 	cm__scene_extent(b, s, 1);
 	b[0] -= REGION_MARGIN, b[1] -= REGION_MARGIN;
@@ -330,4 +350,5 @@ void cm__gv_place(double ext[4], Agraph_t *g, const cm__scene *s)
 	cm__gv_setf(region, "bb", "%.2f,%.2f,%.2f,%.2f", b[0], b[1], b[2], b[3]);
 	ext[0] = fmin(ext[0], b[0]), ext[1] = fmin(ext[1], b[1]);
 	ext[2] = fmax(ext[2], b[2]), ext[3] = fmax(ext[3], b[3]);
+	return 0;
 }

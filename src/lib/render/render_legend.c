@@ -18,8 +18,8 @@
 
 typedef struct legend {
 	Agraph_t *g, *cl;
-	double left, y; /* y: centre of the next row */
-	int count;
+	double left, y;    /* y: centre of the next row */
+	int count, failed; /* failed: Graphviz could not make an object */
 	/* Dry run (cm__legend_texts): each row's text goes here, no graph. */
 	void (*emit)(void *payload, const char *text);
 	void *payload;
@@ -30,7 +30,10 @@ static Agnode_t *lnode(legend *L, double x, double y)
 	char base[32];
 	snprintf(base, sizeof(base), "legend:%d", L->count++);
 	Agnode_t *n = cm__gv_fresh_node(L->g, base);
-	agsubnode(L->cl, n, 1);
+	if (!n || !agsubnode(L->cl, n, 1)) {
+		L->failed = 1;
+		return NULL; /* cm__gv_set ignores it; cm__gv_legend reports it */
+	}
 	cm__gv_setf(n, "pos", "%.2f,%.2f!", x, y);
 	cm__gv_set(n, "xlabel", "");
 	cm__gv_set(n, "label", "");
@@ -125,7 +128,8 @@ static void sample_edge(legend *L, const char *color, const char *style, int dir
 		cm__gv_set(n, "width", "0.01");
 		cm__gv_set(n, "style", "invis");
 	}
-	Agedge_t *e = agedge(L->g, a, b, NULL, 1);
+	Agedge_t *e = a && b ? agedge(L->g, a, b, NULL, 1) : NULL;
+	L->failed |= !e;
 	cm__gv_set(e, "color", color);
 	cm__gv_set(e, "style", style);
 	cm__gv_set(e, "dir", directed ? "forward" : "none");
@@ -250,9 +254,11 @@ static void sections(legend *L, const cm__scene *s)
 	changes(L, s);
 }
 
-void cm__gv_legend(Agraph_t *g, const cm__scene *s, double right, double top)
+int cm__gv_legend(cm_ctx *ctx, Agraph_t *g, const cm__scene *s, double right, double top)
 {
-	legend L = {g, agsubg(g, "cluster_legend", 1), right + GAP, top - 8, 0, NULL, NULL};
+	legend L = {g, agsubg(g, "cluster_legend", 1), right + GAP, top - 8, 0, 0, NULL, NULL};
+	if (!L.cl)
+		return cm__oom(ctx);
 	cm__gv_set(L.cl, "label", "Legend");
 	cm__gv_set(L.cl, "labeljust", "l");
 	cm__gv_set(L.cl, "style", "rounded");
@@ -260,6 +266,7 @@ void cm__gv_legend(Agraph_t *g, const cm__scene *s, double right, double top)
 	sections(&L, s);
 	cm__gv_setf(L.cl, "bb", "%.2f,%.2f,%.2f,%.2f", L.left, L.y + ROW / 2 - 6,
 	            L.left + TEXT_X + TEXT_W + 6, top + 16);
+	return L.failed ? cm__oom(ctx) : 0;
 }
 
 void cm__legend_texts(const cm__scene *s, void (*fn)(void *payload, const char *text),

@@ -95,11 +95,25 @@ static int entity_like(const char *p)
 	return *p == ';';
 }
 
+#define ZWSP "\xE2\x80\x8B" /* zero-width space, U+200B */
+
+/* Whether a zero-width space goes before p[0]: a leading '%' would make
+ * Graphviz treat the name as anonymous (agnode() then loses it), an '&'
+ * that looks like an entity breaks titles; one that is there already is
+ * doubled so that no two names end up the same. */
+static int needs_zwsp(const char *name, const char *p)
+{
+	int zwsp = !strncmp(p, ZWSP, 3);
+	if (p == name)
+		return *p == '%' || zwsp;
+	return p[-1] == '&' && (zwsp || entity_like(p - 1));
+}
+
 const char *cm__render_gv_name(cm__arena *a, const char *name)
 {
 	size_t n = 0, extra = 0;
 	for (; name[n]; n++)
-		extra += name[n] == '&' && entity_like(name + n);
+		extra += needs_zwsp(name, name + n);
 	if (!extra)
 		return name;
 	char *buf = cm__malloc(n + 3 * extra + 1);
@@ -107,9 +121,9 @@ const char *cm__render_gv_name(cm__arena *a, const char *name)
 		return NULL;
 	size_t k = 0;
 	for (const char *p = name; *p; p++) {
+		if (needs_zwsp(name, p))
+			memcpy(buf + k, ZWSP, 3), k += 3;
 		buf[k++] = *p;
-		if (*p == '&' && entity_like(p))
-			memcpy(buf + k, "\xE2\x80\x8B", 3), k += 3;
 	}
 	const char *out = cm__arena_strndup(a, buf, k);
 	cm__free(buf);

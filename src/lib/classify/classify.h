@@ -44,8 +44,12 @@ typedef struct cm__cview {
 	int info_directed;
 } cm__cview;
 
-/* The view of a network (its layers built by layers.c). */
+/* The view of a network (its layers built by layers.c), its vertices and
+ * ties in the canonical order of classify_canon.c. */
 int cm__cview_build(cm__cview *out, cm_ctx *ctx, const cm_network *net);
+/* Puts the base graphs of a view built in network order into the canonical
+ * order, and node[] with them. */
+int cm__cview_canonical(cm__cview *v, cm_ctx *ctx);
 /* A replicate of in: without vertex drop (or -1), and with each tie of the
  * base layers dropped with probability dropout (igraph's default RNG). */
 int cm__cview_derive(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_integer_t drop,

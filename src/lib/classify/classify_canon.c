@@ -140,7 +140,8 @@ static void sort_keys(canon_key *key, const uint64_t *colour, const cm__cview *v
 int cm__cview_canonical(cm__cview *v, cm_ctx *ctx)
 {
 	size_t n = (size_t)v->n + 1;
-	uint64_t *colour = cm__malloc(n * sizeof(uint64_t)), *sum = cm__malloc(n * sizeof(uint64_t));
+	uint64_t *colour = cm__malloc(n * sizeof(uint64_t)),
+	         *sum = cm__malloc(n * sizeof(uint64_t));
 	uint64_t *scratch = cm__malloc(n * sizeof(uint64_t));
 	canon_key *key = cm__malloc(n * sizeof(canon_key));
 	int *rank = cm__malloc(n * sizeof(int));

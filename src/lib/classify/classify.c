@@ -142,21 +142,22 @@ static int is_policy(const cm__node *nd)
 	return nd->kind == CM_KIND_GOVERNMENT || nd->kind == CM_KIND_CLUSTER_ORG;
 }
 
-/* Whether a policy body is among the actors with most local ties (all
- * tied for the first place count). */
+/* Whether policy bodies are the actor with most local ties, or most of
+ * those tied for most (the rule of cm__top_first). */
 static int policy_leads(cm_ctx *ctx, const cm__cdata *d, int *policy)
 {
 	igraph_vector_int_t deg;
-	*policy = 0;
 	int rc = cm__degrees(&deg, ctx, d->g[CM__G_ALL], IGRAPH_ALL);
 	if (rc)
 		return rc;
 	igraph_integer_t n = igraph_vector_int_size(&deg);
 	igraph_integer_t best = n ? igraph_vector_int_max(&deg) : 0;
+	int tied = 0, hits = 0;
 	for (igraph_integer_t v = 0; best > 0 && v < n; v++)
-		if (VECTOR(deg)[v] == best && is_policy(cm__lnode(d, v)))
-			*policy = 1;
+		if (VECTOR(deg)[v] == best)
+			tied++, hits += is_policy(cm__lnode(d, v));
 	igraph_vector_int_destroy(&deg);
+	*policy = 2 * hits > tied;
 	return 0;
 }
 
@@ -200,7 +201,7 @@ static void secondary(cm_classification *c, const cm__cdata *d, const cm__ind_va
 	double out = ind[CM__I_OUTSIDE_SHARE].value;
 	if (ext >= AMS_TNC || tb_ext >= AMS_TNC)
 		c->ams = "transnational";
-	else if (cm__top_any(d, &d->buyers, 1, cm__is_large) &&
+	else if (cm__top_first(d, &d->buyers, cm__is_large) &&
 	         ind[CM__I_BUYER_TOP1].value >= AMS_FORDIST_TOP)
 		c->ams = "fordist";
 	else if (micro_small_share(d) >= AMS_SURVIVAL_SMALL && !(large > 0) &&

@@ -233,9 +233,11 @@ void cm__top_free(cm__top *t);
 /* The share of the places held by actors for which pred holds; NaN when
  * no score is positive. */
 double cm__top_share(const cm__cdata *d, const cm__top *t, int (*pred)(const cm__node *));
-/* Whether pred holds for an actor with a place (first 0) or for one tied
- * with the highest score (first 1). */
-int cm__top_any(const cm__cdata *d, const cm__top *t, int first, int (*pred)(const cm__node *));
+/* Whether pred holds for an actor with a place. */
+int cm__top_any(const cm__cdata *d, const cm__top *t, int (*pred)(const cm__node *));
+/* Whether pred holds for the first: for more than half of the actors tied
+ * with the highest score (the one actor when there is no tie). */
+int cm__top_first(const cm__cdata *d, const cm__top *t, int (*pred)(const cm__node *));
 /* Actors tied with the highest score. */
 int cm__top_first_count(const cm__cdata *d, const cm__top *t);
 /* The core/periphery partition of CM__G_ALL (computed once); *out is NULL

@@ -60,7 +60,7 @@ static int gate_hub(char *why, size_t n, const cm__cdata *d)
 	char tie[32];
 	if (top < 0)
 		return snprintf(why, n, "no local supply ties"), 0;
-	if (cm__top_any(d, &d->buyers, 0, cm__is_large))
+	if (cm__top_any(d, &d->buyers, cm__is_large))
 		return 1;
 	const cm__node *nd = cm__lnode(d, top);
 	tied_note(tie, sizeof(tie), d);
@@ -75,11 +75,12 @@ static int gate_hub(char *why, size_t n, const cm__cdata *d)
 	return 0;
 }
 
-/* Any public body tied for the first place counts. */
+/* Public bodies must be the first buyer or broker, or most of those tied
+ * for first: one of several tied is not "the" anchor. */
 static int gate_state(char *why, size_t n, const cm__cdata *d)
 {
-	if (cm__top_any(d, &d->buyers, 1, cm__is_public) ||
-	    cm__top_any(d, &d->brokers, 1, cm__is_public))
+	if (cm__top_first(d, &d->buyers, cm__is_public) ||
+	    cm__top_first(d, &d->brokers, cm__is_public))
 		return 1;
 	snprintf(why, n, "no public body is the top buyer or the top broker");
 	return 0;

@@ -201,12 +201,21 @@ static int tied_first(const cm__top *t, igraph_integer_t v)
 	return t->top[0] >= 0 && cm__tied(t->score[v], t->score[t->top[0]]);
 }
 
-int cm__top_any(const cm__cdata *d, const cm__top *t, int first, int (*pred)(const cm__node *))
+int cm__top_any(const cm__cdata *d, const cm__top *t, int (*pred)(const cm__node *))
 {
 	for (igraph_integer_t v = 0; v < d->v->nl; v++)
-		if ((first ? tied_first(t, v) : t->place[v] > 0) && pred(cm__lnode(d, v)))
+		if (t->place[v] > 0 && pred(cm__lnode(d, v)))
 			return 1;
 	return 0;
+}
+
+int cm__top_first(const cm__cdata *d, const cm__top *t, int (*pred)(const cm__node *))
+{
+	int tied = 0, hits = 0;
+	for (igraph_integer_t v = 0; v < d->v->nl; v++)
+		if (tied_first(t, v))
+			tied++, hits += !!pred(cm__lnode(d, v));
+	return 2 * hits > tied;
 }
 
 int cm__top_first_count(const cm__cdata *d, const cm__top *t)

@@ -123,6 +123,50 @@ static void test_hierarchy(cm_ctx *ctx)
 	unload(&f);
 }
 
+/* Four buyers with in-degrees 3, 2, 2, 2; the large one is tied at the cut
+ * of the top three, so it holds a third of the two places left. */
+static const char tied_buyers[] = FIRM("top", "medium") FIRM("big", "large") FIRM("m1", "medium")
+    FIRM("m2", "medium") FIRM("s1", "small") FIRM("s2", "small") FIRM("s3", "small")
+        SUP("s1", "top") SUP("s2", "top") SUP("s3", "top") SUP("s1", "big") SUP("s2", "big")
+            SUP("s1", "m1") SUP("s3", "m1") SUP("s2", "m2") SUP("s3", "m2");
+
+static void test_ties(cm_ctx *ctx)
+{
+	fixture f;
+	load(&f, ctx, tied_buyers, 0);
+	is_double(f.ind[CM__I_TOP_BUYERS_LARGE].value, 2.0 / 9, 1e-12,
+	          "ties: the large buyer holds 2/3 of a place of three");
+	double held = 0;
+	for (igraph_integer_t v = 0; v < f.v.nl; v++)
+		held += f.d.buyers.place[v];
+	is_double(held, 3.0, 1e-12, "ties: the places sum to three");
+	cm__verdict v;
+	cm__decide(&v, f.ind, &f.d, CM__HYBRID_MARGIN);
+	ok(v.gate[CM__T_HUB], "ties: a large firm tied at the cut is among the top buyers");
+	is_str(cm_network_node_id(f.d.net, (size_t)f.d.lnode[f.d.buyers.top[1]]), "big",
+	       "ties: a report names the larger of the tied buyers first");
+	int first[32];
+	for (igraph_integer_t k = 0; k < f.v.n; k++)
+		first[k] = f.v.node[k];
+	unload(&f);
+	/* The same rows, nodes and edges in reverse: the same canonical order. */
+	load(&f, ctx,
+	     SUP("s3", "m2") SUP("s2", "m2") SUP("s3", "m1") SUP("s1", "m1") SUP("s2", "big")
+	         SUP("s1", "big") SUP("s3", "top") SUP("s2", "top") SUP("s1", "top")
+	             FIRM("s3", "small") FIRM("s2", "small") FIRM("s1", "small")
+	                 FIRM("m2", "medium") FIRM("m1", "medium") FIRM("big", "large")
+	                     FIRM("top", "medium"),
+	     0);
+	int same = f.ok;
+	for (igraph_integer_t k = 0; same && k < f.v.n; k++)
+		same = !strcmp(cm_network_node_id(f.d.net, (size_t)f.v.node[k]),
+		               cm_network_node_id(f.d.net, (size_t)(6 - first[k])));
+	ok(same, "ties: reversed rows give the same canonical order of actors");
+	is_double(f.ind[CM__I_TOP_BUYERS_LARGE].value, 2.0 / 9, 1e-12,
+	          "ties: reversed rows, the same share");
+	unload(&f);
+}
+
 #define PUBLIC(id, kind) "<node id=\"" id "\"><data key=\"k\">" kind "</data></node>"
 
 /* Three of five firms sell to public bodies, one of them to two. */
@@ -140,8 +184,10 @@ static void test_public_anchor(cm_ctx *ctx)
 	          "public anchor: 3 of 5 firms sell to a public body");
 	is_double(f.ind[CM__I_PUBLIC_BUYING].value, 4.0 / 6, 1e-12,
 	          "public anchor: 4 of 6 supply ties have a public buyer");
-	is_double(f.ind[CM__I_TOP_BUYERS_PUBLIC].value, 2.0 / 3, 1e-12,
-	          "public anchor: 2 of the top 3 buyers are public");
+	/* uni, a and d buy from one firm each: tied, they share the two places
+	 * after gov, and uni holds 2/3 of one (not a whole place by file order). */
+	is_double(f.ind[CM__I_TOP_BUYERS_PUBLIC].value, (1 + 2.0 / 3) / 3, 1e-12,
+	          "public anchor: gov and a third of the tie at the cut are public");
 	cm__verdict v;
 	cm__decide(&v, f.ind, &f.d, CM__HYBRID_MARGIN);
 	ok(v.gate[CM__T_STATE], "public anchor: state gate holds (a public body is the top buyer)");
@@ -282,6 +328,7 @@ int main(void)
 		return 1;
 	test_star(ctx);
 	test_hierarchy(ctx);
+	test_ties(ctx);
 	test_public_anchor(ctx);
 	test_sampled_betweenness(ctx);
 	test_nulls(ctx);

@@ -137,32 +137,40 @@ static void confidence(cm_classification *c, const cm__verdict *v)
 
 /* ------------------------------------------------------------ secondary */
 
-static int top_actor_kind(cm_ctx *ctx, const cm__cdata *d, int *kind)
+static int is_policy(const cm__node *nd)
+{
+	return nd->kind == CM_KIND_GOVERNMENT || nd->kind == CM_KIND_CLUSTER_ORG;
+}
+
+/* Whether policy bodies are the actor with most local ties, or most of
+ * those tied for most (the rule of cm__top_first). */
+static int policy_leads(cm_ctx *ctx, const cm__cdata *d, int *policy)
 {
 	igraph_vector_int_t deg;
-	*kind = -1;
 	int rc = cm__degrees(&deg, ctx, d->g[CM__G_ALL], IGRAPH_ALL);
 	if (rc)
 		return rc;
-	igraph_integer_t best = 0;
-	for (igraph_integer_t v = 0; v < igraph_vector_int_size(&deg); v++)
-		if (VECTOR(deg)[v] > best)
-			best = VECTOR(deg)[v], *kind = cm__lnode(d, v)->kind;
+	igraph_integer_t n = igraph_vector_int_size(&deg);
+	igraph_integer_t best = n ? igraph_vector_int_max(&deg) : 0;
+	int tied = 0, hits = 0;
+	for (igraph_integer_t v = 0; best > 0 && v < n; v++)
+		if (VECTOR(deg)[v] == best)
+			tied++, hits += is_policy(cm__lnode(d, v));
 	igraph_vector_int_destroy(&deg);
+	*policy = 2 * hits > tied;
 	return 0;
 }
 
 static int enright(cm_classification *c, cm_ctx *ctx, const cm__cdata *d, const cm__ind_value *ind)
 {
-	int kind;
-	int rc = top_actor_kind(ctx, d, &kind);
+	int policy;
+	int rc = policy_leads(ctx, d, &policy);
 	if (rc)
 		return rc;
 	double nl = (double)d->v->nl, frag = ind[CM__I_FRAGMENTATION].value;
 	double degree = nl > 0 ? 2.0 * (double)igraph_ecount(d->g[CM__G_ALL]) / nl : 0;
 	int mass = ind[CM__I_LOCAL_FIRMS].value >= ENRIGHT_MASS;
 	int interaction = degree >= ENRIGHT_DEGREE && frag <= ENRIGHT_FRAGMENTED;
-	int policy = kind == CM_KIND_GOVERNMENT || kind == CM_KIND_CLUSTER_ORG;
 	if (policy && !mass)
 		c->enright = interaction ? "policy_driven" : "wishful_thinking";
 	else if (mass)
@@ -193,7 +201,7 @@ static void secondary(cm_classification *c, const cm__cdata *d, const cm__ind_va
 	double out = ind[CM__I_OUTSIDE_SHARE].value;
 	if (ext >= AMS_TNC || tb_ext >= AMS_TNC)
 		c->ams = "transnational";
-	else if (d->top_buyer[0] >= 0 && cm__is_large(cm__lnode(d, d->top_buyer[0])) &&
+	else if (cm__top_first(d, &d->buyers, cm__is_large) &&
 	         ind[CM__I_BUYER_TOP1].value >= AMS_FORDIST_TOP)
 		c->ams = "fordist";
 	else if (micro_small_share(d) >= AMS_SURVIVAL_SMALL && !(large > 0) &&
@@ -227,27 +235,30 @@ static int gatekeepers(cm_classification *c, cm_ctx *ctx, const cm__cdata *d)
 	return 0;
 }
 
+/* The first three buyers and brokers are named; every actor with a place
+ * among the top buyers and a large enough share is a hub. */
+static void top_roles(cm_classification *c, const cm__cdata *d)
+{
+	double m = (double)igraph_ecount(d->g[CM__G_SUP]);
+	for (int k = 0; k < 3; k++) {
+		int v = d->buyers.top[k], b = d->brokers.top[k];
+		c->top_buyer[k] = v >= 0 ? d->lnode[v] : -1;
+		c->top_broker[k] = b >= 0 ? d->lnode[b] : -1;
+		c->top_buyer_share[k] = v >= 0 && m > 0 ? d->indegree[v] / m : NAN;
+	}
+	for (igraph_integer_t v = 0; m > 0 && v < d->v->nl; v++)
+		if (d->buyers.place[v] > 0 && d->indegree[v] / m >= ROLE_HUB_SHARE)
+			c->roles[d->lnode[v]] |= CM_ROLE_HUB;
+}
+
 static int roles(cm_classification *c, cm_ctx *ctx, cm__cdata *d)
 {
 	const cm__core_periphery *cp;
-	double m = (double)igraph_ecount(d->g[CM__G_SUP]);
 	c->roles = cm__calloc(d->net->n + 1, sizeof(unsigned));
 	if (!c->roles)
 		return cm__oom(ctx);
-	igraph_vector_int_t deg;
-	int rc = cm__degrees(&deg, ctx, d->g[CM__G_SUP], IGRAPH_IN);
-	for (int k = 0; !rc && k < 3; k++) {
-		int v = d->top_buyer[k], b = d->top_broker[k];
-		c->top_buyer[k] = v >= 0 ? d->lnode[v] : -1;
-		c->top_broker[k] = b >= 0 ? d->lnode[b] : -1;
-		c->top_buyer_share[k] = v >= 0 && m > 0 ? (double)VECTOR(deg)[v] / m : NAN;
-		if (v >= 0 && c->top_buyer_share[k] >= ROLE_HUB_SHARE)
-			c->roles[d->lnode[v]] |= CM_ROLE_HUB;
-	}
-	if (!rc)
-		igraph_vector_int_destroy(&deg);
-	if (!rc)
-		rc = gatekeepers(c, ctx, d);
+	top_roles(c, d);
+	int rc = gatekeepers(c, ctx, d);
 	if (!rc)
 		rc = cm__cdata_core(&cp, d, ctx);
 	for (igraph_integer_t v = 0; !rc && cp && v < d->v->nl; v++)

@@ -43,8 +43,12 @@ typedef struct cm__cview {
 	int info_directed;
 } cm__cview;
 
-/* The view of a network (its layers built by layers.c). */
+/* The view of a network (its layers built by layers.c), its vertices and
+ * ties in the canonical order of classify_canon.c. */
 int cm__cview_build(cm__cview *out, cm_ctx *ctx, const cm_network *net);
+/* Puts the base graphs of a view built in network order into the canonical
+ * order, and node[] with them. */
+int cm__cview_canonical(cm__cview *v, cm_ctx *ctx);
 /* A replicate of in: without vertex drop (or -1), and with each tie of the
  * base layers dropped with probability dropout (igraph's default RNG). */
 int cm__cview_derive(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_integer_t drop,
@@ -122,6 +126,17 @@ typedef struct cm__ind_value {
 	cm__null null;
 } cm__ind_value;
 
+/* The three actors with the highest positive score, ties shared
+ * (docs/classification.md, "Invariance"): place[v] is local vertex v's share
+ * of the three places, 1 above the cut and an equal part of what is left to
+ * each actor tied at it. top[] names the first three in the view's canonical
+ * order among equals, for reports only; -1 past them. */
+typedef struct cm__top {
+	const double *score;
+	double *place;
+	int top[3];
+} cm__top;
+
 /* Structural results several indicators share, computed once per view. */
 typedef struct cm__cdata {
 	const cm__cview *v;
@@ -133,8 +148,10 @@ typedef struct cm__cdata {
 	cm__core_periphery cp; /* on CM__G_ALL */
 	int cp_done;
 	int exact_betweenness;
-	unsigned long seed;              /* for the core/periphery search */
-	int top_buyer[3], top_broker[3]; /* local vertices, -1 when fewer */
+	unsigned long seed; /* for the core/periphery search */
+	double *indegree;   /* per local vertex, on CM__G_SUP */
+	cm__top buyers;     /* by indegree */
+	cm__top brokers;    /* by betweenness */
 } cm__cdata;
 
 /* Limits that keep classify fast on large networks (documented defaults). */
@@ -207,7 +224,21 @@ int cm__is_external(const cm__node *nd);
 int cm__is_public(const cm__node *nd);
 int cm__degrees(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g, igraph_neimode_t mode);
 void cm__top3(int top[3], const double *score, igraph_integer_t n);
-double cm__top_share(const cm__cdata *d, const int top[3], int (*pred)(const cm__node *));
+/* Equal within rounding: sums taken in another order may differ in the
+ * last bits, and must not split a tie. */
+int cm__tied(double a, double b);
+int cm__top_init(cm__top *t, cm_ctx *ctx, const double *score, igraph_integer_t n);
+void cm__top_free(cm__top *t);
+/* The share of the places held by actors for which pred holds; NaN when
+ * no score is positive. */
+double cm__top_share(const cm__cdata *d, const cm__top *t, int (*pred)(const cm__node *));
+/* Whether pred holds for an actor with a place. */
+int cm__top_any(const cm__cdata *d, const cm__top *t, int (*pred)(const cm__node *));
+/* Whether pred holds for the first: for more than half of the actors tied
+ * with the highest score (the one actor when there is no tie). */
+int cm__top_first(const cm__cdata *d, const cm__top *t, int (*pred)(const cm__node *));
+/* Actors tied with the highest score. */
+int cm__top_first_count(const cm__cdata *d, const cm__top *t);
 /* The core/periphery partition of CM__G_ALL (computed once); *out is NULL
  * above CM__CORE_MAX local actors. */
 int cm__cdata_core(const cm__core_periphery **out, cm__cdata *d, cm_ctx *ctx);

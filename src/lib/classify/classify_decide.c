@@ -44,30 +44,43 @@ static const char *node_name(const cm__cdata *d, int local)
 	return cm_network_node_label(d->net, (size_t)d->lnode[local]);
 }
 
+/* " (tied with 2 others)" when the top buyer shares the first place. */
+static void tied_note(char *out, size_t n, const cm__cdata *d)
+{
+	int others = cm__top_first_count(d, &d->buyers) - 1;
+	*out = 0;
+	if (others > 0)
+		snprintf(out, n, " (tied with %d other%s)", others, others > 1 ? "s" : "");
+}
+
+/* Every actor tied at the cut of the top three counts as among them. */
 static int gate_hub(char *why, size_t n, const cm__cdata *d)
 {
-	if (d->top_buyer[0] < 0)
+	int top = d->buyers.top[0];
+	char tie[32];
+	if (top < 0)
 		return snprintf(why, n, "no local supply ties"), 0;
-	for (int k = 0; k < 3; k++)
-		if (d->top_buyer[k] >= 0 && cm__is_large(cm__lnode(d, d->top_buyer[k])))
-			return 1;
-	const cm__node *top = cm__lnode(d, d->top_buyer[0]);
-	if (top->kind == CM_KIND_FIRM)
+	if (cm__top_any(d, &d->buyers, cm__is_large))
+		return 1;
+	const cm__node *nd = cm__lnode(d, top);
+	tied_note(tie, sizeof(tie), d);
+	if (nd->kind == CM_KIND_FIRM)
 		snprintf(why, n,
-		         "no large firm among the top buyers (the top buyer, %s, is a %s firm)",
-		         node_name(d, d->top_buyer[0]), cm_size_name(top->size));
+		         "no large firm among the top buyers (the top buyer, %s%s, is a %s firm)",
+		         node_name(d, top), tie, cm_size_name(nd->size));
 	else
 		snprintf(why, n,
-		         "no large firm among the top buyers (the top buyer, %s, is a %s body)",
-		         node_name(d, d->top_buyer[0]), cm_kind_name(top->kind));
+		         "no large firm among the top buyers (the top buyer, %s%s, is a %s body)",
+		         node_name(d, top), tie, cm_kind_name(nd->kind));
 	return 0;
 }
 
+/* Public bodies must be the first buyer or broker, or most of those tied
+ * for first: one of several tied is not "the" anchor. */
 static int gate_state(char *why, size_t n, const cm__cdata *d)
 {
-	int b = d->top_buyer[0], k = d->top_broker[0];
-	if ((b >= 0 && cm__is_public(cm__lnode(d, b))) ||
-	    (k >= 0 && cm__is_public(cm__lnode(d, k))))
+	if (cm__top_first(d, &d->buyers, cm__is_public) ||
+	    cm__top_first(d, &d->brokers, cm__is_public))
 		return 1;
 	snprintf(why, n, "no public body is the top buyer or the top broker");
 	return 0;

@@ -44,8 +44,9 @@ int cm__degrees(igraph_vector_int_t *out, cm_ctx *ctx, const igraph_t *g, igraph
 	return 0;
 }
 
-/* The k highest of score (ties to the lower index); top[j] = -1 past the
- * entries with a positive score. */
+/* The three highest of score, ties to the lower index (the canonical order);
+ * top[j] = -1 past the entries with a positive score. Used where only the
+ * scores count or to name an actor, never to decide who is in. */
 void cm__top3(int top[3], const double *score, igraph_integer_t n)
 {
 	top[0] = top[1] = top[2] = -1;
@@ -145,14 +146,84 @@ int cm__ind_assortativity(double *out, cm_ctx *ctx, const cm__cdata *d)
 	return 0;
 }
 
-/* Share of the given top actors (local vertices) for which pred holds. */
-double cm__top_share(const cm__cdata *d, const int top[3], int (*pred)(const cm__node *))
+int cm__tied(double a, double b)
 {
-	int count = 0, hits = 0;
-	for (int k = 0; k < 3; k++)
-		if (top[k] >= 0)
-			count++, hits += pred(cm__lnode(d, top[k]));
-	return count ? (double)hits / count : NAN;
+	return fabs(a - b) <= 1e-9 * fmax(fabs(a), fabs(b));
+}
+
+/* Places of the actors above the cut (1 each) and of those tied at it (an
+ * equal part of the places left). */
+static void places(cm__top *t, igraph_integer_t n)
+{
+	int count = 0, above = 0, at = 0;
+	while (count < 3 && t->top[count] >= 0)
+		count++;
+	double cut = count ? t->score[t->top[count - 1]] : 0;
+	for (igraph_integer_t v = 0; count && v < n; v++) {
+		int tie = cm__tied(t->score[v], cut);
+		above += !tie && t->score[v] > cut;
+		at += tie;
+	}
+	for (igraph_integer_t v = 0; v < n; v++) {
+		int tie = count && cm__tied(t->score[v], cut);
+		t->place[v] = tie ? (double)(count - above) / at : count && t->score[v] > cut;
+	}
+}
+
+int cm__top_init(cm__top *t, cm_ctx *ctx, const double *score, igraph_integer_t n)
+{
+	t->score = score;
+	t->place = cm__malloc(((size_t)n + 1) * sizeof(double));
+	if (!t->place)
+		return cm__oom(ctx);
+	cm__top3(t->top, score, n);
+	places(t, n);
+	return 0;
+}
+
+void cm__top_free(cm__top *t)
+{
+	cm__free(t->place);
+	t->place = NULL;
+}
+
+double cm__top_share(const cm__cdata *d, const cm__top *t, int (*pred)(const cm__node *))
+{
+	double held = 0, hits = 0;
+	for (igraph_integer_t v = 0; v < d->v->nl; v++)
+		if (t->place[v] > 0)
+			held += t->place[v], hits += pred(cm__lnode(d, v)) ? t->place[v] : 0;
+	return held > 0 ? hits / held : NAN;
+}
+
+static int tied_first(const cm__top *t, igraph_integer_t v)
+{
+	return t->top[0] >= 0 && cm__tied(t->score[v], t->score[t->top[0]]);
+}
+
+int cm__top_any(const cm__cdata *d, const cm__top *t, int (*pred)(const cm__node *))
+{
+	for (igraph_integer_t v = 0; v < d->v->nl; v++)
+		if (t->place[v] > 0 && pred(cm__lnode(d, v)))
+			return 1;
+	return 0;
+}
+
+int cm__top_first(const cm__cdata *d, const cm__top *t, int (*pred)(const cm__node *))
+{
+	int tied = 0, hits = 0;
+	for (igraph_integer_t v = 0; v < d->v->nl; v++)
+		if (tied_first(t, v))
+			tied++, hits += !!pred(cm__lnode(d, v));
+	return 2 * hits > tied;
+}
+
+int cm__top_first_count(const cm__cdata *d, const cm__top *t)
+{
+	int count = 0;
+	for (igraph_integer_t v = 0; v < d->v->nl; v++)
+		count += tied_first(t, v);
+	return count;
 }
 
 /* ------------------------------------------------------------ shared data */
@@ -207,15 +278,11 @@ static int top_buyers(cm__cdata *d, cm_ctx *ctx)
 	if (rc)
 		return rc;
 	igraph_integer_t n = igraph_vector_int_size(&deg);
-	double *score = cm__malloc(((size_t)n + 1) * sizeof(double));
-	if (score) {
-		for (igraph_integer_t v = 0; v < n; v++)
-			score[v] = (double)VECTOR(deg)[v];
-		cm__top3(d->top_buyer, score, n);
-	}
+	d->indegree = cm__malloc(((size_t)n + 1) * sizeof(double));
+	for (igraph_integer_t v = 0; d->indegree && v < n; v++)
+		d->indegree[v] = (double)VECTOR(deg)[v];
 	igraph_vector_int_destroy(&deg);
-	cm__free(score);
-	return score ? 0 : cm__oom(ctx);
+	return d->indegree ? cm__top_init(&d->buyers, ctx, d->indegree, n) : cm__oom(ctx);
 }
 
 int cm__cdata_core(const cm__core_periphery **out, cm__cdata *d, cm_ctx *ctx)
@@ -253,7 +320,7 @@ int cm__cdata_init(cm__cdata *d, cm_ctx *ctx, const cm__cview *v, unsigned long 
 	if (!rc)
 		rc = top_buyers(d, ctx);
 	if (!rc)
-		cm__top3(d->top_broker, d->betweenness, v->nl);
+		rc = cm__top_init(&d->brokers, ctx, d->betweenness, v->nl);
 	if (rc)
 		cm__cdata_free(d);
 	return rc;
@@ -265,6 +332,9 @@ void cm__cdata_free(cm__cdata *d)
 		return;
 	cm__free((void *)d->lnode);
 	cm__free(d->betweenness);
+	cm__free(d->indegree);
+	cm__top_free(&d->buyers);
+	cm__top_free(&d->brokers);
 	if (d->cp_done)
 		cm__core_periphery_free(&d->cp);
 	memset(d, 0, sizeof(*d));

@@ -36,18 +36,14 @@ static int compute(double *out, cm_ctx *ctx, cm__cdata *d, int i)
 	case CM__I_HIERARCHY: return cm__ind_hierarchy(out, ctx, d);
 	case CM__I_SUPPLY_RECIPROCITY: return cm__ind_supply_reciprocity(out, ctx, d);
 	case CM__I_ASSORTATIVITY: return cm__ind_assortativity(out, ctx, d);
-	case CM__I_TOP_BUYERS_LARGE: *out = cm__top_share(d, d->top_buyer, cm__is_large); return 0;
+	case CM__I_TOP_BUYERS_LARGE: *out = cm__top_share(d, &d->buyers, cm__is_large); return 0;
 	case CM__I_TOP_BUYERS_EXTERNAL:
-		*out = cm__top_share(d, d->top_buyer, cm__is_external);
+		*out = cm__top_share(d, &d->buyers, cm__is_external);
 		return 0;
-	case CM__I_TOP_BUYERS_PUBLIC:
-		*out = cm__top_share(d, d->top_buyer, cm__is_public);
-		return 0;
-	case CM__I_TOP_BROKERS_LARGE:
-		*out = cm__top_share(d, d->top_broker, cm__is_large);
-		return 0;
+	case CM__I_TOP_BUYERS_PUBLIC: *out = cm__top_share(d, &d->buyers, cm__is_public); return 0;
+	case CM__I_TOP_BROKERS_LARGE: *out = cm__top_share(d, &d->brokers, cm__is_large); return 0;
 	case CM__I_TOP_BROKERS_PUBLIC:
-		*out = cm__top_share(d, d->top_broker, cm__is_public);
+		*out = cm__top_share(d, &d->brokers, cm__is_public);
 		return 0;
 	case CM__I_SME_DENSITY: return cm__ind_sme_ties(out, ctx, d, 0);
 	case CM__I_SME_DEGREE: return cm__ind_sme_ties(out, ctx, d, 1);

@@ -185,10 +185,13 @@ int cm__cview_build(cm__cview *out, cm_ctx *ctx, const cm_network *net)
 	out->node = cm__malloc((net->n + 1) * sizeof(int));
 	if (!out->node)
 		return cm__oom(ctx);
-	/* layers.c keeps every node, in network order. */
+	/* layers.c keeps every node, in network order; the view then takes the
+	 * canonical order. */
 	for (size_t i = 0; i < net->n; i++)
 		out->node[i] = (int)i;
 	int rc = build_layers(out, ctx, net);
+	if (!rc)
+		rc = cm__cview_canonical(out, ctx);
 	if (!rc)
 		rc = finish(out, ctx);
 	if (rc)

@@ -97,9 +97,11 @@ void cm_ctx_set_progress(cm_ctx *ctx, cm_progress_cb cb, void *payload);
 
 /* Threads igraph may start inside one call (OpenMP); default 1. */
 void cm_ctx_set_threads(cm_ctx *ctx, int threads);
-/* Worker processes for the layers of cm_metrics_compute() and for exact
- * betweenness: 0 (the default) starts one per free core on large networks,
- * 1 none, N > 1 that many. Results do not depend on it. */
+/* Worker processes (fork()ed children) for the layers of cm_metrics_compute()
+ * and for exact betweenness: 1 (the default) none, everything runs in the
+ * caller's process; N > 1 that many; CM_JOBS_AUTO one per free core on large
+ * networks. Any other value counts as 1. Results do not depend on it. */
+#define CM_JOBS_AUTO (-1)
 void cm_ctx_set_jobs(cm_ctx *ctx, int jobs);
 
 /* ------------------------------------------------------------ data model */

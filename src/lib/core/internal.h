@@ -30,7 +30,7 @@ struct cm_ctx {
 	cm_progress_cb progress;
 	void *progress_payload;
 	int threads;
-	int jobs;          /* worker processes, 0: by free cores on large work */
+	int jobs;          /* worker processes (1: none) or CM_JOBS_AUTO */
 	int no_workers;    /* inside a worker process: start no more of them */
 	double split_work; /* > 0: split layers from this cost on (tests; metrics.c) */
 };

@@ -473,10 +473,7 @@ static int layer_workers(const cm_ctx *ctx, const double *cost, size_t count)
 	double total = 0;
 	for (size_t k = 0; k < count; k++)
 		total += cost[k];
-	long w = ctx->no_workers                ? 1
-	         : ctx->jobs                    ? ctx->jobs
-	         : total >= LAYER_PARALLEL_WORK ? cm__free_cores()
-	                                        : 1;
+	long w = cm__jobs_for(ctx, total >= LAYER_PARALLEL_WORK);
 	return w > (long)count ? (int)count : (int)w;
 }
 

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/* The library is safe to load into another program: it starts no process
+ * unless asked (a layer large enough for workers is measured in the
+ * caller's process by default, and with workers gives the same output). */
+#define _GNU_SOURCE /* open_memstream */
+
+#include "tap.h"
+
+#include <clustermap.h>
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Counted in the parent only: a worker leaves through _exit(). */
+static volatile int forks;
+
+static void count_fork(void)
+{
+	forks++;
+}
+
+#define HEAD                                                                                       \
+	"<?xml version='1.0'?><graphml xmlns='http://graphml.graphdrawing.org/xmlns'>"             \
+	"<key id='r' for='edge' attr.name='relation' attr.type='string'/>"                         \
+	"<graph edgedefault='directed'>"
+
+static const char *const relations[] = {"supplier", "association", "information"};
+
+/* n actors with ties in three relations, each layer a ring of chords:
+ * actors plus ties over the layers and their union (104000 here) pass the
+ * size from which metrics used to start workers by themselves (10^5). */
+static char *large_graphml(int n, int ties)
+{
+	size_t cap = (size_t)(n + 3 * ties) * 80 + 256, len = 0;
+	char *xml = malloc(cap);
+	if (!xml)
+		return NULL;
+	len += (size_t)snprintf(xml + len, cap - len, HEAD);
+	for (int i = 0; i < n; i++)
+		len += (size_t)snprintf(xml + len, cap - len, "<node id='v%d'/>", i);
+	for (int r = 0; r < 3; r++)
+		for (int e = 0; e < ties; e++)
+			len += (size_t)snprintf(xml + len, cap - len,
+			                        "<edge source='v%d' target='v%d'><data "
+			                        "key='r'>%s</data></edge>",
+			                        e % n, (e * 7 + r + 1) % n, relations[r]);
+	snprintf(xml + len, cap - len, "</graph></graphml>");
+	return xml;
+}
+
+static cm_network *read_large(cm_ctx *ctx)
+{
+	char *xml = large_graphml(14000, 8000);
+	cm_series *s = NULL;
+	cm_network *net = NULL;
+	if (xml && cm_series_read_buffer(&s, ctx, xml, strlen(xml), NULL) == 0)
+		net = cm_series_take(s, 0);
+	else
+		printf("# read failed: %s\n", cm_ctx_errmsg(ctx));
+	cm_series_free(s);
+	free(xml);
+	return net;
+}
+
+/* Every layer's measures as JSON text, or NULL. */
+static char *metrics_json(cm_ctx *ctx, const cm_network *net)
+{
+	cm_metrics_opts o;
+	cm_metrics *m = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	cm_metrics_opts_init(&o);
+	o.permutations = 0;
+	o.approx = 20; /* sampled paths: the test is about processes, not measures */
+	FILE *fp = open_memstream(&text, &len);
+	int rc = fp ? cm_metrics_compute(&m, ctx, net, &o) : CM_ENOMEM;
+	if (rc == 0)
+		rc = cm_metrics_write(fp, ctx, m, CM_FORMAT_JSON, CM_METRICS_NODES);
+	if (fp)
+		fclose(fp);
+	cm_metrics_free(m);
+	if (rc) {
+		printf("# metrics failed: %s\n", cm_ctx_errmsg(ctx));
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+static void test_no_fork(cm_ctx *ctx)
+{
+	cm_network *net = read_large(ctx);
+	ok(net && cm_network_node_count(net) == 14000, "a network of 14000 actors, 24000 ties");
+	forks = 0;
+	char *here = metrics_json(ctx, net);
+	ok(here != NULL, "measured with the default jobs");
+	is_int(forks, 0, "no child process by default");
+	cm_ctx_set_jobs(ctx, 2);
+	char *two = metrics_json(ctx, net);
+	ok(forks > 0, "workers when asked (%d started)", forks);
+	ok(here && two && !strcmp(here, two), "the same output with two workers");
+	cm_ctx_set_jobs(ctx, 0);
+	forks = 0;
+	free(two);
+	two = metrics_json(ctx, net);
+	is_int(forks, 0, "jobs 0 counts as 1: no child process");
+	ok(here && two && !strcmp(here, two), "and the same output");
+	cm_ctx_set_jobs(ctx, 1);
+	free(here);
+	free(two);
+	cm_network_free(net);
+}
+
+int main(void)
+{
+	cm_ctx *ctx;
+	if (cm_ctx_new(&ctx) || pthread_atfork(NULL, count_fork, NULL))
+		return 1;
+	test_no_fork(ctx);
+	cm_ctx_free(ctx);
+	return tap_done();
+}

@@ -1,13 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /* The library is safe to load into another program: it starts no process
  * unless asked (a layer large enough for workers is measured in the
- * caller's process by default, and with workers gives the same output). */
+ * caller's process by default, and with workers gives the same output), and
+ * leaves igraph's default random generator, error and warning handlers and
+ * the OpenMP thread count as the caller set them, on success and failure. */
 #define _GNU_SOURCE /* open_memstream */
 
 #include "tap.h"
 
 #include <clustermap.h>
+#include <igraph.h>
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,11 +118,87 @@ static void test_no_fork(cm_ctx *ctx)
 	cm_network_free(net);
 }
 
+/* ------------------------------------------------------------ global state */
+
+static void host_error(const char *reason, const char *file, int line, igraph_error_t err)
+{
+	(void)reason, (void)file, (void)line, (void)err;
+}
+
+static void host_warning(const char *reason, const char *file, int line)
+{
+	(void)reason, (void)file, (void)line;
+}
+
+static int cancel(const char *what, double fraction, void *payload)
+{
+	(void)what, (void)payload;
+	return fraction > 0; /* after the first step */
+}
+
+/* The host program's settings, as a Python or R session would have them. */
+static void host_set(void)
+{
+	igraph_set_error_handler(host_error);
+	igraph_set_warning_handler(host_warning);
+	igraph_rng_seed(igraph_rng_default(), 1234);
+#ifdef _OPENMP
+	omp_set_num_threads(3);
+#endif
+}
+
+/* The next number of the host's generator is that of a fresh one seeded the
+ * same: nothing drew from it, reseeded or replaced it. */
+static void host_check(const char *after)
+{
+	igraph_rng_t fresh;
+	igraph_rng_init(&fresh, &igraph_rngtype_pcg32);
+	igraph_rng_seed(&fresh, 1234);
+	igraph_integer_t want = igraph_rng_get_integer(&fresh, 0, 1 << 30);
+	igraph_rng_destroy(&fresh);
+	ok(igraph_rng_get_integer(igraph_rng_default(), 0, 1 << 30) == want,
+	   "%s: the default generator is the host's, where it was", after);
+	ok(igraph_set_error_handler(host_error) == host_error, "%s: error handler restored", after);
+	ok(igraph_set_warning_handler(host_warning) == host_warning, "%s: warning handler restored",
+	   after);
+#ifdef _OPENMP
+	ok(omp_get_max_threads() == 3, "%s: OpenMP thread count restored", after);
+#else
+	ok(1, "%s: OpenMP # SKIP built without OpenMP", after);
+#endif
+}
+
+static void test_state(cm_ctx *ctx, const char *dir)
+{
+	char path[4096];
+	cm_network *net = NULL;
+	cm_metrics *m = NULL;
+	cm_classification *c = NULL;
+	snprintf(path, sizeof(path), "%s/samples/prato.graphml", dir);
+	host_set();
+	ok(cm_network_read_file(&net, ctx, path, NULL) == 0, "read %s", path);
+	ok(net && cm_metrics_compute(&m, ctx, net, NULL) == 0, "metrics");
+	host_check("cm_metrics_compute");
+	host_set();
+	ok(net && cm_classify(&c, ctx, net, NULL) == 0, "classify");
+	host_check("cm_classify");
+	cm_classification_free(c);
+	cm_metrics_free(m);
+	host_set();
+	cm_ctx_set_progress(ctx, cancel, NULL);
+	ok(net && cm_metrics_compute(&m, ctx, net, NULL) != 0 && !m, "metrics cancelled");
+	host_check("a cancelled cm_metrics_compute");
+	cm_ctx_set_progress(ctx, NULL, NULL);
+	cm_network_free(net);
+}
+
 int main(void)
 {
+	const char *dir = getenv("top_srcdir");
 	cm_ctx *ctx;
 	if (cm_ctx_new(&ctx) || pthread_atfork(NULL, count_fork, NULL))
 		return 1;
+	test_state(ctx, dir ? dir : ".");
 	test_no_fork(ctx);
 	cm_ctx_free(ctx);
 	return tap_done();

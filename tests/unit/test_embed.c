@@ -98,6 +98,14 @@ static void test_no_fork(cm_ctx *ctx)
 {
 	cm_network *net = read_large(ctx);
 	ok(net && cm_network_node_count(net) == 14000, "a network of 14000 actors, 24000 ties");
+	size_t at = 0, found = 0;
+	char id[32];
+	for (int i = 0; net && i < 14000; i++) {
+		snprintf(id, sizeof(id), "v%d", i);
+		found += cm_network_find_node(&at, net, id) == 0 && at == (size_t)i;
+	}
+	ok(found == 14000, "every actor found by id on a const network (%zu)", found);
+	ok(net && cm_network_find_node(&at, net, "v14000") == CM_ENOTFOUND, "an unknown id is not");
 	forks = 0;
 	char *here = metrics_json(ctx, net);
 	ok(here != NULL, "measured with the default jobs");

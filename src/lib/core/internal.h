@@ -171,7 +171,7 @@ struct cm_network {
 	size_t nlayers, lcap;
 	cm__column *ncols, *ecols; /* extra node and edge attributes */
 	size_t nncols, necols;
-	size_t *id_order; /* node indices sorted by id, built on demand */
+	cm__strmap ids; /* node id -> index; used when complete (ids.count == n) */
 };
 
 struct cm_series {
@@ -187,6 +187,10 @@ int cm__network_add_edge(cm_network *net, cm_ctx *ctx, const cm__edge *edge);
 int cm__network_layer(size_t *out, cm_network *net, cm_ctx *ctx, const char *name);
 /* Puts the standard layers first; remaps edges. */
 int cm__network_sort_layers(cm_network *net, cm_ctx *ctx);
+/* Ends building a network: layers sorted, and the id index complete (built
+ * here unless the builder kept it as it added nodes), so that lookups never
+ * change a network that is already someone's. */
+int cm__network_finish(cm_network *net, cm_ctx *ctx);
 /* Adds (or finds) an extra column with room for count elements. */
 int cm__network_column(cm__column **out, cm_network *net, cm_ctx *ctx, int for_edges,
                        const char *name, const char *type);

@@ -12,6 +12,7 @@
 #include <libxml/parserInternals.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1024,6 +1025,10 @@ static int intern_names(reader *r)
 static int feed(reader *r, const char *buf, size_t len, int last)
 {
 	if (!r->xml) {
+		/* libxml2 2.9 sets itself up on first use without a lock: once,
+		 * here, so that readers on separate threads may start together. */
+		static pthread_once_t once = PTHREAD_ONCE_INIT;
+		pthread_once(&once, xmlInitParser);
 		xmlSAXHandler sax;
 		setup_sax(&sax);
 		/* No file name: messages use ours, and libxml2 need not resolve

@@ -11,7 +11,19 @@
  *    caller, who releases it with the matching cm_*_free(); every cm_*_free()
  *    accepts NULL. Strings and objects returned by accessors are borrowed: they
  *    live as long as the object they came from and must not be freed.
- *  - A cm_ctx is not thread-safe; use one per thread.
+ *  - Threads: a cm_ctx, and any object, is used by one thread at a time.
+ *    Functions taking a const object only read it, so threads may share a
+ *    network. Reading, the accessors and the writers run concurrently on
+ *    separate contexts. Calls that use igraph (cm_metrics_compute,
+ *    cm_classify, cm_diff_compute, cm_timeline_compute, and rendering with
+ *    its own measures) must not overlap in one process, with each other or
+ *    with the program's own igraph calls: Debian's igraph 0.10.2 keeps its
+ *    random generator, error handlers and cleanup stack in globals.
+ *    Rendering (Graphviz, process-wide state): one thread at a time.
+ *  - Global state: a call leaves igraph's default random generator, error
+ *    and warning handlers and the OpenMP thread count as it found them, and
+ *    starts no process unless cm_ctx_set_jobs() asks for workers. The
+ *    progress callback runs inside such a call and must not use igraph.
  */
 #ifndef CLUSTERMAP_H
 #define CLUSTERMAP_H
@@ -104,9 +116,11 @@ void cm_ctx_set_progress(cm_ctx *ctx, cm_progress_cb cb, void *payload);
 
 /* Threads igraph may start inside one call (OpenMP); default 1. */
 void cm_ctx_set_threads(cm_ctx *ctx, int threads);
-/* Worker processes for the layers of cm_metrics_compute() and for exact
- * betweenness: 0 (the default) starts one per free core on large networks,
- * 1 none, N > 1 that many. Results do not depend on it. */
+/* Worker processes (fork()ed children) for the layers of cm_metrics_compute()
+ * and for exact betweenness: 1 (the default) none, everything runs in the
+ * caller's process; N > 1 that many; CM_JOBS_AUTO one per free core on large
+ * networks. Any other value counts as 1. Results do not depend on it. */
+#define CM_JOBS_AUTO (-1)
 void cm_ctx_set_jobs(cm_ctx *ctx, int jobs);
 
 /* ------------------------------------------------------------ data model */

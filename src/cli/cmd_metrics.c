@@ -266,7 +266,7 @@ int cmd_metrics(int argc, char **argv)
 	    {"jobs", required_argument, NULL, 'j'},
 	    CLI_READ_OPTIONS,
 	    {NULL, 0, NULL, 0}};
-	job j = {.format = CM_FORMAT_TEXT, .out = "-", .threads = 1};
+	job j = {.format = CM_FORMAT_TEXT, .out = "-", .threads = 1, .jobs = CM_JOBS_AUTO};
 	int opt, r;
 	cli_common_init(&j.c, "metrics");
 	cm_metrics_opts_init(&j.opts);

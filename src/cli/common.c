@@ -168,6 +168,8 @@ int cli_ctx(cm_ctx **out, const cli_common *c)
 	}
 	cm_ctx_set_limits(*out, &c->limits);
 	cm_ctx_set_temp_hook(*out, cli_temp_hook, NULL);
+	/* The command owns its process: workers where they pay (--jobs). */
+	cm_ctx_set_jobs(*out, CM_JOBS_AUTO);
 	/* Progress only where a person watches: never into a pipe or log. */
 	if (!c->quiet && isatty(STDERR_FILENO))
 		cm_ctx_set_progress(*out, progress, NULL);

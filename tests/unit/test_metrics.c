@@ -614,7 +614,7 @@ static void test_split(cm_ctx *ctx)
 	ctx->split_work = 1;
 	cm_metrics *split = measure(ctx, net, NULL, NULL, 0);
 	ctx->split_work = 0;
-	cm_ctx_set_jobs(ctx, 0);
+	cm_ctx_set_jobs(ctx, 1);
 	ok(whole && split && whole->nlayers == 3 && split->nlayers == 3,
 	   "Florentine measured whole and with the union layer in two parts");
 	int same = whole && split;
@@ -628,7 +628,7 @@ static void test_split(cm_ctx *ctx)
 	ctx->split_work = 1;
 	split = measure(ctx, net, "all", NULL, 0);
 	ctx->split_work = 0;
-	cm_ctx_set_jobs(ctx, 0);
+	cm_ctx_set_jobs(ctx, 1);
 	ok(split && split->nlayers == 1 && whole &&
 	       same_layer(&split->layers[0], &whole->layers[2], net->n),
 	   "one layer alone in two parts: identical too");

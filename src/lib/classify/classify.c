@@ -367,8 +367,9 @@ int cm_classify(cm_classification **out, cm_ctx *ctx, const cm_network *net,
 	c->seed = opts->seed;
 	c->replicates = opts->replicates;
 	cm__igraph_scope scope;
-	cm__igraph_enter(&scope, ctx);
-	int rc = classify(c, ctx, net, opts);
+	int rc = cm__igraph_enter(&scope, ctx);
+	if (rc == 0)
+		rc = classify(c, ctx, net, opts);
 	cm__igraph_leave(&scope);
 	cm__progress(ctx, "classify", 1.0);
 	if (rc) {

@@ -163,8 +163,9 @@ int cm__diff_new(cm_diff **out, cm_ctx *ctx, const cm_network *old_net, const cm
 	d->new_net = new_net;
 	d->match_by = opts->match_by && strcmp(opts->match_by, "id") ? opts->match_by : NULL;
 	cm__igraph_scope scope;
-	cm__igraph_enter(&scope, ctx);
-	int rc = cm__diff_structure(d, ctx);
+	int rc = cm__igraph_enter(&scope, ctx);
+	if (!rc)
+		rc = cm__diff_structure(d, ctx);
 	if (!rc)
 		rc = diff_qap(d, ctx, opts);
 	cm__igraph_leave(&scope);

@@ -71,7 +71,7 @@ static int diff_edges(cm_network *u, cm_change **ec, cm_ctx *ctx, const cm_diff 
 					return rc;
 			}
 	}
-	return cm__network_sort_layers(u, ctx);
+	return cm__network_finish(u, ctx);
 }
 
 int cm_diff_network(cm_network **out, cm_change **node_change, cm_change **edge_change, cm_ctx *ctx,
@@ -211,7 +211,7 @@ static int timeline_union(cm_network *u, cm_ctx *ctx, const cm_timeline *tl)
 			                    b.index[s][ed->src], b.index[s][ed->dst], ed->directed);
 		}
 	union_free(&b, tl->count);
-	return rc ? rc : cm__network_sort_layers(u, ctx);
+	return rc ? rc : cm__network_finish(u, ctx);
 }
 
 /* The union's positions under the node ids of one snapshot. */

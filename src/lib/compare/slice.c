@@ -147,7 +147,7 @@ static int copy_present(cm_network *dst, cm_ctx *ctx, const cm_network *src,
 	for (size_t e = 0; e < src->m; e++)
 		if (edge_in[e] && (rc = copy_edge(dst, ctx, src, e, map)))
 			return rc;
-	return cm__network_sort_layers(dst, ctx);
+	return cm__network_finish(dst, ctx);
 }
 
 static int slice_header(cm_network *dst, cm_ctx *ctx, const cm_network *src, int year)

@@ -145,43 +145,24 @@ const char *cm_network_node_attr(const cm_network *net, size_t i, const char *na
 	return c ? cm__column_get(c, i) : NULL;
 }
 
-static int cmp_id(const void *a, const void *b, void *payload)
+/* Networks are finished with a complete index (cm__network_finish); the
+ * scan is for one that is not, e.g. after a failed read. */
+static long scan_ids(const cm_network *net, const char *id)
 {
-	const cm_network *net = payload;
-	return strcmp(net->nodes[*(const size_t *)a].id, net->nodes[*(const size_t *)b].id);
-}
-
-static int build_id_order(cm_network *net)
-{
-	size_t *order = cm__malloc(sizeof(*order) * (net->n ? net->n : 1));
-	if (!order)
-		return CM_ENOMEM;
 	for (size_t i = 0; i < net->n; i++)
-		order[i] = i;
-	cm__qsort_r(order, net->n, sizeof(*order), cmp_id, net);
-	net->id_order = order;
-	return 0;
+		if (!strcmp(net->nodes[i].id, id))
+			return (long)i;
+	return -1;
 }
 
 int cm_network_find_node(size_t *out, const cm_network *net, const char *id)
 {
-	cm_network *mut = (cm_network *)net; /* the index is a cache */
-	if (!mut->id_order && build_id_order(mut))
-		return CM_ENOMEM;
-	size_t lo = 0, hi = net->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(net->nodes[net->id_order[mid]].id, id);
-		if (c == 0) {
-			*out = net->id_order[mid];
-			return 0;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return CM_ENOTFOUND;
+	long i = net->ids.count == net->n ? cm__strmap_get(&net->ids, id, strlen(id))
+	                                  : scan_ids(net, id);
+	if (i < 0)
+		return CM_ENOTFOUND;
+	*out = (size_t)i;
+	return 0;
 }
 
 size_t cm_network_edge_source(const cm_network *net, size_t e)

@@ -40,6 +40,7 @@ int cm_ctx_new(cm_ctx **out)
 		return CM_ENOMEM;
 	cm_limits_default(&ctx->limits);
 	ctx->threads = 1;
+	ctx->jobs = 1;
 	return 0;
 }
 
@@ -103,7 +104,7 @@ void cm_ctx_set_threads(cm_ctx *ctx, int threads)
 
 void cm_ctx_set_jobs(cm_ctx *ctx, int jobs)
 {
-	ctx->jobs = jobs > 0 ? jobs : 0;
+	ctx->jobs = jobs > 0 || jobs == CM_JOBS_AUTO ? jobs : 1;
 }
 
 int cm__progress(cm_ctx *ctx, const char *what, double fraction)

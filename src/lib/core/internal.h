@@ -31,7 +31,7 @@ struct cm_ctx {
 	cm_progress_cb progress;
 	void *progress_payload;
 	int threads;
-	int jobs;             /* worker processes, 0: by free cores on large work */
+	int jobs;             /* worker processes (1: none) or CM_JOBS_AUTO */
 	int no_workers;       /* inside a worker process: start no more of them */
 	double split_work;    /* > 0: split layers from this cost on (tests; metrics.c) */
 	cm_temp_cb temp_hook; /* cm_ctx_set_temp_hook */
@@ -198,7 +198,7 @@ struct cm_network {
 	size_t nlayers, lcap;
 	cm__column *ncols, *ecols; /* extra node and edge attributes */
 	size_t nncols, necols;
-	size_t *id_order; /* node indices sorted by id, built on demand */
+	cm__strmap ids; /* node id -> index; used when complete (ids.count == n) */
 };
 
 struct cm_series {
@@ -214,6 +214,10 @@ int cm__network_add_edge(cm_network *net, cm_ctx *ctx, const cm__edge *edge);
 int cm__network_layer(size_t *out, cm_network *net, cm_ctx *ctx, const char *name);
 /* Puts the standard layers first; remaps edges. */
 int cm__network_sort_layers(cm_network *net, cm_ctx *ctx);
+/* Ends building a network: layers sorted, and the id index complete (built
+ * here unless the builder kept it as it added nodes), so that lookups never
+ * change a network that is already someone's. */
+int cm__network_finish(cm_network *net, cm_ctx *ctx);
 /* Adds (or finds) an extra column with room for count elements. */
 int cm__network_column(cm__column **out, cm_network *net, cm_ctx *ctx, int for_edges,
                        const char *name, const char *type);

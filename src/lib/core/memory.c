@@ -30,8 +30,9 @@
 #endif
 
 /* Fault injection for tests: when nonzero, the allocation with this ordinal
- * (counted from the call that set it) fails. See tests/unit/test_alloc.c. */
-static unsigned long fail_at, alloc_count;
+ * (counted from the call that set it) fails. See tests/unit/test_alloc.c.
+ * Per thread, so that threads allocating at once do not race on them. */
+static _Thread_local unsigned long fail_at, alloc_count;
 
 void cm__test_fail_alloc(unsigned long nth);
 void cm__test_fail_alloc(unsigned long nth)

@@ -108,7 +108,7 @@ void cm_network_free(cm_network *net)
 	cm__free(net->nodes);
 	cm__free(net->edges);
 	cm__free(net->layers);
-	cm__free(net->id_order);
+	cm__strmap_free(&net->ids);
 	cm__arena_free(&net->arena);
 	cm__free(net);
 }
@@ -118,8 +118,6 @@ int cm__network_add_node(cm_network *net, cm_ctx *ctx, const cm__node *node)
 	if (cm__grow((void **)&net->nodes, &net->ncap, net->n + 1, sizeof(*node)))
 		return cm__oom(ctx);
 	net->nodes[net->n++] = *node;
-	cm__free(net->id_order);
-	net->id_order = NULL;
 	return 0;
 }
 
@@ -208,6 +206,25 @@ int cm__network_sort_layers(cm_network *net, cm_ctx *ctx)
 	cm__free(map);
 	cm__free(sorted);
 	return 0;
+}
+
+static int index_ids(cm_network *net)
+{
+	cm__strmap_free(&net->ids);
+	for (size_t i = 0; i < net->n; i++) {
+		const char *id = net->nodes[i].id;
+		if (i >= UINT32_MAX || cm__strmap_put(&net->ids, id, strlen(id), (uint32_t)i))
+			return CM_ENOMEM;
+	}
+	return 0;
+}
+
+int cm__network_finish(cm_network *net, cm_ctx *ctx)
+{
+	int rc = cm__network_sort_layers(net, ctx);
+	if (rc == 0 && net->ids.count != net->n && index_ids(net))
+		rc = cm__oom(ctx);
+	return rc;
 }
 
 int cm__network_column(cm__column **out, cm_network *net, cm_ctx *ctx, int for_edges,

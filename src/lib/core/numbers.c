@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <locale.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,12 +17,19 @@
 #include <xlocale.h> /* strtod_l on macOS */
 #endif
 
+static locale_t c_loc;
+
+static void make_c_locale(void)
+{
+	c_loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+/* Made once: threads reading or writing on their own contexts share it. */
 static locale_t c_locale(void)
 {
-	static locale_t loc;
-	if (!loc)
-		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	return loc;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, make_c_locale);
+	return c_loc;
 }
 
 /* strtod in the C locale: strtod_l is glibc's and the BSDs', not POSIX. */

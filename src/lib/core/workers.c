@@ -59,6 +59,15 @@ long cm__free_cores(void)
 	return cores - busy > 1 ? cores - busy : 1;
 }
 
+long cm__jobs_for(const cm_ctx *ctx, int large)
+{
+	if (ctx->no_workers)
+		return 1;
+	if (ctx->jobs == CM_JOBS_AUTO)
+		return large ? cm__free_cores() : 1;
+	return ctx->jobs > 1 ? ctx->jobs : 1;
+}
+
 typedef ssize_t (*io_fn)(int fd, void *buf, size_t len);
 
 static ssize_t write_io(int fd, void *buf, size_t len)

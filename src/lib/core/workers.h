@@ -12,6 +12,11 @@
 /* Cores nobody else is using now, at least 1 (from the runnable tasks). */
 long cm__free_cores(void);
 
+/* Worker processes for a computation: the number asked for with
+ * cm_ctx_set_jobs(), or with CM_JOBS_AUTO one per free core when the work
+ * is large; 1 (none) inside a worker. */
+long cm__jobs_for(const cm_ctx *ctx, int large);
+
 /* Move all len bytes through a pipe end, resuming after signals and short
  * transfers; 0 or -1. */
 int cm__write_all(int fd, const void *buf, size_t len);

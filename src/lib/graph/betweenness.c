@@ -46,14 +46,12 @@ size_t cm__sample_size_for(double n, double m, const cm__path_opts *opts)
  * costs more than it saves: one core does it in well under a second. */
 #define PARALLEL_WORK 2e8
 
-/* Processes for the exact computation: as many as jobs were asked for,
- * else one per free core on large graphs, never more than there are vertices. */
+/* Processes for the exact computation: as many as jobs were asked for (by
+ * free cores on large graphs), never more than there are vertices. */
 static int exact_workers(const cm_ctx *ctx, const igraph_t *g)
 {
-	if (ctx->no_workers)
-		return 1;
 	double n = (double)igraph_vcount(g), m = (double)igraph_ecount(g);
-	long w = ctx->jobs ? ctx->jobs : n * (n + m) >= PARALLEL_WORK ? cm__free_cores() : 1;
+	long w = cm__jobs_for(ctx, n * (n + m) >= PARALLEL_WORK);
 	if (w > 64)
 		w = 64;
 	if (w > (long)n)

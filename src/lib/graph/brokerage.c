@@ -108,8 +108,9 @@ int cm__brokerage_roles(cm__brokerage *out, cm_ctx *ctx, const igraph_t *g, cons
 		return cm__error(ctx, CM_EINVAL, "error: brokerage needs a group for every vertex");
 	if (n > 0)
 		memset(out, 0, (size_t)n * sizeof(*out));
-	cm__igraph_enter(&scope, ctx);
-	int rc = brokerage_run(out, ctx, g, group);
+	int rc = cm__igraph_enter(&scope, ctx);
+	if (!rc)
+		rc = brokerage_run(out, ctx, g, group);
 	cm__igraph_leave(&scope);
 	return rc;
 }

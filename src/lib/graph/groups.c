@@ -368,8 +368,9 @@ int cm__ei_index(cm__ei *out, cm_ctx *ctx, const igraph_t *g, const int *group,
 	if (!group && igraph_vcount(g) > 0)
 		return cm__error(ctx, CM_EINVAL,
 		                 "error: the E-I index needs a group for every vertex");
-	cm__igraph_enter(&scope, ctx);
-	int rc = ei_run(out, ctx, g, group, permutations, seed);
+	int rc = cm__igraph_enter(&scope, ctx);
+	if (!rc)
+		rc = ei_run(out, ctx, g, group, permutations, seed);
 	cm__igraph_leave(&scope);
 	return rc;
 }
@@ -657,8 +658,9 @@ int cm__core_periphery_search(cm__core_periphery *out, cm_ctx *ctx, const igraph
 	cm__igraph_scope scope;
 
 	memset(out, 0, sizeof(*out));
-	cm__igraph_enter(&scope, ctx);
-	int rc = cp_run(out, ctx, g, seed, exhaustive_max > 30 ? 30 : exhaustive_max, restarts);
+	int rc = cm__igraph_enter(&scope, ctx);
+	if (!rc)
+		rc = cp_run(out, ctx, g, seed, exhaustive_max > 30 ? 30 : exhaustive_max, restarts);
 	cm__igraph_leave(&scope);
 	if (rc)
 		cm__core_periphery_free(out);

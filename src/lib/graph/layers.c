@@ -49,32 +49,70 @@ static void on_warning(const char *reason, const char *file, int line)
 		cm__diag(active_ctx, CM_DIAG_WARNING, NULL, 0, 0, "%s", msg);
 }
 
-void cm__igraph_enter(cm__igraph_scope *scope, cm_ctx *ctx)
+/* Scopes open on this thread: only the outermost swaps the generator. */
+static _Thread_local int depth;
+
+/* igraph_rng_set_default() copies the generator it is given (type, state
+ * pointer, seeded flag), so the caller's is kept as such a copy. */
+static int rng_enter(cm__igraph_scope *scope, cm_ctx *ctx)
 {
-	scope->prev_error = (void *)igraph_set_error_handler(on_error);
-	scope->prev_warning = (void *)igraph_set_warning_handler(on_warning);
-	active_ctx = ctx;
-	last_reason[0] = '\0';
+	scope->own_rng = 0;
+	if (depth > 0)
+		return 0;
+	if (igraph_rng_init(&scope->rng, &igraph_rngtype_pcg32) != IGRAPH_SUCCESS)
+		return cm__oom(ctx);
+	igraph_rng_seed(&scope->rng, 0); /* igraph seeds an unseeded one by the clock */
+	scope->prev_rng = *igraph_rng_default();
+	igraph_rng_set_default(&scope->rng);
+	scope->own_rng = 1;
+	return 0;
+}
+
+static void rng_leave(cm__igraph_scope *scope)
+{
+	if (!scope->own_rng)
+		return;
+	igraph_rng_set_default(&scope->prev_rng);
+	igraph_rng_destroy(&scope->rng);
+}
+
+static void threads_enter(cm__igraph_scope *scope, const cm_ctx *ctx)
+{
 #ifdef _OPENMP
 	/* PRPACK starts an OpenMP team inside PageRank; on a loaded machine the
 	 * default thread count makes it slower, not faster. */
 	scope->prev_threads = omp_get_max_threads();
 	omp_set_num_threads(ctx->threads > 0 ? ctx->threads : 1);
 #else
+	(void)ctx;
 	scope->prev_threads = 1;
 #endif
 }
 
+int cm__igraph_enter(cm__igraph_scope *scope, cm_ctx *ctx)
+{
+	/* Handlers first: igraph_rng_init() reports a failure through them. */
+	scope->prev_error = (void *)igraph_set_error_handler(on_error);
+	scope->prev_warning = (void *)igraph_set_warning_handler(on_warning);
+	scope->prev_ctx = active_ctx;
+	active_ctx = ctx;
+	last_reason[0] = '\0';
+	threads_enter(scope, ctx);
+	int rc = rng_enter(scope, ctx);
+	depth++;
+	return rc;
+}
+
 void cm__igraph_leave(cm__igraph_scope *scope)
 {
-	igraph_set_error_handler((igraph_error_handler_t *)scope->prev_error);
-	igraph_set_warning_handler((igraph_warning_handler_t *)scope->prev_warning);
-	/* A nested scope leaves the outer one's handlers, and context, in place. */
-	if ((igraph_error_handler_t *)scope->prev_error != on_error)
-		active_ctx = NULL;
+	rng_leave(scope);
+	depth--;
 #ifdef _OPENMP
 	omp_set_num_threads(scope->prev_threads);
 #endif
+	active_ctx = scope->prev_ctx;
+	igraph_set_error_handler((igraph_error_handler_t *)scope->prev_error);
+	igraph_set_warning_handler((igraph_warning_handler_t *)scope->prev_warning);
 }
 
 int cm__igraph_error(cm_ctx *ctx, igraph_error_t err)

@@ -30,15 +30,24 @@ int cm__layer_build(cm__layer *out, cm_ctx *ctx, const cm_network *net, size_t l
                     const cm__layer_opts *opts);
 void cm__layer_free(cm__layer *l);
 
-/* Routes igraph's errors into ctx and sets the OpenMP thread count for the
- * duration of an analysis call; cm__igraph_leave restores the previous state.
+/* The igraph state of one analysis call: igraph's errors and warnings go to
+ * ctx, OpenMP runs ctx->threads threads, and igraph's default random
+ * generator is one of the library's own (PCG32, the type igraph 0.10 starts
+ * with, so seeded streams are unchanged), seeded with 0 until the call seeds
+ * it. cm__igraph_leave() puts back every setting the caller had; it must be
+ * called once after every cm__igraph_enter(), even a failed one (0 or
+ * CM_ENOMEM). Scopes nest; the inner ones share the outer generator.
  * Call an igraph function through CM__IG(ctx, call): on failure it returns
  * CM_EGRAPH (or CM_ENOMEM) from the enclosing function with igraph's message. */
 typedef struct cm__igraph_scope {
 	void *prev_error, *prev_warning;
+	cm_ctx *prev_ctx;
 	int prev_threads;
+	int own_rng;           /* outermost: rng is ours, prev_rng the caller's */
+	igraph_rng_t rng;      /* the library's generator */
+	igraph_rng_t prev_rng; /* the caller's default, as igraph copies it */
 } cm__igraph_scope;
-void cm__igraph_enter(cm__igraph_scope *scope, cm_ctx *ctx);
+int cm__igraph_enter(cm__igraph_scope *scope, cm_ctx *ctx);
 void cm__igraph_leave(cm__igraph_scope *scope);
 int cm__igraph_error(cm_ctx *ctx, igraph_error_t err);
 

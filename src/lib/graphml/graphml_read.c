@@ -12,6 +12,7 @@
 #include <libxml/parserInternals.h>
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -71,7 +72,6 @@ typedef struct reader {
 	cm__keys keys;
 	cm_series *series;
 	cm_network *net;              /* the graph being read */
-	cm__strmap node_ids;          /* of the graph being read */
 	cm__fpset edge_ids;           /* fingerprints of its edges' ids and ends */
 	const xmlChar *graphml_uri;   /* libxml2's copy of GRAPHML_NS, once seen */
 	const xmlChar *name[N_COUNT]; /* name_text as interned by libxml2 */
@@ -314,9 +314,8 @@ static void defaults(reader *r, int target, size_t i)
 		stop(r, CM_ENOMEM);
 }
 
-static void free_ids(reader *r)
+static void free_edge_ids(reader *r)
 {
-	cm__strmap_free(&r->node_ids);
 	cm__fpset_free(&r->edge_ids);
 }
 
@@ -367,7 +366,7 @@ static void resolve_pending(reader *r)
 	cm_network *net = r->net;
 	for (size_t i = 0; i < r->npending; i++) {
 		pending_end *p = &r->pending[i];
-		long hit = cm__strmap_get(&r->node_ids, p->id, strlen(p->id));
+		long hit = cm__strmap_get(&r->net->ids, p->id, strlen(p->id));
 		if (hit >= 0) {
 			size_t idx = (size_t)hit;
 			if (p->is_target)
@@ -389,9 +388,9 @@ static void resolve_pending(reader *r)
 static void end_graph(reader *r)
 {
 	resolve_pending(r);
-	if (cm__network_sort_layers(r->net, r->ctx))
+	if (cm__network_finish(r->net, r->ctx))
 		stop(r, CM_ENOMEM);
-	free_ids(r);
+	free_edge_ids(r);
 	r->graph_depth = 0;
 	r->in = EL_NONE;
 	r->net = NULL;
@@ -413,7 +412,7 @@ static void start_node(reader *r, const xmlChar **attrs, int nattrs)
 	}
 	long seen;
 	if (net->n >= UINT32_MAX ||
-	    cm__strmap_add(&r->node_ids, id, strlen(id), (uint32_t)net->n, &seen)) {
+	    cm__strmap_add(&net->ids, id, strlen(id), (uint32_t)net->n, &seen)) {
 		stop(r, CM_ENOMEM);
 		return;
 	}
@@ -488,7 +487,7 @@ static void add_pending(reader *r, size_t edge, int is_target, const char *id)
 
 static void resolve_end(reader *r, size_t edge, int is_target, const char *id, size_t len)
 {
-	long hit = cm__strmap_get(&r->node_ids, id, len);
+	long hit = cm__strmap_get(&r->net->ids, id, len);
 	if (hit < 0) {
 		/* GraphML allows edges before their nodes: settle at </graph>. */
 		const char *copy = cm__arena_strndup(&r->net->arena, id, len);
@@ -555,8 +554,8 @@ static void start_edge(reader *r, const xmlChar **attrs, int nattrs)
 		fp = edge_fingerprint(r, id, ilen, src, slen, dst, dlen);
 		cm__fpset_prefetch(&r->edge_ids, fp);
 	}
-	cm__strmap_prefetch(&r->node_ids, src, slen);
-	cm__strmap_prefetch(&r->node_ids, dst, dlen);
+	cm__strmap_prefetch(&r->net->ids, src, slen);
+	cm__strmap_prefetch(&r->net->ids, dst, dlen);
 	int directed = edge_direction(r, attrs, nattrs);
 	if (r->ctx->limits.max_edges && ++r->total_edges > r->ctx->limits.max_edges) {
 		limit_error(r, "edge count", r->ctx->limits.max_edges);
@@ -990,7 +989,7 @@ static void reader_free(reader *r)
 		xmlFreeDoc(r->xml->myDoc);
 		xmlFreeParserCtxt(r->xml);
 	}
-	free_ids(r);
+	free_edge_ids(r);
 	cm__keys_free(&r->keys);
 	cm__free(r->pending);
 	cm__free(r->key_set);
@@ -1045,6 +1044,10 @@ static int feed(reader *r, const char *buf, size_t len, int last)
 	if (!r->xml && utf32_refused(r, buf, len))
 		return r->stop_code;
 	if (!r->xml) {
+		/* libxml2 2.9 sets itself up on first use without a lock: once,
+		 * here, so that readers on separate threads may start together. */
+		static pthread_once_t once = PTHREAD_ONCE_INIT;
+		pthread_once(&once, xmlInitParser);
 		xmlSAXHandler sax;
 		setup_sax(&sax);
 		/* No file name: messages use ours, and libxml2 need not resolve

@@ -473,10 +473,7 @@ static int layer_workers(const cm_ctx *ctx, const double *cost, size_t count)
 	double total = 0;
 	for (size_t k = 0; k < count; k++)
 		total += cost[k];
-	long w = ctx->no_workers                ? 1
-	         : ctx->jobs                    ? ctx->jobs
-	         : total >= LAYER_PARALLEL_WORK ? cm__free_cores()
-	                                        : 1;
+	long w = cm__jobs_for(ctx, total >= LAYER_PARALLEL_WORK);
 	return w > (long)count ? (int)count : (int)w;
 }
 
@@ -526,9 +523,8 @@ static int compute_layers(cm_metrics *m, cm_ctx *ctx, const plan *p, const size_
 	size_t split = split_layer(ctx, cost, count);
 	cost[count] = split < count ? cost[split] : 0;
 	int workers = layer_workers(ctx, cost, count + (split < count));
-	int rc = 0;
-	cm__igraph_enter(&scope, ctx);
-	if (workers > 1) {
+	int rc = cm__igraph_enter(&scope, ctx);
+	if (rc == 0 && workers > 1) {
 		job.split = split;
 		rc = fork_layers(m, ctx, &job, cost, workers);
 	}

@@ -84,13 +84,6 @@ typedef struct cm__memout {
 FILE *cm__memout_open(cm__memout *m);
 int cm__memout_close(cm__memout *m);
 
-/* qsort with a context pointer passed to cmp: the C library's qsort_r where
- * configure found one, else cm__heapsort_r. Neither is stable, so ties must
- * be broken by cmp where the order matters. */
-typedef int (*cm__cmp_r)(const void *a, const void *b, void *ctx);
-void cm__qsort_r(void *base, size_t n, size_t size, cm__cmp_r cmp, void *ctx);
-void cm__heapsort_r(void *base, size_t n, size_t size, cm__cmp_r cmp, void *ctx);
-
 /* Grows *items (of elsize bytes) to hold at least need; returns 0 or CM_ENOMEM. */
 int cm__grow(void **items, size_t *cap, size_t need, size_t elsize);
 

@@ -121,18 +121,6 @@ int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void 
  * the exit status. */
 int cli_write_batch(const cli_common *c, const char *path, cli_writer writer, const void *payload);
 
-/* A stream whose bytes end up in memory: open_memstream where the C library
- * has it, else a temporary file read back on closing. After cli_mem_close()
- * returns 0, buf holds the len bytes written and a NUL, to release with
- * free(); on -1 (a write failed, or no memory) buf is NULL. */
-typedef struct cli_mem {
-	FILE *fp;
-	char *buf;
-	size_t len;
-} cli_mem;
-FILE *cli_mem_open(cli_mem *m);
-int cli_mem_close(cli_mem *m);
-
 /* 1 when two outputs (NULL: none) would overwrite each other: the same
  * path, both standard output ("-"), or one existing file by two names.
  * Devices such as /dev/null take any number of outputs. */

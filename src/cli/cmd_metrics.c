@@ -85,19 +85,10 @@ static int write_graphml(FILE *fp, cm_ctx *ctx, const void *payload)
 static int write_measures(FILE *fp, cm_ctx *ctx, const cm_metrics *m, const job *j, int first,
                           int several)
 {
-	cli_mem mem;
 	int flags = (j->nodes ? CM_METRICS_NODES : 0) | (several ? CM_METRICS_SNAPSHOT : 0);
-	if (j->format != CM_FORMAT_CSV || first)
-		return cm_metrics_write(fp, ctx, m, j->format, flags);
-	if (!cli_mem_open(&mem))
-		return CM_ENOMEM;
-	int rc = cm_metrics_write(mem.fp, ctx, m, j->format, flags);
-	cli_mem_close(&mem);
-	const char *body = mem.buf ? strchr(mem.buf, '\n') : NULL;
-	if (rc == 0 && body)
-		fputs(body + 1, fp);
-	free(mem.buf);
-	return rc;
+	if (j->format == CM_FORMAT_CSV && !first)
+		flags |= CM_METRICS_NO_HEADER;
+	return cm_metrics_write(fp, ctx, m, j->format, flags);
 }
 
 /* *count: reports written so far, over every file; *array: a JSON array

@@ -1,7 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* Options and helpers shared by the commands. */
-#include "config.h"
-
 #include "cli.h"
 
 #include <errno.h>
@@ -241,58 +239,4 @@ int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void 
 		rc = cm_output_commit(o, ctx);
 	cm_output_free(o);
 	return wrc < 0 ? wrc : rc ? rc : wrc;
-}
-
-/* ------------------------------------------------------------ memory streams */
-
-#if HAVE_OPEN_MEMSTREAM
-FILE *cli_mem_open(cli_mem *m)
-{
-	m->buf = NULL;
-	m->len = 0;
-	return m->fp = open_memstream(&m->buf, &m->len);
-}
-
-static int mem_finish(cli_mem *m)
-{
-	return fclose(m->fp) != 0 || !m->buf;
-}
-#else
-FILE *cli_mem_open(cli_mem *m)
-{
-	m->buf = NULL;
-	m->len = 0;
-	return m->fp = tmpfile();
-}
-
-/* The file's bytes into m->buf, NUL-terminated as open_memstream's are. */
-static int mem_read_back(cli_mem *m)
-{
-	long size = fseek(m->fp, 0, SEEK_END) ? -1 : ftell(m->fp);
-	if (size < 0 || (m->buf = malloc((size_t)size + 1)) == NULL)
-		return -1;
-	rewind(m->fp);
-	m->len = fread(m->buf, 1, (size_t)size, m->fp);
-	m->buf[m->len] = '\0';
-	return m->len != (size_t)size;
-}
-
-static int mem_finish(cli_mem *m)
-{
-	int bad = fflush(m->fp) != 0 || mem_read_back(m);
-	return fclose(m->fp) != 0 || bad;
-}
-#endif
-
-int cli_mem_close(cli_mem *m)
-{
-	int bad = ferror(m->fp) != 0;
-	bad |= mem_finish(m);
-	m->fp = NULL;
-	if (bad) {
-		free(m->buf);
-		m->buf = NULL;
-		m->len = 0;
-	}
-	return bad ? -1 : 0;
 }

@@ -199,12 +199,18 @@ static void csv_snapshot(FILE *fp, const cm_network *net)
 	cm__csv_field(fp, net->id ? net->id : "");
 }
 
-static int write_csv(FILE *fp, const cm_metrics *m, int snapshot)
+static void csv_header(FILE *fp, int snapshot)
 {
 	fputs("id,layer", fp);
 	for (int k = 0; k < CM__AM_COUNT; k++)
 		fprintf(fp, ",%s", cm__actor_names[k]);
 	fputs(snapshot ? ",input,snapshot\r\n" : "\r\n", fp);
+}
+
+static int write_csv(FILE *fp, const cm_metrics *m, int snapshot, int header)
+{
+	if (header)
+		csv_header(fp, snapshot);
 	for (size_t k = 0; k < m->nlayers; k++) {
 		const cm__mlayer *l = &m->layers[k];
 		for (size_t i = 0; i < m->net->n; i++) {
@@ -419,7 +425,7 @@ int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format forma
 	int rc, snapshot = (flags & CM_METRICS_SNAPSHOT) != 0;
 	switch (format) {
 	case CM_FORMAT_JSON: rc = write_json(fp, ctx, m, snapshot); break;
-	case CM_FORMAT_CSV: rc = write_csv(fp, m, snapshot); break;
+	case CM_FORMAT_CSV: rc = write_csv(fp, m, snapshot, !(flags & CM_METRICS_NO_HEADER)); break;
 	default: rc = write_text(fp, m, flags & CM_METRICS_NODES); break;
 	}
 	if (rc == 0 && ferror(fp))

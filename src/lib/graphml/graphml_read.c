@@ -92,7 +92,7 @@ typedef struct reader {
 	int in_nodelabel, have_yed_label, warned_graphics;
 	size_t default_for; /* index + 1 of the <key> open, whose <default> it is */
 	char *yed_label;
-	size_t total_nodes, total_edges;
+	size_t total_nodes, total_edges, total_graphs;
 	size_t errors; /* counted here: the context may drop diagnostics past its limit */
 	/* libxml2's per-thread handlers for problems outside the parser, while
 	 * the reader replaces them (see take_handlers). */
@@ -142,11 +142,13 @@ static void diag_at(reader *r, cm_diag_level level, unsigned long line, unsigned
 static void limit_error(reader *r, const char *what, unsigned long long limit)
 {
 	ERR(r, "%s exceeds the limit of %llu; raise it with --max-%s", what, limit,
-	    !strcmp(what, "nesting depth") ? "depth"
-	    : !strncmp(what, "id", 2)      ? "id-length"
-	    : !strncmp(what, "value", 5)   ? "value-length"
-	    : !strcmp(what, "node count")  ? "nodes"
-	                                   : "edges");
+	    !strcmp(what, "nesting depth")   ? "depth"
+	    : !strncmp(what, "id", 2)        ? "id-length"
+	    : !strncmp(what, "value", 5)     ? "value-length"
+	    : !strcmp(what, "node count")    ? "nodes"
+	    : !strcmp(what, "<graph> count") ? "snapshots"
+	    : !strncmp(what, "attribute", 9) ? "attributes"
+	                                     : "edges");
 	stop(r, CM_ELIMIT);
 }
 
@@ -328,6 +330,10 @@ static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
 		     "graphs",
 		     where(r, in, sizeof(in)));
 		r->skip_depth = r->depth;
+		return;
+	}
+	if (r->ctx->limits.max_snapshots && ++r->total_graphs > r->ctx->limits.max_snapshots) {
+		limit_error(r, "<graph> count", r->ctx->limits.max_snapshots);
 		return;
 	}
 	cm_network *net;
@@ -779,6 +785,13 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
 	r->depth++;
 	if (r->ctx->limits.max_depth && r->depth > r->ctx->limits.max_depth) {
 		limit_error(r, "nesting depth", r->ctx->limits.max_depth);
+		return;
+	}
+	/* libxml2 has already paid for the attributes (quadratically); the
+	 * check stops the rest of the file, not this element. */
+	size_t max_attrs = r->ctx->limits.max_attributes;
+	if (max_attrs && (size_t)nattrs + (size_t)nns > max_attrs) {
+		limit_error(r, "attribute count of one element", max_attrs);
 		return;
 	}
 	if (r->skip_depth || r->stop_code)

@@ -198,7 +198,8 @@ struct cm_network {
 	size_t nlayers, lcap;
 	cm__column *ncols, *ecols; /* extra node and edge attributes */
 	size_t nncols, necols;
-	cm__strmap ids; /* node id -> index; used when complete (ids.count == n) */
+	cm__strmap col_index[2]; /* column name -> index: node, edge */
+	cm__strmap ids;          /* node id -> index; used when complete (ids.count == n) */
 };
 
 struct cm_series {

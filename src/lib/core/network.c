@@ -109,6 +109,8 @@ void cm_network_free(cm_network *net)
 	cm__free(net->edges);
 	cm__free(net->layers);
 	cm__strmap_free(&net->ids);
+	cm__strmap_free(&net->col_index[0]);
+	cm__strmap_free(&net->col_index[1]);
 	cm__arena_free(&net->arena);
 	cm__free(net);
 }
@@ -232,11 +234,13 @@ int cm__network_column(cm__column **out, cm_network *net, cm_ctx *ctx, int for_e
 {
 	cm__column **cols = for_edges ? &net->ecols : &net->ncols;
 	size_t *count = for_edges ? &net->necols : &net->nncols;
-	for (size_t k = 0; k < *count; k++)
-		if (!strcmp((*cols)[k].name, name)) {
-			*out = &(*cols)[k];
-			return 0;
-		}
+	/* Indexed: a file may declare thousands of keys. */
+	cm__strmap *index = &net->col_index[for_edges != 0];
+	long hit = cm__strmap_get(index, name, strlen(name));
+	if (hit >= 0) {
+		*out = &(*cols)[hit];
+		return 0;
+	}
 	cm__column *grown = cm__realloc(*cols, sizeof(**cols) * (*count + 1));
 	if (!grown)
 		return cm__oom(ctx);
@@ -246,7 +250,8 @@ int cm__network_column(cm__column **out, cm_network *net, cm_ctx *ctx, int for_e
 	c->type = cm__arena_strndup(&net->arena, type, strlen(type));
 	c->cells = NULL;
 	c->count = c->cap = 0;
-	if (!c->name || !c->type)
+	if (!c->name || !c->type || *count >= UINT32_MAX ||
+	    cm__strmap_put(index, c->name, strlen(c->name), (uint32_t)*count))
 		return cm__oom(ctx);
 	(*count)++;
 	*out = c;

@@ -85,6 +85,8 @@ typedef struct reader {
 	int cur_valid;          /* 0 when the node/edge was rejected */
 	unsigned char *key_set; /* which keys the current element has data for */
 	size_t key_set_cap;
+	size_t *set_keys; /* the keys marked in key_set, to clear only those */
+	size_t nset, set_cap;
 	/* <data> or <default> being read */
 	int in_data, in_default, data_key, data_children;
 	char *text;
@@ -306,8 +308,9 @@ static void on_characters(void *user, const xmlChar *ch, int len)
 
 static void clear_key_set(reader *r)
 {
-	if (r->keys.count)
-		memset(r->key_set, 0, r->keys.count);
+	for (size_t s = 0; s < r->nset; s++)
+		r->key_set[r->set_keys[s]] = 0;
+	r->nset = 0;
 }
 
 static void defaults(reader *r, int target, size_t i)
@@ -655,7 +658,12 @@ static void end_data(reader *r)
 		char in[200];
 		WARN(r, "key '%s' is given twice for %s; the last value is kept", key->id,
 		     where(r, in, sizeof(in)));
-	}
+	} else if (cm__grow((void **)&r->set_keys, &r->set_cap, r->nset + 1,
+	                    sizeof(*r->set_keys))) {
+		stop(r, CM_ENOMEM);
+		return;
+	} else
+		r->set_keys[r->nset++] = (size_t)r->data_key;
 	r->key_set[r->data_key] = 1;
 	cm__value_error err = {0};
 	int rc = cm__apply_value(&err, r->ctx, key, r->net, target, r->cur, r->text ? r->text : "");
@@ -700,8 +708,11 @@ static void start_key(reader *r, const xmlChar **attrs, int nattrs)
 		WARN(r, "yEd graphics (yfiles.type keys) are read for node labels only; shapes, "
 		        "colours and coordinates are dropped");
 	r->default_for = rc == 0 ? r->keys.count : 0;
+	size_t old = r->key_set_cap;
 	if (cm__grow((void **)&r->key_set, &r->key_set_cap, r->keys.count, 1))
 		stop(r, CM_ENOMEM);
+	else /* only the keys set are cleared later: new room starts clear */
+		memset(r->key_set + old, 0, r->key_set_cap - old);
 }
 
 static void start_default(reader *r)
@@ -1006,6 +1017,7 @@ static void reader_free(reader *r)
 	cm__keys_free(&r->keys);
 	cm__free(r->pending);
 	cm__free(r->key_set);
+	cm__free(r->set_keys);
 	cm__free(r->text);
 	cm__free(r->yed_label);
 	cm_series_free(r->series);

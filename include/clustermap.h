@@ -79,6 +79,8 @@ typedef struct cm_limits {
 	size_t max_id_length;         /* node, edge, key and graph ids */
 	size_t max_value_length;      /* text of one <data> or <default> */
 	size_t max_diagnostics;       /* diagnostics kept per read */
+	size_t max_snapshots;         /* <graph> elements per file */
+	size_t max_attributes;        /* attributes and namespaces of one element */
 } cm_limits;
 
 /* Progress callback: what is being done, and the share done in [0,1]

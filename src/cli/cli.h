@@ -41,6 +41,8 @@ enum {
 	CLI_OPT_MAX_DEPTH,
 	CLI_OPT_MAX_ID,
 	CLI_OPT_MAX_VALUE,
+	CLI_OPT_MAX_SNAPSHOTS,
+	CLI_OPT_MAX_ATTRIBUTES,
 	CLI_OPT_QUIET,
 	CLI_OPT_HELP,
 	CLI_OPT_END
@@ -56,6 +58,8 @@ enum {
 	{"max-depth", required_argument, NULL, CLI_OPT_MAX_DEPTH},            \
 	{"max-id-length", required_argument, NULL, CLI_OPT_MAX_ID},           \
 	{"max-value-length", required_argument, NULL, CLI_OPT_MAX_VALUE},     \
+	{"max-snapshots", required_argument, NULL, CLI_OPT_MAX_SNAPSHOTS},    \
+	{"max-attributes", required_argument, NULL, CLI_OPT_MAX_ATTRIBUTES},  \
 	{"quiet", no_argument, NULL, CLI_OPT_QUIET},                          \
 	{"help", no_argument, NULL, CLI_OPT_HELP}
 /* clang-format on */

@@ -21,6 +21,8 @@ const char cli_read_help[] =
     "      --max-depth N            XML nesting limit (default 64)\n"
     "      --max-id-length N        id length limit (default 4096)\n"
     "      --max-value-length N     length limit of one value (default 1 MiB)\n"
+    "      --max-snapshots N        <graph> limit per file (default 10000)\n"
+    "      --max-attributes N       attribute limit per element (default 256)\n"
     "  -q, --quiet                  no warnings or progress on stderr\n"
     "  -h, --help                   show this help\n";
 
@@ -103,6 +105,8 @@ static int limit_option(cli_common *c, int opt, const char *arg)
 	case CLI_OPT_MAX_EDGES: c->limits.max_edges = v; break;
 	case CLI_OPT_MAX_DEPTH: c->limits.max_depth = v; break;
 	case CLI_OPT_MAX_ID: c->limits.max_id_length = v; break;
+	case CLI_OPT_MAX_SNAPSHOTS: c->limits.max_snapshots = v; break;
+	case CLI_OPT_MAX_ATTRIBUTES: c->limits.max_attributes = v; break;
 	default: c->limits.max_value_length = v; break;
 	}
 	return 1;
@@ -141,6 +145,8 @@ int cli_common_option(cli_common *c, int opt, const char *arg)
 	case CLI_OPT_MAX_EDGES:
 	case CLI_OPT_MAX_DEPTH:
 	case CLI_OPT_MAX_ID:
+	case CLI_OPT_MAX_SNAPSHOTS:
+	case CLI_OPT_MAX_ATTRIBUTES:
 	case CLI_OPT_MAX_VALUE: return limit_option(c, opt, arg);
 	case '?': return -1; /* getopt_long already said what is wrong */
 	default: return 0;

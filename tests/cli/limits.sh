@@ -65,4 +65,75 @@ for v in -1 2x "" 1e3; do
 	cm validate --max-nodes "$v" "$P" > /dev/null 2>&1
 	status $? 2 "--max-nodes '$v' is a usage error"
 done
+
+# Memory follows the input (issue 23, item 3). Peak memory is measured with
+# GNU time; valgrind and AddressSanitizer inflate it, so the bound is skipped
+# under them.
+real=$(dirname "$CLUSTERMAP")/.libs
+peak_ok() { # peak_ok KB-FILE NAME: the peak stayed under 200 MB
+	if [ -n "${CM_VALGRIND:-}" ] || [ ! -x /usr/bin/time ] ||
+		grep -aqs __asan_init "$real/clustermap" "$real/libclustermap.so"; then
+		skip "$2" "no honest peak memory here"
+	else
+		[ "$(tail -n 1 "$1")" -lt 204800 ]; ok $? "$2"
+	fi
+}
+peak() { # peak KB-FILE CMD...: runs cm under GNU time when there is one
+	kb=$1
+	shift
+	if [ -x /usr/bin/time ] && [ -z "${CM_VALGRIND:-}" ]; then
+		/usr/bin/time -o "$kb" -f %M "$CLUSTERMAP" "$@"
+	else
+		cm "$@"
+	fi
+}
+
+# 20,000 node keys, each used on one node (2 MB): columns are sparse.
+awk 'BEGIN {
+	print "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+	for (i = 0; i < 20000; i++) printf "<key id=\"k%d\" for=\"node\" attr.name=\"a%d\"/>\n", i, i
+	print "<graph edgedefault=\"undirected\">"
+	for (i = 0; i < 20000; i++) printf "<node id=\"n%d\"><data key=\"k%d\">x</data></node>\n", i, i
+	print "</graph></graphml>"
+}' > "$TMP/keys.graphml"
+peak "$TMP/kb" validate "$TMP/keys.graphml" > /dev/null 2>&1
+status $? 0 "20,000 keys each used once are valid"
+peak_ok "$TMP/kb" "and take less than 200 MB"
+
+# A million empty <graph/> (8 MB): stopped at the 10,001st.
+awk 'BEGIN {
+	print "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">"
+	for (i = 0; i < 1000000; i++) printf "<graph/>"
+	print "</graphml>"
+}' > "$TMP/snapshots.graphml"
+peak "$TMP/kb" validate "$TMP/snapshots.graphml" > /dev/null 2> "$TMP/err"
+status $? 1 "a million snapshots exit 1"
+grep -q ':2:80007: error: <graph> count exceeds the limit of 10000; raise it with --max-snapshots$' \
+	"$TMP/err"
+ok $? "and name --max-snapshots"
+peak_ok "$TMP/kb" "and take less than 200 MB"
+printf '%s\n' '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">' \
+	'<graph/><graph/><graph/></graphml>' > "$TMP/three.graphml"
+cm validate --max-snapshots 3 "$TMP/three.graphml" > /dev/null 2>&1
+status $? 0 "exactly --max-snapshots is valid"
+cm validate --max-snapshots 2 "$TMP/three.graphml" > /dev/null 2>&1
+status $? 1 "one snapshot too many"
+
+# Attributes per element (issue 23, item 5): libxml2 checks them for
+# duplicates quadratically, so their number is bounded.
+awk 'BEGIN {
+	printf "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph><node id=\"a\""
+	for (i = 0; i < 300; i++) printf " a%d=\"1\"", i
+	print "/></graph></graphml>"
+}' > "$TMP/attrs.graphml"
+cm validate "$TMP/attrs.graphml" > /dev/null 2> "$TMP/err"
+status $? 1 "an element with 301 attributes exits 1"
+grep -q ':1:2665: error: attribute count of one element exceeds the limit of 256; raise it with --max-attributes$' \
+	"$TMP/err"
+ok $? "and names --max-attributes"
+cm validate --max-attributes 301 "$TMP/attrs.graphml" > /dev/null 2>&1
+status $? 0 "exactly --max-attributes is valid"
+cm validate --max-attributes 0 --max-snapshots 0 "$TMP/attrs.graphml" > /dev/null 2>&1
+status $? 0 "0 means no limit for them too"
+
 done_testing

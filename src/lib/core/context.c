@@ -30,6 +30,8 @@ void cm_limits_default(cm_limits *out)
 	out->max_id_length = 4096;
 	out->max_value_length = 1 << 20;
 	out->max_diagnostics = 1000;
+	out->max_snapshots = 10000;
+	out->max_attributes = 256;
 }
 
 int cm_ctx_new(cm_ctx **out)

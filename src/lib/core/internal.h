@@ -171,12 +171,19 @@ typedef struct cm__edge {
 	unsigned char directed;
 } cm__edge;
 
-/* An extra attribute column: values[i] for element i (NULL = missing). */
+/* One value of a column: the element's index and its text. */
+typedef struct cm__cell {
+	size_t i;
+	const char *value;
+} cm__cell;
+
+/* An extra attribute column, sparse: only the values present, sorted by
+ * element, so that memory follows the input however many columns there are. */
 typedef struct cm__column {
 	const char *name;
 	const char *type; /* GraphML attr.type: string, int, double, ... */
-	const char **values;
-	size_t cap;
+	cm__cell *cells;
+	size_t count, cap;
 } cm__column;
 
 struct cm_network {
@@ -191,7 +198,8 @@ struct cm_network {
 	size_t nlayers, lcap;
 	cm__column *ncols, *ecols; /* extra node and edge attributes */
 	size_t nncols, necols;
-	cm__strmap ids; /* node id -> index; used when complete (ids.count == n) */
+	cm__strmap col_index[2]; /* column name -> index: node, edge */
+	cm__strmap ids;          /* node id -> index; used when complete (ids.count == n) */
 };
 
 struct cm_series {

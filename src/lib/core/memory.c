@@ -218,34 +218,49 @@ struct cm__arena_block {
 	char data[];
 };
 
-enum { ARENA_BLOCK = 64 * 1024 };
+enum { ARENA_FIRST = 64, ARENA_BLOCK = 64 * 1024 };
+
+/* Blocks start small and double up to ARENA_BLOCK: a network with few
+ * strings (an empty snapshot among a million) then costs little. */
+static size_t block_size(const cm__arena *a, size_t need)
+{
+	size_t size = !a->head                     ? ARENA_FIRST
+	              : a->size >= ARENA_BLOCK / 2 ? ARENA_BLOCK
+	                                           : a->size * 2;
+	while (size < need)
+		size *= 2;
+	return size;
+}
+
+static char *copy_into(char *dst, const char *s, size_t n)
+{
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	return dst;
+}
 
 char *cm__arena_strndup(cm__arena *a, const char *s, size_t n)
 {
-	if (!a->head || a->size - a->used < n + 1) {
-		/* Large strings get a block of their own so the rest stays dense. */
-		size_t size = n + 1 > ARENA_BLOCK / 4 ? n + 1 : ARENA_BLOCK;
-		cm__arena_block *b = cm__malloc(sizeof(*b) + size);
-		if (!b)
-			return NULL;
-		if (size == ARENA_BLOCK || !a->head) {
-			b->next = a->head;
-			a->head = b;
-			a->used = 0;
-			a->size = size;
-		} else {
-			b->next = a->head->next;
-			a->head->next = b;
-			memcpy(b->data, s, n);
-			b->data[n] = '\0';
-			return b->data;
-		}
+	if (a->head && a->size - a->used >= n + 1) {
+		a->used += n + 1;
+		return copy_into(a->head->data + a->used - n - 1, s, n);
 	}
-	char *dst = a->head->data + a->used;
-	memcpy(dst, s, n);
-	dst[n] = '\0';
-	a->used += n + 1;
-	return dst;
+	/* Large strings get a block of their own so the rest stays dense. */
+	int own = a->head && n + 1 > ARENA_BLOCK / 4;
+	size_t size = own ? n + 1 : block_size(a, n + 1);
+	cm__arena_block *b = cm__malloc(sizeof(*b) + size);
+	if (!b)
+		return NULL;
+	if (own) {
+		b->next = a->head->next;
+		a->head->next = b;
+		return copy_into(b->data, s, n);
+	}
+	b->next = a->head;
+	a->head = b;
+	a->used = n + 1;
+	a->size = size;
+	return copy_into(b->data, s, n);
 }
 
 void cm__arena_free(cm__arena *a)

@@ -100,15 +100,17 @@ void cm_network_free(cm_network *net)
 	if (!net)
 		return;
 	for (size_t k = 0; k < net->nncols; k++)
-		cm__free(net->ncols[k].values);
+		cm__free(net->ncols[k].cells);
 	for (size_t k = 0; k < net->necols; k++)
-		cm__free(net->ecols[k].values);
+		cm__free(net->ecols[k].cells);
 	cm__free(net->ncols);
 	cm__free(net->ecols);
 	cm__free(net->nodes);
 	cm__free(net->edges);
 	cm__free(net->layers);
 	cm__strmap_free(&net->ids);
+	cm__strmap_free(&net->col_index[0]);
+	cm__strmap_free(&net->col_index[1]);
 	cm__arena_free(&net->arena);
 	cm__free(net);
 }
@@ -232,11 +234,13 @@ int cm__network_column(cm__column **out, cm_network *net, cm_ctx *ctx, int for_e
 {
 	cm__column **cols = for_edges ? &net->ecols : &net->ncols;
 	size_t *count = for_edges ? &net->necols : &net->nncols;
-	for (size_t k = 0; k < *count; k++)
-		if (!strcmp((*cols)[k].name, name)) {
-			*out = &(*cols)[k];
-			return 0;
-		}
+	/* Indexed: a file may declare thousands of keys. */
+	cm__strmap *index = &net->col_index[for_edges != 0];
+	long hit = cm__strmap_get(index, name, strlen(name));
+	if (hit >= 0) {
+		*out = &(*cols)[hit];
+		return 0;
+	}
 	cm__column *grown = cm__realloc(*cols, sizeof(**cols) * (*count + 1));
 	if (!grown)
 		return cm__oom(ctx);
@@ -244,28 +248,49 @@ int cm__network_column(cm__column **out, cm_network *net, cm_ctx *ctx, int for_e
 	cm__column *c = &grown[*count];
 	c->name = cm__arena_strndup(&net->arena, name, strlen(name));
 	c->type = cm__arena_strndup(&net->arena, type, strlen(type));
-	c->values = NULL;
-	c->cap = 0;
-	if (!c->name || !c->type)
+	c->cells = NULL;
+	c->count = c->cap = 0;
+	if (!c->name || !c->type || *count >= UINT32_MAX ||
+	    cm__strmap_put(index, c->name, strlen(c->name), (uint32_t)*count))
 		return cm__oom(ctx);
 	(*count)++;
 	*out = c;
 	return 0;
 }
 
+/* Position of element i in the cells: where it is or would go. */
+static size_t cell_pos(const cm__column *col, size_t i)
+{
+	size_t lo = 0, hi = col->count;
+	if (hi && col->cells[hi - 1].i < i) /* the usual case: elements in order */
+		return hi;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (col->cells[mid].i < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int cm__column_set(cm__column *col, cm_ctx *ctx, size_t i, const char *value)
 {
-	if (i >= col->cap) {
-		size_t old = col->cap;
-		if (cm__grow((void **)&col->values, &col->cap, i + 1, sizeof(*col->values)))
-			return cm__oom(ctx);
-		memset(col->values + old, 0, sizeof(*col->values) * (col->cap - old));
+	size_t at = cell_pos(col, i);
+	if (at < col->count && col->cells[at].i == i) {
+		col->cells[at].value = value;
+		return 0;
 	}
-	col->values[i] = value;
+	if (cm__grow((void **)&col->cells, &col->cap, col->count + 1, sizeof(*col->cells)))
+		return cm__oom(ctx);
+	memmove(col->cells + at + 1, col->cells + at, sizeof(*col->cells) * (col->count - at));
+	col->cells[at] = (cm__cell){i, value};
+	col->count++;
 	return 0;
 }
 
 const char *cm__column_get(const cm__column *col, size_t i)
 {
-	return i < col->cap ? col->values[i] : NULL;
+	size_t at = cell_pos(col, i);
+	return at < col->count && col->cells[at].i == i ? col->cells[at].value : NULL;
 }

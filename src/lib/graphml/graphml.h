@@ -52,6 +52,10 @@ typedef struct cm__keys {
 	cm__key *items;
 	size_t count, cap;
 	cm__strmap index; /* id -> index in items */
+	/* Indexes of the keys with a default: each element visits only these,
+	 * not every key declared. */
+	size_t *defaulted;
+	size_t ndefaulted, dcap;
 } cm__keys;
 
 typedef struct cm__key_decl {

@@ -179,6 +179,7 @@ void cm__keys_free(cm__keys *keys)
 {
 	cm__strmap_free(&keys->index);
 	cm__free(keys->items);
+	cm__free(keys->defaulted);
 	cm__arena_free(&keys->arena);
 	memset(keys, 0, sizeof(*keys));
 }
@@ -490,6 +491,12 @@ int cm__key_set_default(cm__value_error *err, cm__keys *keys, cm__key *key, cons
 		return CM_ENOMEM;
 	if (check_type(err, key, copy, &num))
 		return CM_EPARSE;
+	if (!key->def) {
+		if (cm__grow((void **)&keys->defaulted, &keys->dcap, keys->ndefaulted + 1,
+		             sizeof(*keys->defaulted)))
+			return CM_ENOMEM;
+		keys->defaulted[keys->ndefaulted++] = (size_t)(key - keys->items);
+	}
 	key->def = copy;
 	return 0;
 }
@@ -497,7 +504,8 @@ int cm__key_set_default(cm__value_error *err, cm__keys *keys, cm__key *key, cons
 int cm__apply_defaults(cm_ctx *ctx, const cm__keys *keys, cm_network *net, int target, size_t i,
                        const unsigned char *set)
 {
-	for (size_t k = 0; k < keys->count; k++) {
+	for (size_t d = 0; d < keys->ndefaulted; d++) {
+		size_t k = keys->defaulted[d];
 		const cm__key *key = &keys->items[k];
 		if (set[k] || !key->def || key->graphics || !(key->domain & target))
 			continue;

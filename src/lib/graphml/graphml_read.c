@@ -85,6 +85,8 @@ typedef struct reader {
 	int cur_valid;          /* 0 when the node/edge was rejected */
 	unsigned char *key_set; /* which keys the current element has data for */
 	size_t key_set_cap;
+	size_t *set_keys; /* the keys marked in key_set, to clear only those */
+	size_t nset, set_cap;
 	/* <data> or <default> being read */
 	int in_data, in_default, data_key, data_children;
 	char *text;
@@ -92,7 +94,7 @@ typedef struct reader {
 	int in_nodelabel, have_yed_label, warned_graphics;
 	size_t default_for; /* index + 1 of the <key> open, whose <default> it is */
 	char *yed_label;
-	size_t total_nodes, total_edges;
+	size_t total_nodes, total_edges, total_graphs;
 	size_t errors; /* counted here: the context may drop diagnostics past its limit */
 	/* libxml2's per-thread handlers for problems outside the parser, while
 	 * the reader replaces them (see take_handlers). */
@@ -142,11 +144,13 @@ static void diag_at(reader *r, cm_diag_level level, unsigned long line, unsigned
 static void limit_error(reader *r, const char *what, unsigned long long limit)
 {
 	ERR(r, "%s exceeds the limit of %llu; raise it with --max-%s", what, limit,
-	    !strcmp(what, "nesting depth") ? "depth"
-	    : !strncmp(what, "id", 2)      ? "id-length"
-	    : !strncmp(what, "value", 5)   ? "value-length"
-	    : !strcmp(what, "node count")  ? "nodes"
-	                                   : "edges");
+	    !strcmp(what, "nesting depth")   ? "depth"
+	    : !strncmp(what, "id", 2)        ? "id-length"
+	    : !strncmp(what, "value", 5)     ? "value-length"
+	    : !strcmp(what, "node count")    ? "nodes"
+	    : !strcmp(what, "<graph> count") ? "snapshots"
+	    : !strncmp(what, "attribute", 9) ? "attributes"
+	                                     : "edges");
 	stop(r, CM_ELIMIT);
 }
 
@@ -304,8 +308,9 @@ static void on_characters(void *user, const xmlChar *ch, int len)
 
 static void clear_key_set(reader *r)
 {
-	if (r->keys.count)
-		memset(r->key_set, 0, r->keys.count);
+	for (size_t s = 0; s < r->nset; s++)
+		r->key_set[r->set_keys[s]] = 0;
+	r->nset = 0;
 }
 
 static void defaults(reader *r, int target, size_t i)
@@ -328,6 +333,10 @@ static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
 		     "graphs",
 		     where(r, in, sizeof(in)));
 		r->skip_depth = r->depth;
+		return;
+	}
+	if (r->ctx->limits.max_snapshots && ++r->total_graphs > r->ctx->limits.max_snapshots) {
+		limit_error(r, "<graph> count", r->ctx->limits.max_snapshots);
 		return;
 	}
 	cm_network *net;
@@ -649,7 +658,12 @@ static void end_data(reader *r)
 		char in[200];
 		WARN(r, "key '%s' is given twice for %s; the last value is kept", key->id,
 		     where(r, in, sizeof(in)));
-	}
+	} else if (cm__grow((void **)&r->set_keys, &r->set_cap, r->nset + 1,
+	                    sizeof(*r->set_keys))) {
+		stop(r, CM_ENOMEM);
+		return;
+	} else
+		r->set_keys[r->nset++] = (size_t)r->data_key;
 	r->key_set[r->data_key] = 1;
 	cm__value_error err = {0};
 	int rc = cm__apply_value(&err, r->ctx, key, r->net, target, r->cur, r->text ? r->text : "");
@@ -694,8 +708,11 @@ static void start_key(reader *r, const xmlChar **attrs, int nattrs)
 		WARN(r, "yEd graphics (yfiles.type keys) are read for node labels only; shapes, "
 		        "colours and coordinates are dropped");
 	r->default_for = rc == 0 ? r->keys.count : 0;
+	size_t old = r->key_set_cap;
 	if (cm__grow((void **)&r->key_set, &r->key_set_cap, r->keys.count, 1))
 		stop(r, CM_ENOMEM);
+	else /* only the keys set are cleared later: new room starts clear */
+		memset(r->key_set + old, 0, r->key_set_cap - old);
 }
 
 static void start_default(reader *r)
@@ -779,6 +796,13 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
 	r->depth++;
 	if (r->ctx->limits.max_depth && r->depth > r->ctx->limits.max_depth) {
 		limit_error(r, "nesting depth", r->ctx->limits.max_depth);
+		return;
+	}
+	/* libxml2 has already paid for the attributes (quadratically); the
+	 * check stops the rest of the file, not this element. */
+	size_t max_attrs = r->ctx->limits.max_attributes;
+	if (max_attrs && (size_t)nattrs + (size_t)nns > max_attrs) {
+		limit_error(r, "attribute count of one element", max_attrs);
 		return;
 	}
 	if (r->skip_depth || r->stop_code)
@@ -993,6 +1017,7 @@ static void reader_free(reader *r)
 	cm__keys_free(&r->keys);
 	cm__free(r->pending);
 	cm__free(r->key_set);
+	cm__free(r->set_keys);
 	cm__free(r->text);
 	cm__free(r->yed_label);
 	cm_series_free(r->series);

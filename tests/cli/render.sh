@@ -95,6 +95,18 @@ cm render samples/prato.graphml -o "$TMP/p2.dot" 2> /dev/null
 cmp -s "$TMP/p1.dot" "$TMP/p2.dot"; ok $? "prato twice: identical DOT bytes"
 cm render samples/prato.graphml -o "$TMP/p3.dot" --seed 7 2> /dev/null
 cmp -s "$TMP/p1.dot" "$TMP/p3.dot"; status $? 1 "another --seed gives another layout"
+# cairo writes the time of the render into a PDF: a second later the bytes
+# must still be the same, and SOURCE_DATE_EPOCH gives the date.
+(unset SOURCE_DATE_EPOCH; cm render "$SMALL" -o "$TMP/d1.pdf" 2> /dev/null)
+sleep 1
+(unset SOURCE_DATE_EPOCH; cm render "$SMALL" -o "$TMP/d2.pdf" 2> /dev/null)
+cmp -s "$TMP/d1.pdf" "$TMP/d2.pdf"; ok $? "same input a second apart: identical PDF bytes"
+grep -aq 'CreationDate' "$TMP/d1.pdf"; status $? 1 "without SOURCE_DATE_EPOCH the PDF has no date"
+SOURCE_DATE_EPOCH=0 cm render "$SMALL" -o "$TMP/d3.pdf" 2> /dev/null
+grep -aq '/CreationDate (D:19700101000000Z)' "$TMP/d3.pdf"; ok $? "SOURCE_DATE_EPOCH=0: 1970"
+[ "$(wc -c < "$TMP/d1.pdf")" -eq "$(wc -c < "$TMP/d3.pdf")" ] &&
+	[ "$(cmp -l "$TMP/d1.pdf" "$TMP/d3.pdf" | wc -l)" -le 33 ]
+ok $? "... the same length, only the date entry differs"
 
 # ---------------------------------------------------------------- positions
 cm render "$SMALL" -o "$TMP/a.svg" --save-positions "$TMP/pos1.csv" 2> /dev/null

@@ -159,6 +159,8 @@ static int render_placed(char **out, size_t *len, cm_ctx *ctx, GVC_t *gvc, Agrap
 	if (!rc)
 		rc = data ? copy_out(out, len, ctx, data, n)
 		          : cm__error(ctx, CM_EGRAPH, "error: Graphviz rendered nothing");
+	if (!rc && format == CM_RENDER_PDF)
+		cm__pdf_fix_dates(*out, *len);
 	gvFreeRenderData(data);
 	gvFreeLayout(gvc, g);
 	return rc;

@@ -72,6 +72,25 @@ for f in "$TMP/full.svg" "$TMP/small.dot" "$TMP/small.plain"; do
 done
 grep -qE '<a |xlink:href|<image' "$TMP/full.svg"; status $? 1 "SVG has no links or images"
 
+# A 300,000-character label: Graphviz shrank the PNG to a blank 32767 x 3
+# and Pango failed in the PDF, both exiting 0 with their messages on stderr.
+{
+	printf '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+	printf '<key id="l" for="node" attr.name="label" attr.type="string"/><graph>'
+	printf '<node id="a"><data key="l">'
+	head -c 300000 /dev/zero | tr '\0' x
+	printf '</data></node><node id="b"/><edge source="a" target="b"/></graph></graphml>\n'
+} > "$TMP/long.graphml"
+for fmt in png pdf; do
+	cm render -q --label-length 0 "$TMP/long.graphml" -o "$TMP/long.$fmt" 2> "$TMP/err"
+	status $? 1 "a 300,000-character label in $fmt exits 1"
+	grep -q "long.graphml: error: the drawing would be [0-9]* x [0-9]* points, larger than" \
+		"$TMP/err"
+	ok $? "... saying how large the drawing would be"
+	grep -qv 'error: the drawing would be' "$TMP/err"; status $? 1 "... and nothing else"
+	[ -e "$TMP/long.$fmt" ]; status $? 1 "... writing no $fmt"
+done
+
 # ---------------------------------------------------------------- atomic output
 printf 'precious\n' > "$TMP/keep.svg"
 cm render "$SMALL" -o "$TMP/keep.svg" --size-by nosuch 2> "$TMP/err"

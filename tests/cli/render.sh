@@ -91,6 +91,20 @@ for fmt in png pdf; do
 	[ -e "$TMP/long.$fmt" ]; status $? 1 "... writing no $fmt"
 done
 
+# 700,000 parallel ties between two actors overflowed the stack in
+# Graphviz's edge dictionary: they are drawn as one wider line.
+{
+	printf '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>'
+	printf '<node id="a"/><node id="b"/>\n'
+	yes '<edge source="a" target="b"/>' | head -n 700000
+	printf '</graph></graphml>\n'
+} > "$TMP/parallel.graphml"
+cm render -q "$TMP/parallel.graphml" -o "$TMP/parallel.dot" 2> "$TMP/err"
+status $? 0 "700,000 parallel ties render"
+grep -c -- '-> b' "$TMP/parallel.dot" > "$TMP/got"
+is "$TMP/got" 1 "... as one line between the two actors"
+sed -n '/a -> b/,/]/p' "$TMP/parallel.dot" | grep -q 'penwidth=5'; ok $? "... drawn wider"
+
 # ---------------------------------------------------------------- atomic output
 printf 'precious\n' > "$TMP/keep.svg"
 cm render "$SMALL" -o "$TMP/keep.svg" --size-by nosuch 2> "$TMP/err"

@@ -100,6 +100,11 @@ void cm__scene_free(cm__scene *s);
  * groups and layer weighted by the ties between them. */
 int cm__scene_aggregate(cm__scene *s, cm_ctx *ctx, const cm_positions *pin);
 
+/* Draws parallel ties (same ends, layer, direction and change) as one
+ * line, the first, whose ties counts them: Graphviz's edge dictionary
+ * overflows the stack past about 600,000 ties between two actors. */
+int cm__scene_merge_ties(cm__scene *s, cm_ctx *ctx);
+
 /* Text as Graphviz prints it verbatim: backslashes doubled (no \N, \G, \l
  * expansion), control characters as spaces, '&' followed by a zero-width
  * space (no entity decoding), cut after max characters (UTF-8) with "...".

@@ -533,7 +533,7 @@ int cm__scene_build(cm__scene *s, cm_ctx *ctx, const cm_network *net, const cm_r
 		rc = color_groups(&b, ctx, s);
 	if (!rc && aggregating(&b))
 		rc = cm__scene_aggregate(s, ctx, opts->pin);
-	else if (!rc && !(rc = node_sizes(&b, ctx, s)))
+	else if (!rc && !(rc = cm__scene_merge_ties(s, ctx)) && !(rc = node_sizes(&b, ctx, s)))
 		rc = node_labels(&b, ctx, s);
 	if (!rc)
 		rc = make_title(&b, ctx, s);

@@ -105,6 +105,22 @@ grep -c -- '-> b' "$TMP/parallel.dot" > "$TMP/got"
 is "$TMP/got" 1 "... as one line between the two actors"
 sed -n '/a -> b/,/]/p' "$TMP/parallel.dot" | grep -q 'penwidth=5'; ok $? "... drawn wider"
 
+# Grouping is decided by lines as well as actors: 60 actors with 1380 ties
+# are grouped when 100 actors are allowed (more than 10 lines each), not 200.
+awk 'BEGIN {
+	print "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph>"
+	for (i = 0; i < 60; i++) printf "<node id=\"n%d\"/>\n", i
+	for (i = 0; i < 60; i++) for (j = 0; j < 60; j++)
+		if (i != j && (i * 7 + j * 13) % 5 < 2)
+			printf "<edge source=\"n%d\" target=\"n%d\"/>\n", i, j
+	print "</graph></graphml>" }' > "$TMP/dense.graphml"
+cm render -q "$TMP/dense.graphml" --aggregate-above 100 -o "$TMP/dense.plain" 2> /dev/null
+counts "$TMP/dense.plain" | cut -d' ' -f1 > "$TMP/got"
+is "$TMP/got" 1 "1380 ties on 60 actors, --aggregate-above 100: one group"
+cm render -q "$TMP/dense.graphml" --aggregate-above 200 -o "$TMP/dense.plain" 2> /dev/null
+counts "$TMP/dense.plain" | cut -d' ' -f1 > "$TMP/got"
+is "$TMP/got" 60 "... --aggregate-above 200: every actor"
+
 # ---------------------------------------------------------------- atomic output
 printf 'precious\n' > "$TMP/keep.svg"
 cm render "$SMALL" -o "$TMP/keep.svg" --size-by nosuch 2> "$TMP/err"

@@ -250,3 +250,27 @@ int cm__scene_merge_ties(cm__scene *s, cm_ctx *ctx)
 	s->m = kept;
 	return 0;
 }
+
+int cm__render_lines(size_t *out, cm_ctx *ctx, const cm_network *net, size_t layer)
+{
+	size_t m = cm_network_edge_count(net), k = 0;
+	slot *t = m ? cm__malloc(m * sizeof(*t)) : NULL;
+	*out = 0;
+	if (m && !t)
+		return cm__oom(ctx);
+	for (size_t e = 0; e < m; e++) {
+		size_t l = cm_network_edge_layer(net, e);
+		if (layer == SIZE_MAX || l == layer)
+			t[k++] = (slot){cm_network_edge_source(net, e),
+			                cm_network_edge_target(net, e),
+			                l,
+			                e,
+			                0,
+			                0};
+	}
+	qsort(t, k, sizeof(*t), by_slot);
+	for (size_t i = 0; i < k; i++)
+		*out += !i || slot_key(&t[i], &t[i - 1]);
+	cm__free(t);
+	return 0;
+}

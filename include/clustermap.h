@@ -700,7 +700,7 @@ typedef struct cm_render_opts {
 	size_t label_length;    /* longest label in characters before "..." (default 18) */
 	const char *title;      /* NULL: the graph label, else the file name */
 	const char *layout;     /* "auto" (default), "sfdp", "neato", "fdp", "dot", "circo" */
-	size_t aggregate_above; /* draw groups above this many actors (default 2000) */
+	size_t aggregate_above; /* groups above this many actors or 10x lines (default 2000) */
 	int full;               /* never aggregate */
 	unsigned long seed;     /* layout and community seed (default 1) */
 	/* Optional inputs, all borrowed. metrics and classification are

@@ -72,6 +72,55 @@ for f in "$TMP/full.svg" "$TMP/small.dot" "$TMP/small.plain"; do
 done
 grep -qE '<a |xlink:href|<image' "$TMP/full.svg"; status $? 1 "SVG has no links or images"
 
+# A 300,000-character label: Graphviz shrank the PNG to a blank 32767 x 3
+# and Pango failed in the PDF, both exiting 0 with their messages on stderr.
+{
+	printf '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+	printf '<key id="l" for="node" attr.name="label" attr.type="string"/><graph>'
+	printf '<node id="a"><data key="l">'
+	head -c 300000 /dev/zero | tr '\0' x
+	printf '</data></node><node id="b"/><edge source="a" target="b"/></graph></graphml>\n'
+} > "$TMP/long.graphml"
+for fmt in png pdf; do
+	cm render -q --label-length 0 "$TMP/long.graphml" -o "$TMP/long.$fmt" 2> "$TMP/err"
+	status $? 1 "a 300,000-character label in $fmt exits 1"
+	grep -q "long.graphml: error: the drawing would be [0-9]* x [0-9]* points, larger than" \
+		"$TMP/err"
+	ok $? "... saying how large the drawing would be"
+	grep -qv 'error: the drawing would be' "$TMP/err"; status $? 1 "... and nothing else"
+	[ -e "$TMP/long.$fmt" ]; status $? 1 "... writing no $fmt"
+done
+
+# 700,000 parallel ties between two actors overflowed the stack in
+# Graphviz's edge dictionary: they are drawn as one wider line.
+{
+	printf '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph>'
+	printf '<node id="a"/><node id="b"/>\n'
+	yes '<edge source="a" target="b"/>' | head -n 700000
+	printf '</graph></graphml>\n'
+} > "$TMP/parallel.graphml"
+cm render -q "$TMP/parallel.graphml" -o "$TMP/parallel.dot" 2> "$TMP/err"
+status $? 0 "700,000 parallel ties render"
+grep -c -- '-> b' "$TMP/parallel.dot" > "$TMP/got"
+is "$TMP/got" 1 "... as one line between the two actors"
+sed -n '/a -> b/,/]/p' "$TMP/parallel.dot" | grep -q 'penwidth=5'; ok $? "... drawn wider"
+
+# Grouping is decided by lines as well as actors: 60 actors with 1380 ties
+# are grouped when 100 actors are allowed (more than 10 lines each), not 200.
+awk 'BEGIN {
+	print "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph>"
+	for (i = 0; i < 60; i++) printf "<node id=\"n%d\"/>\n", i
+	for (i = 0; i < 60; i++) for (j = 0; j < 60; j++)
+		if (i != j && (i * 7 + j * 13) % 5 < 2)
+			printf "<edge source=\"n%d\" target=\"n%d\"/>\n", i, j
+	print "</graph></graphml>" }' > "$TMP/dense.graphml"
+cm render -q "$TMP/dense.graphml" --aggregate-above 100 -o "$TMP/dense.plain" 2> /dev/null
+counts "$TMP/dense.plain" | cut -d' ' -f1 > "$TMP/got"
+is "$TMP/got" 1 "1380 ties on 60 actors, --aggregate-above 100: one group"
+cm render -q "$TMP/dense.graphml" --aggregate-above 200 -o "$TMP/dense.plain" 2> /dev/null
+counts "$TMP/dense.plain" | cut -d' ' -f1 > "$TMP/got"
+is "$TMP/got" 60 "... --aggregate-above 200: every actor"
+
 # ---------------------------------------------------------------- atomic output
 printf 'precious\n' > "$TMP/keep.svg"
 cm render "$SMALL" -o "$TMP/keep.svg" --size-by nosuch 2> "$TMP/err"
@@ -95,6 +144,18 @@ cm render samples/prato.graphml -o "$TMP/p2.dot" 2> /dev/null
 cmp -s "$TMP/p1.dot" "$TMP/p2.dot"; ok $? "prato twice: identical DOT bytes"
 cm render samples/prato.graphml -o "$TMP/p3.dot" --seed 7 2> /dev/null
 cmp -s "$TMP/p1.dot" "$TMP/p3.dot"; status $? 1 "another --seed gives another layout"
+# cairo writes the time of the render into a PDF: a second later the bytes
+# must still be the same, and SOURCE_DATE_EPOCH gives the date.
+(unset SOURCE_DATE_EPOCH; cm render "$SMALL" -o "$TMP/d1.pdf" 2> /dev/null)
+sleep 1
+(unset SOURCE_DATE_EPOCH; cm render "$SMALL" -o "$TMP/d2.pdf" 2> /dev/null)
+cmp -s "$TMP/d1.pdf" "$TMP/d2.pdf"; ok $? "same input a second apart: identical PDF bytes"
+grep -aq 'CreationDate' "$TMP/d1.pdf"; status $? 1 "without SOURCE_DATE_EPOCH the PDF has no date"
+SOURCE_DATE_EPOCH=0 cm render "$SMALL" -o "$TMP/d3.pdf" 2> /dev/null
+grep -aq '/CreationDate (D:19700101000000Z)' "$TMP/d3.pdf"; ok $? "SOURCE_DATE_EPOCH=0: 1970"
+[ "$(wc -c < "$TMP/d1.pdf")" -eq "$(wc -c < "$TMP/d3.pdf")" ] &&
+	[ "$(cmp -l "$TMP/d1.pdf" "$TMP/d3.pdf" | wc -l)" -le 33 ]
+ok $? "... the same length, only the date entry differs"
 
 # ---------------------------------------------------------------- positions
 cm render "$SMALL" -o "$TMP/a.svg" --save-positions "$TMP/pos1.csv" 2> /dev/null

@@ -145,11 +145,33 @@ static int copy_out(char **out, size_t *len, cm_ctx *ctx, const char *data, unsi
 	return 0;
 }
 
+/* Graphviz's cairo plugin shrinks a bitmap wider or taller than 32767
+ * pixels (96 dpi, pad included) until it is blank, and Pango's integer
+ * units overflow on text past about 1.5 million points; both print to
+ * stderr and exit 0, so refuse first. gvLayout leaves "bb" as "x0 y0 x1 y1". */
+static int fits(cm_ctx *ctx, Agraph_t *g, cm_render_format format)
+{
+	static const double png_max = 32767.0 * CM__PT / 96.0 - 2 * 0.3 * CM__PT, pdf_max = 1e6;
+	double x0, y0, x1, y1, max = format == CM_RENDER_PNG ? png_max : pdf_max;
+	const char *bb = agget(g, "bb");
+	if ((format != CM_RENDER_PNG && format != CM_RENDER_PDF) || !bb ||
+	    sscanf(bb, "%lf %lf %lf %lf", &x0, &y0, &x1, &y1) != 4)
+		return 0;
+	if (x1 - x0 <= max && y1 - y0 <= max)
+		return 0;
+	return cm__error(ctx, CM_ELIMIT,
+	                 "error: the drawing would be %.0f x %.0f points, larger than the %.0f x "
+	                 "%.0f a %s can hold; shorten labels with --label-length or write SVG",
+	                 x1 - x0, y1 - y0, max, max, format == CM_RENDER_PNG ? "PNG" : "PDF");
+}
+
 /* Every node has its position: "nop2" only draws. */
 static int render_placed(char **out, size_t *len, cm_ctx *ctx, GVC_t *gvc, Agraph_t *g,
                          cm_render_format format)
 {
 	int rc = cm__gv_capture_check(ctx, gvLayout(gvc, g, "nop2"), "drawing");
+	if (!rc && (rc = fits(ctx, g, format)))
+		gvFreeLayout(gvc, g);
 	if (rc)
 		return rc;
 	char *data = NULL;
@@ -159,6 +181,8 @@ static int render_placed(char **out, size_t *len, cm_ctx *ctx, GVC_t *gvc, Agrap
 	if (!rc)
 		rc = data ? copy_out(out, len, ctx, data, n)
 		          : cm__error(ctx, CM_EGRAPH, "error: Graphviz rendered nothing");
+	if (!rc && format == CM_RENDER_PDF)
+		cm__pdf_fix_dates(*out, *len);
 	gvFreeRenderData(data);
 	gvFreeLayout(gvc, g);
 	return rc;

@@ -100,6 +100,19 @@ void cm__scene_free(cm__scene *s);
  * groups and layer weighted by the ties between them. */
 int cm__scene_aggregate(cm__scene *s, cm_ctx *ctx, const cm_positions *pin);
 
+/* Draws parallel ties (same ends, layer, direction and change) as one
+ * line, the first, whose ties counts them: Graphviz's edge dictionary
+ * overflows the stack past about 600,000 ties between two actors. */
+int cm__scene_merge_ties(cm__scene *s, cm_ctx *ctx);
+
+/* The lines a map of every actor would draw: distinct (ends, layer) ties
+ * of layer (SIZE_MAX: every layer). */
+int cm__render_lines(size_t *out, cm_ctx *ctx, const cm_network *net, size_t layer);
+
+/* A map of every actor is grouped above this many lines per actor allowed
+ * (--aggregate-above): Graphviz takes minutes and gigabytes past that. */
+#define CM__LINES_PER_ACTOR 10
+
 /* Text as Graphviz prints it verbatim: backslashes doubled (no \N, \G, \l
  * expansion), control characters as spaces, '&' followed by a zero-width
  * space (no entity decoding), cut after max characters (UTF-8) with "...".

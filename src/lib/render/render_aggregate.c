@@ -188,3 +188,89 @@ int cm__scene_aggregate(cm__scene *s, cm_ctx *ctx, const cm_positions *pin)
 	agg_free(&A);
 	return rc;
 }
+
+/* ------------------------------------------------------------ parallel ties */
+
+typedef struct slot {
+	size_t src, dst, layer, at;
+	unsigned char directed, change;
+} slot;
+
+/* Order of the ends, layer, direction and change; 0 for parallel ties. */
+static int slot_key(const slot *p, const slot *q)
+{
+	if (p->src != q->src)
+		return p->src < q->src ? -1 : 1;
+	if (p->dst != q->dst)
+		return p->dst < q->dst ? -1 : 1;
+	if (p->layer != q->layer)
+		return p->layer < q->layer ? -1 : 1;
+	int d = (p->directed * 16 + p->change) - (q->directed * 16 + q->change);
+	return (d > 0) - (d < 0);
+}
+
+/* Parallel ties by their place in the scene: the first one is kept. */
+static int by_slot(const void *x, const void *y)
+{
+	const slot *p = x, *q = y;
+	int c = slot_key(p, q);
+	return c ? c : (p->at > q->at) - (p->at < q->at);
+}
+
+/* Adds each tie's count to the first of its run of parallel ties and
+ * marks the others (ties 0). */
+static void count_runs(cm__scene *s, const slot *t)
+{
+	for (size_t i = 1, first = 0; i < s->m; i++) {
+		if (slot_key(&t[i], &t[first])) {
+			first = i;
+			continue;
+		}
+		s->edges[t[first].at].ties += s->edges[t[i].at].ties;
+		s->edges[t[i].at].ties = 0;
+	}
+}
+
+int cm__scene_merge_ties(cm__scene *s, cm_ctx *ctx)
+{
+	slot *t = s->m ? cm__malloc(s->m * sizeof(*t)) : NULL;
+	if (s->m && !t)
+		return cm__oom(ctx);
+	for (size_t e = 0; e < s->m; e++) {
+		const cm__redge *ed = &s->edges[e];
+		t[e] = (slot){ed->src, ed->dst, ed->layer, e, ed->directed, ed->change};
+	}
+	qsort(t, s->m, sizeof(*t), by_slot);
+	count_runs(s, t);
+	cm__free(t);
+	size_t kept = 0;
+	for (size_t e = 0; e < s->m; e++)
+		if (s->edges[e].ties > 0)
+			s->edges[kept++] = s->edges[e];
+	s->m = kept;
+	return 0;
+}
+
+int cm__render_lines(size_t *out, cm_ctx *ctx, const cm_network *net, size_t layer)
+{
+	size_t m = cm_network_edge_count(net), k = 0;
+	slot *t = m ? cm__malloc(m * sizeof(*t)) : NULL;
+	*out = 0;
+	if (m && !t)
+		return cm__oom(ctx);
+	for (size_t e = 0; e < m; e++) {
+		size_t l = cm_network_edge_layer(net, e);
+		if (layer == SIZE_MAX || l == layer)
+			t[k++] = (slot){cm_network_edge_source(net, e),
+			                cm_network_edge_target(net, e),
+			                l,
+			                e,
+			                0,
+			                0};
+	}
+	qsort(t, k, sizeof(*t), by_slot);
+	for (size_t i = 0; i < k; i++)
+		*out += !i || slot_key(&t[i], &t[i - 1]);
+	cm__free(t);
+	return 0;
+}

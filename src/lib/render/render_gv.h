@@ -42,6 +42,10 @@ int cm__gv_legend(cm_ctx *ctx, Agraph_t *g, const cm__scene *s, double right, do
 /* The drawing's extent in points: min x, min y, max x, max y of nodes. */
 void cm__scene_extent(double ext[4], const cm__scene *s, int inside_only);
 
+/* Replaces the creation date of PDF bytes in place, same length: the date
+ * of SOURCE_DATE_EPOCH, or none (render_pdf.c). */
+void cm__pdf_fix_dates(char *data, size_t len);
+
 /* Graphviz reports errors through a process-wide hook; these route its
  * messages into ctx for the duration of one render. */
 void cm__gv_capture_begin(void);

@@ -143,6 +143,8 @@ static void style_edge(Agedge_t *e, const cm__scene *s, const cm__redge *ed)
 	double pw = ed->change == CM__CHANGE_IN || ed->change == CM__CHANGE_OUT ? 1.8 : 1.0;
 	if (s->aggregated && s->max_ties > 0)
 		pw = 0.8 + 5.0 * sqrt(ed->ties / s->max_ties); /* width ~ sqrt(ties) */
+	else if (ed->ties > 1) /* parallel ties: wider with each doubling */
+		pw += fmin(4.0, 0.8 * log2(ed->ties));
 	cm__gv_setf(e, "penwidth", "%.2f", pw);
 }
 

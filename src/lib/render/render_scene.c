@@ -28,6 +28,7 @@ typedef struct build {
 	const cm_network *net;
 	const cm_render_opts *opts;
 	size_t layer; /* SIZE_MAX: every layer */
+	size_t lines; /* distinct ties drawn without grouping */
 	cm_metrics *own_metrics;
 	const cm_metrics *metrics;
 	size_t mlayer;
@@ -38,7 +39,9 @@ typedef struct build {
 static int aggregating(const build *b)
 {
 	const cm_render_opts *o = b->opts;
-	return !o->full && o->aggregate_above && cm_network_node_count(b->net) > o->aggregate_above;
+	return !o->full && o->aggregate_above &&
+	       (cm_network_node_count(b->net) > o->aggregate_above ||
+	        b->lines / CM__LINES_PER_ACTOR > o->aggregate_above);
 }
 
 /* Groups are sized by members: then only communities need measures. */
@@ -521,6 +524,8 @@ int cm__scene_build(cm__scene *s, cm_ctx *ctx, const cm_network *net, const cm_r
 	int rc = check_opts(ctx, opts);
 	if (!rc)
 		rc = find_layer(&b, ctx);
+	if (!rc && !opts->full && opts->aggregate_above)
+		rc = cm__render_lines(&b.lines, ctx, net, b.layer);
 	if (!rc && need_metrics(&b))
 		rc = get_metrics(&b, ctx);
 	if (!rc && !strcmp(opts->color_by, "role"))
@@ -533,7 +538,7 @@ int cm__scene_build(cm__scene *s, cm_ctx *ctx, const cm_network *net, const cm_r
 		rc = color_groups(&b, ctx, s);
 	if (!rc && aggregating(&b))
 		rc = cm__scene_aggregate(s, ctx, opts->pin);
-	else if (!rc && !(rc = node_sizes(&b, ctx, s)))
+	else if (!rc && !(rc = cm__scene_merge_ties(s, ctx)) && !(rc = node_sizes(&b, ctx, s)))
 		rc = node_labels(&b, ctx, s);
 	if (!rc)
 		rc = make_title(&b, ctx, s);

@@ -711,7 +711,7 @@ static void start_key(reader *r, const xmlChar **attrs, int nattrs)
 	size_t old = r->key_set_cap;
 	if (cm__grow((void **)&r->key_set, &r->key_set_cap, r->keys.count, 1))
 		stop(r, CM_ENOMEM);
-	else /* only the keys set are cleared later: new room starts clear */
+	else if (r->key_set_cap > old) /* only the keys set are cleared later */
 		memset(r->key_set + old, 0, r->key_set_cap - old);
 }
 

@@ -365,12 +365,13 @@ def diff(old, new, match_by=None, permutations=None, seed=None, no_classify=Fals
     old, new: Networks or paths. match_by: a node attribute that identifies
     an actor across snapshots (default the id). permutations: QAP
     permutations (default 1000); seed (default 1); no_classify: skip the
-    classifications. Returns the report as a dict.
+    classifications. Returns the report's "diff" object as a dict.
     """
     a, b = _source(old, "old"), _source(new, "new")
-    return _lib.diff_json(a._ptr, b._ptr, **_compare_args(permutations, seed, match_by,
-                                                         no_classify, weighted, inside_only,
-                                                         groups, approx, exact))
+    report = _lib.diff_json(a._ptr, b._ptr, **_compare_args(permutations, seed, match_by,
+                                                           no_classify, weighted, inside_only,
+                                                           groups, approx, exact))
+    return report["diff"]
 
 
 def timeline(snapshots, match_by=None, permutations=None, seed=None, no_classify=False,

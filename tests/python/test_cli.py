@@ -138,7 +138,7 @@ def test_info_equals_cli(path):
 def test_diff_equals_cli():
     old, new = "tests/data/time/pair-old.graphml", "tests/data/time/pair-new.graphml"
     got = clustermap.diff(old, new, permutations=99)
-    want = cli_json("diff", "--permutations", "99", old, new)
+    want = cli_json("diff", "--permutations", "99", old, new)["diff"]
     assert got == want
     again = clustermap.diff(clustermap.read(old), clustermap.read(new), permutations=99)
     assert again == want

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: MIT
-"""The examples of docs/python.md and of the package's docstrings run."""
+"""The examples of docs/python.md, README.md and the package's docstrings run."""
 
 import doctest
 import os
@@ -18,6 +18,14 @@ def test_docs_python_md():
     result = doctest.testfile(os.path.join(SRC, "docs", "python.md"), module_relative=False,
                               optionflags=FLAGS, report=True)
     assert result.attempted > 20
+    assert result.failed == 0
+
+
+def test_readme():
+    pytest.importorskip("pandas")
+    result = doctest.testfile(os.path.join(SRC, "README.md"), module_relative=False,
+                              optionflags=FLAGS, report=True)
+    assert result.attempted >= 5
     assert result.failed == 0
 
 

@@ -12,6 +12,7 @@ line uses), written into memory, rather than from C structures mirrored
 field by field: the binding stays small and cannot drift from the CLI.
 """
 
+import ctypes.util
 import json
 import os
 import threading
@@ -216,18 +217,19 @@ def _candidates():
     env = os.environ.get("CLUSTERMAP_LIBRARY")
     if env:
         return [env]
-    found = []
     try:
-        from . import _paths  # written by `make install`
-        found.append(os.path.join(_paths.LIBDIR, _paths.DLNAME))
+        from . import _paths  # written by `make install`: where the library went
+        return [os.path.join(_paths.LIBDIR, _paths.DLNAME)]
     except ImportError:
         pass
     # The build tree: python/clustermap/ sits two levels below the folder
-    # whose .libs/ holds the library just built (copied there for builds
-    # outside the source tree).
+    # whose .libs/ holds the library just built (builds outside the source
+    # tree copy the package there).
     top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    found.append(os.path.join(top, ".libs", "libclustermap.so"))
-    found.append("libclustermap.so.0")  # the system's search path
+    found = [os.path.join(top, ".libs", "libclustermap.so")]
+    system = ctypes.util.find_library("clustermap")  # the system's search path
+    if system:
+        found.append(system)
     return found
 
 
@@ -241,8 +243,8 @@ def _load():
             return ffi.dlopen(path), path
         except OSError as e:
             tried.append("%s (%s)" % (path, e))
-    raise ImportError("clustermap: cannot load libclustermap; tried " + "; ".join(tried)
-                      + ". Build it with `make`, install it, or set CLUSTERMAP_LIBRARY")
+    raise ImportError("clustermap: cannot load libclustermap; tried %s. Build it with `make`, "
+                      "install it, or set CLUSTERMAP_LIBRARY" % ("; ".join(tried) or "nothing"))
 
 
 lib, LIBRARY = _load()

@@ -379,9 +379,10 @@ class _Lent:
         return self.series
 
     def __exit__(self, *exc):
-        for _ in range(self.lent):
-            lib.cm_series_take(self.series, 0)  # the same pointers, in order
+        back = [lib.cm_series_take(self.series, 0) for _ in range(self.lent)]
         lib.cm_series_free(self.series)
+        # The Python objects still own these pointers: they must come back.
+        assert back == list(self.nets[:self.lent]), "cm_series_take returned another network"
 
 
 # ---------------------------------------------------------------- the model
@@ -444,7 +445,8 @@ def edges(net):
 # ---------------------------------------------------------------- reports
 
 def info_json(net):
-    with Context() as ctx, _Lent(ctx, [net]) as series:
+    # Under the lock: a network is lent to one series at a time.
+    with _igraph_lock, Context() as ctx, _Lent(ctx, [net]) as series:
         data = _to_memory(ctx, lambda fp: lib.cm_info_write(fp, ctx.ptr, series,
                                                             lib.CM_FORMAT_JSON))
     return json.loads(data)
@@ -538,9 +540,9 @@ def _compare_opts(match_by, permutations, seed, no_classify, keep, weighted, ins
         opts.seed = seed
     # Each snapshot is measured as Network.metrics() would, with the seed
     # of the comparison (as the command line's --seed sets both).
-    _metrics_opts(ffi.addressof(opts, "metrics"), layer=None, weighted=weighted, inside_only=inside_only,
-                  groups=groups, permutations=None, seed=seed, approx=approx, exact=exact,
-                  keep=keep)
+    _metrics_opts(ffi.addressof(opts, "metrics"), layer=None, weighted=weighted,
+                  inside_only=inside_only, groups=groups, permutations=None, seed=seed,
+                  approx=approx, exact=exact, keep=keep)
     opts.no_classify = 1 if no_classify else 0
     return opts
 

@@ -9,7 +9,8 @@ import pytest
 import clustermap
 from conftest import SRC, cli
 
-BAD = sorted(os.path.relpath(p, SRC) for p in glob.glob(os.path.join(SRC, "tests/data/bad/*.graphml")))
+BAD = sorted(os.path.relpath(p, SRC)
+             for p in glob.glob(os.path.join(SRC, "tests/data/bad/*.graphml")))
 
 
 @pytest.mark.parametrize("path", BAD)

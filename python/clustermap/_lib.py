@@ -13,9 +13,11 @@ field by field: the binding stays small and cannot drift from the CLI.
 """
 
 import ctypes.util
+import io
 import json
 import os
 import threading
+import xml.etree.ElementTree as ET
 
 import cffi
 
@@ -102,6 +104,7 @@ double cm_network_edge_weight(const cm_network *net, size_t e);
 int cm_network_edge_year(const cm_network *net, size_t e);
 int cm_network_edge_start(const cm_network *net, size_t e);
 int cm_network_edge_end(const cm_network *net, size_t e);
+const char *cm_network_edge_attr(const cm_network *net, size_t e, const char *name);
 size_t cm_network_layer_count(const cm_network *net);
 const char *cm_network_layer_name(const cm_network *net, size_t layer);
 size_t cm_network_node_attr_count(const cm_network *net);
@@ -403,8 +406,8 @@ def node_attr_names(net):
 
 def nodes(net):
     """Every actor as a dict: id, name, the model attributes, the others."""
-    extra = node_attr_names(net)
-    keys = [(name, name.encode()) for name in extra]
+    types = attr_types(net)["node"]
+    keys = [(name, name.encode(), types.get(name, "string")) for name in node_attr_names(net)]
     out = []
     for i in range(lib.cm_network_node_count(net)):
         size = lib.cm_network_node_size(net, i)
@@ -417,17 +420,52 @@ def nodes(net):
              "location": _s(lib.cm_location_name(lib.cm_network_node_location(net, i))),
              "sector": _s(lib.cm_network_node_sector(net, i)),
              "attributes": {}}
-        for name, raw in keys:
+        for name, raw, t in keys:
             v = _s(lib.cm_network_node_attr(net, i, raw))
             if v is not None:
-                d["attributes"][name] = v
+                d["attributes"][name] = typed(v, t)
         out.append(d)
     return out
+
+
+_EDGE_MODEL = ("relation", "weight", "year", "start", "end")
+
+
+def attr_types(net):
+    """{"node": {name: GraphML type}, "edge": {...}} of the network's
+    attributes. The library lists no edge columns and no column types, but
+    its GraphML writer declares a typed key for each."""
+    types = {"node": {}, "edge": {}}
+    for _, el in ET.iterparse(io.BytesIO(write_graphml(net)), events=("start",)):
+        tag = el.tag.rsplit("}", 1)[-1]
+        if tag == "graph":
+            break  # the keys come before the graph
+        if tag == "key" and el.get("for") in types:
+            types[el.get("for")][el.get("attr.name") or el.get("id")] = el.get("attr.type")
+    return types
+
+
+def typed(value, gtype):
+    """A value as written, as the Python value of its GraphML type."""
+    if value is None:
+        return None
+    try:
+        if gtype in ("int", "long"):
+            return int(value)
+        if gtype in ("float", "double"):
+            return float(value)
+    except ValueError:
+        return value
+    if gtype == "boolean":
+        return value == "true"
+    return value
 
 
 def edges(net):
     """Every tie as (source index, target index, dict of its fields)."""
     layers = [_s(lib.cm_network_layer_name(net, k)) for k in range(lib.cm_network_layer_count(net))]
+    types = attr_types(net)["edge"]
+    extra = [(name, name.encode(), t) for name, t in types.items() if name not in _EDGE_MODEL]
     out = []
     for e in range(lib.cm_network_edge_count(net)):
         d = {"relation": layers[lib.cm_network_edge_layer(net, e)],
@@ -438,6 +476,10 @@ def edges(net):
             v = get(net, e)
             if v:
                 d[key] = v
+        for name, raw, t in extra:
+            v = _s(lib.cm_network_edge_attr(net, e, raw))
+            if v is not None:
+                d[name] = typed(v, t)
         out.append((lib.cm_network_edge_source(net, e), lib.cm_network_edge_target(net, e), d))
     return out
 

@@ -90,7 +90,7 @@ class Network:
     def actors(self, as_frame=None):
         """Every actor: id, name (the label, else the id), kind, size (None
         when unknown), ownership, location, sector (None when none) and the
-        file's other node attributes, as written. A DataFrame indexed by id
+        file's other node attributes, with their GraphML type. A DataFrame indexed by id
         when pandas is installed (as_frame=None), else a list of dicts."""
         return _table(self._actor_rows(), as_frame, index="id")
 
@@ -197,8 +197,9 @@ class Network:
     def to_networkx(self):
         """A networkx.MultiDiGraph: nodes keyed by id with label, kind, size,
         ownership, location, sector and the other attributes; one edge per
-        tie (parallel ties kept) with relation, directed, weight and year,
-        start and end when given. Graph attributes id, label, year."""
+        tie (parallel ties kept) with relation, directed, weight, year, start
+        and end when given, and the other attributes. Other attributes keep
+        their GraphML type. Graph attributes id, label, year."""
         return _nx.to_networkx(self)
 
     @classmethod

@@ -93,7 +93,8 @@ def test_other_attributes_and_graph_fields():
     assert (net.id, net.label, net.year) == ("t", "Test", 2020)
     actors = net.actors(as_frame=False)
     a = next(r for r in actors if r["id"] == "a")
-    assert (a["vat"], a["listed"], a["founded"], a["share"]) == ("IT01", "true", "1950", "0.5")
+    # Other attributes keep their GraphML type.
+    assert (a["vat"], a["listed"], a["founded"], a["share"]) == ("IT01", True, 1950, 0.5)
 
 
 def test_bad_values_are_the_readers_errors():
@@ -106,6 +107,15 @@ def test_bad_values_are_the_readers_errors():
     assert int(line) > 0 and int(col) > 0
     assert e.value.code < 0
     assert e.value.diagnostics[0]["file"] == "<networkx>"
+
+
+def test_edge_attributes_beyond_the_model():
+    g = nx.MultiDiGraph()
+    g.add_edge("a", "b", relation="supplier", contract="C-1", value=3.5)
+    g.add_edge("a", "b", relation="supplier")
+    h = clustermap.from_networkx(g).to_networkx()
+    got = [(d.get("contract"), d.get("value")) for d in h.get_edge_data("a", "b").values()]
+    assert sorted(got, key=str) == [("C-1", 3.5), (None, None)]
 
 
 def test_clashing_node_names():

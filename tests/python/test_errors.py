@@ -18,7 +18,8 @@ def test_bad_files_raise_the_first_message(path):
     # The first error is the one `clustermap validate` prints first.
     with pytest.raises(clustermap.Error) as e:
         clustermap.read(path)
-    first = cli("validate", path, check=False).stderr.decode().splitlines()[0]
+    lines = cli("validate", path, check=False).stderr.decode().splitlines()
+    first = next(line for line in lines if ": error: " in line)
     assert str(e.value) == first
     assert e.value.code < 0
     errors = [d for d in e.value.diagnostics if d["level"] == "error"]

@@ -118,6 +118,25 @@ def test_edge_attributes_beyond_the_model():
     assert sorted(got, key=str) == [("C-1", 3.5), (None, None)]
 
 
+def test_markup_in_names_and_values():
+    g = nx.DiGraph(label='R&D "district" <2020>')
+    g.add_node('A&B <x>', label="Caf\u00e9 'Rossi' & Figli", sector="<wool>")
+    g.add_edge('A&B <x>', 'q"uote', relation="supplier")
+    net = clustermap.from_networkx(g)
+    assert net.label == 'R&D "district" <2020>'
+    h = net.to_networkx()
+    assert set(h.nodes) == {'A&B <x>', 'q"uote'}
+    assert h.nodes['A&B <x>']["label"] == "Caf\u00e9 'Rossi' & Figli"
+    assert h.nodes['A&B <x>']["sector"] == "<wool>"
+
+
+def test_control_characters_are_refused():
+    g = nx.DiGraph()
+    g.add_edge("a\x01", "b", relation="supplier")
+    with pytest.raises(clustermap.Error, match="^<networkx>:"):
+        clustermap.from_networkx(g)
+
+
 def test_clashing_node_names():
     g = nx.Graph()
     g.add_nodes_from([1, "1"])

@@ -19,31 +19,22 @@ static void interactive(const cm__html *h)
 {
 	fputs("<section id=\"map-section\">\n<h2>Interactive map</h2>\n", h->fp);
 	if (!h->pos) {
-		fprintf(h->fp,
-		        "<p>The network has %zu actors, more than the %zu drawn one by one; "
-		        "the maps below show them in groups.</p>\n</section>\n",
-		        cm_network_node_count(h->net), h->opts->interactive_max);
+		fprintf(
+		    h->fp,
+		    "<p>The network has %zu actors, more than the %zu drawn one by one; "
+		    "the maps below show every one of them (in groups when there are too many to "
+		    "draw one by one).</p>\n</section>\n",
+		    cm_network_node_count(h->net), h->opts->interactive_max);
 		return;
 	}
-	fputs(
-	    "<div class=\"controls\"><input type=\"search\" id=\"map-search\" "
-	    "placeholder=\"find an actor by name\" aria-label=\"find an actor by name\">"
-	    "<span id=\"layer-toggles\"></span><button type=\"button\" id=\"map-reset\">"
-	    "Reset view</button> <span id=\"map-status\" aria-live=\"polite\"></span></div>\n"
-	    "<div id=\"map\"></div>\n<p class=\"legend\">Fill: kind of actor "
-	    "<span><i class=\"swatch\" style=\"background:#56b4e9\"></i>firm</span>"
-	    "<span><i class=\"swatch\" style=\"background:#e69f00\"></i>association</span>"
-	    "<span><i class=\"swatch\" style=\"background:#f0e442\"></i>cluster organisation</span>"
-	    "<span><i class=\"swatch\" style=\"background:#009e73\"></i>training</span>"
-	    "<span><i class=\"swatch\" style=\"background:#cc79a7\"></i>research</span>"
-	    "<span><i class=\"swatch\" style=\"background:#d55e00\"></i>university</span>"
-	    "<span><i class=\"swatch\" style=\"background:#0072b2\"></i>government</span>"
-	    "<span><i class=\"swatch\" style=\"background:#999999\"></i>finance</span>"
-	    "<span><i class=\"swatch\" style=\"background:#fff\"></i>not given</span>; "
-	    "size: betweenness (lies between many pairs).</p>\n"
-	    "<p>Drag to pan, scroll to zoom, point at an actor for its details, click it to "
-	    "show its ties; the boxes show or hide a layer's ties.</p>\n</section>\n",
-	    h->fp);
+	fputs("<div class=\"controls\"><input type=\"search\" id=\"map-search\" "
+	      "placeholder=\"find an actor by name\" aria-label=\"find an actor by name\">"
+	      "<span id=\"layer-toggles\"></span><button type=\"button\" id=\"map-reset\">"
+	      "Reset view</button> <span id=\"map-status\" aria-live=\"polite\"></span></div>\n"
+	      "<div id=\"map\"></div>\n<p class=\"legend\" id=\"map-legend\"></p>\n"
+	      "<p>Drag to pan, scroll to zoom, point at an actor for its details, click it to "
+	      "show its ties; the boxes show or hide a layer's ties.</p>\n</section>\n",
+	      h->fp);
 }
 
 static int figure(const cm__html *h, const char *layer, int number)

@@ -22,10 +22,11 @@
     if (typeof v !== "number") return String(v);
     return Number.isInteger(v) ? String(v) : v.toPrecision(4).replace(/\.?0+$/, "");
   }
+  var KIND_COLORS = ["#56b4e9", "#e69f00", "#f0e442", "#009e73", "#cc79a7", "#d55e00", "#0072b2",
+    "#999999"];
   function kindColor(kind) {
     var i = KINDS.indexOf(kind);
-    return i < 0 ? "#ffffff" : ["#56b4e9", "#e69f00", "#f0e442", "#009e73", "#cc79a7", "#d55e00",
-      "#0072b2", "#999999"][i];
+    return i < 0 ? "#ffffff" : KIND_COLORS[i];
   }
 
   /* ---------------------------------------------------------------- table */
@@ -166,6 +167,7 @@
       e.classList.remove("hl");
     });
     map.classList.toggle("focus", i !== null);
+    document.getElementById("map-status").textContent = "";
     if (i === null) return;
     nodes[i].classList.add("hl");
     incident[i].forEach(function (p) {
@@ -250,6 +252,19 @@
       focusActor(i);
     }
   }
+  /* The legend lists only the kinds present, and "not given" when an actor has none. */
+  function legend() {
+    var box = document.getElementById("map-legend"), present = {};
+    data.actors.forEach(function (a) { present[a.kind === null ? "" : a.kind] = true; });
+    box.appendChild(document.createTextNode("Fill: kind of actor "));
+    KINDS.concat([""]).forEach(function (k) {
+      if (!present[k]) return;
+      var span = el("span", {}, box);
+      el("i", {class: "swatch", style: "background:" + kindColor(k)}, span);
+      span.appendChild(document.createTextNode(k ? k.replace("_", " ") : "not given"));
+    });
+    box.appendChild(document.createTextNode("; size: betweenness (lies between many pairs)."));
+  }
   function buildMap() {
     map = document.getElementById("map");
     if (!map || !data.x) return;
@@ -261,6 +276,7 @@
     setView();
     panZoom();
     layerToggles();
+    legend();
     document.getElementById("map-search").addEventListener("input", search);
     document.getElementById("map-reset").addEventListener("click", function () {
       view = bounds(); setView(); focusActor(null);

@@ -733,6 +733,30 @@ void cm_render_data_free(char *data);
 int cm_render_layout(cm_positions **out, cm_ctx *ctx, const cm_network *net,
                      const cm_render_opts *opts);
 
+/* ------------------------------------------------------------ report */
+
+/* One self-contained HTML file (docs/report.md) for a network or a series
+ * of snapshots: the data and what is missing, the verdict with its
+ * evidence, the maps (interactive, and one per layer), the key measures,
+ * the actors that matter, a sortable actors table and, for a series, what
+ * changed from one snapshot to the next with the timeline charts. Styles
+ * and scripts are inline; the page requests nothing from any server. */
+typedef struct cm_report_opts {
+	const char *title;       /* NULL: the last snapshot's label, else its file name */
+	const char *date;        /* shown under the title; NULL: none */
+	cm_compare_opts compare; /* how the snapshots are measured, compared, classified */
+	/* Actors drawn one by one on the interactive map (default 5000); a
+	 * larger network gets the aggregated map render draws. */
+	size_t interactive_max;
+} cm_report_opts;
+
+void cm_report_opts_init(cm_report_opts *opts);
+/* Writes the report of series (its last snapshot, and the changes along
+ * the series) to fp. opts may be NULL. Graphviz renders the maps: call it
+ * from one thread at a time. */
+int cm_report_write_html(FILE *fp, cm_ctx *ctx, const cm_series *series,
+                         const cm_report_opts *opts);
+
 #ifdef __cplusplus
 }
 #endif

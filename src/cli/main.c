@@ -17,6 +17,7 @@ static const cli_command commands[] = {
     {"timeline", cmd_timeline, "measures of every snapshot of a series, and a chart"},
     {"metrics", cmd_metrics, "measure each relation layer: network, actor and group measures"},
     {"classify", cmd_classify, "which Markusen district type a network matches, and why"},
+    {"report", cmd_report, "one self-contained HTML report: verdict, maps, actors, changes"},
 };
 
 static void usage(FILE *fp)

@@ -47,4 +47,8 @@ int cm__json_stream_close(int any, FILE *fp, cm_ctx *ctx);
 /* Writes one CSV field (RFC 4180 quoting when needed). */
 void cm__csv_field(FILE *fp, const char *s);
 
+/* The plain-words verdict, as the classification's text report says it
+ * (report_classify.c), for the HTML report. */
+void cm__verdict_words(FILE *fp, const cm_classification *c);
+
 #endif

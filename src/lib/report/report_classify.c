@@ -348,3 +348,8 @@ int cm_classification_write(FILE *fp, cm_ctx *ctx, const cm_classification *c, c
 {
 	return cm_classification_write_many(fp, ctx, &c, 1, format);
 }
+
+void cm__verdict_words(FILE *fp, const cm_classification *c)
+{
+	verdict_words(fp, c);
+}

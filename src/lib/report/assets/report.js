@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: MIT */
+/* The HTML report's interactive parts: the map (pan, zoom, tooltip, ties of
+ * an actor, layer toggles, search) and the actors table (sort, filter, CSV).
+ * The data comes from the JSON block the report embeds; nothing is fetched. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("cm-data").textContent);
+  var SVGNS = "http://www.w3.org/2000/svg";
+  /* Okabe-Ito: colour-blind safe, the same meaning as in the static maps' legend text. */
+  var PALETTE = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999"];
+  var KINDS = ["firm", "association", "cluster_org", "training", "research", "university",
+    "government", "finance"];
+
+  function el(tag, attrs, parent, ns) {
+    var e = ns ? document.createElementNS(SVGNS, tag) : document.createElement(tag);
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    if (parent) parent.appendChild(e);
+    return e;
+  }
+  function fmt(v) {
+    if (v === null || v === undefined) return "missing";
+    if (typeof v !== "number") return String(v);
+    return Number.isInteger(v) ? String(v) : v.toPrecision(4).replace(/\.?0+$/, "");
+  }
+  var KIND_COLORS = ["#56b4e9", "#e69f00", "#f0e442", "#009e73", "#cc79a7", "#d55e00", "#0072b2",
+    "#999999"];
+  function kindColor(kind) {
+    var i = KINDS.indexOf(kind);
+    return i < 0 ? "#ffffff" : KIND_COLORS[i];
+  }
+
+  /* ---------------------------------------------------------------- table */
+  var COLUMNS = [["name", "name"], ["kind", "kind"], ["size", "size"], ["ownership", "ownership"],
+    ["location", "location"], ["degree", "degree"], ["betweenness", "betweenness"],
+    ["constraint", "constraint"], ["role", "role"]];
+  var sortKey = "name", sortDir = 1;
+
+  function compare(a, b) {
+    var x = a[sortKey], y = b[sortKey];
+    if (x === y) return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    if (x === null) return 1; /* missing last, whichever the direction */
+    if (y === null) return -1;
+    return (x < y ? -1 : 1) * sortDir;
+  }
+  function visible(a, q) {
+    if (!q) return true;
+    for (var i = 0; i < COLUMNS.length; i++)
+      if (fmt(a[COLUMNS[i][0]]).toLowerCase().indexOf(q) >= 0) return true;
+    return false;
+  }
+  function fillTable() {
+    var table = document.getElementById("actors-table");
+    var q = document.getElementById("actors-filter").value.trim().toLowerCase();
+    var rows = data.actors.filter(function (a) { return visible(a, q); }).sort(compare);
+    var body = document.createElement("tbody");
+    rows.forEach(function (a) {
+      var tr = el("tr", {}, body);
+      COLUMNS.forEach(function (c) {
+        var td = el("td", typeof a[c[0]] === "number" ? {class: "n"} : {}, tr);
+        td.textContent = fmt(a[c[0]]);
+        if (a[c[0]] === null) td.className += " missing";
+      });
+    });
+    table.replaceChild(body, table.tBodies[0]);
+    document.getElementById("actors-count").textContent =
+      rows.length + " of " + data.actors.length + " actors";
+  }
+  function buildTable() {
+    var table = document.getElementById("actors-table");
+    var tr = el("tr", {}, el("thead", {}, table));
+    el("tbody", {}, table);
+    COLUMNS.forEach(function (c) {
+      var th = el("th", {scope: "col"}, tr);
+      th.textContent = c[1];
+      th.addEventListener("click", function () {
+        sortDir = sortKey === c[0] ? -sortDir : 1;
+        sortKey = c[0];
+        Array.prototype.forEach.call(tr.children, function (h) { h.className = ""; });
+        th.className = sortDir > 0 ? "asc" : "desc";
+        fillTable();
+      });
+    });
+    document.getElementById("actors-filter").addEventListener("input", fillTable);
+    document.getElementById("actors-csv").addEventListener("click", downloadCsv);
+    fillTable();
+  }
+  function csvField(v) {
+    var s = v === null || v === undefined ? "" : String(v);
+    /* A leading = + - @ would be read as a formula by a spreadsheet. */
+    if (/^[=+\-@]/.test(s) && typeof v !== "number") s = "'" + s;
+    return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+  function downloadCsv() {
+    var lines = [["id"].concat(COLUMNS.map(function (c) { return c[0]; })).join(",")];
+    data.actors.slice().sort(compare).forEach(function (a) {
+      lines.push([csvField(a.id)].concat(COLUMNS.map(function (c) { return csvField(a[c[0]]); }))
+        .join(","));
+    });
+    var blob = new Blob([lines.join("\r\n") + "\r\n"], {type: "text/csv"});
+    var link = el("a", {href: URL.createObjectURL(blob), download: data.csv_name}, document.body);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+  }
+
+  /* ------------------------------------------------------------------ map */
+  var map, svg, view = {x: 0, y: 0, w: 1, h: 1}, nodes = [], incident = [], found = [];
+
+  function setView() {
+    svg.setAttribute("viewBox", view.x + " " + view.y + " " + view.w + " " + view.h);
+  }
+  function bounds() {
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (var i = 0; i < data.x.length; i++) {
+      x0 = Math.min(x0, data.x[i]); x1 = Math.max(x1, data.x[i]);
+      y0 = Math.min(y0, -data.y[i]); y1 = Math.max(y1, -data.y[i]);
+    }
+    var pad = Math.max(x1 - x0, y1 - y0, 1) * 0.05 + 20;
+    return {x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad};
+  }
+  function radius(a) {
+    var b = a.betweenness === null ? 0 : a.betweenness;
+    return 4 + 10 * Math.sqrt(data.max_betweenness > 0 ? b / data.max_betweenness : 0);
+  }
+  function drawEdges(root) {
+    var groups = data.layers.map(function (name, l) {
+      return el("g", {class: "layer", "data-layer": name, stroke: PALETTE[l % PALETTE.length]},
+        root, true);
+    });
+    data.actors.forEach(function () { incident.push([]); });
+    data.edges.forEach(function (e) {
+      var line = el("line", {class: "e", x1: data.x[e[0]], y1: -data.y[e[0]], x2: data.x[e[1]],
+        y2: -data.y[e[1]]}, groups[e[2]], true);
+      incident[e[0]].push([line, e[1]]);
+      incident[e[1]].push([line, e[0]]);
+    });
+  }
+  function drawActors(root) {
+    var g = el("g", {class: "actors"}, root, true);
+    var labels = el("g", {class: "labels"}, root, true);
+    data.actors.forEach(function (a, i) {
+      var r = radius(a);
+      nodes.push(el("circle", {class: "a", cx: data.x[i], cy: -data.y[i], r: r,
+        fill: kindColor(a.kind), "data-i": i}, g, true));
+      if (a.label) {
+        var t = el("text", {x: data.x[i] + r + 2, y: -data.y[i] + 4}, labels, true);
+        t.textContent = a.name;
+      }
+    });
+  }
+  function showTip(i, ev) {
+    var a = data.actors[i], tip = document.getElementById("tip");
+    tip.textContent = "";
+    var rows = [["", a.name], ["kind", a.kind], ["size", a.size], ["ownership", a.ownership],
+      ["location", a.location], ["degree", a.degree], ["betweenness", a.betweenness],
+      ["constraint", a.constraint], ["role", a.role]];
+    rows.forEach(function (r, k) {
+      var d = el(k ? "div" : "strong", {}, tip);
+      d.textContent = k ? r[0] + ": " + fmt(r[1]) : r[1];
+    });
+    var box = map.getBoundingClientRect();
+    tip.style.left = Math.min(ev.clientX - box.left + 12, box.width - 200) + "px";
+    tip.style.top = (ev.clientY - box.top + 12) + "px";
+    tip.style.display = "block";
+  }
+  function focusActor(i) {
+    Array.prototype.forEach.call(map.querySelectorAll(".hl"), function (e) {
+      e.classList.remove("hl");
+    });
+    map.classList.toggle("focus", i !== null);
+    document.getElementById("map-status").textContent = "";
+    if (i === null) return;
+    nodes[i].classList.add("hl");
+    incident[i].forEach(function (p) {
+      p[0].classList.add("hl");
+      nodes[p[1]].classList.add("hl");
+    });
+    document.getElementById("map-status").textContent =
+      data.actors[i].name + ": " + incident[i].length + " ties shown";
+  }
+  function zoom(factor, cx, cy) {
+    view.x = cx - (cx - view.x) * factor; view.y = cy - (cy - view.y) * factor;
+    view.w *= factor; view.h *= factor;
+    setView();
+  }
+  function toMap(ev) {
+    var box = svg.getBoundingClientRect();
+    var s = Math.max(view.w / box.width, view.h / box.height);
+    return {x: view.x + view.w / 2 + (ev.clientX - box.left - box.width / 2) * s,
+      y: view.y + view.h / 2 + (ev.clientY - box.top - box.height / 2) * s, s: s};
+  }
+  function panZoom() {
+    var drag = null, moved = false;
+    svg.addEventListener("wheel", function (ev) {
+      ev.preventDefault();
+      var p = toMap(ev);
+      zoom(ev.deltaY > 0 ? 1.15 : 1 / 1.15, p.x, p.y);
+    }, {passive: false});
+    svg.addEventListener("pointerdown", function (ev) {
+      drag = {x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y, s: toMap(ev).s};
+      moved = false;
+    });
+    svg.addEventListener("pointermove", function (ev) {
+      if (!drag) return;
+      if (Math.abs(ev.clientX - drag.x) + Math.abs(ev.clientY - drag.y) > 3) moved = true;
+      view.x = drag.vx - (ev.clientX - drag.x) * drag.s;
+      view.y = drag.vy - (ev.clientY - drag.y) * drag.s;
+      setView();
+    });
+    window.addEventListener("pointerup", function () { drag = null; });
+    svg.addEventListener("click", function (ev) {
+      if (moved) return;
+      var i = ev.target.getAttribute("data-i");
+      focusActor(i === null ? null : Number(i));
+    });
+    svg.addEventListener("mouseover", function (ev) {
+      var i = ev.target.getAttribute("data-i");
+      if (i !== null) showTip(Number(i), ev);
+    });
+    svg.addEventListener("mouseout", function () {
+      document.getElementById("tip").style.display = "none";
+    });
+  }
+  function layerToggles() {
+    var box = document.getElementById("layer-toggles");
+    data.layers.forEach(function (name, l) {
+      var label = el("label", {}, box);
+      var input = el("input", {type: "checkbox", checked: "", "data-layer": name}, label);
+      el("span", {class: "line", style: "border-color:" + PALETTE[l % PALETTE.length]}, label);
+      label.appendChild(document.createTextNode(name));
+      input.addEventListener("change", function () {
+        var g = svg.querySelector('g.layer[data-layer="' + CSS.escape(name) + '"]');
+        g.style.display = input.checked ? "" : "none";
+      });
+    });
+  }
+  function search() {
+    var q = document.getElementById("map-search").value.trim().toLowerCase();
+    found.forEach(function (i) { nodes[i].classList.remove("found"); });
+    found = [];
+    if (q) data.actors.forEach(function (a, i) {
+      if (a.name.toLowerCase().indexOf(q) >= 0 || a.id.toLowerCase().indexOf(q) >= 0) found.push(i);
+    });
+    found.forEach(function (i) { nodes[i].classList.add("found"); });
+    var status = document.getElementById("map-status");
+    status.textContent = !q ? "" : found.length ? found.length + " found: " +
+      found.slice(0, 5).map(function (i) { return data.actors[i].name; }).join(", ") +
+      (found.length > 5 ? ", ..." : "") : "no actor matches";
+    if (found.length === 1) {
+      var i = found[0], w = Math.min(view.w, view.h) / 2;
+      view = {x: data.x[i] - w / 2, y: -data.y[i] - w / 2, w: w, h: w};
+      setView();
+      focusActor(i);
+    }
+  }
+  /* The legend lists only the kinds present, and "not given" when an actor has none. */
+  function legend() {
+    var box = document.getElementById("map-legend"), present = {};
+    data.actors.forEach(function (a) { present[a.kind === null ? "" : a.kind] = true; });
+    box.appendChild(document.createTextNode("Fill: kind of actor "));
+    KINDS.concat([""]).forEach(function (k) {
+      if (!present[k]) return;
+      var span = el("span", {}, box);
+      el("i", {class: "swatch", style: "background:" + kindColor(k)}, span);
+      span.appendChild(document.createTextNode(k ? k.replace("_", " ") : "not given"));
+    });
+    box.appendChild(document.createTextNode("; size: betweenness (lies between many pairs)."));
+  }
+  function buildMap() {
+    map = document.getElementById("map");
+    if (!map || !data.x) return;
+    svg = el("svg", {role: "img", "aria-label": "interactive cluster map"}, map, true);
+    var root = el("g", {}, svg, true);
+    drawEdges(root);
+    drawActors(root);
+    view = bounds();
+    setView();
+    panZoom();
+    layerToggles();
+    legend();
+    document.getElementById("map-search").addEventListener("input", search);
+    document.getElementById("map-reset").addEventListener("click", function () {
+      view = bounds(); setView(); focusActor(null);
+    });
+  }
+
+  buildTable();
+  buildMap();
+  document.documentElement.setAttribute("data-ready", "1");
+})();

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/* The report's maps: the interactive one (drawn by the page's script from
+ * the layout) and the static ones render draws, all layers and one per
+ * layer, on the same positions. */
+#include "report_html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The <svg> element of a standalone SVG document, without the XML
+ * declaration, doctype and comments before it. */
+void cm__html_svg(FILE *fp, const char *doc)
+{
+	const char *svg = strstr(doc, "<svg");
+	fputs(svg ? svg : "", fp);
+}
+
+static void interactive(const cm__html *h)
+{
+	fputs("<section id=\"map-section\">\n<h2>Interactive map</h2>\n", h->fp);
+	if (!h->pos) {
+		fprintf(
+		    h->fp,
+		    "<p>The network has %zu actors, more than the %zu drawn one by one; "
+		    "the maps below show every one of them (in groups when there are too many to "
+		    "draw one by one).</p>\n</section>\n",
+		    cm_network_node_count(h->net), h->opts->interactive_max);
+		return;
+	}
+	fputs("<div class=\"controls\"><input type=\"search\" id=\"map-search\" "
+	      "placeholder=\"find an actor by name\" aria-label=\"find an actor by name\">"
+	      "<span id=\"layer-toggles\"></span><button type=\"button\" id=\"map-reset\">"
+	      "Reset view</button> <span id=\"map-status\" aria-live=\"polite\"></span></div>\n"
+	      "<div id=\"map\"></div>\n<p class=\"legend\" id=\"map-legend\"></p>\n"
+	      "<p>Drag to pan, scroll to zoom, point at an actor for its details, click it to "
+	      "show its ties; the boxes show or hide a layer's ties.</p>\n</section>\n",
+	      h->fp);
+}
+
+static int figure(const cm__html *h, const char *layer, int number)
+{
+	cm_render_opts ro;
+	cm_render_opts_init(&ro);
+	ro.layer = layer;
+	ro.metrics = h->metrics;
+	ro.classification = h->cls;
+	ro.pin = h->pos;
+	ro.seed = h->opts->compare.seed;
+	char *svg = NULL;
+	size_t len;
+	int rc = cm_render_buffer(&svg, &len, NULL, h->ctx, h->net, &ro);
+	if (rc)
+		return rc;
+	fputs("<figure>\n", h->fp);
+	cm__html_svg(h->fp, svg);
+	cm_render_data_free(svg);
+	fprintf(h->fp, "<figcaption>Figure %d. ", number);
+	if (layer)
+		fputs("The ", h->fp), cm__html_text(h->fp, layer), fputs(" ties only", h->fp);
+	else
+		fputs("Every layer of ties", h->fp);
+	fprintf(h->fp,
+	        " among the %zu actors; fill shows the kind of actor, size the "
+	        "betweenness, the box the actors inside the region.</figcaption>\n</figure>\n",
+	        cm_network_node_count(h->net));
+	return 0;
+}
+
+int cm__html_maps(cm__html *h)
+{
+	interactive(h);
+	fputs("<section id=\"maps\">\n<h2>Cluster maps</h2>\n", h->fp);
+	int rc = figure(h, NULL, 1);
+	for (size_t l = 0; !rc && l < cm_network_layer_count(h->net); l++)
+		rc = figure(h, cm_network_layer_name(h->net, l), (int)l + 2);
+	fputs("</section>\n", h->fp);
+	return rc;
+}

@@ -1,0 +1,162 @@
+# SPDX-License-Identifier: MIT
+"""Opens HTML reports in headless Chromium and checks them after their
+scripts ran: no console error, the verdict, every actor's name in the
+table, a layer toggle that hides ties, a search that finds an actor, a
+click that shows an actor's ties, sorting and filtering. Saves screenshots
+and a printed PDF. Prints TAP.
+
+Usage: report.py CLUSTERMAP CHROMIUM OUTDIR NAME=FILE[,FILE...]..."""
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import cdp  # noqa: E402
+
+G = "{http://graphml.graphdrawing.org/xmlns}"
+n_tests = 0
+failed = 0
+
+
+def ok(cond, name, detail=""):
+    global n_tests, failed
+    n_tests += 1
+    print(("ok" if cond else "not ok") + f" {n_tests} - {name}")
+    if not cond:
+        failed += 1
+        for line in str(detail).splitlines()[:20]:
+            print("# " + line)
+
+
+def expected_names(path):
+    """The actors' names (label, else id) of the file's last graph."""
+    root = ET.parse(path).getroot()
+    label_key = [k.get("id") for k in root.iter(G + "key")
+                 if k.get("for") == "node" and k.get("attr.name") == "label"]
+    graph = list(root.iter(G + "graph"))[-1]
+    names = []
+    for node in graph.findall(G + "node"):
+        label = [d.text for d in node.findall(G + "data") if d.get("key") in label_key]
+        names.append(label[0] if label and label[0] else node.get("id"))
+    return names
+
+
+def expected_type(clustermap, files):
+    out = subprocess.run([clustermap, "classify", "-f", "json"] + files, check=True,
+                         capture_output=True, text=True).stdout
+    result = json.loads(out)
+    return (result[-1] if isinstance(result, list) else result)["type"]
+
+
+LAYER_TOGGLE = """(() => {
+  const box = document.querySelector('#layer-toggles input');
+  const layer = box.getAttribute('data-layer');
+  const shown = () => Array.from(document.querySelectorAll(
+      'g.layer[data-layer="' + CSS.escape(layer) + '"] line')).filter(
+      e => e.getClientRects().length > 0).length;
+  const before = shown(); box.click(); const hidden = shown(); box.click();
+  return {layer, before, hidden, after: shown()};
+})()"""
+
+SEARCH = """((q) => {
+  const input = document.getElementById('map-search');
+  input.value = q; input.dispatchEvent(new Event('input'));
+  const found = Array.from(document.querySelectorAll('#map circle.found'));
+  const status = document.getElementById('map-status').textContent;
+  return {found: found.length, status};
+})(%s)"""
+
+CLICK = """(() => {
+  const c = document.querySelector('#map circle.a');
+  c.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+  return {focus: document.getElementById('map').classList.contains('focus'),
+          ties: document.querySelectorAll('#map line.hl').length,
+          status: document.getElementById('map-status').textContent};
+})()"""
+
+SORT = """(() => {
+  const th = Array.from(document.querySelectorAll('#actors-table th'))
+      .find(t => t.textContent === 'degree');
+  th.click(); th.click();
+  const cells = Array.from(document.querySelectorAll('#actors-table tbody tr'))
+      .map(r => Number(r.children[5].textContent));
+  return cells;
+})()"""
+
+FILTER = """((q) => {
+  const f = document.getElementById('actors-filter');
+  f.value = q; f.dispatchEvent(new Event('input'));
+  const n = document.querySelectorAll('#actors-table tbody tr').length;
+  f.value = ''; f.dispatchEvent(new Event('input'));
+  return n;
+})(%s)"""
+
+
+def check_report(browser, clustermap, outdir, name, files):
+    html = os.path.join(outdir, name + ".html")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
+    run = subprocess.run([clustermap, "report", "-o", html] + files, env=env,
+                         capture_output=True, text=True)
+    ok(run.returncode == 0, f"{name}: clustermap report exits 0", run.stderr)
+    if run.returncode:
+        return
+    browser.open("file://" + os.path.abspath(html))
+    ready = browser.eval("document.documentElement.getAttribute('data-ready')")
+    ok(ready == "1", f"{name}: the scripts ran to the end")
+    verdict = browser.eval("document.getElementById('verdict').textContent")
+    want = expected_type(clustermap, files)
+    ok(f"Verdict: {want}" in verdict and
+       browser.eval("document.getElementById('verdict-text').textContent.length") > 40,
+       f"{name}: the verdict ({want}) is shown in words", verdict[:400])
+    names = expected_names(files[-1])
+    table = browser.eval("Array.from(document.querySelectorAll('#actors-table tbody tr'))"
+                         ".map(r => r.children[0].textContent)")
+    missing = sorted(set(names) - set(table))
+    ok(not missing and len(table) == len(names),
+       f"{name}: every actor's name is in the table ({len(names)})",
+       f"missing: {missing[:10]}, rows {len(table)}")
+    t = browser.eval(LAYER_TOGGLE)
+    ok(t["before"] > 0 and t["hidden"] == 0 and t["after"] == t["before"],
+       f"{name}: the {t['layer']} toggle hides and shows its ties", t)
+    target = names[len(names) // 2]
+    s = browser.eval(SEARCH % json.dumps(target.lower()))
+    ok(s["found"] >= 1 and target in s["status"], f"{name}: a search finds {target}", s)
+    browser.eval(SEARCH % json.dumps(""))
+    c = browser.eval(CLICK)
+    ok(c["focus"] and ": " in c["status"], f"{name}: a click shows an actor's ties", c)
+    degrees = browser.eval(SORT)
+    ok(degrees == sorted(degrees, reverse=True) and len(degrees) == len(names),
+       f"{name}: the table sorts by degree", degrees[:10])
+    n = browser.eval(FILTER % json.dumps(target))
+    ok(1 <= n < len(names), f"{name}: the filter keeps matching rows ({n})")
+    browser.eval("document.getElementById('map-reset').click()")
+    errors = browser.errors()
+    ok(not errors, f"{name}: no console error", "\n".join(errors))
+    browser.screenshot(os.path.join(outdir, name + ".png"))
+    rect = browser.eval("(() => { const r = document.getElementById('map-section')"
+                        ".getBoundingClientRect(); return {x: r.left + scrollX, "
+                        "y: r.top + scrollY, width: r.width, height: r.height}; })()")
+    browser.screenshot(os.path.join(outdir, name + "-map.png"), clip=rect)
+    browser.pdf(os.path.join(outdir, name + ".pdf"))
+    with open(os.path.join(outdir, name + ".pdf"), "rb") as f:
+        ok(f.read(5) == b"%PDF-", f"{name}: prints to PDF")
+
+
+def main():
+    clustermap, chromium, outdir = sys.argv[1:4]
+    os.makedirs(outdir, exist_ok=True)
+    browser = cdp.Browser(chromium)
+    try:
+        for arg in sys.argv[4:]:
+            name, files = arg.split("=", 1)
+            check_report(browser, clustermap, outdir, name, files.split(","))
+    finally:
+        browser.close()
+    print(f"1..{n_tests}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -26,7 +26,8 @@ static void help(void)
 	    "  -o, --output FILE            write the GraphML here (default: standard output)\n"
 	    "      --nodes FILE             node sheet (CSV): one actor per row\n"
 	    "      --edges FILE             edge sheet (CSV): ties, or survey answers\n"
-	    "      --matrix FILE            adjacency matrix (CSV): names on the first row and column\n"
+	    "      --matrix FILE            adjacency matrix (CSV): names on the first row and "
+	    "column\n"
 	    "      --nodes-sheet NAME       the workbook's node sheet (default nodes)\n"
 	    "      --edges-sheet NAME       the workbook's edge or survey sheet (default edges)\n"
 	    "      --matrix-sheet NAME      the workbook's matrix sheet\n"
@@ -158,11 +159,14 @@ static int resolve_inputs(job *j, int argc, char **argv)
 	if (argc > 1)
 		return cli_usage("import", "one workbook at most");
 	if (argc == 1 && csv)
-		return cli_usage("import", "give a workbook or --nodes/--edges/--matrix files, not both");
+		return cli_usage("import",
+		                 "give a workbook or --nodes/--edges/--matrix files, not both");
 	if (argc == 0 && (j->sheets[0] || j->sheets[1] || j->sheets[2]))
-		return cli_usage("import", "--nodes-sheet, --edges-sheet and --matrix-sheet need a workbook");
+		return cli_usage("import",
+		                 "--nodes-sheet, --edges-sheet and --matrix-sheet need a workbook");
 	if (argc == 0 && !csv)
-		return cli_usage("import", "no input; give a workbook, --edges, --matrix or --template");
+		return cli_usage("import",
+		                 "no input; give a workbook, --edges, --matrix or --template");
 	if (argc == 1) {
 		j->opts.workbook = argv[0];
 		j->opts.nodes = j->sheets[0];
@@ -245,7 +249,8 @@ int cmd_import(int argc, char **argv)
 	if (j.template_path) {
 		cm_ctx *ctx;
 		if (optind < argc || cli_ctx(&ctx, &c))
-			return optind < argc ? cli_usage("import", "--template reads nothing") : EXIT_FAIL;
+			return optind < argc ? cli_usage("import", "--template reads nothing")
+			                     : EXIT_FAIL;
 		int status = write_template(ctx, j.template_path);
 		cm_ctx_free(ctx);
 		return status;

@@ -34,6 +34,15 @@ run latin1 1 --nodes nodes.csv --edges edges-latin1.csv
 run european 0 --nodes nodes-eu.csv --edges edges-eu.csv
 run edges-only 0 --edges edges-only.csv
 
+# ---------------------------------------------------------------- mapping, survey, matrix
+run survey 0 --nodes firms.csv --edges answers.csv --map survey.map
+run survey-unmapped 1 --nodes firms.csv --edges answers-unmapped.csv --map survey.map
+run bad-map 1 --nodes firms.csv --edges answers.csv --map bad.map
+run matrix 0 --matrix matrix.csv --relation advice --nodes matrix-props.csv --map matrix.map
+run matrix-receive 0 --matrix matrix.csv --relation advice --rows receive
+run matrix-bad 1 --matrix matrix-bad.csv --relation advice
+run matrix-comma 1 --matrix matrix.csv --relation advice --decimal .
+
 # Parallel ties stay parallel: two bianchi -> rossi supply ties.
 cm import --nodes nodes.csv --edges edges.csv 2> /dev/null |
 	grep -c '<edge source="bianchi" target="rossi"' > "$TMP/n"

@@ -20,16 +20,18 @@ typedef struct csv_state {
 static size_t utf8_len(const unsigned char *s, size_t left)
 {
 	unsigned c = s[0];
-	size_t n = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3
-	                      : c >= 0xF0 && c < 0xF5  ? 4
-	                                               : 0;
+	size_t n = c < 0x80                ? 1
+	           : c >= 0xC2 && c < 0xE0 ? 2
+	           : c >= 0xE0 && c < 0xF0 ? 3
+	           : c >= 0xF0 && c < 0xF5 ? 4
+	                                   : 0;
 	if (!n || n > left)
 		return 0;
 	for (size_t i = 1; i < n; i++)
 		if ((s[i] & 0xC0) != 0x80)
 			return 0;
-	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F) ||
-	    (c == 0xED && s[1] > 0x9F))
+	if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xF0 && s[1] < 0x90) ||
+	    (c == 0xF4 && s[1] > 0x8F) || (c == 0xED && s[1] > 0x9F))
 		return 0; /* overlong, past U+10FFFF, or a surrogate */
 	return n;
 }
@@ -124,8 +126,8 @@ static int report(csv_state *st, struct csv_parser *p)
 	return cm__oom(st->ctx);
 }
 
-int cm__csv_read_buffer(cm__sheet *sh, cm_ctx *ctx, const char *name, const char *buf,
-                        size_t len, const cm__sheet_opts *opts)
+int cm__csv_read_buffer(cm__sheet *sh, cm_ctx *ctx, const char *name, const char *buf, size_t len,
+                        const cm__sheet_opts *opts)
 {
 	struct csv_parser p;
 	csv_state st = {.sh = sh, .ctx = ctx};

@@ -16,8 +16,8 @@ typedef struct cm__row {
 
 typedef struct cm__sheet {
 	cm__arena arena;
-	const char *file;  /* the CSV file, or the workbook */
-	const char *name;  /* the worksheet's name; NULL for CSV */
+	const char *file;   /* the CSV file, or the workbook */
+	const char *name;   /* the worksheet's name; NULL for CSV */
 	const char **cells; /* arena strings, NULL for an empty cell */
 	size_t ncells, ccap;
 	cm__row *rows;
@@ -54,8 +54,8 @@ int cm__import_slurp(char **out, size_t *len, cm_ctx *ctx, const char *path);
 
 /* CSV (RFC 4180, libcsv): UTF-8 with or without BOM, ',' ';' or tab. */
 int cm__csv_read(cm__sheet *sh, cm_ctx *ctx, const char *path, const cm__sheet_opts *opts);
-int cm__csv_read_buffer(cm__sheet *sh, cm_ctx *ctx, const char *name, const char *buf,
-                        size_t len, const cm__sheet_opts *opts);
+int cm__csv_read_buffer(cm__sheet *sh, cm_ctx *ctx, const char *name, const char *buf, size_t len,
+                        const cm__sheet_opts *opts);
 
 /* XLSX workbooks (libzip, libxml2 SAX): a worksheet by name. */
 typedef struct cm__book cm__book;
@@ -83,8 +83,7 @@ typedef struct cm__mapping {
 } cm__mapping;
 
 int cm__mapping_read(cm__mapping *m, cm_ctx *ctx, const char *path);
-int cm__mapping_parse(cm__mapping *m, cm_ctx *ctx, const char *name, const char *text,
-                      size_t len);
+int cm__mapping_parse(cm__mapping *m, cm_ctx *ctx, const char *name, const char *text, size_t len);
 void cm__mapping_free(cm__mapping *m);
 /* The value of key in section (case-insensitive), NULL when absent. */
 const char *cm__mapping_get(const cm__mapping *m, const char *section, const char *key);
@@ -109,10 +108,10 @@ typedef struct cm__import {
 	cm_ctx *ctx;
 	const cm__mapping *map;
 	int add_missing;
-	int have_nodes;   /* a node sheet was read: unknown names are missing */
+	int have_nodes;       /* a node sheet was read: unknown names are missing */
 	cm__strmap labels;    /* label -> node */
 	cm__strmap ambiguous; /* labels of more than one node */
-	cm__strmap missing; /* names reported missing (keys in missing_arena) */
+	cm__strmap missing;   /* names reported missing (keys in missing_arena) */
 	cm__arena missing_arena;
 	size_t nodes_read, ties_read, rows_empty, answers_empty, added, missing_uses;
 	size_t zero_cells; /* matrix cells without a tie */
@@ -139,15 +138,13 @@ int cm__import_nodes(cm__import *imp, const cm__sheet *sh);
 int cm__import_edges(cm__import *imp, const cm__sheet *sh);
 int cm__import_survey(cm__import *imp, const cm__sheet *sh);
 /* An adjacency matrix; rows send to columns unless rows_receive. */
-int cm__import_matrix(cm__import *imp, const cm__sheet *sh, const char *relation,
-                      int rows_receive);
+int cm__import_matrix(cm__import *imp, const cm__sheet *sh, const char *relation, int rows_receive);
 /* Adds a node with this id (and nothing else); its index to *out. */
 int cm__import_add_node(size_t *out, cm__import *imp, const char *id);
 /* The node a name in cell (r, col) refers to, by id, then by label: found,
  * added (no node sheet, or add_missing as an outside actor), or reported
  * once with the closest names. 0, CM_ENOTFOUND (reported) or CM_ENOMEM. */
-int cm__import_endpoint(size_t *out, cm__import *imp, const cm__sheet *sh, size_t r,
-                        size_t col);
+int cm__import_endpoint(size_t *out, cm__import *imp, const cm__sheet *sh, size_t r, size_t col);
 /* A new tie (weight 1) in relation; its index to *out. */
 int cm__import_tie(size_t *out, cm__import *imp, size_t src, size_t dst, const char *relation,
                    int directed);

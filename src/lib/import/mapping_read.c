@@ -9,9 +9,9 @@
 
 static const char *const sections[] = {"nodes", "edges", "survey", "questions", "size bands"};
 
-static const char *const fields[] = {"id",     "label",  "kind",   "size",     "employees",
-                                     "ownership", "location", "sector", "source", "target",
-                                     "relation", "weight", "year",   "start",    "end",
+static const char *const fields[] = {"id",         "label",    "kind",   "size",    "employees",
+                                     "ownership",  "location", "sector", "source",  "target",
+                                     "relation",   "weight",   "year",   "start",   "end",
                                      "respondent", "question", "answer", "directed"};
 
 static void trim(const char **s, const char **e)
@@ -30,8 +30,8 @@ static int known_section(const char *name)
 	return !strncmp(name, "values ", 7) && name[7];
 }
 
-static int add_entry(cm__mapping *m, cm_ctx *ctx, const char *section, const char *k,
-                     size_t klen, const char *v, size_t vlen, unsigned long line)
+static int add_entry(cm__mapping *m, cm_ctx *ctx, const char *section, const char *k, size_t klen,
+                     const char *v, size_t vlen, unsigned long line)
 {
 	cm__map_entry e = {section, cm__arena_strndup(&m->arena, k, klen),
 	                   cm__arena_strndup(&m->arena, v, vlen), line};
@@ -85,8 +85,7 @@ static int parse_line(cm__mapping *m, cm_ctx *ctx, const char **section, const c
 	return add_entry(m, ctx, *section, ks, (size_t)(ke - ks), vs, (size_t)(e - vs), line);
 }
 
-int cm__mapping_parse(cm__mapping *m, cm_ctx *ctx, const char *name, const char *text,
-                      size_t len)
+int cm__mapping_parse(cm__mapping *m, cm_ctx *ctx, const char *name, const char *text, size_t len)
 {
 	size_t before = cm__diag_errors(ctx);
 	const char *section = NULL, *p = text, *end = text + len;
@@ -99,7 +98,8 @@ int cm__mapping_parse(cm__mapping *m, cm_ctx *ctx, const char *name, const char 
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end;
 		if (memchr(p, '\0', (size_t)(e - p)))
-			return cm__diag(ctx, CM_DIAG_ERROR, m->file, line, 1, "NUL byte in the mapping")
+			return cm__diag(ctx, CM_DIAG_ERROR, m->file, line, 1,
+			                "NUL byte in the mapping")
 			           ? CM_ENOMEM
 			           : CM_EPARSE;
 		if (parse_line(m, ctx, &section, p, e, line) == CM_ENOMEM)

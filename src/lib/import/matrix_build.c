@@ -28,11 +28,11 @@ static int matrix_cell(cm__import *imp, const cm__sheet *sh, size_t r, size_t c,
 	if (cm__cell_missing(text) || row_node == SIZE_MAX || col_node == SIZE_MAX)
 		return 0;
 	if (cm__sheet_number(&w, sh, text) || !isfinite(w))
-		return cm__sheet_diag(imp->ctx, sh, CM_DIAG_ERROR, r, c,
-		                      "matrix cell '%s' is not a number; use 0, 1 or a weight%s", text,
-		                      sh->decimal != ',' && strchr(text, ',')
-		                          ? " (decimal commas: --decimal ,)"
-		                          : "");
+		return cm__sheet_diag(
+		    imp->ctx, sh, CM_DIAG_ERROR, r, c,
+		    "matrix cell '%s' is not a number; use 0, 1 or a weight%s", text,
+		    sh->decimal != ',' && strchr(text, ',') ? " (decimal commas: --decimal ,)"
+		                                            : "");
 	if (w == 0) {
 		imp->zero_cells++;
 		return 0;
@@ -52,18 +52,18 @@ static int matrix_row(cm__import *imp, const cm__sheet *sh, size_t r, const size
 	if (rc == CM_ENOMEM)
 		return rc;
 	if (sh->rows[r].count > ncols)
-		return cm__sheet_diag(imp->ctx, sh, CM_DIAG_ERROR, r, ncols,
-		                      "this row has %zu cells, more than the %zu names of the first "
-		                      "row",
-		                      sh->rows[r].count - 1, ncols - 1);
+		return cm__sheet_diag(
+		    imp->ctx, sh, CM_DIAG_ERROR, r, ncols,
+		    "this row has %zu cells, more than the %zu names of the first "
+		    "row",
+		    sh->rows[r].count - 1, ncols - 1);
 	for (size_t c = 1; c < sh->rows[r].count; c++)
 		if (matrix_cell(imp, sh, r, c, from, node[c], relation, rows_receive))
 			return CM_ENOMEM;
 	return 0;
 }
 
-int cm__import_matrix(cm__import *imp, const cm__sheet *sh, const char *relation,
-                      int rows_receive)
+int cm__import_matrix(cm__import *imp, const cm__sheet *sh, const char *relation, int rows_receive)
 {
 	size_t ncols = sh->nrows ? sh->rows[0].count : 0;
 	if (ncols < 2)

@@ -100,8 +100,8 @@ static const char *size_band(const cm__import *imp, double n)
 		const cm__map_entry *e = &imp->map->items[i];
 		double lo, hi = -1;
 		char lo_s[64] = "", hi_s[64] = "";
-		if (strcmp(e->section, "size bands") || sscanf(e->value, "%63[^-]-%63s", lo_s, hi_s) < 1 ||
-		    cm__parse_double(&lo, lo_s))
+		if (strcmp(e->section, "size bands") ||
+		    sscanf(e->value, "%63[^-]-%63s", lo_s, hi_s) < 1 || cm__parse_double(&lo, lo_s))
 			continue;
 		if (hi_s[0] && cm__parse_double(&hi, hi_s))
 			continue;
@@ -111,8 +111,7 @@ static const char *size_band(const cm__import *imp, double n)
 	return NULL;
 }
 
-static int banded(const char **text, const cm__import *imp, const cm__sheet *sh,
-                  const cm__key *key)
+static int banded(const char **text, const cm__import *imp, const cm__sheet *sh, const cm__key *key)
 {
 	double n;
 	if (key->role != CM__ROLE_EMPLOYEES || !cm__mapping_get(imp->map, "size bands", "micro") ||
@@ -137,13 +136,13 @@ int cm__header_apply(cm__import *imp, const cm__header *h, const cm__sheet *sh, 
 	if (banded(&text, imp, sh, &key))
 		key.role = CM__ROLE_SIZE;
 	cm__value_error err = {0};
-	int rc = cm__apply_value(&err, imp->ctx, &key, imp->net, for_edges ? CM__FOR_EDGE : CM__FOR_NODE,
-	                         i, text);
+	int rc = cm__apply_value(&err, imp->ctx, &key, imp->net,
+	                         for_edges ? CM__FOR_EDGE : CM__FOR_NODE, i, text);
 	if (rc == CM_ENOMEM)
 		return cm__oom(imp->ctx);
 	if (err.message[0])
-		return cm__sheet_diag(imp->ctx, sh, rc ? CM_DIAG_ERROR : CM_DIAG_WARNING, r, col, "%s",
-		                      err.message);
+		return cm__sheet_diag(imp->ctx, sh, rc ? CM_DIAG_ERROR : CM_DIAG_WARNING, r, col,
+		                      "%s", err.message);
 	return 0;
 }
 
@@ -203,9 +202,10 @@ int cm__import_nodes(cm__import *imp, const cm__sheet *sh)
 	if (id_col == SIZE_MAX)
 		id_col = cm__header_find(&h, "label");
 	if (!rc && id_col == SIZE_MAX)
-		rc = cm__sheet_diag(imp->ctx, sh, CM_DIAG_ERROR, 0, 0,
-		                    "the node sheet has no 'id' (or 'label') column; name one so, or "
-		                    "map it in the mapping's [nodes] section");
+		rc = cm__sheet_diag(
+		    imp->ctx, sh, CM_DIAG_ERROR, 0, 0,
+		    "the node sheet has no 'id' (or 'label') column; name one so, or "
+		    "map it in the mapping's [nodes] section");
 	for (size_t r = 1; !rc && id_col != SIZE_MAX && r < sh->nrows; r++)
 		if (cm__row_empty(sh, r))
 			imp->rows_empty++;
@@ -271,7 +271,8 @@ int cm__import_edges(cm__import *imp, const cm__sheet *sh)
 {
 	cm__header h;
 	int rc = cm__header_read(&h, imp, sh, "edges");
-	int ties = cm__header_find(&h, "source") != SIZE_MAX && cm__header_find(&h, "target") != SIZE_MAX;
+	int ties =
+	    cm__header_find(&h, "source") != SIZE_MAX && cm__header_find(&h, "target") != SIZE_MAX;
 	cm__header_free(&h);
 	if (rc || !ties)
 		return rc ? rc : cm__import_survey(imp, sh);

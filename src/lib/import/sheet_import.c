@@ -27,7 +27,8 @@ static int build(source *src, int what, const cm__sheet *sh)
 	case SHEET_NODES: return cm__import_nodes(&src->imp, sh);
 	case SHEET_EDGES: return cm__import_edges(&src->imp, sh);
 	default:
-		return cm__import_matrix(&src->imp, sh, src->opts->relation, src->opts->rows_receive);
+		return cm__import_matrix(&src->imp, sh, src->opts->relation,
+		                         src->opts->rows_receive);
 	}
 }
 
@@ -54,15 +55,18 @@ static int read_sheet(source *src, int what, const char *name)
 static int check_opts(cm_ctx *ctx, const cm_import_opts *o)
 {
 	if (o->matrix && (!o->relation || !*o->relation))
-		return cm__error(ctx, CM_EINVAL, "error: a matrix needs its relation (--relation NAME)");
-	if (!o->workbook && !o->edges && !o->matrix)
 		return cm__error(ctx, CM_EINVAL,
-		                 "error: nothing to import; give an edge sheet, a survey, a matrix or "
-		                 "a workbook");
+		                 "error: a matrix needs its relation (--relation NAME)");
+	if (!o->workbook && !o->edges && !o->matrix)
+		return cm__error(
+		    ctx, CM_EINVAL,
+		    "error: nothing to import; give an edge sheet, a survey, a matrix or "
+		    "a workbook");
 	if ((o->delimiter && !strchr(",;\t|", o->delimiter)) ||
 	    (o->decimal && o->decimal != '.' && o->decimal != ','))
-		return cm__error(ctx, CM_EINVAL,
-		                 "error: the delimiter is one of , ; | or tab, the decimal '.' or ','");
+		return cm__error(
+		    ctx, CM_EINVAL,
+		    "error: the delimiter is one of , ; | or tab, the decimal '.' or ','");
 	return 0;
 }
 
@@ -120,17 +124,21 @@ static void summary(FILE *fp, const cm__import *imp, int ok)
 {
 	if (!fp)
 		return;
-	fprintf(fp, "import: read %zu actor%s and %zu tie%s", imp->net->n, imp->net->n == 1 ? "" : "s",
-	        imp->net->m, imp->net->m == 1 ? "" : "s");
+	fprintf(fp, "import: read %zu actor%s and %zu tie%s", imp->net->n,
+	        imp->net->n == 1 ? "" : "s", imp->net->m, imp->net->m == 1 ? "" : "s");
 	count_layers(fp, imp->net);
 	fputs("\n", fp);
 	if (imp->added)
 		fprintf(fp, "import: added %zu name%s not in the node sheet as outside actors\n",
 		        imp->added, imp->added == 1 ? "" : "s");
-	if (imp->answers_empty || imp->rows_empty)
+	if (imp->answers_empty && imp->rows_empty)
 		fprintf(fp, "import: not read: %zu empty answer%s, %zu empty row%s\n",
 		        imp->answers_empty, imp->answers_empty == 1 ? "" : "s", imp->rows_empty,
 		        imp->rows_empty == 1 ? "" : "s");
+	else if (imp->answers_empty || imp->rows_empty)
+		fprintf(fp, "import: not read: %zu empty %s%s\n",
+		        imp->answers_empty + imp->rows_empty, imp->rows_empty ? "row" : "answer",
+		        imp->answers_empty + imp->rows_empty == 1 ? "" : "s");
 	if (imp->missing.count)
 		fprintf(fp, "import: %zu name%s not in the node sheet, in %zu cell%s\n",
 		        imp->missing.count, imp->missing.count == 1 ? "" : "s", imp->missing_uses,
@@ -153,13 +161,16 @@ static void source_free(source *src)
 int cm_import_read(cm_network **out, cm_ctx *ctx, const cm_import_opts *opts)
 {
 	cm__mapping map = {0};
-	source src = {.opts = opts, .imp = {.ctx = ctx, .map = &map, .add_missing = opts->add_missing}};
+	source src = {.opts = opts,
+	              .imp = {.ctx = ctx, .map = &map, .add_missing = opts->add_missing}};
 	size_t before = cm__diag_errors(ctx);
 	*out = NULL;
 	int rc = check_opts(ctx, opts);
 	if (rc || (rc = cm__network_new(&src.imp.net, ctx)))
 		return rc;
-	const char *name = opts->workbook ? opts->workbook : opts->edges ? opts->edges : opts->matrix;
+	const char *name = opts->workbook ? opts->workbook
+	                   : opts->edges  ? opts->edges
+	                                  : opts->matrix;
 	src.imp.net->source = cm__arena_strndup(&src.imp.net->arena, name, strlen(name));
 	rc = src.imp.net->source ? read_all(&src) : cm__oom(ctx);
 	if (rc == 0 && cm__diag_errors(ctx) > before)

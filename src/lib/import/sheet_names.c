@@ -11,8 +11,8 @@ int cm__import_add_node(size_t *out, cm__import *imp, const char *id)
 	cm_network *net = imp->net;
 	size_t len = strlen(id), max = imp->ctx->limits.max_nodes;
 	if (max && net->n >= max)
-		return cm__error(imp->ctx, CM_ELIMIT, "error: more than %zu actors; raise --max-nodes",
-		                 max);
+		return cm__error(imp->ctx, CM_ELIMIT,
+		                 "error: more than %zu actors; raise --max-nodes", max);
 	cm__node nd = {.id = cm__arena_strndup(&net->arena, id, len)};
 	if (!nd.id || net->n >= UINT32_MAX ||
 	    cm__strmap_put(&net->ids, nd.id, len, (uint32_t)net->n) ||
@@ -28,8 +28,8 @@ int cm__import_tie(size_t *out, cm__import *imp, size_t src, size_t dst, const c
 	cm_network *net = imp->net;
 	size_t max = imp->ctx->limits.max_edges;
 	if (max && net->m >= max)
-		return cm__error(imp->ctx, CM_ELIMIT, "error: more than %zu ties; raise --max-edges",
-		                 max);
+		return cm__error(imp->ctx, CM_ELIMIT,
+		                 "error: more than %zu ties; raise --max-edges", max);
 	cm__edge e = {.src = src, .dst = dst, .weight = 1.0, .directed = (unsigned char)directed};
 	if (cm__network_layer(&e.layer, net, imp->ctx, relation) ||
 	    cm__network_add_edge(net, imp->ctx, &e))
@@ -114,7 +114,8 @@ static int consider(near *nr, const char *name, const char *cand)
 		if (nr->name[k] && !strcmp(nr->name[k], cand))
 			return 1;
 	for (int k = 0; k < 3; k++)
-		if (!nr->name[k] || d < nr->dist[k] || (d == nr->dist[k] && strcmp(cand, nr->name[k]) < 0)) {
+		if (!nr->name[k] || d < nr->dist[k] ||
+		    (d == nr->dist[k] && strcmp(cand, nr->name[k]) < 0)) {
 			for (int j = 2; j > k; j--)
 				nr->name[j] = nr->name[j - 1], nr->dist[j] = nr->dist[j - 1];
 			nr->name[k] = cand;
@@ -158,9 +159,8 @@ static int missing(cm__import *imp, const cm__sheet *sh, size_t r, size_t col, c
 	char hint[400] = "";
 	if (imp->missing.count <= 200) /* past that, the sheets do not belong together */
 		suggest(hint, sizeof(hint), imp, name);
-	if (cm__sheet_diag(imp->ctx, sh, CM_DIAG_ERROR, r, col,
-	                   "'%s' is not in the node sheet%s%s", name, hint,
-	                   hint[0] ? "" : "; add it there, or use --add-missing"))
+	if (cm__sheet_diag(imp->ctx, sh, CM_DIAG_ERROR, r, col, "'%s' is not in the node sheet%s%s",
+	                   name, hint, hint[0] ? "" : "; add it there, or use --add-missing"))
 		return CM_ENOMEM;
 	return CM_ENOTFOUND;
 }

@@ -32,7 +32,8 @@ int cm__sheet_add_cell(cm__sheet *sh, cm_ctx *ctx, size_t col, const char *text,
 {
 	size_t start = open_row_start(sh), need = start + col + 1;
 	if (col > ctx->limits.max_attributes * 64 && ctx->limits.max_attributes)
-		return cm__error(ctx, CM_ELIMIT, "more than %zu columns", ctx->limits.max_attributes * 64);
+		return cm__error(ctx, CM_ELIMIT, "more than %zu columns",
+		                 ctx->limits.max_attributes * 64);
 	if (need > sh->ncells) {
 		if (cm__grow((void **)&sh->cells, &sh->ccap, need, sizeof(*sh->cells)))
 			return cm__oom(ctx);

@@ -19,7 +19,7 @@ static int default_direction(const char *canonical)
 {
 	if (!strcmp(canonical, "supplier") || !strcmp(canonical, "information"))
 		return TO_RESPONDENT; /* "whom do you buy from / ask for advice?" */
-	return FROM_RESPONDENT;   /* "which associations are you a member of?" */
+	return FROM_RESPONDENT;       /* "which associations are you a member of?" */
 }
 
 /* "answer -> respondent", "respondent->answer", "undirected" or "". */
@@ -88,7 +88,7 @@ typedef struct survey {
 	cm__import *imp;
 	const cm__sheet *sh;
 	const cm__header *h;
-	size_t col[3]; /* respondent, question, answer */
+	size_t col[3];       /* respondent, question, answer */
 	cm__strmap unmapped; /* questions reported once */
 	cm__arena arena;
 } survey;

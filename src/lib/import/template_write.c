@@ -168,7 +168,7 @@ static const char workbook_rels[] =
 
 typedef struct part {
 	const char *name;
-	const char *fixed;   /* text, or NULL when write makes it */
+	const char *fixed; /* text, or NULL when write makes it */
 	void (*write)(FILE *fp);
 	cm__memout out;
 } part;
@@ -266,7 +266,8 @@ int cm_import_template_csv(FILE *fp, cm_ctx *ctx, const char *which)
 {
 	int nodes = !strcmp(which, "nodes");
 	if (!nodes && strcmp(which, "edges"))
-		return cm__error(ctx, CM_EINVAL, "error: the template's sheets are nodes and edges");
+		return cm__error(ctx, CM_EINVAL,
+		                 "error: the template's sheets are nodes and edges");
 	const char *const *cols = nodes ? node_columns : edge_columns;
 	size_t n = nodes ? CM__ARRAY_LEN(node_columns) : CM__ARRAY_LEN(edge_columns);
 	for (size_t k = 0; k < n; k++)

@@ -111,7 +111,8 @@ static void on_chars(void *user, const xmlChar *ch, int len)
 	if (!j->in_text || j->stop)
 		return;
 	if (max && j->tlen + (size_t)len > max) {
-		book_error(j, CM_ELIMIT, "%s: a cell's text is longer than --max-value-length%s", "");
+		book_error(j, CM_ELIMIT, "%s: a cell's text is longer than --max-value-length%s",
+		           "");
 		return;
 	}
 	if (cm__grow((void **)&j->text, &j->tcap, j->tlen + (size_t)len + 1, 1)) {
@@ -257,7 +258,8 @@ static void cell_error(job *j, const char *fmt, const char *arg)
 {
 	char where[512], letters[16], msg[600];
 	cm__column_letters(letters, sizeof(letters), j->col);
-	snprintf(where, sizeof(where), "%.400s[%.60s]!%s%lu", j->b->file, j->sheet, letters, j->row);
+	snprintf(where, sizeof(where), "%.400s[%.60s]!%s%lu", j->b->file, j->sheet, letters,
+	         j->row);
 	snprintf(msg, sizeof(msg), fmt, arg);
 	if (cm__diag(j->ctx, CM_DIAG_ERROR, where, 0, 0, "%s", msg))
 		stop(j, CM_ENOMEM);
@@ -293,16 +295,20 @@ static const char *cell_text(job *j)
 	const char *v = j->text && j->have_v ? j->text : "";
 	const char *t = j->type;
 	if (!j->have_v)
-		return j->have_f ? (cell_error(j, "%sthe cell holds a formula without a saved value; "
-		                                  "open the workbook in a spreadsheet program and save it",
-		                                  ""),
-		                    NULL)
-		                 : "";
+		return j->have_f
+		           ? (cell_error(j,
+		                         "%sthe cell holds a formula without a saved value; "
+		                         "open the workbook in a spreadsheet program and save it",
+		                         ""),
+		              NULL)
+		           : "";
 	if (!strcmp(t, "s")) {
 		char *end;
 		unsigned long k = strtoul(v, &end, 10);
 		if (*end || end == v || k >= j->b->nstrings)
-			return cell_error(j, "shared string '%s' does not exist; the workbook is damaged", v),
+			return cell_error(
+			           j, "shared string '%s' does not exist; the workbook is damaged",
+			           v),
 			       NULL;
 		return j->b->strings[k];
 	}
@@ -310,10 +316,11 @@ static const char *cell_text(job *j)
 		return strcmp(v, "0") ? "true" : "false";
 	if (!strcmp(t, "e"))
 		return cell_error(j, "the cell holds the spreadsheet error '%s'", v), NULL;
-	if (!strcmp(t, "d") ||
-	    (!strcmp(t, "n") && j->style >= 0 && (size_t)j->style < j->b->nxf && j->b->date_xf[j->style]))
-		return cell_error(j, "the cell holds a date (%s as stored); write years as plain "
-		                     "numbers such as 2015, and names as text",
+	if (!strcmp(t, "d") || (!strcmp(t, "n") && j->style >= 0 && (size_t)j->style < j->b->nxf &&
+	                        j->b->date_xf[j->style]))
+		return cell_error(j,
+		                  "the cell holds a date (%s as stored); write years as plain "
+		                  "numbers such as 2015, and names as text",
 		                  v),
 		       NULL;
 	return v;
@@ -326,7 +333,9 @@ static void sheet_end(job *j, const char *name)
 	} else if (!strcmp(name, "c") && j->in_cell) {
 		j->in_cell = j->in_text = 0;
 		const char *text = cell_text(j);
-		int rc = text && *text ? cm__sheet_add_cell(j->sh, j->ctx, j->col, text, strlen(text)) : 0;
+		int rc = text && *text
+		             ? cm__sheet_add_cell(j->sh, j->ctx, j->col, text, strlen(text))
+		             : 0;
 		if (rc)
 			stop(j, rc);
 		j->col++;
@@ -423,7 +432,8 @@ static int check_sizes(job *j, const zip_stat_t *st)
 		         (unsigned long long)st->size, max);
 	} else if (st->size > RATIO_FROM && st->size / (st->comp_size + 1) > MAX_RATIO) {
 		snprintf(what, sizeof(what), "%llu bytes from %llu, a ratio past %d:1",
-		         (unsigned long long)st->size, (unsigned long long)st->comp_size, MAX_RATIO);
+		         (unsigned long long)st->size, (unsigned long long)st->comp_size,
+		         MAX_RATIO);
 	} else {
 		return 0;
 	}
@@ -452,7 +462,8 @@ static int feed(job *j, const char *buf, size_t len, int last)
 		xmlCtxtUseOptions(j->xml, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	}
 	if (xmlParseChunk(j->xml, buf, (int)len, last) && !j->stop)
-		book_error(j, CM_EPARSE, "part %s is not well-formed XML%s; the workbook is damaged", "");
+		book_error(j, CM_EPARSE,
+		           "part %s is not well-formed XML%s; the workbook is damaged", "");
 	return j->stop;
 }
 
@@ -463,7 +474,8 @@ static int inflate_part(job *j, zip_file_t *zf, const zip_stat_t *st, char *buf)
 	while (!j->stop && (n = zip_fread(zf, buf, CHUNK)) > 0) {
 		got += (unsigned long long)n;
 		j->b->inflated += (unsigned long long)n;
-		if ((max && j->b->inflated > max) || ((st->valid & ZIP_STAT_SIZE) && got > st->size)) {
+		if ((max && j->b->inflated > max) ||
+		    ((st->valid & ZIP_STAT_SIZE) && got > st->size)) {
 			book_error(j, CM_ELIMIT,
 			           "part %s inflates past %s: a ZIP bomb, or raise --max-bytes",
 			           got > st->size ? "the size its directory gives" : "--max-bytes");
@@ -523,8 +535,8 @@ static int open_error(cm_ctx *ctx, const char *file, int zerr)
 	const char *why = zerr == ZIP_ER_NOZIP ? "not an XLSX workbook: it is not a ZIP archive "
 	                                         "(for CSV sheets use --nodes and --edges)"
 	                  : zerr == ZIP_ER_NOENT || zerr == ZIP_ER_OPEN ? "cannot open it"
-	                  : zerr == ZIP_ER_MEMORY                    ? NULL
-	                                                             : "not a readable ZIP archive";
+	                  : zerr == ZIP_ER_MEMORY                       ? NULL
+	                                          : "not a readable ZIP archive";
 	if (!why)
 		return cm__oom(ctx);
 	if (cm__diag(ctx, CM_DIAG_ERROR, file, 0, 0, "%s", why))
@@ -537,12 +549,14 @@ static int load_book(cm__book *b, cm_ctx *ctx)
 	zip_int64_t at;
 	int rc;
 	if (part_index(&at, b, "xl/workbook.xml"))
-		return cm__diag(ctx, CM_DIAG_ERROR, b->file, 0, 0,
-		                "a ZIP archive but not an XLSX workbook (it has no xl/workbook.xml)")
+		return cm__diag(
+		           ctx, CM_DIAG_ERROR, b->file, 0, 0,
+		           "a ZIP archive but not an XLSX workbook (it has no xl/workbook.xml)")
 		           ? CM_ENOMEM
 		           : CM_EPARSE;
 	if ((rc = run_part(b, ctx, P_WORKBOOK, "xl/workbook.xml", NULL, NULL)) ||
-	    (rc = run_part(b, ctx, P_RELS, "xl/_rels/workbook.xml.rels", NULL, NULL)) == CM_EPARSE ||
+	    (rc = run_part(b, ctx, P_RELS, "xl/_rels/workbook.xml.rels", NULL, NULL)) ==
+	        CM_EPARSE ||
 	    rc == CM_ENOMEM || rc == CM_ELIMIT)
 		return rc;
 	rc = run_part(b, ctx, P_STRINGS, "xl/sharedStrings.xml", NULL, NULL);
@@ -586,8 +600,7 @@ int cm__xlsx_open(cm__book **out, cm_ctx *ctx, const char *path)
 	return book_finish(out, ctx);
 }
 
-int cm__xlsx_open_buffer(cm__book **out, cm_ctx *ctx, const char *name, const void *buf,
-                         size_t len)
+int cm__xlsx_open_buffer(cm__book **out, cm_ctx *ctx, const char *name, const void *buf, size_t len)
 {
 	zip_error_t ze;
 	zip_error_init(&ze);
@@ -623,8 +636,8 @@ static int no_sheet(cm_ctx *ctx, const cm__book *b, const char *name)
 {
 	char list[512] = "";
 	for (size_t s = 0; s < b->nsheets && strlen(list) < 400; s++)
-		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s'%.60s'", s ? ", " : "",
-		         b->sheets[s].name);
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s'%.60s'",
+		         s ? ", " : "", b->sheets[s].name);
 	return cm__diag(ctx, CM_DIAG_ERROR, b->file, 0, 0,
 	                "the workbook has no sheet '%s'; its sheets are %s (choose with "
 	                "--nodes-sheet, --edges-sheet or --matrix-sheet)",
@@ -646,7 +659,8 @@ int cm__xlsx_read_sheet(cm__sheet *sh, cm_ctx *ctx, cm__book *b, const char *nam
 	int rc = s->part ? run_part(b, ctx, P_SHEET, s->part, sh, sh->name) : CM_ENOTFOUND;
 	if (rc == CM_ENOTFOUND)
 		return cm__diag(ctx, CM_DIAG_ERROR, b->file, 0, 0,
-		                "sheet '%s' has no worksheet part; the workbook is damaged", s->name)
+		                "sheet '%s' has no worksheet part; the workbook is damaged",
+		                s->name)
 		           ? CM_ENOMEM
 		           : CM_EPARSE;
 	return rc ? rc : cm__diag_errors(ctx) > before ? CM_EPARSE : 0;

@@ -307,6 +307,41 @@ void cm_ctx_set_temp_hook(cm_ctx *ctx, cm_temp_cb cb, void *payload);
  * direction, snapshots, isolates, completeness, and the diagnostics. */
 int cm_info_write(FILE *fp, cm_ctx *ctx, const cm_series *series, cm_format format);
 
+/* ------------------------------------------------------------ import */
+
+/* Spreadsheets into the data model (docs/import.md): a node sheet and an
+ * edge sheet, survey answers in long form, or an adjacency matrix, as CSV
+ * files or the sheets of an XLSX workbook. A sheet is a CSV path, or with
+ * a workbook the name of one of its sheets. */
+typedef struct cm_import_opts {
+	const char *workbook; /* an .xlsx file, or NULL for CSV sheets */
+	const char *nodes;    /* node sheet; NULL: none, or "nodes" in a workbook */
+	const char *edges;    /* edge or survey sheet; NULL: none, or "edges" in a workbook */
+	const char *matrix;   /* adjacency matrix sheet, or NULL */
+	const char *relation; /* the matrix's relation (required with matrix) */
+	int rows_receive;     /* matrix rows receive from columns (default: rows send) */
+	const char *map;      /* mapping file (docs/import.md), or NULL */
+	char delimiter;       /* CSV field separator; 0: detect (',' ';' or tab) */
+	char decimal;         /* '.' or ','; 0: detect */
+	int add_missing;      /* names not in the node sheet become outside actors */
+	FILE *summary;        /* where to write what was read and what was not, or NULL */
+} cm_import_opts;
+
+void cm_import_opts_init(cm_import_opts *opts);
+
+/* Builds a network from the sheets opts names. On failure *out is NULL and
+ * every problem is a diagnostic of ctx ("FILE:ROW:COL: error: ..." for CSV,
+ * "BOOK.xlsx[edges]!C12: error: ..." for a workbook): CM_EPARSE for bad
+ * input, CM_EIO when a file cannot be read, CM_ELIMIT past ctx's limits
+ * (max_bytes also caps a workbook's uncompressed size). */
+int cm_import_read(cm_network **out, cm_ctx *ctx, const cm_import_opts *opts);
+
+/* A blank survey workbook (sheets nodes, edges, instructions, with the
+ * allowed values) written as XLSX to fp. */
+int cm_import_template_xlsx(FILE *fp, cm_ctx *ctx);
+/* One sheet of the blank survey as CSV: which is "nodes" or "edges". */
+int cm_import_template_csv(FILE *fp, cm_ctx *ctx, const char *which);
+
 /* ------------------------------------------------------------ GraphML write */
 
 /* Write a network back as GraphML; node_values, when not NULL, adds extra

@@ -24,6 +24,7 @@ int cmd_classify(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_timeline(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 /* Starts the program again with glibc's huge-page tunable set when an
  * argument is a large file and the kernel gives huge pages on request

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 static const cli_command commands[] = {
+    {"import", cmd_import, "read spreadsheets (CSV, XLSX, surveys, matrices) into GraphML"},
     {"info", cmd_info, "summarize a network: actors, ties, layers, completeness"},
     {"validate", cmd_validate, "check files against GraphML and the cluster data model"},
     {"render", cmd_render, "draw a cluster map (SVG, PNG, PDF, DOT) with a legend"},

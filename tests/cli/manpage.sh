@@ -20,7 +20,7 @@ for c in $commands; do
 done
 
 # Options of each command: COMMON OPTIONS plus the command's section.
-for pair in info:INFO validate:VALIDATE metrics:METRICS classify:CLASSIFY render:RENDER \
+for pair in import:IMPORT info:INFO validate:VALIDATE metrics:METRICS classify:CLASSIFY render:RENDER \
 	diff:DIFF timeline:TIMELINE report:REPORT; do
 	c=${pair%%:*}
 	cm "$c" --help > "$TMP/help" 2>&1; status $? 0 "$c --help exits 0"

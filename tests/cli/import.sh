@@ -1,0 +1,73 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# `clustermap import`: node and edge sheets (CSV), mappings, surveys,
+# matrices, workbooks and templates, against tests/cli/expected/import/:
+# the GraphML written, the messages (pointing at cells), the summary, the
+# exit status, and that a failed import writes nothing.
+. "$top_srcdir/tests/cli/lib.sh"
+cd "$TOP/tests/data/import" || exit 1
+EXP="$TOP/tests/cli/expected/import"
+
+# run NAME WANT ARGS...: the GraphML (on success) and stderr against
+# NAME.graphml and NAME.err, and the exit status.
+run() {
+	name=$1 want=$2
+	shift 2
+	cm import "$@" > "$TMP/out" 2> "$TMP/err"
+	status $? "$want" "import $name: exit $want"
+	if [ "$want" -eq 0 ]; then
+		same "$TMP/out" "$EXP/$name.graphml" "import $name: GraphML"
+		cm validate "$TMP/out" > /dev/null 2>&1
+		status $? 0 "import $name: the output validates"
+	else
+		[ ! -s "$TMP/out" ]; ok $? "import $name: nothing on stdout"
+	fi
+	same "$TMP/err" "$EXP/$name.err" "import $name: messages and summary"
+}
+
+# ---------------------------------------------------------------- CSV pairs
+run pair 0 --nodes nodes.csv --edges edges.csv
+run missing 1 --nodes nodes.csv --edges edges-missing.csv
+run add-missing 0 --nodes nodes.csv --edges edges-missing.csv --add-missing
+run quote 1 --nodes nodes.csv --edges edges-quote.csv
+run latin1 1 --nodes nodes.csv --edges edges-latin1.csv
+run european 0 --nodes nodes-eu.csv --edges edges-eu.csv
+run edges-only 0 --edges edges-only.csv
+
+# ---------------------------------------------------------------- mapping, survey, matrix
+run survey 0 --nodes firms.csv --edges answers.csv --map survey.map
+run survey-unmapped 1 --nodes firms.csv --edges answers-unmapped.csv --map survey.map
+run bad-map 1 --nodes firms.csv --edges answers.csv --map bad.map
+run matrix 0 --matrix matrix.csv --relation advice --nodes matrix-props.csv --map matrix.map
+run matrix-receive 0 --matrix matrix.csv --relation advice --rows receive
+run matrix-bad 1 --matrix matrix-bad.csv --relation advice
+run matrix-comma 1 --matrix matrix.csv --relation advice --decimal .
+
+# Parallel ties stay parallel: two bianchi -> rossi supply ties.
+cm import --nodes nodes.csv --edges edges.csv 2> /dev/null |
+	grep -c '<edge source="bianchi" target="rossi"' > "$TMP/n"
+[ "$(cat "$TMP/n")" = 2 ]; ok $? "parallel ties are kept"
+
+# A failed import leaves no output file, and an existing one untouched.
+mkdir "$TMP/o"
+echo keep > "$TMP/o/out.graphml"
+cm import --nodes nodes.csv --edges edges-missing.csv -o "$TMP/o/out.graphml" 2> /dev/null
+status $? 1 "import -o of a bad sheet fails"
+[ "$(cat "$TMP/o/out.graphml")" = keep ]; ok $? "a failed import leaves -o as it was"
+cm import --nodes nodes.csv --edges edges-missing.csv -o "$TMP/o/new.graphml" 2> /dev/null
+[ "$(ls "$TMP/o")" = out.graphml ]; ok $? "a failed import creates no file, temporary or not"
+cm import --nodes nodes.csv --edges edges.csv -o "$TMP/ok.graphml" -q > "$TMP/so" 2> "$TMP/e"
+status $? 0 "import -o -q exits 0"
+[ ! -s "$TMP/so" ] && [ ! -s "$TMP/e" ]; ok $? "import -o -q: nothing on stdout or stderr"
+same "$TMP/ok.graphml" "$EXP/pair.graphml" "import -o writes the same GraphML"
+
+# Usage errors.
+for args in "" "--edges" "--matrix m.csv" "--rows sideways --edges edges.csv" \
+	"--delimiter ab --edges edges.csv" "--nodes-sheet x --edges edges.csv" \
+	"book.xlsx --edges edges.csv"; do
+	# shellcheck disable=SC2086 # the arguments, split
+	cm import $args > /dev/null 2>&1
+	status $? 2 "import $args: usage error"
+done
+
+done_testing

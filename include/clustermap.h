@@ -372,7 +372,9 @@ const char *const *cm_metrics_actor_names(void);
 enum {
 	CM_METRICS_NODES = 1,    /* include the actor table in text output */
 	CM_METRICS_SNAPSHOT = 2, /* JSON: a "snapshot" object; CSV: input and snapshot columns */
-	CM_METRICS_NO_HEADER = 4 /* CSV: rows only, to follow an earlier report's header */
+	CM_METRICS_NO_HEADER = 4, /* CSV: rows only, to follow an earlier report's header */
+	CM_METRICS_NAMES = 8      /* JSON and CSV: each actor's label, kind, size, ownership
+	                           * and location beside its id (empty or null when missing) */
 };
 
 /* Writes the measures as text tables, JSON (docs/json.md) or CSV (one row

@@ -47,4 +47,11 @@ int cm__json_stream_close(int any, FILE *fp, cm_ctx *ctx);
 /* Writes one CSV field (RFC 4180 quoting when needed). */
 void cm__csv_field(FILE *fp, const char *s);
 
+/* The words that name actor i beside its id: label, kind, size, ownership
+ * and location, in that order (CM__NAME_FIELDS); NULL for each one the
+ * file did not give, so that a missing value is reported missing. */
+enum { CM__NAME_FIELDS = 5 };
+extern const char *const cm__name_fields[CM__NAME_FIELDS];
+void cm__node_names(const char *out[CM__NAME_FIELDS], const cm_network *net, size_t i);
+
 #endif

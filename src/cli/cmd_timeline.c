@@ -17,7 +17,7 @@ static void help(void)
 	       "elements, or from one dated graph sliced with --by year or --at. See\n"
 	       "docs/time.md.\n\n"
 	       "  -f, --format text|json|csv   output format (default text)\n"
-	       "      --output FILE            write the report to FILE (atomically)\n"
+	       "  -o, --output FILE            write the report to FILE (atomically)\n"
 	       "      --by year                one snapshot per year named in the dates\n"
 	       "      --at Y1,Y2,...           one snapshot at each of these years\n"
 	       "      --plot OUT.svg           line chart of --measures over time\n"
@@ -106,6 +106,7 @@ static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const
 static void own_option(tl_args *a, int opt, const char *arg)
 {
 	switch (opt) {
+	case 'o':
 	case OPT_OUTPUT: a->output = arg; break;
 	case OPT_PLOT: a->plot = arg; break;
 	case OPT_MEASURES: a->measures = arg; break;
@@ -135,7 +136,7 @@ int cmd_timeline(int argc, char **argv)
 	int opt, r;
 	cli_common_init(&c, "timeline");
 	cli_series_init(&s);
-	while ((opt = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
 		if ((r = cli_common_option(&c, opt, optarg)) < 0 ||
 		    (!r && (r = cli_series_option(&s, "timeline", opt, optarg)) < 0))
 			return EXIT_USAGE;

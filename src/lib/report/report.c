@@ -191,7 +191,7 @@ void cm__csv_field(FILE *fp, const char *s)
 }
 
 const char *const cm__name_fields[CM__NAME_FIELDS] = {"label", "kind", "size", "ownership",
-                                                       "location"};
+                                                      "location"};
 
 void cm__node_names(const char *out[CM__NAME_FIELDS], const cm_network *net, size_t i)
 {
@@ -201,7 +201,6 @@ void cm__node_names(const char *out[CM__NAME_FIELDS], const cm_network *net, siz
 	out[2] = nd->has & CM_HAS_SIZE && nd->size != CM_SIZE_UNKNOWN
 	             ? cm_size_name((cm_size)nd->size)
 	             : NULL;
-	out[3] = nd->has & CM_HAS_OWNERSHIP ? cm_ownership_name((cm_ownership)nd->ownership)
-	                                    : NULL;
+	out[3] = nd->has & CM_HAS_OWNERSHIP ? cm_ownership_name((cm_ownership)nd->ownership) : NULL;
 	out[4] = nd->has & CM_HAS_LOCATION ? cm_location_name((cm_location)nd->location) : NULL;
 }

@@ -129,7 +129,7 @@ int cmd_diff(int argc, char **argv)
 	                                         {NULL, 0, NULL, 0}};
 	cli_common c;
 	cli_series s;
-	diff_args a = {CM_FORMAT_TEXT, "-", NULL, CM_RENDER_SVG, 0};
+	diff_args a = {CLI_FORMAT_UNSET, "-", NULL, CM_RENDER_SVG, 0};
 	int opt, r;
 	cli_common_init(&c, "diff");
 	cli_series_init(&s);
@@ -151,7 +151,7 @@ int cmd_diff(int argc, char **argv)
 	if (cli_same_output(a.diagram, a.output))
 		return cli_usage("diff", "--output and --diagram name the same file '%s'",
 		                 a.output);
-	if (old_diagram_use(a.output))
+	if (old_diagram_use(a.output) || cli_output_format(&a.format, "diff", a.output))
 		return EXIT_USAGE;
 	if (s.by_year)
 		return cli_usage("diff", "--by year makes a series; use timeline, or --at Y1,Y2");

@@ -307,7 +307,7 @@ int cmd_metrics(int argc, char **argv)
 	    {"no-names", no_argument, NULL, OPT_NO_NAMES},
 	    CLI_READ_OPTIONS,
 	    {NULL, 0, NULL, 0}};
-	job j = {.format = CM_FORMAT_TEXT, .out = "-", .threads = 1, .jobs = CM_JOBS_AUTO};
+	job j = {.format = CLI_FORMAT_UNSET, .out = "-", .threads = 1, .jobs = CM_JOBS_AUTO};
 	int opt, r;
 	cli_common_init(&j.c, "metrics");
 	cm_metrics_opts_init(&j.opts);
@@ -319,6 +319,8 @@ int cmd_metrics(int argc, char **argv)
 	}
 	if (j.c.help)
 		return help(), EXIT_OK;
+	if (cli_output_format(&j.format, "metrics", j.out))
+		return EXIT_USAGE;
 	if (check(&j, argc - optind))
 		return EXIT_USAGE;
 	return run(&j, argv + optind, argc - optind);

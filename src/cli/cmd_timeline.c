@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define DEFAULT_MEASURES "density,centralization.degree,transitivity"
 
@@ -94,13 +95,28 @@ static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const
 	/* The chart first: a bad measure name leaves no half-done report behind. */
 	if (!rc && a->plot)
 		rc = write_to(ctx, tl, a, 1);
-	if (!rc && a->render_dir)
+	if (!rc && a->render_dir && cli_make_dir("timeline", a->render_dir))
+		rc = CM_EIO;
+	else if (!rc && a->render_dir)
 		rc = draw(ctx, tl, opts, a);
 	if (!rc)
 		rc = write_to(ctx, tl, a, 0);
 	cli_print_diags(ctx, !quiet);
 	cm_timeline_free(tl);
 	return rc ? EXIT_FAIL : EXIT_OK;
+}
+
+/* The chart is SVG: a path naming another picture format (chart.png)
+ * would get SVG under the wrong name, so it is refused. */
+static int check_plot(const char *plot)
+{
+	const char *ext = cli_picture_extension(plot);
+	if (!ext || !strcasecmp(ext, "svg"))
+		return 0;
+	return cli_usage("timeline",
+	                 "the chart is drawn as SVG; name it .svg (not '%s'), or draw "
+	                 "pictures of the snapshots with --render-dir and --render-format",
+	                 plot);
 }
 
 static void own_option(tl_args *a, int opt, const char *arg)
@@ -132,7 +148,7 @@ int cmd_timeline(int argc, char **argv)
 	    {NULL, 0, NULL, 0}};
 	cli_common c;
 	cli_series s;
-	tl_args a = {CM_FORMAT_TEXT, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg"};
+	tl_args a = {CLI_FORMAT_UNSET, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg"};
 	int opt, r;
 	cli_common_init(&c, "timeline");
 	cli_series_init(&s);
@@ -146,6 +162,8 @@ int cmd_timeline(int argc, char **argv)
 	}
 	if (c.help)
 		return help(), EXIT_OK;
+	if (cli_output_format(&a.format, "timeline", a.output) || check_plot(a.plot))
+		return EXIT_USAGE;
 	cm_render_format rf;
 	if (optind >= argc)
 		return cli_usage("timeline", "no input file");

@@ -405,9 +405,11 @@ const char *const *cm_metrics_actor_names(void);
 
 /* Flags of cm_metrics_write(). */
 enum {
-	CM_METRICS_NODES = 1,    /* include the actor table in text output */
-	CM_METRICS_SNAPSHOT = 2, /* JSON: a "snapshot" object; CSV: input and snapshot columns */
-	CM_METRICS_NO_HEADER = 4 /* CSV: rows only, to follow an earlier report's header */
+	CM_METRICS_NODES = 1,     /* include the actor table in text output */
+	CM_METRICS_SNAPSHOT = 2,  /* JSON: a "snapshot" object; CSV: input and snapshot columns */
+	CM_METRICS_NO_HEADER = 4, /* CSV: rows only, to follow an earlier report's header */
+	CM_METRICS_NAMES = 8      /* JSON and CSV: each actor's label, kind, size, ownership
+	                           * and location beside its id (empty or null when missing) */
 };
 
 /* Writes the measures as text tables, JSON (docs/json.md) or CSV (one row
@@ -525,8 +527,17 @@ void cm_changes_free(cm_change *changes);
 int cm_diff_render(cm_ctx *ctx, const cm_diff *d, const char *path,
                    const struct cm_render_opts *opts);
 
-/* Text, JSON (docs/json.md, "diff") or CSV (one row per item). */
+/* Text, JSON (docs/json.md, "diff") or CSV (one row per item): actors
+ * named beside their keys, the attribute changes of the actors in both
+ * snapshots, and the ties formed and dissolved (persisted ones counted). */
 int cm_diff_write(FILE *fp, cm_ctx *ctx, const cm_diff *d, cm_format format);
+/* Flags of cm_diff_write_flags(). */
+enum {
+	CM_DIFF_PERSISTED = 1, /* list the persisted ties too */
+	CM_DIFF_NO_NAMES = 2   /* keys only, no labels beside them */
+};
+/* cm_diff_write with CM_DIFF_* flags (0: as cm_diff_write). */
+int cm_diff_write_flags(FILE *fp, cm_ctx *ctx, const cm_diff *d, cm_format format, int flags);
 
 /* Measures of every snapshot of a series, and the diff of each snapshot
  * with the one before. */

@@ -143,6 +143,19 @@ int cli_temp_hook(cm_temp_event ev, const char *tmp, const char *target, void *p
 int cli_outputs_finish(int status);
 
 int cli_parse_format(cm_format *out, const char *command, const char *arg);
+/* A report's format before options are read: none given yet. */
+#define CLI_FORMAT_UNSET ((cm_format)-1)
+/* The format of a report written to path: one named by its extension
+ * (.txt, .json, .csv) is the format when -f gave none, and a -f that
+ * contradicts it, or a picture's extension (.svg, .png, ...), is a usage
+ * error; otherwise -f's format, or text. Returns 0 or EXIT_USAGE. */
+int cli_output_format(cm_format *fmt, const char *command, const char *path);
+/* The extension of path when it names a picture or a page (svg, png,
+ * pdf, dot, jpg, html, ...), else NULL. */
+const char *cli_picture_extension(const char *path);
+/* Creates a folder for outputs and its missing parents; 0, or -1 after
+ * printing why it could not. */
+int cli_make_dir(const char *command, const char *path);
 int cli_parse_size(size_t *out, const char *arg);
 
 /* ------------------------------------------------ diff and timeline (series.c) */

@@ -154,7 +154,7 @@ int cmd_classify(int argc, char **argv)
 	    {"hybrid-margin", required_argument, NULL, OPT_MARGIN},
 	    CLI_READ_OPTIONS,
 	    {NULL, 0, NULL, 0}};
-	job j = {.format = CM_FORMAT_TEXT, .out = "-"};
+	job j = {.format = CLI_FORMAT_UNSET, .out = "-"};
 	int opt, r;
 	cli_common_init(&j.c, "classify");
 	cm_classify_opts_init(&j.opts);
@@ -166,6 +166,8 @@ int cmd_classify(int argc, char **argv)
 	}
 	if (j.c.help)
 		return help(), EXIT_OK;
+	if (cli_output_format(&j.format, "classify", j.out))
+		return EXIT_USAGE;
 	if (j.format == CM_FORMAT_CSV)
 		return cli_usage("classify", "classify has no CSV form; use text or json");
 	if (optind >= argc)

@@ -78,7 +78,7 @@ int cmd_info(int argc, char **argv)
 	                                         CLI_READ_OPTIONS,
 	                                         {NULL, 0, NULL, 0}};
 	cli_common c;
-	cm_format format = CM_FORMAT_TEXT;
+	cm_format format = CLI_FORMAT_UNSET;
 	const char *out = "-";
 	int opt, r;
 	cli_common_init(&c, "info");
@@ -94,6 +94,8 @@ int cmd_info(int argc, char **argv)
 	}
 	if (c.help)
 		return help(), EXIT_OK;
+	if (cli_output_format(&format, "info", out))
+		return EXIT_USAGE;
 	if (format == CM_FORMAT_CSV)
 		return cli_usage("info", "info has no CSV form; use text or json");
 	if (optind >= argc)

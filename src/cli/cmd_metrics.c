@@ -19,6 +19,9 @@ static void help(void)
 	       "  -f, --format text|json|csv   output format (default text); csv has one row\n"
 	       "                               per actor and layer, ending in the input and\n"
 	       "                               snapshot when there are several snapshots\n"
+	       "      --no-names               json and csv: leave out each actor's label, kind,\n"
+	       "                               size, ownership and location (kept by default\n"
+	       "                               beside its id)\n"
 	       "  -o, --output FILE            write to FILE (atomically) instead of stdout\n"
 	       "      --graphml FILE           write the network back with the actor measures\n"
 	       "                               as node attributes (one input file only)\n"
@@ -47,7 +50,8 @@ enum {
 	OPT_SEED,
 	OPT_APPROX,
 	OPT_EXACT,
-	OPT_THREADS
+	OPT_THREADS,
+	OPT_NO_NAMES
 };
 
 typedef struct job {
@@ -55,7 +59,7 @@ typedef struct job {
 	cm_metrics_opts opts;
 	cm_format format;
 	const char *out, *graphml;
-	int nodes, threads, jobs;
+	int nodes, threads, jobs, no_names;
 } job;
 
 typedef struct measured {
@@ -63,19 +67,62 @@ typedef struct measured {
 	const cm_metrics *m;
 } measured;
 
-/* The network with its "all" (or only) layer's actor measures. */
+/* The column names and values of every layer's actor measures: the last
+ * layer's ("all", or the only one measured) under the measures' own names,
+ * the others' as LAYER.MEASURE, so that no layer's measures are lost. */
+typedef struct columns {
+	char **names;
+	const double **values;
+	size_t count;
+} columns;
+
+static void columns_free(columns *c)
+{
+	for (size_t k = 0; c->names && k < c->count; k++)
+		free(c->names[k]);
+	free(c->names);
+	free(c->values);
+}
+
+static int columns_fill(columns *c, const cm_metrics *m)
+{
+	const char *const *names = cm_metrics_actor_names();
+	size_t per = 0, nl = cm_metrics_layer_count(m);
+	while (names[per])
+		per++;
+	c->names = calloc(per * nl, sizeof(*c->names));
+	c->values = calloc(per * nl, sizeof(*c->values));
+	if (!c->names || !c->values)
+		return -1;
+	for (size_t l = nl; l-- > 0;)
+		for (size_t k = 0; k < per; k++, c->count++) {
+			const char *layer = cm_metrics_layer_name(m, l);
+			size_t len = strlen(layer) + strlen(names[k]) + 2;
+			if (!(c->names[c->count] = malloc(len)))
+				return -1;
+			if (l == nl - 1)
+				snprintf(c->names[c->count], len, "%s", names[k]);
+			else
+				snprintf(c->names[c->count], len, "%s.%s", layer, names[k]);
+			cm_metrics_actor_values(&c->values[c->count], m, l, names[k]);
+		}
+	return 0;
+}
+
 static int write_graphml(FILE *fp, cm_ctx *ctx, const void *payload)
 {
 	const measured *w = payload;
-	const char *const *names = cm_metrics_actor_names();
-	const double *values[64];
-	size_t count = 0, layer = cm_metrics_layer_count(w->m) - 1;
-	while (names[count] && count < 64)
-		count++;
-	for (size_t k = 0; k < count; k++)
-		cm_metrics_actor_values(&values[k], w->m, layer, names[k]);
-	cm_node_columns cols = {count, names, values};
-	return cm_network_write_graphml(fp, ctx, w->net, &cols);
+	columns c = {0};
+	int rc;
+	if (columns_fill(&c, w->m)) {
+		columns_free(&c);
+		cli_error("clustermap metrics: out of memory");
+		return CLI_REPORTED;
+	}
+	cm_node_columns cols = {c.count, (const char *const *)c.names, c.values};
+	rc = cm_network_write_graphml(fp, ctx, w->net, &cols);
+	columns_free(&c);
+	return rc;
 }
 
 /* CSV from several files or snapshots keeps only the first header line.
@@ -85,7 +132,8 @@ static int write_graphml(FILE *fp, cm_ctx *ctx, const void *payload)
 static int write_measures(FILE *fp, cm_ctx *ctx, const cm_metrics *m, const job *j, int first,
                           int several)
 {
-	int flags = (j->nodes ? CM_METRICS_NODES : 0) | (several ? CM_METRICS_SNAPSHOT : 0);
+	int flags = (j->nodes ? CM_METRICS_NODES : 0) | (several ? CM_METRICS_SNAPSHOT : 0) |
+	            (j->no_names ? 0 : CM_METRICS_NAMES);
 	if (j->format == CM_FORMAT_CSV && !first)
 		flags |= CM_METRICS_NO_HEADER;
 	return cm_metrics_write(fp, ctx, m, j->format, flags);
@@ -200,6 +248,7 @@ static int own_option(job *j, int opt, const char *arg)
 	case OPT_GRAPHML: j->graphml = arg; return 0;
 	case OPT_INSIDE: j->opts.inside_only = 1; return 0;
 	case OPT_EXACT: j->opts.exact = 1; return 0;
+	case OPT_NO_NAMES: j->no_names = 1; return 0;
 	case OPT_PERMUTATIONS: return number(&j->opts.permutations, arg, "--permutations");
 	case OPT_SEED: return number(&j->opts.seed, arg, "--seed");
 	case OPT_APPROX:
@@ -255,9 +304,10 @@ int cmd_metrics(int argc, char **argv)
 	    {"exact", no_argument, NULL, OPT_EXACT},
 	    {"threads", required_argument, NULL, OPT_THREADS},
 	    {"jobs", required_argument, NULL, 'j'},
+	    {"no-names", no_argument, NULL, OPT_NO_NAMES},
 	    CLI_READ_OPTIONS,
 	    {NULL, 0, NULL, 0}};
-	job j = {.format = CM_FORMAT_TEXT, .out = "-", .threads = 1, .jobs = CM_JOBS_AUTO};
+	job j = {.format = CLI_FORMAT_UNSET, .out = "-", .threads = 1, .jobs = CM_JOBS_AUTO};
 	int opt, r;
 	cli_common_init(&j.c, "metrics");
 	cm_metrics_opts_init(&j.opts);
@@ -269,6 +319,8 @@ int cmd_metrics(int argc, char **argv)
 	}
 	if (j.c.help)
 		return help(), EXIT_OK;
+	if (cli_output_format(&j.format, "metrics", j.out))
+		return EXIT_USAGE;
 	if (check(&j, argc - optind))
 		return EXIT_USAGE;
 	return run(&j, argv + optind, argc - optind);

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define DEFAULT_MEASURES "density,centralization.degree,transitivity"
 
@@ -17,7 +18,7 @@ static void help(void)
 	       "elements, or from one dated graph sliced with --by year or --at. See\n"
 	       "docs/time.md.\n\n"
 	       "  -f, --format text|json|csv   output format (default text)\n"
-	       "      --output FILE            write the report to FILE (atomically)\n"
+	       "  -o, --output FILE            write the report to FILE (atomically)\n"
 	       "      --by year                one snapshot per year named in the dates\n"
 	       "      --at Y1,Y2,...           one snapshot at each of these years\n"
 	       "      --plot OUT.svg           line chart of --measures over time\n"
@@ -94,7 +95,9 @@ static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const
 	/* The chart first: a bad measure name leaves no half-done report behind. */
 	if (!rc && a->plot)
 		rc = write_to(ctx, tl, a, 1);
-	if (!rc && a->render_dir)
+	if (!rc && a->render_dir && cli_make_dir("timeline", a->render_dir))
+		rc = CM_EIO;
+	else if (!rc && a->render_dir)
 		rc = draw(ctx, tl, opts, a);
 	if (!rc)
 		rc = write_to(ctx, tl, a, 0);
@@ -103,9 +106,23 @@ static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
+/* The chart is SVG: a path naming another picture format (chart.png)
+ * would get SVG under the wrong name, so it is refused. */
+static int check_plot(const char *plot)
+{
+	const char *ext = cli_picture_extension(plot);
+	if (!ext || !strcasecmp(ext, "svg"))
+		return 0;
+	return cli_usage("timeline",
+	                 "the chart is drawn as SVG; name it .svg (not '%s'), or draw "
+	                 "pictures of the snapshots with --render-dir and --render-format",
+	                 plot);
+}
+
 static void own_option(tl_args *a, int opt, const char *arg)
 {
 	switch (opt) {
+	case 'o':
 	case OPT_OUTPUT: a->output = arg; break;
 	case OPT_PLOT: a->plot = arg; break;
 	case OPT_MEASURES: a->measures = arg; break;
@@ -131,11 +148,11 @@ int cmd_timeline(int argc, char **argv)
 	    {NULL, 0, NULL, 0}};
 	cli_common c;
 	cli_series s;
-	tl_args a = {CM_FORMAT_TEXT, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg"};
+	tl_args a = {CLI_FORMAT_UNSET, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg"};
 	int opt, r;
 	cli_common_init(&c, "timeline");
 	cli_series_init(&s);
-	while ((opt = getopt_long(argc, argv, "f:qh", longopts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
 		if ((r = cli_common_option(&c, opt, optarg)) < 0 ||
 		    (!r && (r = cli_series_option(&s, "timeline", opt, optarg)) < 0))
 			return EXIT_USAGE;
@@ -145,6 +162,8 @@ int cmd_timeline(int argc, char **argv)
 	}
 	if (c.help)
 		return help(), EXIT_OK;
+	if (cli_output_format(&a.format, "timeline", a.output) || check_plot(a.plot))
+		return EXIT_USAGE;
 	cm_render_format rf;
 	if (optind >= argc)
 		return cli_usage("timeline", "no input file");

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -245,4 +246,90 @@ int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void 
 		rc = cm_output_commit(o, ctx);
 	cm_output_free(o);
 	return wrc < 0 ? wrc : rc ? rc : wrc;
+}
+
+/* The extension of path's last component, without the dot; NULL when none. */
+static const char *extension(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	const char *dot = strrchr(base ? base + 1 : path, '.');
+	return dot && dot[1] ? dot + 1 : NULL;
+}
+
+static const char *const format_words[] = {"text", "json", "csv"};
+
+/* The report format an extension names: 0 and *out, or -1. */
+static int format_of_extension(cm_format *out, const char *ext)
+{
+	if (!strcasecmp(ext, "txt") || !strcasecmp(ext, "text"))
+		return *out = CM_FORMAT_TEXT, 0;
+	if (!strcasecmp(ext, "json"))
+		return *out = CM_FORMAT_JSON, 0;
+	if (!strcasecmp(ext, "csv"))
+		return *out = CM_FORMAT_CSV, 0;
+	return -1;
+}
+
+/* Extensions of pictures and pages, which a text report must not fill. */
+static int picture_extension(const char *ext)
+{
+	static const char *const words[] = {"svg", "png", "pdf", "dot", "gv",  "jpg",
+	                                    "jpeg", "gif", "ps", "eps", "html", "htm"};
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (!strcasecmp(ext, words[k]))
+			return 1;
+	return 0;
+}
+
+const char *cli_picture_extension(const char *path)
+{
+	const char *ext = path && strcmp(path, "-") ? extension(path) : NULL;
+	return ext && picture_extension(ext) ? ext : NULL;
+}
+
+int cli_output_format(cm_format *fmt, const char *command, const char *path)
+{
+	const char *ext = path && strcmp(path, "-") ? extension(path) : NULL;
+	cm_format named;
+	int given = *fmt != CLI_FORMAT_UNSET;
+	if (!given)
+		*fmt = CM_FORMAT_TEXT;
+	if (!ext)
+		return 0;
+	if (picture_extension(ext))
+		return cli_usage(command, "'%s' names a picture; the report is text, json or csv",
+		                 path);
+	if (format_of_extension(&named, ext))
+		return 0;
+	if (given && named != *fmt)
+		return cli_usage(command, "'%s' names a %s file, but --format is %s", path,
+		                 format_words[named], format_words[*fmt]);
+	*fmt = named;
+	return 0;
+}
+
+int cli_make_dir(const char *command, const char *path)
+{
+	char buf[4096];
+	size_t len = strlen(path);
+	if (len == 0 || len >= sizeof(buf)) {
+		cli_error("clustermap %s: error: cannot create folder '%s'", command, path);
+		return -1;
+	}
+	memcpy(buf, path, len + 1);
+	/* each parent in turn, then the folder itself */
+	for (char *p = buf + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char c = *p;
+		*p = '\0';
+		if (mkdir(buf, 0777) && errno != EEXIST) {
+			cli_error("clustermap %s: error: cannot create folder '%s': %s", command, buf,
+			          strerror(errno));
+			return -1;
+		}
+		*p = c;
+		if (!c)
+			return 0;
+	}
 }

@@ -131,8 +131,8 @@ same "$TMP/err" "$TMP/want" "unknown measure message"
 [ ! -e "$TMP/bad.svg" ] && [ ! -s "$TMP/out" ]; ok $? "no chart and no report are left behind"
 
 # ---------------------------------------------------------------- diagrams
-cm diff $P -o "$TMP/change.svg" pair-old.graphml pair-new.graphml > /dev/null 2> "$TMP/err"
-status $? 0 "diff -o draws the change diagram"
+cm diff $P --diagram "$TMP/change.svg" pair-old.graphml pair-new.graphml > /dev/null 2> "$TMP/err"
+status $? 0 "diff --diagram draws the change diagram"
 if command -v xmllint > /dev/null; then
 	xmllint --noout "$TMP/change.svg" 2> "$TMP/err"; ok $? "the change diagram is well-formed"
 else
@@ -141,7 +141,7 @@ fi
 for word in "actor entered" "actor left" "tie persisted" "tie formed" "tie dissolved"; do
 	grep -q ">$word<" "$TMP/change.svg"; ok $? "change legend: $word"
 done
-cm diff -o "$TMP/change.txt" pair-old.graphml pair-new.graphml > /dev/null 2>&1
+cm diff --diagram "$TMP/change.txt" pair-old.graphml pair-new.graphml > /dev/null 2>&1
 status $? 2 "a diagram without a known extension is a usage error"
 mkdir "$TMP/multiples"
 cm timeline $P --render-dir "$TMP/multiples" "$SAMPLES/drift.graphml" > /dev/null 2> "$TMP/err"

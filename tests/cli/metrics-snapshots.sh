@@ -29,7 +29,7 @@ check "three snapshots, csv" metrics-waves.csv -f csv "$WAVES"
 head -n 1 "$TMP/out" | grep -q ',liaison,community,input,snapshot'
 ok $? "csv: input and snapshot are the last two columns"
 for s in w1 w2; do
-	grep -q "^a,all,.*,$WAVES,$s" "$TMP/out"; ok $? "csv: rows of snapshot $s say so"
+	grep -q "^a,,,,,,all,.*,$WAVES,$s" "$TMP/out"; ok $? "csv: rows of snapshot $s say so"
 done
 [ "$(tr -d '\r' < "$TMP/out" | grep -c ",$WAVES,\$")" -eq 9 ]
 ok $? "csv: the graph without an id has an empty snapshot field (9 rows)"
@@ -57,10 +57,10 @@ grep -q '"snapshot"' "$TMP/one.json"; status $? 1 "one snapshot, json: no snapsh
 
 # A batch of files: every row says which file it comes from.
 cm metrics -q -f csv --permutations 0 "$FLOR" "$CAMP" > "$TMP/batch.csv"
-[ "$(grep -c '^id,layer,.*,input,snapshot' "$TMP/batch.csv")" -eq 1 ]
+[ "$(grep -c '^id,label,kind,size,ownership,location,layer,.*,input,snapshot' "$TMP/batch.csv")" -eq 1 ]
 ok $? "batch csv: one header, with input and snapshot"
-grep -q "^Medici,marriage,.*,$FLOR," "$TMP/batch.csv" &&
-	grep -q "^MICHAEL,interaction,.*,$CAMP," "$TMP/batch.csv"
+grep -q "^Medici,Medici,,,,,marriage,.*,$FLOR," "$TMP/batch.csv" &&
+	grep -q "^MICHAEL,,,,,,interaction,.*,$CAMP," "$TMP/batch.csv"
 ok $? "batch csv: rows name their file"
 fields=$(tr -d '\r' < "$TMP/batch.csv" | awk -F, '{print NF}' | sort -u | wc -l)
 [ "$fields" -eq 1 ]; ok $? "batch csv: every row has as many fields as the header"

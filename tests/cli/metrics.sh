@@ -76,11 +76,47 @@ cm metrics -q -f json "$TMP/out.graphml" | sed 's/"input": "[^"]*"/"input": ""/'
 sed 's/"input": "[^"]*"/"input": ""/' "$EXP/metrics-florentine.json" > "$TMP/want"
 same "$TMP/again" "$TMP/want" "measures of the written network are those of the original"
 
+# Names beside ids: label, kind, size, ownership and location in CSV and
+# JSON, empty (CSV) or null (JSON) where the file gives none; --no-names
+# leaves them out.
+PRATO=samples/prato.graphml
+cm metrics -q -f csv --layer all --permutations 0 "$PRATO" > "$TMP/names.csv"
+head -n 1 "$TMP/names.csv" | grep -q '^id,label,kind,size,ownership,location,layer,degree,'
+ok $? "csv: the name columns follow the id"
+grep -q '^lan-bardazzi,Lanificio Bardazzi S.p.A.,firm,large,local,inside,all,' "$TMP/names.csv"
+ok $? "csv: a firm's name, kind, size (from its employees), ownership, location"
+grep -q '^uni-pin,Polo universitario di Prato,university,medium,local,inside,all,' "$TMP/names.csv"
+ok $? "csv: the university's kind"
+cm metrics -q -f csv --no-names --layer all --permutations 0 "$PRATO" > "$TMP/plain.csv"
+head -n 1 "$TMP/plain.csv" | grep -q '^id,layer,degree,'; ok $? "--no-names: the plain columns"
+grep -q 'Lanificio' "$TMP/plain.csv"; status $? 1 "--no-names: no labels"
+cm metrics -q -f json --layer all --permutations 0 "$PRATO" > "$TMP/names.json"
+grep -q '"label": "Lanificio Bardazzi S.p.A.",' "$TMP/names.json" &&
+	grep -q '"ownership": "external",' "$TMP/names.json"
+ok $? "json: names and attributes of the actors"
+grep -c '"kind": null,' "$EXP/metrics-campnet.json" | grep -q '^[1-9]'
+ok $? "json: a kind the file does not give is null, not a default"
+cm metrics -q -f json --no-names --layer all --permutations 0 "$PRATO" > "$TMP/plain.json"
+grep -q '"label"' "$TMP/plain.json"; status $? 1 "--no-names: no label in JSON"
+
+# The write-back keeps every input attribute (employees too) and the
+# measures of every layer, the other layers' as LAYER.MEASURE.
+cm metrics -q --permutations 0 --graphml "$TMP/prato.graphml" "$PRATO" > /dev/null
+grep -q 'attr.name="employees"' "$TMP/prato.graphml"; ok $? "write-back declares employees"
+n_in=$(grep -c '<data key="employees">' "$PRATO")
+n_out=$(grep -c '<data key="n[0-9]*">[0-9]*</data>' "$TMP/prato.graphml")
+[ "$n_in" -gt 0 ] && [ "$n_out" -ge "$n_in" ]; ok $? "write-back keeps every employees value"
+for a in betweenness supplier.betweenness association.degree information.constraint; do
+	grep -q "attr.name=\"$a\"" "$TMP/prato.graphml"; ok $? "write-back has $a"
+done
+cm info "$TMP/prato.graphml" 2> /dev/null | grep -q 'size:      micro 21, small 23, medium 11, large 5'
+ok $? "write-back reads back with the same sizes"
+
 # Batch: a bad file is reported, the others still measured, exit 1.
 cm metrics -q -f csv "$FLOR" tests/data/bad/empty.graphml "$CAMP" > "$TMP/out" 2> "$TMP/err"
 status $? 1 "batch with a bad file exits 1"
-grep -q '^MICHAEL,interaction,' "$TMP/out"; ok $? "files after the bad one are measured"
-[ "$(grep -c '^id,layer,' "$TMP/out")" -eq 1 ]; ok $? "one CSV header for the batch"
+grep -q '^MICHAEL,,,,,,interaction,' "$TMP/out"; ok $? "files after the bad one are measured"
+[ "$(grep -c '^id,label,' "$TMP/out")" -eq 1 ]; ok $? "one CSV header for the batch"
 grep -q 'empty.graphml' "$TMP/err"; ok $? "the bad file is named on stderr"
 cm metrics -q -f json "$FLOR" "$CAMP" > "$TMP/out"
 json_ok "$TMP/out" "JSON of a batch is one array"

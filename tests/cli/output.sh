@@ -110,7 +110,7 @@ cm timeline --plot "$DEV" --output "$DEV" "$DATA/time/drift-2009.graphml" \
 	"$DATA/time/drift-2012.graphml" > /dev/null 2>&1
 status $? 0 "timeline --plot and --output to a device exit 0"
 [ -c "$DEV" ]; ok $? "timeline: the device is still a device"
-cm diff -o d.svg --output "$DEV" "$DATA/time/pair-old.graphml" "$DATA/time/pair-new.graphml" \
+cm diff --diagram d.svg -o "$DEV" "$DATA/time/pair-old.graphml" "$DATA/time/pair-new.graphml" \
 	> /dev/null 2>&1
 status $? 0 "diff --output to a device exits 0"
 [ -c "$DEV" ]; ok $? "diff: the device is still a device"
@@ -185,10 +185,10 @@ cm timeline --plot plot.svg --output "$BADOUT" "$DATA/time/drift-2009.graphml" \
 status $? 1 "timeline with --output failing exits 1"
 kept "timeline --plot with --output failing" plot.svg
 echo OLD > d.svg
-cm diff -o d.svg --output "$BADOUT" "$DATA/time/pair-old.graphml" \
+cm diff --diagram d.svg --output "$BADOUT" "$DATA/time/pair-old.graphml" \
 	"$DATA/time/pair-new.graphml" > /dev/null 2>&1
 status $? 1 "diff with --output failing exits 1"
-kept "diff -o with --output failing" d.svg
+kept "diff --diagram with --output failing" d.svg
 echo OLD > i.txt
 cm info -o i.txt "$P" "$BAD" > /dev/null 2>&1
 kept "info -o over a batch with a bad file" i.txt

@@ -26,9 +26,9 @@ status $? 0 "--color-by with '%' values, grouped, exits 0"
 cm render --snapshot 1 --aggregate-above 1 --color-by sector -o g.svg "$P" 2> err.txt
 status $? 0 "--color-by with '%' values, grouped, as SVG exits 0"
 
-cm diff -o d.svg "$P" > /dev/null 2> err.txt
-status $? 0 "diff -o with '%' ids exits 0"
-[ -s d.svg ]; ok $? "diff -o with '%' ids writes the diagram"
+cm diff --diagram d.svg "$P" > /dev/null 2> err.txt
+status $? 0 "diff --diagram with '%' ids exits 0"
+[ -s d.svg ]; ok $? "diff --diagram with '%' ids writes the diagram"
 
 mkdir rd
 cm timeline --render-dir rd "$P" > /dev/null 2> err.txt

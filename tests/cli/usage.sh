@@ -40,5 +40,5 @@ usage "two outputs on stdout" "name the same file '-'" metrics --graphml - "$S"
 usage "-o X --save-positions X" "name the same file 'X.svg'" \
 	render -o X.svg --save-positions X.svg "$S"
 usage "diff --output X --diagram X" "name the same file 'd.svg'" \
-	diff --output d.svg -o d.svg "$S" "$S"
+	diff -o d.svg --diagram d.svg "$S" "$S"
 done_testing

@@ -365,8 +365,12 @@ static int node_role(cm__value_error *err, cm__node *nd, const value_in *v, int 
 	*handled = 1;
 	switch (v->key->role) {
 	case CM__ROLE_KIND: return node_kind(err, nd, v);
-	case CM__ROLE_SIZE:
-	case CM__ROLE_EMPLOYEES: return node_size(err, nd, v, v->key->role == CM__ROLE_EMPLOYEES);
+	case CM__ROLE_SIZE: return node_size(err, nd, v, 0);
+	case CM__ROLE_EMPLOYEES:
+		/* The count says more than its class: kept as a column too, so
+		 * that a network written back keeps it. */
+		*handled = 0;
+		return node_size(err, nd, v, 1);
 	case CM__ROLE_OWNERSHIP:
 		nd->has |= CM_HAS_OWNERSHIP;
 		nd->ownership = !strcasecmp(v->text, "external");

@@ -189,3 +189,18 @@ void cm__csv_field(FILE *fp, const char *s)
 	}
 	fputc('"', fp);
 }
+
+const char *const cm__name_fields[CM__NAME_FIELDS] = {"label", "kind", "size", "ownership",
+                                                      "location"};
+
+void cm__node_names(const char *out[CM__NAME_FIELDS], const cm_network *net, size_t i)
+{
+	const cm__node *nd = &net->nodes[i];
+	out[0] = nd->label; /* a label, or a name attribute read as one */
+	out[1] = nd->has & CM_HAS_KIND ? cm_kind_name((cm_kind)nd->kind) : NULL;
+	out[2] = nd->has & CM_HAS_SIZE && nd->size != CM_SIZE_UNKNOWN
+	             ? cm_size_name((cm_size)nd->size)
+	             : NULL;
+	out[3] = nd->has & CM_HAS_OWNERSHIP ? cm_ownership_name((cm_ownership)nd->ownership) : NULL;
+	out[4] = nd->has & CM_HAS_LOCATION ? cm_location_name((cm_location)nd->location) : NULL;
+}

@@ -50,5 +50,11 @@ void cm__csv_field(FILE *fp, const char *s);
 /* The plain-words verdict, as the classification's text report says it
  * (report_classify.c), for the HTML report. */
 void cm__verdict_words(FILE *fp, const cm_classification *c);
+/* The words that name actor i beside its id: label, kind, size, ownership
+ * and location, in that order (CM__NAME_FIELDS); NULL for each one the
+ * file did not give, so that a missing value is reported missing. */
+enum { CM__NAME_FIELDS = 5 };
+extern const char *const cm__name_fields[CM__NAME_FIELDS];
+void cm__node_names(const char *out[CM__NAME_FIELDS], const cm_network *net, size_t i);
 
 #endif

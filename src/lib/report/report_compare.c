@@ -51,9 +51,138 @@ static size_t tie_total(const cm__layer_diff *l, int newer)
 	       l->count[newer ? CM_CHANGE_FORMED : CM_CHANGE_DISSOLVED];
 }
 
+/* The name shown beside an actor's key: its label in the newer snapshot
+ * that has it, NULL when none, when it is the key itself, or when names
+ * are not wanted (CM_DIFF_NO_NAMES). */
+static const char *actor_label(const cm_diff *d, size_t actor, int flags)
+{
+	const cm__actor *a = &d->actors[actor];
+	const char *label = NULL;
+	if (flags & CM_DIFF_NO_NAMES)
+		return NULL;
+	if (a->new_i != SIZE_MAX)
+		label = d->new_net->nodes[a->new_i].label;
+	if (!label && a->old_i != SIZE_MAX)
+		label = d->old_net->nodes[a->old_i].label;
+	return label && strcmp(label, a->key) ? label : NULL;
+}
+
+/* Index into d->actors of the i-th actor with change c. */
+static size_t actor_index(const cm_diff *d, cm_change c, size_t i)
+{
+	return d->by_change[c][i];
+}
+
+/* One attribute of a stayed actor whose value differs between the
+ * snapshots; old or new is NULL when that snapshot does not give it. */
+typedef void (*change_fn)(void *payload, const char *name, const char *old, const char *new);
+
+static int differ(const char *a, const char *b)
+{
+	return (a == NULL) != (b == NULL) || (a && strcmp(a, b));
+}
+
+static const cm__column *column_named(const cm_network *net, const char *name)
+{
+	for (size_t k = 0; k < net->nncols; k++)
+		if (!strcmp(net->ncols[k].name, name))
+			return &net->ncols[k];
+	return NULL;
+}
+
+/* The extra columns (employees, sector-like codes, ...) of either
+ * snapshot, each once: the old one's, then the new one's it lacks. */
+static int column_changes(const cm_diff *d, const cm__actor *a, change_fn fn, void *payload)
+{
+	int n = 0;
+	for (int side = 0; side < 2; side++) {
+		const cm_network *net = side ? d->new_net : d->old_net;
+		const cm_network *other = side ? d->old_net : d->new_net;
+		for (size_t k = 0; k < net->nncols; k++) {
+			const cm__column *c = &net->ncols[k], *o = column_named(other, c->name);
+			if (side && o)
+				continue; /* seen from the old side */
+			if (d->match_by && !strcmp(c->name, d->match_by))
+				continue;
+			const char *v = cm__column_get(c, side ? a->new_i : a->old_i);
+			const char *w = o ? cm__column_get(o, side ? a->old_i : a->new_i) : NULL;
+			if (differ(v, w) && ++n && fn)
+				fn(payload, c->name, side ? w : v, side ? v : w);
+		}
+	}
+	return n;
+}
+
+/* Calls fn for every attribute of stayed actor a that changed (the model's
+ * label, kind, size, ownership, location and sector, then the other
+ * columns); returns how many did. */
+static int attribute_changes(const cm_diff *d, const cm__actor *a, change_fn fn, void *payload)
+{
+	const char *o[CM__NAME_FIELDS + 1], *n[CM__NAME_FIELDS + 1];
+	static const char *const names[CM__NAME_FIELDS + 1] = {"label",     "kind",     "size",
+	                                                       "ownership", "location", "sector"};
+	const cm__node *on = &d->old_net->nodes[a->old_i], *nn = &d->new_net->nodes[a->new_i];
+	int count = 0;
+	cm__node_names(o, d->old_net, a->old_i);
+	cm__node_names(n, d->new_net, a->new_i);
+	o[CM__NAME_FIELDS] = on->has & CM_HAS_SECTOR ? on->sector : NULL;
+	n[CM__NAME_FIELDS] = nn->has & CM_HAS_SECTOR ? nn->sector : NULL;
+	for (int k = 0; k <= CM__NAME_FIELDS; k++)
+		if (!(k == 0 && d->match_by && !strcmp(d->match_by, "label")) &&
+		    differ(o[k], n[k]) && ++count && fn)
+			fn(payload, names[k], o[k], n[k]);
+	return count + column_changes(d, a, fn, payload);
+}
+
+static size_t changed_count(const cm_diff *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->count[CM_CHANGE_STAYED]; i++)
+		n += attribute_changes(d, &d->actors[actor_index(d, CM_CHANGE_STAYED, i)], NULL,
+		                       NULL) > 0;
+	return n;
+}
+
 /* ------------------------------------------------------------ diff text */
 
-static void text_actors(FILE *fp, const cm_diff *d, cm_change c)
+static void text_key(FILE *fp, const cm_diff *d, size_t actor, int flags)
+{
+	const char *label = actor_label(d, actor, flags);
+	fputs(d->actors[actor].key, fp);
+	if (label)
+		fprintf(fp, " (%s)", label);
+}
+
+typedef struct text_change {
+	FILE *fp;
+	const char *sep;
+} text_change;
+
+static void text_change_one(void *payload, const char *name, const char *old, const char *new)
+{
+	text_change *t = payload;
+	fprintf(t->fp, "%s%s %s -> %s", t->sep, name, old ? old : "(none)", new ? new : "(none)");
+	t->sep = "; ";
+}
+
+/* Actors present in both snapshots whose attributes changed: a takeover
+ * (ownership local -> external), a move, a firm that grew. */
+static void text_changed(FILE *fp, const cm_diff *d, int flags)
+{
+	fprintf(fp, "changed: %zu\n", changed_count(d));
+	for (size_t i = 0; i < d->count[CM_CHANGE_STAYED]; i++) {
+		size_t k = actor_index(d, CM_CHANGE_STAYED, i);
+		if (!attribute_changes(d, &d->actors[k], NULL, NULL))
+			continue;
+		text_change t = {fp, ": "};
+		fputs("  ", fp);
+		text_key(fp, d, k, flags);
+		attribute_changes(d, &d->actors[k], text_change_one, &t);
+		fputc('\n', fp);
+	}
+}
+
+static void text_actors(FILE *fp, const cm_diff *d, cm_change c, int flags)
 {
 	fprintf(fp, "%s: %zu\n", cm_change_name(c, 0), d->count[c]);
 	for (int k = 0; k < CM_KIND_COUNT; k++) {
@@ -65,7 +194,8 @@ static void text_actors(FILE *fp, const cm_diff *d, cm_change c)
 		/* commas, not spaces: labels used as keys often hold spaces */
 		for (size_t i = 0; i < d->count[c]; i++)
 			if (actor_kind(d, c, i) == (cm_kind)k) {
-				fprintf(fp, "%s%s", sep, cm_diff_actor(d, c, i, NULL));
+				fputs(sep, fp);
+				text_key(fp, d, actor_index(d, c, i), flags);
 				sep = ", ";
 			}
 		fputc('\n', fp);
@@ -82,17 +212,28 @@ static void text_layer_row(FILE *fp, const cm__layer_diff *l)
 	        fmt(r, sizeof(r), l->qap.r, 3), fmt(p, sizeof(p), l->qap.p, 3));
 }
 
-static void text_tie_lists(FILE *fp, const cm_diff *d, const cm__layer_diff *l)
+/* Persisted ties are listed only when asked (CM_DIFF_PERSISTED): in a
+ * stable cluster they are most of the report and say nothing new. */
+static int listed(cm_change c, int flags)
+{
+	return c != CM_CHANGE_PERSISTED || (flags & CM_DIFF_PERSISTED);
+}
+
+static void text_tie_lists(FILE *fp, const cm_diff *d, const cm__layer_diff *l, int flags)
 {
 	static const char mark[CM_CHANGE_COUNT] = {'+', '-', '='};
 	for (int c = 0; c < CM_CHANGE_COUNT; c++) {
-		if (!l->count[c])
+		if (!l->count[c] || !listed((cm_change)c, flags))
 			continue;
 		fprintf(fp, "%s, %s (%zu):\n", l->name, cm_change_name((cm_change)c, 1),
 		        l->count[c]);
-		for (size_t i = 0; i < l->count[c]; i++)
-			fprintf(fp, "  %c %s %s %s\n", mark[c], d->actors[l->ties[c][i].a].key,
-			        arrow(l), d->actors[l->ties[c][i].b].key);
+		for (size_t i = 0; i < l->count[c]; i++) {
+			fprintf(fp, "  %c ", mark[c]);
+			text_key(fp, d, l->ties[c][i].a, flags);
+			fprintf(fp, " %s ", arrow(l));
+			text_key(fp, d, l->ties[c][i].b, flags);
+			fputc('\n', fp);
+		}
 	}
 }
 
@@ -121,11 +262,12 @@ static void text_header(FILE *fp, const cm_diff *d)
 	fprintf(fp, "actors matched by %s\n\n", d->match_by ? d->match_by : "id");
 }
 
-static int diff_text(FILE *fp, const cm_diff *d)
+static int diff_text(FILE *fp, const cm_diff *d, int flags)
 {
 	text_header(fp, d);
 	for (int c = 0; c < CM_CHANGE_COUNT; c++)
-		text_actors(fp, d, (cm_change)c);
+		text_actors(fp, d, (cm_change)c, flags);
+	text_changed(fp, d, flags);
 	fprintf(fp, "\nties\n  %-14s %-3s %6s %6s %7s %9s %9s %8s %7s %7s\n", "layer", "dir", "old",
 	        "new", "formed", "dissolved", "persisted", "jaccard", "qap_r", "qap_p");
 	for (size_t k = 0; k < d->nlayers; k++)
@@ -135,7 +277,7 @@ static int diff_text(FILE *fp, const cm_diff *d)
 		        d->layers[0].qap.actors, d->layers[0].qap.permutations);
 	fputc('\n', fp);
 	for (size_t k = 0; k + 1 < d->nlayers; k++) /* "all" repeats the layers */
-		text_tie_lists(fp, d, &d->layers[k]);
+		text_tie_lists(fp, d, &d->layers[k], flags);
 	if (d->nmeasures)
 		text_measures(fp, d);
 	text_classification(fp, d);
@@ -152,8 +294,10 @@ static json_t *json_qap(const cm_qap *q)
 	                 "permuted_sd", cm__json_value(q->perm_sd));
 }
 
-static json_t *json_ties(const cm_diff *d, const cm__layer_diff *l, cm_change c)
+static json_t *json_ties(const cm_diff *d, const cm__layer_diff *l, cm_change c, int flags)
 {
+	if (!listed(c, flags))
+		return NULL; /* the count only */
 	json_t *a = json_array();
 	int bad = 0;
 	for (size_t i = 0; a && !bad && i < l->count[c]; i++)
@@ -162,7 +306,7 @@ static json_t *json_ties(const cm_diff *d, const cm__layer_diff *l, cm_change c)
 	return cm__json_check(a, bad);
 }
 
-static json_t *json_layer(const cm_diff *d, const cm__layer_diff *l)
+static json_t *json_layer(const cm_diff *d, const cm__layer_diff *l, int flags)
 {
 	json_t *o =
 	    json_pack("{s:s,s:b,s:I,s:I}", "layer", l->name, "directed", l->directed, "old_ties",
@@ -170,8 +314,8 @@ static json_t *json_layer(const cm_diff *d, const cm__layer_diff *l)
 	int bad = 0;
 	for (int c = 0; o && c < CM_CHANGE_COUNT; c++)
 		bad |= json_object_set_new(o, cm_change_name((cm_change)c, 1),
-		                           json_pack("{s:I,s:o}", "count", (json_int_t)l->count[c],
-		                                     "ties", json_ties(d, l, (cm_change)c)));
+		                           json_pack("{s:I,s:o*}", "count", (json_int_t)l->count[c],
+		                                     "ties", json_ties(d, l, (cm_change)c, flags)));
 	if (o) {
 		bad |= json_object_set_new(o, "jaccard", cm__json_value(l->jaccard));
 		bad |= json_object_set_new(o, "qap", json_qap(&l->qap));
@@ -179,7 +323,13 @@ static json_t *json_layer(const cm_diff *d, const cm__layer_diff *l)
 	return cm__json_check(o, bad);
 }
 
-static json_t *json_actor_list(const cm_diff *d, cm_change c)
+static json_t *json_label(const cm_diff *d, size_t actor, int flags)
+{
+	const char *label = actor_label(d, actor, flags);
+	return label ? json_string(label) : NULL;
+}
+
+static json_t *json_actor_list(const cm_diff *d, cm_change c, int flags)
 {
 	json_t *a = json_array();
 	int bad = 0;
@@ -188,10 +338,56 @@ static json_t *json_actor_list(const cm_diff *d, cm_change c)
 		const char *key = cm_diff_actor(d, c, i, &node);
 		const cm_network *net = actor_net(d, c);
 		bad |= json_array_append_new(
-		    a, json_pack("{s:s,s:s,s:s}", "key", key, "id", cm_network_node_id(net, node),
-		                 "kind", cm_kind_name(cm_network_node_kind(net, node))));
+		    a, json_pack("{s:s,s:o*,s:s,s:s}", "key", key, "label",
+		                 json_label(d, actor_index(d, c, i), flags), "id",
+		                 cm_network_node_id(net, node), "kind",
+		                 cm_kind_name(cm_network_node_kind(net, node))));
 	}
 	return cm__json_check(a, bad);
+}
+
+static void json_change_one(void *payload, const char *name, const char *old, const char *new)
+{
+	json_t *a = payload;
+	/* an allocation failure shows as a shorter list: json_array_append_new
+	 * releases what it could not add */
+	json_array_append_new(
+	    a, json_pack("{s:s,s:s?,s:s?}", "attribute", name, "old", old, "new", new));
+}
+
+/* Stayed actors whose attributes changed, each with its changes. */
+static json_t *json_changed(const cm_diff *d, int flags)
+{
+	json_t *a = json_array();
+	int bad = 0;
+	for (size_t i = 0; a && !bad && i < d->count[CM_CHANGE_STAYED]; i++) {
+		size_t k = actor_index(d, CM_CHANGE_STAYED, i);
+		int n = attribute_changes(d, &d->actors[k], NULL, NULL);
+		if (!n)
+			continue;
+		json_t *list = json_array();
+		if (list)
+			attribute_changes(d, &d->actors[k], json_change_one, list);
+		bad |= !list || json_array_size(list) != (size_t)n;
+		bad |= json_array_append_new(a, json_pack("{s:s,s:o*,s:o}", "key", d->actors[k].key,
+		                                          "label", json_label(d, k, flags),
+		                                          "changes", list));
+	}
+	return cm__json_check(a, bad);
+}
+
+/* Key -> label of every actor of either snapshot that has a name, so
+ * that the tie lists (pairs of keys) can be read by name. */
+static json_t *json_labels(const cm_diff *d, int flags)
+{
+	json_t *o = json_object();
+	int bad = 0;
+	for (size_t k = 0; o && !bad && k < d->nactors; k++) {
+		const char *label = actor_label(d, k, flags);
+		if (label)
+			bad |= json_object_set_new(o, d->actors[k].key, json_string(label));
+	}
+	return cm__json_check(o, bad);
 }
 
 static json_t *json_by_kind(const cm_diff *d)
@@ -211,11 +407,13 @@ static json_t *json_by_kind(const cm_diff *d)
 	return cm__json_check(o, bad);
 }
 
-static json_t *json_actors(const cm_diff *d)
+static json_t *json_actors(const cm_diff *d, int flags)
 {
-	return json_pack("{s:o,s:o,s:I,s:o}", "entered", json_actor_list(d, CM_CHANGE_ENTERED),
-	                 "left", json_actor_list(d, CM_CHANGE_LEFT), "stayed",
-	                 (json_int_t)d->count[CM_CHANGE_STAYED], "by_kind", json_by_kind(d));
+	return json_pack("{s:o,s:o,s:I,s:o,s:o}", "entered",
+	                 json_actor_list(d, CM_CHANGE_ENTERED, flags), "left",
+	                 json_actor_list(d, CM_CHANGE_LEFT, flags), "stayed",
+	                 (json_int_t)d->count[CM_CHANGE_STAYED], "changed", json_changed(d, flags),
+	                 "by_kind", json_by_kind(d));
 }
 
 static json_t *json_measures(const cm_diff *d)
@@ -242,36 +440,80 @@ static json_t *json_snapshot(const cm_network *net, size_t index)
 	                 (json_int_t)net->n, "ties", (json_int_t)net->m);
 }
 
-static json_t *json_diff(const cm_diff *d)
+static json_t *json_diff(const cm_diff *d, int flags)
 {
 	json_t *layers = json_array();
 	int bad = 0;
 	for (size_t k = 0; layers && !bad && k < d->nlayers; k++)
-		bad |= json_array_append_new(layers, json_layer(d, &d->layers[k]));
+		bad |= json_array_append_new(layers, json_layer(d, &d->layers[k], flags));
 	layers = cm__json_check(layers, bad);
-	return json_pack("{s:o,s:o,s:s,s:o,s:o,s:o,s:o}", "old", json_snapshot(d->old_net, 0),
+	json_t *labels = flags & CM_DIFF_NO_NAMES ? NULL : json_labels(d, flags);
+	return json_pack("{s:o,s:o,s:s,s:o,s:o*,s:o,s:o,s:o}", "old", json_snapshot(d->old_net, 0),
 	                 "new", json_snapshot(d->new_net, 1), "match_by",
-	                 d->match_by ? d->match_by : "id", "actors", json_actors(d), "layers",
-	                 layers, "measures", json_measures(d), "classification",
-	                 json_classification(d));
+	                 d->match_by ? d->match_by : "id", "actors", json_actors(d, flags),
+	                 "labels", labels, "layers", layers, "measures", json_measures(d),
+	                 "classification", json_classification(d));
 }
 
 /* ------------------------------------------------------------ diff CSV */
 
-static void csv_row(FILE *fp, const char *const f[7], double value, double o, double n)
+/* The fields section, layer, change, from, to, kind and measure, with the
+ * names of from and to (NULL: empty) beside them. */
+static void csv_fields(FILE *fp, const char *const f[7], const char *from_label,
+                       const char *to_label)
 {
-	char b[3][32];
-	for (int i = 0; i < 7; i++) {
-		cm__csv_field(fp, f[i]);
+	const char *all[9] = {
+	    f[0], f[1], f[2], f[3], from_label ? from_label : "", f[4], to_label ? to_label : "",
+	    f[5], f[6]};
+	for (int i = 0; i < 9; i++) {
+		cm__csv_field(fp, all[i]);
 		fputc(',', fp);
 	}
+}
+
+static void csv_row_named(FILE *fp, const char *const f[7], const char *from_label,
+                          const char *to_label, double value, double o, double n)
+{
+	char b[3][32];
+	csv_fields(fp, f, from_label, to_label);
 	fprintf(fp, "%s,%s,%s,%s\n", isfinite(value) ? cm__fmt_double(b[0], 32, value, 10) : "",
 	        isfinite(o) ? cm__fmt_double(b[1], 32, o, 10) : "",
 	        isfinite(n) ? cm__fmt_double(b[2], 32, n, 10) : "",
 	        isfinite(n - o) ? cm__fmt_double(b[0], 32, n - o, 10) : "");
 }
 
-static void csv_actors(FILE *fp, const cm_diff *d)
+static void csv_row(FILE *fp, const char *const f[7], double value, double o, double n)
+{
+	csv_row_named(fp, f, NULL, NULL, value, o, n);
+}
+
+typedef struct csv_change {
+	FILE *fp;
+	const char *key, *label;
+} csv_change;
+
+static void csv_change_one(void *payload, const char *name, const char *old, const char *new)
+{
+	const csv_change *c = payload;
+	const char *f[7] = {"attribute", "", "changed", c->key, "", "", name};
+	csv_fields(c->fp, f, c->label, NULL);
+	fputc(',', c->fp);
+	cm__csv_field(c->fp, old ? old : "");
+	fputc(',', c->fp);
+	cm__csv_field(c->fp, new ? new : "");
+	fputs(",\n", c->fp);
+}
+
+static void csv_changed(FILE *fp, const cm_diff *d, int flags)
+{
+	for (size_t i = 0; i < d->count[CM_CHANGE_STAYED]; i++) {
+		size_t k = actor_index(d, CM_CHANGE_STAYED, i);
+		csv_change c = {fp, d->actors[k].key, actor_label(d, k, flags)};
+		attribute_changes(d, &d->actors[k], csv_change_one, &c);
+	}
+}
+
+static void csv_actors(FILE *fp, const cm_diff *d, int flags)
 {
 	for (int c = 0; c < CM_CHANGE_COUNT; c++)
 		for (size_t i = 0; i < d->count[c]; i++) {
@@ -282,11 +524,12 @@ static void csv_actors(FILE *fp, const cm_diff *d)
 			                    "",
 			                    cm_kind_name(actor_kind(d, (cm_change)c, i)),
 			                    ""};
-			csv_row(fp, f, NAN, NAN, NAN);
+			csv_row_named(fp, f, actor_label(d, actor_index(d, (cm_change)c, i), flags),
+			              NULL, NAN, NAN, NAN);
 		}
 }
 
-static void csv_layer(FILE *fp, const cm_diff *d, const cm__layer_diff *l)
+static void csv_layer(FILE *fp, const cm_diff *d, const cm__layer_diff *l, int flags)
 {
 	static const char *const stat[] = {"formed",  "dissolved", "persisted",
 	                                   "jaccard", "qap.r",     "qap.p"};
@@ -301,7 +544,7 @@ static void csv_layer(FILE *fp, const cm_diff *d, const cm__layer_diff *l)
 		csv_row(fp, f, v[s], NAN, NAN);
 	}
 	for (int c = 0; c < CM_CHANGE_COUNT && strcmp(l->name, "all"); c++)
-		for (size_t i = 0; i < l->count[c]; i++) {
+		for (size_t i = 0; listed((cm_change)c, flags) && i < l->count[c]; i++) {
 			const char *f[7] = {"tie",
 			                    l->name,
 			                    cm_change_name((cm_change)c, 1),
@@ -309,16 +552,19 @@ static void csv_layer(FILE *fp, const cm_diff *d, const cm__layer_diff *l)
 			                    d->actors[l->ties[c][i].b].key,
 			                    "",
 			                    ""};
-			csv_row(fp, f, NAN, NAN, NAN);
+			csv_row_named(fp, f, actor_label(d, l->ties[c][i].a, flags),
+			              actor_label(d, l->ties[c][i].b, flags), NAN, NAN, NAN);
 		}
 }
 
-static int diff_csv(FILE *fp, const cm_diff *d)
+static int diff_csv(FILE *fp, const cm_diff *d, int flags)
 {
-	fputs("section,layer,change,from,to,kind,measure,value,old,new,delta\n", fp);
-	csv_actors(fp, d);
+	fputs("section,layer,change,from,from_label,to,to_label,kind,measure,value,old,new,delta\n",
+	      fp);
+	csv_actors(fp, d, flags);
+	csv_changed(fp, d, flags);
 	for (size_t k = 0; k < d->nlayers; k++)
-		csv_layer(fp, d, &d->layers[k]);
+		csv_layer(fp, d, &d->layers[k], flags);
 	for (size_t k = 0; k < d->nmeasures; k++) {
 		const cm__measure_change *c = &d->measures[k];
 		const char *f[7] = {"measure", c->layer, "", "", "", "", c->name};
@@ -502,15 +748,20 @@ static int finish(FILE *fp, cm_ctx *ctx)
 	return ferror(fp) ? cm__write_failed(ctx) : 0;
 }
 
-int cm_diff_write(FILE *fp, cm_ctx *ctx, const cm_diff *d, cm_format format)
+int cm_diff_write_flags(FILE *fp, cm_ctx *ctx, const cm_diff *d, cm_format format, int flags)
 {
 	if (format == CM_FORMAT_JSON)
-		return cm__json_dump(json_pack("{s:o}", "diff", json_diff(d)), fp, ctx);
+		return cm__json_dump(json_pack("{s:o}", "diff", json_diff(d, flags)), fp, ctx);
 	if (format == CM_FORMAT_CSV)
-		diff_csv(fp, d);
+		diff_csv(fp, d, flags);
 	else
-		diff_text(fp, d);
+		diff_text(fp, d, flags);
 	return finish(fp, ctx);
+}
+
+int cm_diff_write(FILE *fp, cm_ctx *ctx, const cm_diff *d, cm_format format)
+{
+	return cm_diff_write_flags(fp, ctx, d, format, 0);
 }
 
 /* ------------------------------------------------------------ timeline */

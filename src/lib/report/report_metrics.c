@@ -94,17 +94,47 @@ static json_t *json_layer(const cm_metrics *m, const cm__mlayer *l)
  * their places, and a value of the same kind is set in place, so that a
  * million actors do not each allocate and hash two dozen members. */
 typedef struct actor_row {
-	json_t *o, *id, *layer, *value[CM__AM_COUNT];
+	json_t *o, *id, *layer, *name[CM__NAME_FIELDS], *value[CM__AM_COUNT];
+	int names;
 } actor_row;
 
-/* The row's object at the first actor, with its id and layer to be set;
- * the measures are added in order by the first row_set. */
+/* The row's object at the first actor, with its id (and names) and layer
+ * to be set; the measures are added in order by the first row_set. */
 static int row_open(actor_row *r)
 {
-	r->o = json_pack("{s:s,s:s}", "id", "", "layer", "");
+	r->o = json_pack("{s:s}", "id", "");
+	int bad = !r->o;
+	for (int k = 0; !bad && r->names && k < CM__NAME_FIELDS; k++)
+		bad |= json_object_set_new(r->o, cm__name_fields[k], json_null());
+	bad = bad || json_object_set_new(r->o, "layer", json_string(""));
+	if (bad)
+		return -1;
 	r->id = json_object_get(r->o, "id");
 	r->layer = json_object_get(r->o, "layer");
-	return r->o ? 0 : -1;
+	for (int k = 0; r->names && k < CM__NAME_FIELDS; k++)
+		r->name[k] = json_object_get(r->o, cm__name_fields[k]);
+	return 0;
+}
+
+/* The names of actor i: a string set in place, null for a missing one. */
+static int row_names(actor_row *r, const cm_network *net, size_t i)
+{
+	const char *v[CM__NAME_FIELDS];
+	cm__node_names(v, net, i);
+	for (int k = 0; r->names && k < CM__NAME_FIELDS; k++) {
+		if (v[k] && json_is_string(r->name[k]) && json_string_set(r->name[k], v[k]) == 0)
+			continue;
+		if (!v[k] && json_is_null(r->name[k]))
+			continue;
+		json_t *fresh = v[k] ? json_string(v[k]) : json_null();
+		if (!fresh || json_object_set(r->o, cm__name_fields[k], fresh)) {
+			json_decref(fresh);
+			return -1;
+		}
+		r->name[k] = fresh;
+		json_decref(fresh); /* the object holds it */
+	}
+	return 0;
 }
 
 /* The row set to actor i of layer l: 0, or -1 (out of memory). A value of
@@ -112,6 +142,7 @@ static int row_open(actor_row *r)
 static int row_set(actor_row *r, const cm_metrics *m, const cm__mlayer *l, size_t i)
 {
 	if ((!r->o && row_open(r)) || json_string_set(r->id, m->net->nodes[i].id) ||
+	    row_names(r, m->net, i) ||
 	    (strcmp(json_string_value(r->layer), l->name) && json_string_set(r->layer, l->name)))
 		return -1;
 	for (int k = 0; k < CM__AM_COUNT; k++) {
@@ -139,11 +170,11 @@ static json_t *json_snapshot(const cm_network *net)
 
 /* The actors are written one at a time: one jansson tree of every actor
  * would take many times the memory of the measures (docs/performance.md). */
-static int write_actors(FILE *fp, cm_ctx *ctx, const cm_metrics *m)
+static int write_actors(FILE *fp, cm_ctx *ctx, const cm_metrics *m, int names)
 {
 	int rc = 0, any = 0;
 	cm__json_text text = {0};
-	actor_row row = {0};
+	actor_row row = {.names = names};
 	for (size_t k = 0; !rc && k < m->nlayers; k++)
 		for (size_t i = 0; !rc && i < m->net->n; i++)
 			if (in_layer(&m->layers[k], i)) {
@@ -159,7 +190,7 @@ static int write_actors(FILE *fp, cm_ctx *ctx, const cm_metrics *m)
 	return rc ? rc : cm__json_stream_close(any, fp, ctx);
 }
 
-static int write_json(FILE *fp, cm_ctx *ctx, const cm_metrics *m, int snapshot)
+static int write_json(FILE *fp, cm_ctx *ctx, const cm_metrics *m, int snapshot, int names)
 {
 	json_t *layers = json_object();
 	int bad = 0;
@@ -177,7 +208,7 @@ static int write_json(FILE *fp, cm_ctx *ctx, const cm_metrics *m, int snapshot)
 	              "snapshot", snap, "nodes", (json_int_t)m->net->n, "edges",
 	              (json_int_t)m->net->m, "layers", layers, "actors");
 	int rc = cm__json_stream_open(root, fp, ctx);
-	return rc ? rc : write_actors(fp, ctx, m);
+	return rc ? rc : write_actors(fp, ctx, m, names);
 }
 
 /* ------------------------------------------------------------ CSV */
@@ -199,24 +230,41 @@ static void csv_snapshot(FILE *fp, const cm_network *net)
 	cm__csv_field(fp, net->id ? net->id : "");
 }
 
-static void csv_header(FILE *fp, int snapshot)
+/* The names beside the id, empty where the file gave none. */
+static void csv_names(FILE *fp, const cm_network *net, size_t i)
 {
-	fputs("id,layer", fp);
+	const char *v[CM__NAME_FIELDS];
+	cm__node_names(v, net, i);
+	for (int k = 0; k < CM__NAME_FIELDS; k++) {
+		fputc(',', fp);
+		if (v[k])
+			cm__csv_field(fp, v[k]);
+	}
+}
+
+static void csv_header(FILE *fp, int snapshot, int names)
+{
+	fputs("id", fp);
+	for (int k = 0; names && k < CM__NAME_FIELDS; k++)
+		fprintf(fp, ",%s", cm__name_fields[k]);
+	fputs(",layer", fp);
 	for (int k = 0; k < CM__AM_COUNT; k++)
 		fprintf(fp, ",%s", cm__actor_names[k]);
 	fputs(snapshot ? ",input,snapshot\r\n" : "\r\n", fp);
 }
 
-static int write_csv(FILE *fp, const cm_metrics *m, int snapshot, int header)
+static int write_csv(FILE *fp, const cm_metrics *m, int snapshot, int header, int names)
 {
 	if (header)
-		csv_header(fp, snapshot);
+		csv_header(fp, snapshot, names);
 	for (size_t k = 0; k < m->nlayers; k++) {
 		const cm__mlayer *l = &m->layers[k];
 		for (size_t i = 0; i < m->net->n; i++) {
 			if (!in_layer(l, i))
 				continue;
 			cm__csv_field(fp, m->net->nodes[i].id);
+			if (names)
+				csv_names(fp, m->net, i);
 			fputc(',', fp);
 			cm__csv_field(fp, l->name);
 			for (int a = 0; a < CM__AM_COUNT; a++) {
@@ -423,9 +471,12 @@ static int write_text(FILE *fp, const cm_metrics *m, int nodes)
 int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format format, int flags)
 {
 	int rc, snapshot = (flags & CM_METRICS_SNAPSHOT) != 0;
+	int names = (flags & CM_METRICS_NAMES) != 0;
 	switch (format) {
-	case CM_FORMAT_JSON: rc = write_json(fp, ctx, m, snapshot); break;
-	case CM_FORMAT_CSV: rc = write_csv(fp, m, snapshot, !(flags & CM_METRICS_NO_HEADER)); break;
+	case CM_FORMAT_JSON: rc = write_json(fp, ctx, m, snapshot, names); break;
+	case CM_FORMAT_CSV:
+		rc = write_csv(fp, m, snapshot, !(flags & CM_METRICS_NO_HEADER), names);
+		break;
 	default: rc = write_text(fp, m, flags & CM_METRICS_NODES); break;
 	}
 	if (rc == 0 && ferror(fp))

@@ -29,7 +29,7 @@ cm classify -f json --stability 5 --replicates 5 drift.graphml > "$TMP/drift.jso
 status $? 0 "drift: exit 0"
 n=$(grep -c '^    "input":' "$TMP/drift.json"); [ "$n" -eq 5 ]; ok $? "drift: five results ($n)"
 grep '^    "type":' "$TMP/drift.json" | sed 's/[ ",]//g' > "$TMP/drift.types"
-printf 'type:italianate\ntype:hub_and_spoke\ntype:hub_and_spoke\ntype:hub_and_spoke\ntype:hub_and_spoke\n' > "$TMP/want"
+printf 'type:italianate\ntype:hybrid\ntype:hub_and_spoke\ntype:hub_and_spoke\ntype:hub_and_spoke\n' > "$TMP/want"
 same "$TMP/drift.types" "$TMP/want" "drift: italianate first, hub_and_spoke last"
 
 # Same seed, same output; another seed changes only random parts.
@@ -69,6 +69,40 @@ cm classify "$DATA/edge-cases/tiny-supply.graphml" > "$TMP/tiny.txt" 2>&1
 status $? 0 "too small to rewire: exit 0"
 grep -c 'fails: only 3 local actors (at least 5 needed)' "$TMP/tiny.txt" > "$TMP/n"
 echo 4 | cmp -s - "$TMP/n"; ok $? "every gate names why it fails"
+
+# Evidence guards: a plain export without attributes or relations is
+# unclassified, with null scores and what to add; missing data is never
+# read as a value.
+cm classify -f json "$DATA/classify/no-attributes.graphml" > "$TMP/plain.json"
+status $? 0 "no attributes: exit 0"
+grep -q '"type": "unclassified"' "$TMP/plain.json"; ok $? "no attributes: unclassified"
+grep -A5 '"scores"' "$TMP/plain.json" | grep -c ': null' > "$TMP/n"
+echo 4 | cmp -s - "$TMP/n"; ok $? "no attributes: the four scores are null"
+grep -q '"what_to_add": "node attributes kind' "$TMP/plain.json"; ok $? "no attributes: what to add"
+grep -q '"why": "ownership unknown for 20 of 20 local firms"' "$TMP/plain.json"
+ok $? "unknown ownership is said to be unknown"
+grep -q '"enright": null' "$TMP/plain.json"; ok $? "no Enright stage without kinds"
+(cd "$DATA/classify" && cm classify no-attributes.graphml) > "$TMP/plain.txt"
+same "$TMP/plain.txt" "$EXP/classify-no-attributes.txt" "no attributes: text report"
+grep -q 'external 0%' "$TMP/plain.txt"; status $? 1 "no 'external 0%' for unknown ownership"
+
+# A relation that was never asked for is not recorded, not zero: its
+# indicators are null, the text names it, and confidence is at most medium.
+(cd "$DATA/classify" && cm classify advice-only.graphml) > "$TMP/advice.txt"
+status $? 0 "advice only: exit 0"
+same "$TMP/advice.txt" "$EXP/classify-advice-only.txt" "advice only: text report"
+grep -q '^  unrecorded  supplier, association ties' "$TMP/advice.txt"; ok $? "advice only: names the unrecorded relations"
+head -1 "$TMP/advice.txt" | grep -q 'confidence high'; status $? 1 "advice only: confidence is not high"
+grep -q 'collective efficiency passive' "$TMP/advice.txt"; status $? 1 "advice only: no 'passive' without association or supply ties"
+cm classify -f json "$DATA/classify/advice-only.graphml" > "$TMP/advice.json"
+grep -A4 '"id": "association_coverage"' "$TMP/advice.json" | grep -q '"why": "association ties not recorded"'
+ok $? "advice only: association coverage is null with its reason"
+
+# Shares below their least count are null with the count they need.
+"$BUILD/tools/archetypes" -n 20 -s 3 satellite_platform > "$TMP/small.graphml"
+cm classify -f json --replicates 0 --stability 0 "$TMP/small.graphml" > "$TMP/small.json"
+grep -Eq '"why": "[0-9] local (supply|information) ties; needs 10"' "$TMP/small.json"
+ok $? "a share on fewer than 10 ties is null with its count"
 
 # Regression: a hybrid of Italianate and hub-and-spoke said the SMEs'
 # information share twice, and "Only 100% of local SMEs" for a high one.

@@ -35,6 +35,10 @@ typedef struct fixture {
 	int ok;
 } fixture;
 
+/* The fixtures are far below the evidence guards: guarded holds what
+ * cm__indicators() gives, ind the formulas' values. */
+static cm__ind_value guarded[CM__I_COUNT];
+
 static void load(fixture *f, cm_ctx *ctx, const char *body, size_t replicates)
 {
 	memset(f, 0, sizeof(*f));
@@ -43,6 +47,9 @@ static void load(fixture *f, cm_ctx *ctx, const char *body, size_t replicates)
 	cm_network *net = net_of(&f->s, ctx, body);
 	f->ok = net && !cm__cview_build(&f->v, ctx, net) && !cm__cdata_init(&f->d, ctx, &f->v, 1) &&
 	        !cm__indicators(f->ind, ctx, &f->d, replicates, 1);
+	memcpy(guarded, f->ind, sizeof(guarded));
+	for (int i = 0; f->ok && i < CM__I_COUNT; i++)
+		f->ok = !cm__indicator(&f->ind[i].value, ctx, &f->d, i);
 	cm__igraph_leave(&scope);
 	if (!f->ok)
 		printf("# %s\n", cm_ctx_errmsg(ctx));
@@ -78,6 +85,15 @@ static void test_star(cm_ctx *ctx)
 	is_double(f.ind[CM__I_SUPPLY_RECIPROCITY].value, 0.0, 1e-12, "star: no reciprocity");
 	is_double(f.ind[CM__I_TOP_BUYERS_LARGE].value, 1.0, 1e-12, "star: the only buyer is large");
 	is_double(f.ind[CM__I_LARGE_SHARE].value, 1.0 / 6, 1e-12, "star: one large firm of six");
+	/* Evidence guards: five supply ties are too few for a share of ties,
+	 * six firms of known size enough for a share of firms. */
+	ok(isnan(guarded[CM__I_BUYER_TOP1].value), "star: top buyer's share undefined on 5 ties");
+	is_str(guarded[CM__I_BUYER_TOP1].why, "5 local supply ties; needs 10",
+	       "star: the reason names the count and the minimum");
+	is_double(guarded[CM__I_LARGE_SHARE].value, 1.0 / 6, 1e-12, "star: large share guarded ok");
+	ok(isnan(guarded[CM__I_EXTERNAL_OWNERSHIP].value), "star: ownership not given, undefined");
+	is_str(guarded[CM__I_EXTERNAL_OWNERSHIP].why, "ownership unknown for 6 of 6 local firms",
+	       "star: unknown ownership is said, not read as local");
 	is_double(f.ind[CM__I_SME_SHARE].value, 5.0 / 6, 1e-12, "star: five SMEs of six");
 	is_double(f.ind[CM__I_SIZE_EI].value, 1.0, 1e-12,
 	          "star: every tie joins an SME to a large firm");
@@ -85,7 +101,9 @@ static void test_star(cm_ctx *ctx)
 	is_double(f.ind[CM__I_OUTSIDE_SHARE].value, 0.0, 1e-12, "star: no tie leaves the region");
 	is_double(f.ind[CM__I_COMPLETENESS].value, 0.25, 1e-12,
 	          "star: only size given of four attributes");
-	ok(isnan(f.ind[CM__I_SME_REACH].value), "star: no information layer, reach undefined");
+	ok(isnan(guarded[CM__I_SME_REACH].value), "star: no information layer, reach undefined");
+	is_str(guarded[CM__I_SME_REACH].why, "information ties not recorded",
+	       "star: an unrecorded relation is said to be unrecorded");
 	cm__verdict v;
 	cm__decide(&v, f.ind, &f.d, CM__HYBRID_MARGIN);
 	ok(v.gate[CM__T_HUB], "star: hub gate holds (a large firm is the top buyer)");

@@ -15,6 +15,9 @@
 #define ROLE_GATEKEEPER_SHARE 0.10 /* of the region's ties to outside actors */
 #define CONFIDENCE_HIGH       0.70
 #define CONFIDENCE_MEDIUM     0.40
+/* A verdict whose defining relation was never recorded is at most medium:
+ * this part sits in the middle of the medium band. */
+#define CONFIDENCE_UNRECORDED 0.55
 #define ENRIGHT_MASS          20  /* local firms for a critical mass */
 #define ENRIGHT_DEGREE        2.0 /* mean local ties per local actor for interaction */
 #define ENRIGHT_FRAGMENTED    0.30
@@ -115,8 +118,10 @@ static double gap_to_third(const cm__verdict *v)
  * network supports no type: its confidence is low by definition. */
 static void confidence(cm_classification *c, const cm__verdict *v)
 {
-	double parts[3] = {0, c->stability, c->completeness};
-	static const char *const names[3] = {"margin", "stability", "completeness"};
+	double parts[4] = {0, c->stability, c->completeness,
+	                   *c->capped_by ? CONFIDENCE_UNRECORDED : NAN};
+	static const char *const names[4] = {"margin", "stability", "completeness",
+	                                     "unrecorded relations"};
 	if (v->type >= 0)
 		parts[0] = v->lead;
 	else if (v->type == -1)
@@ -125,7 +130,7 @@ static void confidence(cm_classification *c, const cm__verdict *v)
 	c->margin_part = parts[0];
 	c->confidence = 1;
 	c->limited_by = "margin";
-	for (int k = 0; k < 3; k++)
+	for (int k = 0; k < 4; k++)
 		if (!isnan(parts[k]) && parts[k] < c->confidence)
 			c->confidence = parts[k], c->limited_by = names[k];
 	if (v->type == -2)
@@ -164,6 +169,10 @@ static int policy_leads(cm_ctx *ctx, const cm__cdata *d, int *policy)
 static int enright(cm_classification *c, cm_ctx *ctx, const cm__cdata *d, const cm__ind_value *ind)
 {
 	int policy;
+	if (!(d->counts.given & CM_HAS_KIND)) {
+		c->enright = "unknown"; /* every actor would count as a firm */
+		return 0;
+	}
 	int rc = policy_leads(ctx, d, &policy);
 	if (rc)
 		return rc;
@@ -195,6 +204,12 @@ static double micro_small_share(const cm__cdata *d)
 
 static void secondary(cm_classification *c, const cm__cdata *d, const cm__ind_value *ind)
 {
+	/* A reading that rests on what the file does not give is unknown. */
+	if (!(d->counts.given & (CM_HAS_SIZE | CM_HAS_OWNERSHIP))) {
+		c->ams = "unknown";
+		c->efficiency = "unknown";
+		return;
+	}
 	double ext = ind[CM__I_EXTERNAL_OWNERSHIP].value,
 	       tb_ext = ind[CM__I_TOP_BUYERS_EXTERNAL].value;
 	double large = ind[CM__I_LARGE_SHARE].value;
@@ -212,7 +227,9 @@ static void secondary(cm_classification *c, const cm__cdata *d, const cm__ind_va
 	double reach = ind[CM__I_SME_REACH].value, cov = ind[CM__I_ASSOC_COVERAGE].value;
 	double mx = ind[CM__I_MULTIPLEXITY].value;
 	int joint = reach >= CE_REACH && (cov >= CE_COVERAGE || mx >= CE_MULTIPLEX);
-	c->efficiency = joint ? "active" : "passive";
+	/* Passive needs the evidence of joint action to be absent, not unknown. */
+	int unknown = isnan(reach) || (!joint && reach >= CE_REACH && isnan(cov) && isnan(mx));
+	c->efficiency = unknown ? "unknown" : joint ? "active" : "passive";
 }
 
 /* ------------------------------------------------------------ roles */
@@ -287,8 +304,31 @@ static void drivers(cm_classification *c)
 	}
 }
 
-static void fill(cm_classification *c, const cm__verdict *v, const cm__ind_value *ind)
+/* Relations the file lacks, and those of them the verdict rests on. */
+static void unrecorded(cm_classification *c, const cm__verdict *v, const cm__cdata *d)
 {
+	static const char *const names[3] = {"supplier", "information", "association"};
+	size_t len = 0;
+	for (int r = 0; r < 3; r++)
+		if (!d->counts.recorded[r])
+			len += (size_t)snprintf(c->unrecorded + len, sizeof(c->unrecorded) - len,
+			                        "%s%s", len ? ", " : "", names[r]);
+	int t = v->type >= 0 ? v->type : v->type == -1 ? v->hybrid[0] : -1;
+	if (t >= 0)
+		cm__type_unrecorded(c->capped_by, sizeof(c->capped_by), &d->counts, t);
+	if (v->type == -1 && !*c->capped_by)
+		cm__type_unrecorded(c->capped_by, sizeof(c->capped_by), &d->counts, v->hybrid[1]);
+	int judged = 0;
+	for (int k = 0; k < CM__TYPES; k++)
+		judged += v->judged[k];
+	if (judged < CM__TYPES)
+		cm__what_to_add(c->what_to_add, sizeof(c->what_to_add), &d->counts);
+}
+
+static void fill(cm_classification *c, const cm__verdict *v, const cm__ind_value *ind,
+                 const cm__cdata *d)
+{
+	unrecorded(c, v, d);
 	static const cm_cluster_type special[] = {CM_TYPE_UNCLASSIFIED, CM_TYPE_HYBRID};
 	int best = v->type >= 0 ? v->type : v->type == -1 ? v->hybrid[0] : -1;
 	c->type = v->type >= 0 ? (cm_cluster_type)v->type : special[v->type + 2];
@@ -315,6 +355,7 @@ static void fill(cm_classification *c, const cm__verdict *v, const cm__ind_value
 		                           best >= 0 ? cm__contribution(ind, i, best) : 0};
 		if (def->null == CM__NULL_NONE || isnan(ind[i].null.mean))
 			c->ind[i].null = NULL;
+		snprintf(c->ind_why[i], sizeof(c->ind_why[i]), "%s", ind[i].why);
 	}
 	c->completeness = ind[CM__I_COMPLETENESS].value;
 	drivers(c);
@@ -334,7 +375,7 @@ static int classify(cm_classification *c, cm_ctx *ctx, const cm_network *net,
 		rc = cm__indicators(ind, ctx, &d, o->replicates, o->seed);
 		if (!rc) {
 			cm__decide(&verdict, ind, &d, o->hybrid_margin);
-			fill(c, &verdict, ind);
+			fill(c, &verdict, ind, &d);
 			secondary(c, &d, ind);
 			c->exact_betweenness = d.exact_betweenness;
 			rc = enright(c, ctx, &d, ind);

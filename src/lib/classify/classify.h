@@ -39,7 +39,7 @@ typedef struct cm__cview {
 	int *node;                     /* vertex -> network node, n entries */
 	int *local;                    /* local vertex -> vertex, nl entries */
 	int *vlocal;                   /* vertex -> local vertex or -1, n entries */
-	int has_layer[3];              /* supplier, association, information present */
+	int has_layer[3];              /* by base slot: supplier, information, association */
 	int info_directed;
 } cm__cview;
 
@@ -124,6 +124,7 @@ extern const cm__ind_def cm__ind_defs[CM__I_COUNT];
 typedef struct cm__ind_value {
 	double value, z;
 	cm__null null;
+	char why[80]; /* why the value is undefined, "" otherwise */
 } cm__ind_value;
 
 /* The three actors with the highest positive score, ties shared
@@ -137,8 +138,51 @@ typedef struct cm__top {
 	int top[3];
 } cm__top;
 
+/* ------------------------------------------------------- evidence guards */
+
+/* Least counts (docs/classification.md, "Evidence guards"): a share of
+ * ties moves by 1/m per tie, so below 10 ties one tie moves it by more than
+ * 0.1, most of a signal's half-width; a share of actors below 5 moves by
+ * 0.2 per actor. */
+#define CM__MIN_SHARE_TIES 10
+#define CM__MIN_ACTORS     5
+
+/* What a guard counts. */
+enum {
+	CM__B_NONE,
+	CM__B_SUP_TIES,    /* local supply ties */
+	CM__B_INFO_TIES,   /* local information ties */
+	CM__B_LOCAL_TIES,  /* local ties, any relation */
+	CM__B_REGION_TIES, /* ties with at least one local end */
+	CM__B_OUT_TIES,    /* ties between a local and an outside actor */
+	CM__B_SMES,        /* local SMEs */
+	CM__B_SIZED,       /* local firms of known size */
+	CM__B_OWNED,       /* local firms of known ownership */
+	CM__B_FIRMS,       /* local firms */
+	CM__B_ACTORS,      /* local actors */
+	CM__B_COUNT
+};
+
+typedef struct cm__counts {
+	int n[CM__B_COUNT];
+	unsigned given; /* CM_HAS_* given for some actor (size, ownership: some local firm) */
+	int recorded[3]; /* by base slot: the relation is in the file */
+} cm__counts;
+
+struct cm__cdata;
+void cm__counts_init(cm__counts *k, const struct cm__cdata *d);
+/* 1 when indicator i may be computed; else 0 and the reason in why. */
+int cm__guard(char *why, size_t n, const cm__counts *k, int i);
+/* 1 when type t can be judged; else 0 and what is missing in why. */
+int cm__type_judgeable(char *why, size_t n, const cm__counts *k, int t);
+/* Type t's defining relations that are not recorded, comma-separated. */
+void cm__type_unrecorded(char *out, size_t n, const cm__counts *k, int t);
+/* What to add to the file for every type to be judged ("" when nothing). */
+void cm__what_to_add(char *out, size_t n, const cm__counts *k);
+
 /* Structural results several indicators share, computed once per view. */
 typedef struct cm__cdata {
+	cm__counts counts; /* for the evidence guards */
 	const cm__cview *v;
 	const igraph_t *g[CM__G_COUNT]; /* a null model replaces one of these */
 	const cm_network *net;
@@ -164,8 +208,10 @@ typedef struct cm__cdata {
 int cm__cdata_init(cm__cdata *d, cm_ctx *ctx, const cm__cview *v, unsigned long seed);
 void cm__cdata_free(cm__cdata *d);
 
-/* Computes every indicator's value; with replicates > 0 also its null
- * model and z-score. */
+/* One indicator's formula, without its evidence guard (NaN when undefined). */
+int cm__indicator(double *out, cm_ctx *ctx, cm__cdata *d, int i);
+/* Computes every indicator's value, undefined below its evidence guard;
+ * with replicates > 0 also its null model and z-score. */
 int cm__indicators(cm__ind_value *out, cm_ctx *ctx, cm__cdata *d, size_t replicates,
                    unsigned long seed);
 
@@ -195,8 +241,9 @@ typedef struct cm__verdict {
 	double margin;            /* best minus second eligible score (second = -1 if none) */
 	double lead;              /* best eligible score minus the best other score, any type */
 	int best;                 /* best eligible type, -1 when none */
-	char why[CM__TYPES][160]; /* why each gate failed, in plain words */
-	char unclassified_why[160];
+	char why[CM__TYPES][384]; /* why each gate failed, in plain words */
+	char unclassified_why[384];
+	int judged[CM__TYPES]; /* the type's attributes and relations are there */
 } cm__verdict;
 
 void cm__decide(cm__verdict *out, const cm__ind_value *ind, const cm__cdata *d, double margin);

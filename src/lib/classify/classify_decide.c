@@ -60,6 +60,8 @@ static int gate_hub(char *why, size_t n, const cm__cdata *d)
 	char tie[32];
 	if (top < 0)
 		return snprintf(why, n, "no local supply ties"), 0;
+	if (!(d->counts.given & CM_HAS_SIZE))
+		return snprintf(why, n, "size unknown for every local firm"), 0;
 	if (cm__top_any(d, &d->buyers, cm__is_large))
 		return 1;
 	const cm__node *nd = cm__lnode(d, top);
@@ -86,18 +88,36 @@ static int gate_state(char *why, size_t n, const cm__cdata *d)
 	return 0;
 }
 
+/* "external 20%", or why the share is unknown: missing data is never 0. */
+static void share_words(char *out, size_t n, const char *what, const cm__ind_value *iv)
+{
+	if (isnan(iv->value))
+		snprintf(out, n, "%s", *iv->why ? iv->why : "undefined");
+	else
+		snprintf(out, n, "%s %.0f%%", what, 100 * iv->value);
+}
+
 static int gate_satellite(char *why, size_t n, const cm__ind_value *ind)
 {
-	double ext = ind[CM__I_EXTERNAL_OWNERSHIP].value, out = ind[CM__I_OUTSIDE_SHARE].value;
-	double frag = ind[CM__I_FRAGMENTATION].value;
-	if (ext >= CM__GATE_SATELLITE_EXTERNAL ||
-	    (out >= CM__GATE_SATELLITE_OUTSIDE && frag >= CM__GATE_SATELLITE_FRAGMENTED))
+	const cm__ind_value *ext = &ind[CM__I_EXTERNAL_OWNERSHIP], *out = &ind[CM__I_OUTSIDE_SHARE];
+	const cm__ind_value *frag = &ind[CM__I_FRAGMENTATION];
+	char a[88], b[88], c[88];
+	if (ext->value >= CM__GATE_SATELLITE_EXTERNAL ||
+	    (out->value >= CM__GATE_SATELLITE_OUTSIDE && frag->value >= CM__GATE_SATELLITE_FRAGMENTED))
 		return 1;
-	snprintf(why, n,
-	         "most local firms are locally owned (external %.0f%%) and the network is not "
-	         "both outward-facing and fragmented (outside ties %.0f%%, fragmentation %.0f%%)",
-	         100 * (isnan(ext) ? 0 : ext), 100 * (isnan(out) ? 0 : out),
-	         100 * (isnan(frag) ? 0 : frag));
+	share_words(a, sizeof(a), "external", ext);
+	share_words(b, sizeof(b), "outside ties", out);
+	share_words(c, sizeof(c), "fragmentation", frag);
+	if (isnan(ext->value))
+		snprintf(why, n,
+		         "external ownership is not known (%s) and the network is not shown to be "
+		         "both outward-facing and fragmented (%s, %s)",
+		         a, b, c);
+	else
+		snprintf(why, n,
+		         "most local firms are locally owned (%s) and the network is not both "
+		         "outward-facing and fragmented (%s, %s)",
+		         a, b, c);
 	return 0;
 }
 
@@ -105,7 +125,7 @@ static int gate_italianate(char *why, size_t n, const cm__ind_value *ind)
 {
 	double sme = ind[CM__I_SME_SHARE].value, reach = ind[CM__I_SME_REACH].value;
 	if (isnan(sme))
-		return snprintf(why, n, "firm sizes are missing"), 0;
+		return snprintf(why, n, "SME share unknown (%s)", ind[CM__I_SME_SHARE].why), 0;
 	if (sme < CM__GATE_ITALIANATE_SME)
 		return snprintf(why, n, "SMEs are only %.0f%% of local firms", 100 * sme), 0;
 	double ext = ind[CM__I_EXTERNAL_OWNERSHIP].value;
@@ -113,7 +133,9 @@ static int gate_italianate(char *why, size_t n, const cm__ind_value *ind)
 		return snprintf(why, n, "%.0f%% of local firms are owned from outside", 100 * ext),
 		       0;
 	if (isnan(reach))
-		return snprintf(why, n, "no information ties recorded among local SMEs"), 0;
+		return snprintf(why, n, "horizontal ties among SMEs unknown (%s)",
+		                ind[CM__I_SME_REACH].why),
+		       0;
 	if (reach < CM__GATE_ITALIANATE_REACH)
 		return snprintf(why, n, "only %.0f%% of local SMEs have a horizontal tie",
 		                100 * reach),
@@ -141,6 +163,31 @@ static int too_little(char *why, size_t n, const cm__cdata *d)
 	return 0;
 }
 
+/* A type that lacks the attributes or relations it needs cannot be judged:
+ * its gate fails and its score is undefined. Returns how many can be. */
+static int judge(cm__verdict *out, const cm__cdata *d)
+{
+	char need[96];
+	int judged = 0;
+	size_t len = 0;
+	for (int t = 0; t < CM__TYPES; t++) {
+		out->judged[t] = cm__type_judgeable(need, sizeof(need), &d->counts, t);
+		judged += out->judged[t];
+		if (out->judged[t])
+			continue;
+		out->gate[t] = 0;
+		out->score[t] = NAN;
+		snprintf(out->why[t], sizeof(out->why[t]), "cannot be judged: %s", need);
+		if (len < sizeof(out->unclassified_why) && !strstr(out->unclassified_why, need))
+			len += (size_t)snprintf(out->unclassified_why + len,
+			                        sizeof(out->unclassified_why) - len, "%s%s",
+			                        len ? "; " : "no type can be judged: ", need);
+	}
+	if (judged)
+		*out->unclassified_why = 0;
+	return judged;
+}
+
 static void gates(cm__verdict *out, const cm__ind_value *ind, const cm__cdata *d)
 {
 	if (too_little(out->unclassified_why, sizeof(out->unclassified_why), d)) {
@@ -153,6 +200,8 @@ static void gates(cm__verdict *out, const cm__ind_value *ind, const cm__cdata *d
 	out->gate[CM__T_HUB] = gate_hub(out->why[1], sizeof(out->why[1]), d);
 	out->gate[CM__T_SATELLITE] = gate_satellite(out->why[2], sizeof(out->why[2]), ind);
 	out->gate[CM__T_STATE] = gate_state(out->why[3], sizeof(out->why[3]), d);
+	if (!judge(out, d))
+		return;
 	if (!(out->gate[0] || out->gate[1] || out->gate[2] || out->gate[3]))
 		snprintf(out->unclassified_why, sizeof(out->unclassified_why),
 		         "no type's defining condition holds");

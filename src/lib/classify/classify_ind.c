@@ -5,27 +5,12 @@
 #include <math.h>
 #include <string.h>
 
-static int layer_missing(const cm__cdata *d, int i)
-{
-	const char *layer = cm__ind_defs[i].layer;
-	const int *has = d->v->has_layer;
-	if (i == CM__I_MULTIPLEXITY)
-		return !has[CM__G_SUP_FULL] || !has[CM__G_INFO_FULL];
-	if (!strcmp(layer, "supplier"))
-		return !has[CM__G_SUP_FULL];
-	if (!strcmp(layer, "information"))
-		return !has[CM__G_INFO_FULL];
-	if (!strcmp(layer, "supplier+information"))
-		return !has[CM__G_SUP_FULL] && !has[CM__G_INFO_FULL];
-	return 0;
-}
-
 static int ties(const cm__cdata *d, int slot)
 {
 	return (int)igraph_ecount(d->g[slot]);
 }
 
-static int compute(double *out, cm_ctx *ctx, cm__cdata *d, int i)
+int cm__indicator(double *out, cm_ctx *ctx, cm__cdata *d, int i)
 {
 	*out = NAN;
 	switch (i) {
@@ -84,7 +69,7 @@ static int graph_stat(double *out, cm_ctx *ctx, const igraph_t *g, void *payload
 	null_job *job = payload;
 	cm__cdata copy = *job->d;
 	copy.g[cm__ind_defs[job->i].slot] = g;
-	return compute(out, ctx, &copy, job->i);
+	return cm__indicator(out, ctx, &copy, job->i);
 }
 
 static int label_stat(double *out, cm_ctx *ctx, const int *perm, void *payload)
@@ -98,7 +83,7 @@ static int label_stat(double *out, cm_ctx *ctx, const int *perm, void *payload)
 		copy.fnode = job->mapped;
 	else
 		copy.lnode = job->mapped;
-	return compute(out, ctx, &copy, job->i);
+	return cm__indicator(out, ctx, &copy, job->i);
 }
 
 static int permutation(cm__null *out, cm_ctx *ctx, null_job *job, size_t replicates,
@@ -149,12 +134,13 @@ static int wants_null(const cm__cdata *d, int i, const cm__ind_value *iv)
 int cm__indicators(cm__ind_value *out, cm_ctx *ctx, cm__cdata *d, size_t replicates,
                    unsigned long seed)
 {
+	cm__counts_init(&d->counts, d);
 	for (int i = 0; i < CM__I_COUNT; i++) {
 		cm__ind_value *iv = &out[i];
 		iv->z = NAN;
 		iv->null = (cm__null){NAN, NAN, 0};
-		int rc =
-		    layer_missing(d, i) ? (iv->value = NAN, 0) : compute(&iv->value, ctx, d, i);
+		int ok = cm__guard(iv->why, sizeof(iv->why), &d->counts, i);
+		int rc = ok ? cm__indicator(&iv->value, ctx, d, i) : (iv->value = NAN, 0);
 		if (!rc && replicates && wants_null(d, i, iv)) {
 			if (cm__progress(ctx, "classify: null models", (double)i / CM__I_COUNT))
 				return cm__error(ctx, CM_ERROR, "error: cancelled");

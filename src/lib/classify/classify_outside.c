@@ -217,7 +217,7 @@ static double completeness(const cm__cdata *d)
  * _COMPLETENESS. */
 int cm__ind_composition(double *out, const cm__cdata *d, int which)
 {
-	double firms = 0, sized = 0, external = 0, large = 0, sme = 0;
+	double firms = 0, sized = 0, owned = 0, external = 0, large = 0, sme = 0;
 	if (which == CM__I_COMPLETENESS) {
 		*out = completeness(d);
 		return 0;
@@ -227,13 +227,15 @@ int cm__ind_composition(double *out, const cm__cdata *d, int which)
 		if (nd->kind != CM_KIND_FIRM)
 			continue;
 		firms++;
-		external += nd->ownership == CM_OWNERSHIP_EXTERNAL;
+		/* Unknown ownership is neither local nor external. */
+		owned += !!(nd->has & CM_HAS_OWNERSHIP);
+		external += (nd->has & CM_HAS_OWNERSHIP) && nd->ownership == CM_OWNERSHIP_EXTERNAL;
 		sized += nd->size != CM_SIZE_UNKNOWN;
 		large += cm__is_large(nd);
 		sme += cm__is_sme(nd);
 	}
 	switch (which) {
-	case CM__I_EXTERNAL_OWNERSHIP: *out = firms > 0 ? external / firms : NAN; break;
+	case CM__I_EXTERNAL_OWNERSHIP: *out = owned > 0 ? external / owned : NAN; break;
 	case CM__I_LARGE_SHARE: *out = sized > 0 ? large / sized : NAN; break;
 	case CM__I_SME_SHARE: *out = sized > 0 ? sme / sized : NAN; break;
 	default: *out = firms; break;

@@ -34,6 +34,25 @@ static int pct(double share)
 	return isnan(share) ? 0 : (int)(100 * share + 0.5);
 }
 
+typedef struct sharebuf {
+	char s[112];
+} sharebuf;
+
+/* "45%", or "an unknown share (3 local SMEs; needs 5)": an undefined share
+ * is said to be unknown, never read as 0. */
+static const char *share(sharebuf *b, const cm_classification *c, const char *id)
+{
+	size_t i;
+	if (cm_classification_find_indicator(&i, c, id))
+		snprintf(b->s, sizeof(b->s), "an unknown share");
+	else if (isnan(c->ind[i].value))
+		snprintf(b->s, sizeof(b->s), "an unknown share (%s)",
+		         *c->ind_why[i] ? c->ind_why[i] : "undefined");
+	else
+		snprintf(b->s, sizeof(b->s), "%d%%", pct(c->ind[i].value));
+	return b->s;
+}
+
 /* "Name (large firm, externally owned)", "Name (university)" */
 static void describe(FILE *fp, const cm_network *net, int node)
 {
@@ -55,6 +74,15 @@ static void describe(FILE *fp, const cm_network *net, int node)
 
 /* The k-th top buyer (the first large firm among them for a hub), said once
  * per report: *said records which one was. */
+/* A share at the start of a sentence. */
+static const char *capital(const char *s)
+{
+	char *w = (char *)s; /* always a sharebuf's text */
+	if (*w >= 'a' && *w <= 'z')
+		*w = (char)(*w - 'a' + 'A');
+	return w;
+}
+
 static void top_buyer(FILE *fp, const cm_classification *c, const char *lead, int large, int *said)
 {
 	int k = 0;
@@ -64,7 +92,8 @@ static void top_buyer(FILE *fp, const cm_classification *c, const char *lead, in
 		k++;
 	if (c->top_buyer[0] < 0) {
 		if (!*said)
-			fprintf(fp, " No local supply ties are recorded.");
+			fprintf(fp, strstr(c->unrecorded, "supplier") ? " Supply ties were not recorded."
+			                                               : " There are no local supply ties.");
 		*said = 1;
 		return;
 	}
@@ -73,19 +102,21 @@ static void top_buyer(FILE *fp, const cm_classification *c, const char *lead, in
 	*said = k + 2;
 	fprintf(fp, " %s ", lead);
 	describe(fp, c->net, c->top_buyer[k]);
-	fprintf(fp, ", which takes %d%% of local supply ties; the top three buyers take %d%%.",
-	        pct(c->top_buyer_share[k]), pct(value(c, "buyer_top3_share")));
+	sharebuf b;
+	fprintf(fp, ", which takes %d%% of local supply ties; the top three buyers take %s.",
+	        pct(c->top_buyer_share[k]), share(&b, c, "buyer_top3_share"));
 }
 
 static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t, int *said)
 {
+	sharebuf a, b, d;
 	switch (t) {
 	case CM_TYPE_ITALIANATE:
 		fprintf(fp,
-		        " %d%% of local firms are SMEs; %d%% of them exchange information with "
-		        "another local SME and %d%% are tied to a local association.",
-		        pct(value(c, "sme_share")), pct(value(c, "sme_horizontal_reach")),
-		        pct(value(c, "association_coverage")));
+		        " %s of local firms are SMEs; %s of them exchange information with "
+		        "another local SME and %s are tied to a local association.",
+		        capital(share(&a, c, "sme_share")), share(&b, c, "sme_horizontal_reach"),
+		        share(&d, c, "association_coverage"));
 		top_buyer(fp, c, "The largest local buyer is", 0, said);
 		break;
 	case CM_TYPE_HUB_AND_SPOKE:
@@ -95,27 +126,27 @@ static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t
 		if (c->type == CM_TYPE_HYBRID &&
 		    (c->hybrid[0] == CM_TYPE_ITALIANATE || c->hybrid[1] == CM_TYPE_ITALIANATE))
 			break;
-		fprintf(fp, " %s%d%% of local SMEs exchange information with another local SME.",
+		fprintf(fp, " %s%s of local SMEs exchange information with another local SME.",
 		        value(c, "sme_horizontal_reach") < 0.5 ? "Only " : "",
-		        pct(value(c, "sme_horizontal_reach")));
+		        share(&a, c, "sme_horizontal_reach"));
 		break;
 	case CM_TYPE_SATELLITE_PLATFORM:
 		fprintf(fp,
-		        " %d%% of local firms are owned from outside the region, %d%% of ties "
-		        "leave the region, and %d%% of local actors sit outside the largest "
+		        " %s of local firms are owned from outside the region, %s of ties "
+		        "leave the region, and %s of local actors sit outside the largest "
 		        "local component.",
-		        pct(value(c, "external_ownership")), pct(value(c, "outside_share")),
-		        pct(value(c, "fragmentation")));
+		        capital(share(&a, c, "external_ownership")), share(&b, c, "outside_share"),
+		        share(&d, c, "fragmentation"));
 		break;
 	case CM_TYPE_STATE_ANCHORED:
 		if (c->top_broker[0] >= 0) {
 			fprintf(fp, " The main broker is ");
 			describe(fp, c->net, c->top_broker[0]);
 			fprintf(fp,
-			        "; public bodies hold %d%% of local betweenness and buy %d%% of "
+			        "; public bodies hold %s of local betweenness and buy %s of "
 			        "local supply.",
-			        pct(value(c, "public_betweenness_share")),
-			        pct(value(c, "public_buying_share")));
+			        share(&a, c, "public_betweenness_share"),
+			        share(&b, c, "public_buying_share"));
 		}
 		top_buyer(fp, c, "The top local buyer is", 0, said);
 		break;
@@ -139,6 +170,8 @@ static void verdict_words(FILE *fp, const cm_classification *c)
 		        num(&(numbuf){{0}}, c->margin));
 		explain_type(fp, c, c->hybrid[0], &said);
 		explain_type(fp, c, c->hybrid[1], &said);
+	} else if (*c->what_to_add && !strncmp(c->why, "no type can be judged", 21)) {
+		fprintf(fp, "This network cannot be classified: %s.", c->why + 23);
 	} else {
 		fprintf(fp, "This network matches none of Markusen's types: %s.", c->why);
 	}
@@ -191,6 +224,11 @@ static void scores_text(FILE *fp, const cm_classification *c)
 		fprintf(fp, "  %-12s%s %s%s%s\n", t ? "" : "gates",
 		        cm_cluster_type_name((cm_cluster_type)t), c->gate[t] ? "holds" : "fails",
 		        c->gate[t] ? "" : ": ", c->gate_why[t]);
+	if (*c->unrecorded)
+		fprintf(fp, "  %-12s%s ties (indicators on them are null)\n", "unrecorded",
+		        c->unrecorded);
+	if (*c->what_to_add)
+		fprintf(fp, "  %-12s%s\n", "to add", c->what_to_add);
 	fprintf(fp, "  %-12s%s (%s), limited by %s", "confidence", cm_confidence_name(c->level),
 	        num(&b, c->confidence), c->limited_by);
 	if (c->stability_runs)
@@ -200,11 +238,14 @@ static void scores_text(FILE *fp, const cm_classification *c)
 	        "readings", c->enright, c->ams, c->efficiency);
 }
 
-static void indicator_line(FILE *fp, const cm_indicator *ind)
+static void indicator_line(FILE *fp, const cm_indicator *ind, const char *why)
 {
 	numbuf a, b;
-	fprintf(fp, "    %-26s %10s %8s  %-12s %s\n", ind->id, num(&a, ind->value), num(&b, ind->z),
+	fprintf(fp, "    %-26s %10s %8s  %-12s %s", ind->id, num(&a, ind->value), num(&b, ind->z),
 	        ind->null ? ind->null : "-", ind->name);
+	if (*why)
+		fprintf(fp, " (undefined: %s)", why);
+	fputc('\n', fp);
 }
 
 static void indicators_text(FILE *fp, const cm_classification *c)
@@ -213,12 +254,12 @@ static void indicators_text(FILE *fp, const cm_classification *c)
 		fprintf(fp, "\n  Strongest evidence\n    %-26s %10s %8s  %-12s %s\n", "indicator",
 		        "value", "z", "null model", "meaning");
 		for (size_t k = 0; k < c->ndrivers; k++)
-			indicator_line(fp, &c->ind[c->drivers[k]]);
+			indicator_line(fp, &c->ind[c->drivers[k]], c->ind_why[c->drivers[k]]);
 	}
 	fprintf(fp, "\n  All indicators\n    %-26s %10s %8s  %-12s %s\n", "indicator", "value", "z",
 	        "null model", "meaning");
 	for (size_t i = 0; i < c->nind; i++)
-		indicator_line(fp, &c->ind[i]);
+		indicator_line(fp, &c->ind[i], c->ind_why[i]);
 }
 
 static int write_text(FILE *fp, const cm_classification *c)
@@ -269,15 +310,16 @@ static int write_text_many(FILE *fp, cm_ctx *ctx, const cm_classification *const
 
 /* ------------------------------------------------------------ JSON */
 
-static json_t *indicator_json(const cm_indicator *ind)
+static json_t *indicator_json(const cm_indicator *ind, const char *why)
 {
 	json_t *null = ind->null ? json_pack("{s:s,s:o,s:o}", "model", ind->null, "mean",
 	                                     cm__json_number(ind->null_mean), "sd",
 	                                     cm__json_number(ind->null_sd))
 	                         : json_null();
-	return json_pack("{s:s,s:s,s:s,s:o,s:o,s:o}", "id", ind->id, "name", ind->name, "layer",
-	                 ind->layer, "value", cm__json_number(ind->value), "z",
-	                 cm__json_number(ind->z), "null", null);
+	return json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", ind->id, "name", ind->name,
+	                 "layer", ind->layer, "value", cm__json_number(ind->value), "why",
+	                 *why ? json_string(why) : json_null(), "z", cm__json_number(ind->z),
+	                 "null", null);
 }
 
 static json_t *scores_json(const cm_classification *c, int gates)
@@ -300,6 +342,32 @@ static json_t *snapshot_json(const cm_network *net)
 	                 cm_network_year(net) ? json_integer(cm_network_year(net)) : json_null());
 }
 
+/* "supplier, association" as ["supplier", "association"]. */
+static json_t *words_json(const char *list)
+{
+	json_t *a = json_array();
+	int bad = 0;
+	while (a && *list) {
+		size_t len = strcspn(list, ",");
+		bad |= json_array_append_new(a, json_stringn(list, len));
+		list += len;
+		list += strspn(list, ", ");
+	}
+	return cm__json_check(a, bad);
+}
+
+/* An unknown reading is null: missing data is not a reading. */
+static json_t *reading(const char *word)
+{
+	return strcmp(word, "unknown") ? json_string(word) : json_null();
+}
+
+static json_t *secondary_json(const cm_classification *c)
+{
+	return json_pack("{s:o,s:o,s:o}", "enright", reading(c->enright), "altenburg_meyer_stamer",
+	                 reading(c->ams), "collective_efficiency", reading(c->efficiency));
+}
+
 static json_t *result_json(const cm_classification *c)
 {
 	json_t *drivers = json_array(), *inds = json_array(), *hyb = json_array();
@@ -309,7 +377,7 @@ static json_t *result_json(const cm_classification *c)
 	drivers = cm__json_check(drivers, bad);
 	bad = 0;
 	for (size_t i = 0; inds && i < c->nind; i++)
-		bad |= json_array_append_new(inds, indicator_json(&c->ind[i]));
+		bad |= json_array_append_new(inds, indicator_json(&c->ind[i], c->ind_why[i]));
 	inds = cm__json_check(inds, bad);
 	bad = 0;
 	for (int k = 0; hyb && c->type == CM_TYPE_HYBRID && k < 2; k++)
@@ -317,14 +385,15 @@ static json_t *result_json(const cm_classification *c)
 	hyb = cm__json_check(hyb, bad);
 	/* A NULL value (a failed allocation) makes json_pack() fail. */
 	return json_pack(
-	    "{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:{s:s,s:o,s:s,s:o},s:o,s:o,s:{s:s,s:s,s:s}}",
+	    "{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:{s:s,s:o,s:s,s:o},s:o,s:o,s:o}",
 	    "input", cm_network_source(c->net), "snapshot", snapshot_json(c->net), "type",
 	    cm_cluster_type_name(c->type), "hybrid_of", hyb, "scores", scores_json(c, 0), "gates",
-	    scores_json(c, 1), "margin", cm__json_number(c->margin), "why", c->why, "confidence",
-	    "level", cm_confidence_name(c->level), "score", cm__json_number(c->confidence),
-	    "limited_by", c->limited_by, "stability", cm__json_number(c->stability), "drivers",
-	    drivers, "indicators", inds, "secondary", "enright", c->enright,
-	    "altenburg_meyer_stamer", c->ams, "collective_efficiency", c->efficiency);
+	    scores_json(c, 1), "margin", cm__json_number(c->margin), "why", c->why,
+	    "what_to_add", *c->what_to_add ? json_string(c->what_to_add) : json_null(),
+	    "not_recorded", words_json(c->unrecorded), "confidence", "level",
+	    cm_confidence_name(c->level), "score", cm__json_number(c->confidence), "limited_by",
+	    c->limited_by, "stability", cm__json_number(c->stability), "drivers", drivers,
+	    "indicators", inds, "secondary", secondary_json(c));
 }
 
 int cm_classification_write_many(FILE *fp, cm_ctx *ctx, const cm_classification *const *cs,

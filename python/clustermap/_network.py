@@ -13,7 +13,7 @@ except ImportError:  # pragma: no cover - depends on the installation
     _pandas = None
 
 # The columns of an actor table that come from the network, before the measures.
-_ACTOR_COLUMNS = ("id", "layer", "name", "kind", "size", "ownership", "location", "sector")
+_ACTOR_COLUMNS = ("id", "label", "layer", "name", "kind", "size", "ownership", "location", "sector")
 
 
 def _table(rows, as_frame, index=None):
@@ -97,6 +97,8 @@ class Network:
     def _actor_rows(self):
         rows = []
         for n in _lib.nodes(self._ptr):
+            # label as the CLI's CSV has it: missing when the file gave none
+            n = dict(n, label=n["name"] if n["has_label"] else None)
             row = {k: n[k] for k in _ACTOR_COLUMNS if k in n}
             for k, v in n["attributes"].items():
                 row[k if k not in row else "attr." + k] = v

@@ -54,7 +54,7 @@ LAYER_TOGGLE = """(() => {
   const box = document.querySelector('#layer-toggles input');
   const layer = box.getAttribute('data-layer');
   const shown = () => Array.from(document.querySelectorAll(
-      'g.layer[data-layer="' + CSS.escape(layer) + '"] line')).filter(
+      'g.layer[data-layer="' + CSS.escape(layer) + '"] path')).filter(
       e => e.getClientRects().length > 0).length;
   const before = shown(); box.click(); const hidden = shown(); box.click();
   return {layer, before, hidden, after: shown()};
@@ -72,7 +72,7 @@ CLICK = """(() => {
   const c = document.querySelector('#map circle.a');
   c.dispatchEvent(new MouseEvent('click', {bubbles: true}));
   return {focus: document.getElementById('map').classList.contains('focus'),
-          ties: document.querySelectorAll('#map line.hl').length,
+          ties: document.querySelectorAll('#map .highlight path').length,
           status: document.getElementById('map-status').textContent};
 })()"""
 
@@ -125,7 +125,8 @@ def check_report(browser, clustermap, outdir, name, files):
     ok(s["found"] >= 1 and target in s["status"], f"{name}: a search finds {target}", s)
     browser.eval(SEARCH % json.dumps(""))
     c = browser.eval(CLICK)
-    ok(c["focus"] and ": " in c["status"], f"{name}: a click shows an actor's ties", c)
+    ok(c["focus"] and c["ties"] > 0 and ": " in c["status"],
+     f"{name}: a click shows an actor's ties", c)
     degrees = browser.eval(SORT)
     ok(degrees == sorted(degrees, reverse=True) and len(degrees) == len(names),
        f"{name}: the table sorts by degree", degrees[:10])

@@ -104,6 +104,7 @@
 
   /* ------------------------------------------------------------------ map */
   var map, svg, view = {x: 0, y: 0, w: 1, h: 1}, nodes = [], incident = [], found = [];
+  var layerGroups = [], highlight;
 
   function setView() {
     svg.setAttribute("viewBox", view.x + " " + view.y + " " + view.w + " " + view.h);
@@ -121,18 +122,29 @@
     var b = a.betweenness === null ? 0 : a.betweenness;
     return 4 + 10 * Math.sqrt(data.max_betweenness > 0 ? b / data.max_betweenness : 0);
   }
+  /* One path per layer: tens of thousands of ties stay smooth to pan and
+   * zoom where one element per tie would not. */
+  function segments(list) {
+    return list.map(function (k) {
+      var e = data.edges[k];
+      return "M" + data.x[e[0]] + " " + -data.y[e[0]] + "L" + data.x[e[1]] + " " + -data.y[e[1]];
+    }).join("");
+  }
   function drawEdges(root) {
-    var groups = data.layers.map(function (name, l) {
-      return el("g", {class: "layer", "data-layer": name, stroke: PALETTE[l % PALETTE.length]},
-        root, true);
-    });
+    var perLayer = data.layers.map(function () { return []; });
     data.actors.forEach(function () { incident.push([]); });
-    data.edges.forEach(function (e) {
-      var line = el("line", {class: "e", x1: data.x[e[0]], y1: -data.y[e[0]], x2: data.x[e[1]],
-        y2: -data.y[e[1]]}, groups[e[2]], true);
-      incident[e[0]].push([line, e[1]]);
-      incident[e[1]].push([line, e[0]]);
+    data.edges.forEach(function (e, k) {
+      perLayer[e[2]].push(k);
+      incident[e[0]].push(k);
+      incident[e[1]].push(k);
     });
+    data.layers.forEach(function (name, l) {
+      var g = el("g", {class: "layer", "data-layer": name, stroke: PALETTE[l % PALETTE.length]},
+        root, true);
+      if (perLayer[l].length) el("path", {class: "e", d: segments(perLayer[l])}, g, true);
+      layerGroups.push(g);
+    });
+    highlight = el("g", {class: "highlight"}, root, true);
   }
   function drawActors(root) {
     var g = el("g", {class: "actors"}, root, true);
@@ -162,17 +174,27 @@
     tip.style.top = (ev.clientY - box.top + 12) + "px";
     tip.style.display = "block";
   }
+  /* The ties of actor i drawn again on top, in their layer's colour, and
+   * its partners marked; the rest fades (CSS). */
   function focusActor(i) {
     Array.prototype.forEach.call(map.querySelectorAll(".hl"), function (e) {
       e.classList.remove("hl");
     });
+    highlight.textContent = "";
     map.classList.toggle("focus", i !== null);
     document.getElementById("map-status").textContent = "";
     if (i === null) return;
     nodes[i].classList.add("hl");
-    incident[i].forEach(function (p) {
-      p[0].classList.add("hl");
-      nodes[p[1]].classList.add("hl");
+    var perLayer = data.layers.map(function () { return []; });
+    incident[i].forEach(function (k) {
+      var e = data.edges[k];
+      perLayer[e[2]].push(k);
+      nodes[e[0] === i ? e[1] : e[0]].classList.add("hl");
+    });
+    perLayer.forEach(function (list, l) {
+      if (list.length && layerGroups[l].style.display !== "none")
+        el("path", {class: "e hl", d: segments(list), stroke: PALETTE[l % PALETTE.length]},
+          highlight, true);
     });
     document.getElementById("map-status").textContent =
       data.actors[i].name + ": " + incident[i].length + " ties shown";

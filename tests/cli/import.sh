@@ -43,6 +43,38 @@ run matrix-receive 0 --matrix matrix.csv --relation advice --rows receive
 run matrix-bad 1 --matrix matrix-bad.csv --relation advice
 run matrix-comma 1 --matrix matrix.csv --relation advice --decimal .
 
+# ---------------------------------------------------------------- workbooks
+run book 0 book.xlsx
+run formula 1 formula.xlsx
+run date 1 date.xlsx
+run bomb 1 bomb.xlsx
+run max-bytes 1 book.xlsx --max-bytes 1000
+run notbook 1 notbook.xlsx
+run notzip 1 notzip.xlsx
+run nosheet 1 book.xlsx --edges-sheet answers
+run wine 0 ../../../samples/wine-survey.xlsx --map ../../../samples/wine-survey.map
+run wine-unmapped 1 ../../../samples/wine-survey.xlsx
+
+# ---------------------------------------------------------------- templates
+cm import --template "$TMP/t1.xlsx" && cm import --template "$TMP/t2.xlsx"
+status $? 0 "import --template FILE.xlsx exits 0"
+cmp -s "$TMP/t1.xlsx" "$TMP/t2.xlsx"; ok $? "the template is the same bytes every time"
+cm import "$TMP/t1.xlsx" > "$TMP/out" 2> "$TMP/err"
+status $? 0 "the blank template imports"
+grep -q "read 0 actors and 0 ties" "$TMP/err"; ok $? "the blank template holds no actor"
+cm import "$TMP/t1.xlsx" --edges-sheet instructions > /dev/null 2> "$TMP/err"
+status $? 1 "the template's instructions are no edge sheet"
+grep -q "t1.xlsx\[instructions\]!A1: error: the edge sheet has neither" "$TMP/err"
+ok $? "the template has an instructions sheet, read through the workbook"
+cm import --template "$TMP/pair"
+status $? 0 "import --template DIR exits 0"
+same "$TMP/pair/nodes.csv" "$EXP/template-nodes.csv" "template nodes.csv"
+same "$TMP/pair/edges.csv" "$EXP/template-edges.csv" "template edges.csv"
+cm import --nodes "$TMP/pair/nodes.csv" --edges "$TMP/pair/edges.csv" > /dev/null 2>&1
+status $? 0 "the blank CSV pair imports"
+cm import --template /nonexistent/dir/t.xlsx 2> /dev/null
+status $? 1 "a template that cannot be written fails"
+
 # Parallel ties stay parallel: two bianchi -> rossi supply ties.
 cm import --nodes nodes.csv --edges edges.csv 2> /dev/null |
 	grep -c '<edge source="bianchi" target="rossi"' > "$TMP/n"

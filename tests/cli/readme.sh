@@ -46,6 +46,9 @@ awk -v dir="$TMP" '
 	END { print n + 0 > (dir "/count") }
 ' "$README"
 count=$(cat "$TMP/count")
+# Commands run from a scratch folder holding the samples and the test data,
+# so that what they write (-o) stays out of the source tree.
+mkdir "$TMP/run" && ln -s "$TOP/samples" "$TMP/run/samples" && ln -s "$TOP/tests" "$TMP/run/tests"
 [ "$count" -ge 3 ]; ok $? "README shows commands ($count)"
 i=1
 while [ "$i" -le "$count" ]; do
@@ -55,7 +58,7 @@ while [ "$i" -le "$count" ]; do
 	want=0
 	grep -q ': error: ' "$TMP/shown$i" && want=1
 	# shellcheck disable=SC2086 # the README's words, as a shell would split them
-	cm $args > "$TMP/out" 2>&1 < /dev/null
+	(cd "$TMP/run" && cm $args) > "$TMP/out" 2>&1 < /dev/null
 	status $? $want "README: clustermap $args"
 	# What the README shows must be what the command prints, up to "...".
 	sed '/^ *\.\.\.$/,$d' "$TMP/shown$i" > "$TMP/want"

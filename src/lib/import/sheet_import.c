@@ -100,10 +100,11 @@ static int read_all(source *src)
 	sheet_names(name, src);
 	for (int k = 0; k < 3 && rc != CM_ENOMEM; k++)
 		if (name[k]) {
+			size_t before = cm__diag_errors(ctx);
 			int r = read_sheet(src, k, name[k]);
 			rc = rc ? rc : r;
-			if (k == SHEET_NODES && r)
-				break; /* names cannot be checked against a broken node sheet */
+			if (k == SHEET_NODES && (r || cm__diag_errors(ctx) > before))
+				return rc ? rc : CM_EPARSE; /* names cannot be checked against it */
 		}
 	return rc;
 }

@@ -15,7 +15,9 @@
 #include <strings.h>
 #include <zip.h>
 
-enum { CHUNK = 65536, MAX_RATIO = 1000, RATIO_FROM = 1 << 24 };
+/* A part over 4 MiB that inflates more than 500-fold is no spreadsheet:
+ * real sheets compress tens of times, a bomb about a thousand. */
+enum { CHUNK = 65536, MAX_RATIO = 500, RATIO_FROM = 1 << 22 };
 
 typedef struct book_sheet {
 	const char *name, *rid, *part;
@@ -181,7 +183,8 @@ static void strings_end(job *j, const char *name)
 	} else if (!strcmp(name, "si")) {
 		cm__book *b = j->b;
 		const char *s = cm__arena_strndup(&b->arena, j->text ? j->text : "", j->tlen);
-		if (!s || cm__grow((void **)&b->strings, &b->stcap, b->nstrings + 1, sizeof(*s))) {
+		if (!s || cm__grow((void **)&b->strings, &b->stcap, b->nstrings + 1,
+		                   sizeof(*b->strings))) {
 			stop(j, CM_ENOMEM);
 			return;
 		}
@@ -431,9 +434,12 @@ static int check_sizes(job *j, const zip_stat_t *st)
 		snprintf(what, sizeof(what), "%llu bytes, more than --max-bytes (%llu)",
 		         (unsigned long long)st->size, max);
 	} else if (st->size > RATIO_FROM && st->size / (st->comp_size + 1) > MAX_RATIO) {
-		snprintf(what, sizeof(what), "%llu bytes from %llu, a ratio past %d:1",
+		snprintf(what, sizeof(what), "%llu bytes from %llu, past %d times its size",
 		         (unsigned long long)st->size, (unsigned long long)st->comp_size,
 		         MAX_RATIO);
+		book_error(j, CM_ELIMIT, "part %s would inflate to %s: a ZIP bomb, not a workbook",
+		           what);
+		return CM_ELIMIT;
 	} else {
 		return 0;
 	}

@@ -614,6 +614,11 @@ typedef enum {
  * "hybrid", "unclassified". */
 const char *cm_cluster_type_name(cm_cluster_type type);
 
+/* The most replicates of either kind cm_classify takes (CM_EINVAL above):
+ * each costs a classification, and a count past it would only exhaust
+ * memory and time. */
+#define CM_CLASSIFY_MAX_REPLICATES 10000
+
 typedef struct cm_classify_opts {
 	unsigned long seed;   /* every random draw (default 1) */
 	size_t replicates;    /* null-model replicates per indicator (default 20; 0: no z) */

@@ -188,7 +188,13 @@ typedef struct cli_series {
 	int by_year;
 	int years[CLI_MAX_YEARS];
 	size_t nyears;
+	/* Set by cli_series_run: what errors name (see cli_series_error). */
+	const char *command, *where;
 } cli_series;
+
+/* Prints ctx's message, naming the input when it has no place: the one
+ * file read, or "clustermap COMMAND" when the series came from several. */
+void cli_series_error(const cm_ctx *ctx, const cli_series *s);
 
 void cli_series_init(cli_series *s);
 /* Like cli_common_option, for the options above. */

@@ -52,7 +52,7 @@ static int classify_file(job *j, cm_ctx *ctx, const char *path)
 	size_t n = cm_series_count(s);
 	cm_classification **more = realloc(j->results, (j->nresults + n + 1) * sizeof(*more));
 	if (!more)
-		return fprintf(stderr, "clustermap: out of memory\n"), CM_ENOMEM;
+		return cli_error("%s: error: out of memory", path), CM_ENOMEM;
 	j->results = more;
 	for (size_t i = 0; i < n; i++) {
 		cm_classification *r;
@@ -108,7 +108,7 @@ static int run(job *j, char **files, int nfiles)
 
 /* Each replicate is a classification: past this, memory and time grow
  * without making the confidence any more certain. */
-enum { MAX_REPLICATES = 10000 };
+enum { MAX_REPLICATES = CM_CLASSIFY_MAX_REPLICATES };
 
 static int number_option(job *j, int opt, const char *arg)
 {

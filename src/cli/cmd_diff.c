@@ -53,7 +53,7 @@ static int draw(cm_ctx *ctx, const cm_diff *d, const cli_series *opts, const dif
 	ro.seed = opts->compare.seed;
 	int rc = cm_diff_render(ctx, d, a->diagram, &ro);
 	if (rc)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_print_write_error(ctx, rc, a->diagram);
 	return rc;
 }
 
@@ -83,7 +83,7 @@ static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, cons
 	}
 	int rc = cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1), &opts->compare);
 	if (rc)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_series_error(ctx, opts);
 	if (!rc && a->diagram)
 		rc = draw(ctx, d, opts, a);
 	if (!rc &&

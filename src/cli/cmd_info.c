@@ -34,7 +34,7 @@ static int info_one(const cli_common *c, const char *path, cm_format format, FIL
 		if (*written)
 			fputs(format == CM_FORMAT_JSON ? ",\n" : "\n", fp);
 		if (cm_info_write(fp, ctx, s, format))
-			fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx)), rc = CM_ERROR;
+			cli_print_error(ctx, path), rc = CM_ERROR;
 		++*written;
 	}
 	cm_series_free(s);

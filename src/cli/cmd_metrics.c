@@ -158,8 +158,12 @@ static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *f
 			rc = write_measures(fp, ctx, m, j, *count == 0, several);
 		if (rc == 0)
 			++*count;
-		if (rc == 0 && j->graphml)
-			rc = cli_write_file(ctx, j->graphml, write_graphml, &(measured){net, m});
+		if (rc == 0 && j->graphml &&
+		    (rc = cli_write_file(ctx, j->graphml, write_graphml, &(measured){net, m}))) {
+			/* About that file: said here, where its name is known. */
+			cli_print_write_error(ctx, rc, j->graphml);
+			rc = CLI_REPORTED;
+		}
 		cm_metrics_free(m);
 		if (rc)
 			return rc;
@@ -186,7 +190,7 @@ static int metrics_one(const job *j, const char *path, FILE *fp, int *count, int
 		                    nfiles > 1 || cm_series_count(s) > 1);
 		cli_print_diags(ctx, !j->c.quiet);
 		/* A write failure is about the report, not the input. */
-		if (rc)
+		if (rc && rc != CLI_REPORTED)
 			cli_print_error(ctx, rc == CM_EIO ? cli_output_name(j->out) : path);
 	}
 	cm_series_free(s);

@@ -54,7 +54,7 @@ static int draw(cm_ctx *ctx, const cm_timeline *tl, const cli_series *opts, cons
 	if (!rc)
 		rc = cm_timeline_render(ctx, tl, a->render_dir, &ro);
 	if (rc)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_print_write_error(ctx, rc, a->render_dir);
 	return rc;
 }
 
@@ -91,7 +91,7 @@ static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const
 	cm_timeline *tl = NULL;
 	int rc = cm_timeline_compute(&tl, ctx, s, &opts->compare);
 	if (rc)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_series_error(ctx, opts);
 	/* The chart first: a bad measure name leaves no half-done report behind. */
 	if (!rc && a->plot)
 		rc = write_to(ctx, tl, a, 1);

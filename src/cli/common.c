@@ -59,7 +59,7 @@ const char *cli_output_name(const char *path)
 
 void cli_print_write_error(const cm_ctx *ctx, int rc, const char *path)
 {
-	cli_print_error(ctx, rc == CM_EIO ? cli_output_name(path) : NULL);
+	cli_print_error(ctx, rc == CM_EIO || rc == CM_ENOMEM ? cli_output_name(path) : NULL);
 }
 
 void cli_print_error(const cm_ctx *ctx, const char *file)
@@ -168,7 +168,7 @@ static int progress(const char *what, double fraction, void *payload)
 int cli_ctx(cm_ctx **out, const cli_common *c)
 {
 	if (cm_ctx_new(out)) {
-		fprintf(stderr, "clustermap: out of memory\n");
+		fprintf(stderr, "clustermap %s: error: out of memory\n", c->command);
 		return CM_ENOMEM;
 	}
 	cm_ctx_set_limits(*out, &c->limits);
@@ -202,7 +202,7 @@ int cli_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const char *path
 	}
 	cli_print_diags(ctx, !c->quiet);
 	if (rc && cm_ctx_diag_count(ctx) == 0)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_print_error(ctx, strcmp(path, "-") ? path : "<stdin>");
 	return rc;
 }
 
@@ -230,7 +230,7 @@ int cli_write_batch(const cli_common *c, const char *path, cli_writer writer, co
 		return EXIT_FAIL;
 	int rc = cli_write_file(octx, path, writer, payload);
 	if (rc < 0)
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(octx));
+		cli_print_write_error(octx, rc, path);
 	cm_ctx_free(octx);
 	return rc ? EXIT_FAIL : EXIT_OK;
 }

@@ -91,7 +91,7 @@ static int slice(cm_series **all, cm_ctx *ctx, const cli_series *s, const char *
 	int rc = cm_series_slice(&sliced, ctx, cm_series_get(*all, 0), s->by_year ? NULL : s->years,
 	                         s->by_year ? 0 : s->nyears);
 	if (rc) {
-		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
+		cli_print_error(ctx, path);
 		return rc;
 	}
 	cm_series_free(*all);
@@ -122,13 +122,23 @@ int cli_series_run(const cli_common *c, const cli_series *opts, char **files, in
 {
 	cm_ctx *ctx;
 	cm_series *s = NULL;
+	char where[64];
+	cli_series named = *opts;
+	snprintf(where, sizeof(where), "clustermap %s", c->command);
+	named.command = c->command;
+	named.where = nfiles == 1 ? files[0] : where;
 	if (cli_ctx(&ctx, c))
 		return EXIT_FAIL;
 	int status = cli_series_read(&s, ctx, c, opts, files, nfiles) ? EXIT_FAIL : EXIT_OK;
 	cm_ctx_clear(ctx); /* the reader's warnings are already on stderr */
 	if (status == EXIT_OK)
-		status = fn(ctx, s, opts, args, c->quiet);
+		status = fn(ctx, s, &named, args, c->quiet);
 	cm_series_free(s);
 	cm_ctx_free(ctx);
 	return status;
+}
+
+void cli_series_error(const cm_ctx *ctx, const cli_series *s)
+{
+	cli_print_error(ctx, s->where);
 }

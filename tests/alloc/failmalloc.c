@@ -7,6 +7,7 @@
 #include "failmalloc.h"
 
 #include <dlfcn.h>
+#include <errno.h>
 #include <execinfo.h>
 #include <link.h>
 #include <stddef.h>
@@ -81,10 +82,40 @@ int failmalloc_in(const char *caller, const char *part)
 	return strstr(caller, part) != NULL;
 }
 
+/* Names of the shared objects whose calls are spared (failmalloc_spare). */
+static const char *const *spared;
+
+/* Whether a frame of the current call stack lies in a spared object. The
+ * unwinder was loaded by failmalloc_spare(), so backtrace() allocates
+ * nothing here. Allocations in a shared object's own start-up, made
+ * while dlopen() loads it, find no name yet and are counted. */
+static int in_spared(void)
+{
+	void *frames[64];
+	int n = backtrace(frames, 64);
+	for (int i = 0; i < n; i++) {
+		Dl_info info;
+		if (!dladdr(frames[i], &info) || !info.dli_fname)
+			continue;
+		for (const char *const *p = spared; *p; p++)
+			if (strstr(info.dli_fname, *p))
+				return 1;
+	}
+	return 0;
+}
+
+void failmalloc_spare(const char *const *parts)
+{
+	void *frames[4];
+	backtrace(frames, 4);
+	spared = parts;
+}
+
 RAW static int should_fail(const void *from)
 {
-	if (!fail_at || ++calls != fail_at)
+	if (!fail_at || (spared && in_spared()) || ++calls != fail_at)
 		return 0;
+	errno = ENOMEM; /* as the real ones do: fopen() and others report it */
 	fired = 1;
 	fired_from = from;
 	if (trace) {

@@ -20,5 +20,10 @@ int failmalloc_in(const char *caller, const char *part);
  * (or reallocated) directly by code of the shared object whose name
  * contains part, from now on; NULL ends the exemption. */
 void failmalloc_exempt(const char *part);
+/* Spares every allocation made while code of a shared object whose name
+ * contains one of parts (a NULL-ended list, kept) is on the call stack:
+ * they are neither counted nor failed.
+ * For libraries that do not survive a failed allocation themselves. */
+void failmalloc_spare(const char *const *parts);
 
 #endif

@@ -48,4 +48,30 @@ cm "x${NL}error: FORGED" 2> err
 status $? 2 "an unknown command is a usage error"
 [ "$(wc -l < err)" -eq 2 ] && grep -q "^clustermap: unknown command 'x\\\\nerror: FORGED'$" err
 ok $? "the command name is escaped"
+
+# The metrics, diff and timeline text reports: ids, labels, layer names,
+# graph ids, attribute names and values from the file are escaped.
+OLD="$DATA/escape/forged-old.graphml"
+NEW="$DATA/escape/forged-new.graphml"
+# forged NAME FILE: no forged line and no raw control in a report.
+forged() {
+	! grep -q '^forged.graphml:' "$2"; ok $? "$1: no forged diagnostic line"
+	no_controls "$2" "$1: no raw control characters"
+}
+cm metrics -q -n -g sector "$OLD" > out
+status $? 0 "metrics: forged ids are read"
+forged "metrics text" out
+grep -q '^  a\\nforged.graphml:1:1: error: FORGED  ' out; ok $? "metrics text: the id is escaped in the actor table"
+grep -q '^snapshot: g\\nforged.graphml:1:1: error: GID$' out; ok $? "metrics text: the graph id is escaped"
+grep -q '^  b\\u{9B}31m  ' out; ok $? "metrics text: a C1 control is escaped"
+grep -q '^Actors, supplier\\nforged.graphml:3:3: error: REL layer$' out; ok $? "metrics text: the layer name is escaped"
+cm diff -q --permutations 5 "$OLD" "$NEW" > out
+status $? 0 "diff: forged ids are read"
+forged "diff text" out
+grep -q '^  + c -> a\\nforged.graphml:1:1: error: FORGED$' out; ok $? "diff text: a formed tie's ends are escaped"
+grep -q '^new: h\\nforged.graphml:1:1: error: GID2 (' out; ok $? "diff text: the snapshot name is escaped"
+cm timeline -q "$OLD" "$NEW" > out
+status $? 0 "timeline: forged ids are read"
+forged "timeline text" out
+grep -q '^  h\\nforged.graphml:1:1: error: GID2      3      2 ' out; ok $? "timeline text: the snapshot's name is escaped in its column"
 done_testing

@@ -105,6 +105,22 @@ grep -c -- '-> b' "$TMP/parallel.dot" > "$TMP/got"
 is "$TMP/got" 1 "... as one line between the two actors"
 sed -n '/a -> b/,/]/p' "$TMP/parallel.dot" | grep -q 'penwidth=5'; ok $? "... drawn wider"
 
+# A map of every actor (--full) with more than 500,000 lines on one actor
+# would overflow Graphviz's stack: refused before any layout, exit 1.
+awk 'BEGIN {
+	printf "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"><graph><node id=\"hub\"/>\n"
+	for (i = 0; i <= 500000; i++) printf "<node id=\"n%d\"/><edge source=\"hub\" target=\"n%d\"/>\n", i, i
+	print "</graph></graphml>" }' > "$TMP/star.graphml"
+cm render -q --full "$TMP/star.graphml" -o "$TMP/star.svg" 2> "$TMP/err"
+status $? 1 "--full with 500,001 lines on one actor exits 1"
+printf '%s\n' "$TMP/star.graphml: error: actor 'hub' has 500001 lines to draw (distinct neighbours and layers), more than Graphviz can draw on one actor (500000); draw groups (leave out --full, or give a smaller --aggregate-above) or one layer with --layer" > "$TMP/want"
+same "$TMP/err" "$TMP/want" "... says why and what draws it"
+[ ! -e "$TMP/star.svg" ] && [ -z "$(ls "$TMP" | grep '\.tmp-')" ]; ok $? "... and writes nothing"
+cm render -q --aggregate-above 0 "$TMP/star.graphml" -f dot -o "$TMP/star.dot" 2> /dev/null
+status $? 1 "--aggregate-above 0 is refused the same way"
+cm render -q "$TMP/star.graphml" -f plain -o "$TMP/star.plain" 2> /dev/null
+status $? 0 "... and by default the star is drawn as groups"
+
 # Grouping is decided by lines as well as actors: 60 actors with 1380 ties
 # are grouped when 100 actors are allowed (more than 10 lines each), not 200.
 awk 'BEGIN {

@@ -336,6 +336,19 @@ static void test_public_api(cm_ctx *ctx)
 	cm_classification_free(NULL);
 	o.hybrid_margin = -1;
 	is_int(cm_classify(&a, ctx, net, &o), CM_EINVAL, "a negative margin is refused");
+	/* The bound holds in the library, not only in the command: a huge
+	 * count is refused before anything is allocated for it. */
+	cm_classify_opts_init(&o);
+	o.replicates = CM_CLASSIFY_MAX_REPLICATES + 1;
+	is_int(cm_classify(&a, ctx, net, &o), CM_EINVAL, "10001 null-model replicates are refused");
+	is_str(cm_ctx_errmsg(ctx),
+	       "error: 10001 null-model replicates asked for; at most 10000 are allowed",
+	       "... saying so");
+	cm_classify_opts_init(&o);
+	o.stability = (size_t)99999999999ULL;
+	is_int(cm_classify(&a, ctx, net, &o), CM_EINVAL,
+	       "99999999999 stability replicates are refused");
+	ok(a == NULL, "... with no result");
 	cm_series_free(s);
 }
 

@@ -401,6 +401,14 @@ int cm_classify(cm_classification **out, cm_ctx *ctx, const cm_network *net,
 	*out = NULL;
 	if (!(opts->hybrid_margin >= 0 && opts->hybrid_margin <= 2))
 		return cm__error(ctx, CM_EINVAL, "error: hybrid margin must be in [0, 2]");
+	if (opts->replicates > CM_CLASSIFY_MAX_REPLICATES ||
+	    opts->stability > CM_CLASSIFY_MAX_REPLICATES)
+		return cm__error(
+		    ctx, CM_EINVAL, "error: %zu %s replicates asked for; at most %d are allowed",
+		    opts->replicates > CM_CLASSIFY_MAX_REPLICATES ? opts->replicates
+		                                                  : opts->stability,
+		    opts->replicates > CM_CLASSIFY_MAX_REPLICATES ? "null-model" : "stability",
+		    CM_CLASSIFY_MAX_REPLICATES);
 	cm_classification *c = cm__calloc(1, sizeof(*c));
 	if (!c)
 		return cm__oom(ctx);

@@ -4,6 +4,7 @@
  * terminal (docs/graphml.md, "Messages"). */
 #include "internal.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -65,18 +66,42 @@ size_t cm_escape(char *buf, size_t size, const char *s)
 	return used;
 }
 
-size_t cm__fputs_escaped(FILE *fp, const char *s)
+/* Writes (fp NULL: only measures) the escape of s up to max bytes. */
+static size_t put_escaped(FILE *fp, const char *s, size_t max)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t written = 0, len;
 	char esc[8];
 	for (; *p; p += len) {
 		escape_one(esc, p, &len);
-		if (esc[0])
-			fputs(esc, fp);
-		else
-			fwrite(p, 1, len, fp);
-		written += esc[0] ? strlen(esc) : len;
+		size_t n = esc[0] ? strlen(esc) : len;
+		if (n > max - written)
+			break;
+		if (fp)
+			fwrite(esc[0] ? esc : (const char *)p, 1, n, fp);
+		written += n;
 	}
 	return written;
+}
+
+size_t cm__escaped_length(const char *s)
+{
+	return put_escaped(NULL, s, SIZE_MAX);
+}
+
+size_t cm__fputs_escaped(FILE *fp, const char *s)
+{
+	return put_escaped(fp, s, SIZE_MAX);
+}
+
+void cm__fput_escaped_field(FILE *fp, const char *s, int width, size_t max)
+{
+	size_t len = put_escaped(NULL, s, max),
+	       w = width < 0 ? (size_t) - (long)width : (size_t)width;
+	size_t pad = len < w ? w - len : 0;
+	if (width > 0)
+		fprintf(fp, "%*s", (int)pad, "");
+	put_escaped(fp, s, max);
+	if (width < 0)
+		fprintf(fp, "%*s", (int)pad, "");
 }

@@ -55,6 +55,13 @@ int cm__progress(cm_ctx *ctx, const char *what, double fraction);
 /* Writes s escaped as cm_escape does, whatever its length, for text that
  * people read (reports); returns the bytes written. */
 size_t cm__fputs_escaped(FILE *fp, const char *s);
+/* The same in a column: at most max bytes of the escaped text (SIZE_MAX:
+ * all; never half a character or half an escape), padded with spaces to
+ * |width| bytes, after the text when width is negative (printf's "%-*s"),
+ * before it otherwise ("%*s"). */
+void cm__fput_escaped_field(FILE *fp, const char *s, int width, size_t max);
+/* The bytes cm__fputs_escaped would write. */
+size_t cm__escaped_length(const char *s);
 
 /* ------------------------------------------------------------ memory */
 

@@ -1244,6 +1244,9 @@ int cm_series_read_file(cm_series **out, cm_ctx *ctx, const char *path, const cm
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
 		int e = errno;
+		/* fopen() allocates: its failure may be the memory's. */
+		if (e == ENOMEM)
+			return cm__diag(ctx, CM_DIAG_ERROR, path, 0, 0, "out of memory"), CM_ENOMEM;
 		cm__diag(ctx, CM_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(e));
 		return CM_EIO;
 	}

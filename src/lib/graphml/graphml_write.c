@@ -15,6 +15,7 @@ typedef struct writer {
 	const cm_network *net;
 	const cm_node_columns *extra;
 	int failed;
+	int oom; /* libxml2 said a failure was an allocation's */
 } writer;
 
 #define X(s) ((const xmlChar *)(s))
@@ -188,24 +189,54 @@ static void document(writer *wr)
 		wr->failed = 1;
 }
 
+static void quiet(void *user, const char *msg, ...)
+{
+	(void)user, (void)msg;
+}
+
+static void on_error(void *user, xmlErrorPtr err)
+{
+	writer *wr = user;
+	if (err && err->code == XML_ERR_NO_MEMORY)
+		wr->oom = 1;
+}
+
+/* libxml2 prints its writer's failures ("out of memory!") to stderr unless
+ * told otherwise, and a library must not print: while writing, they come
+ * here, which also tells an allocation's failure from the file's. */
+static int write_document(writer *wr, FILE *fp)
+{
+	xmlGenericErrorFunc generic = xmlGenericError;
+	void *generic_ctx = xmlGenericErrorContext, *structured_ctx = xmlStructuredErrorContext;
+	xmlStructuredErrorFunc structured = xmlStructuredError;
+	xmlSetGenericErrorFunc(NULL, quiet);
+	xmlSetStructuredErrorFunc(wr, on_error);
+	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
+	wr->w = out ? xmlNewTextWriter(out) : NULL;
+	if (!wr->w) {
+		wr->failed = wr->oom = 1;
+		if (out)
+			xmlOutputBufferClose(out);
+	} else {
+		xmlTextWriterSetIndent(wr->w, 1);
+		xmlTextWriterSetIndentString(wr->w, X("  "));
+		document(wr);
+		if (xmlTextWriterFlush(wr->w) < 0)
+			wr->failed = 1;
+		xmlFreeTextWriter(wr->w); /* also closes the output buffer, not fp */
+	}
+	xmlSetGenericErrorFunc(generic_ctx, generic);
+	xmlSetStructuredErrorFunc(structured_ctx, structured);
+	return wr->failed;
+}
+
 int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
                              const cm_node_columns *extra)
 {
-	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
-	if (!out)
+	writer wr = {.net = net, .extra = extra};
+	if (!write_document(&wr, fp) && !ferror(fp))
+		return 0;
+	if (wr.oom && !ferror(fp))
 		return cm__oom(ctx);
-	writer wr = {.w = xmlNewTextWriter(out), .net = net, .extra = extra};
-	if (!wr.w) {
-		xmlOutputBufferClose(out);
-		return cm__oom(ctx);
-	}
-	xmlTextWriterSetIndent(wr.w, 1);
-	xmlTextWriterSetIndentString(wr.w, X("  "));
-	document(&wr);
-	if (xmlTextWriterFlush(wr.w) < 0)
-		wr.failed = 1;
-	xmlFreeTextWriter(wr.w); /* also closes the output buffer, not fp */
-	if (wr.failed || ferror(fp))
-		return cm__error(ctx, CM_EIO, "error: writing GraphML failed");
-	return 0;
+	return cm__error(ctx, CM_EIO, "error: writing GraphML failed");
 }

@@ -106,8 +106,15 @@ int cm__scene_aggregate(cm__scene *s, cm_ctx *ctx, const cm_positions *pin);
 int cm__scene_merge_ties(cm__scene *s, cm_ctx *ctx);
 
 /* The lines a map of every actor would draw: distinct (ends, layer) ties
- * of layer (SIZE_MAX: every layer). */
-int cm__render_lines(size_t *out, cm_ctx *ctx, const cm_network *net, size_t layer);
+ * of layer (SIZE_MAX: every layer); *busiest gets the most of them on one
+ * actor, *actor which (the first such). */
+int cm__render_lines(size_t *out, size_t *busiest, size_t *actor, cm_ctx *ctx,
+                     const cm_network *net, size_t layer);
+
+/* The most lines one actor of a map of every actor may have: Graphviz
+ * 2.42 keeps an actor's lines in a dictionary whose walk overflows the
+ * stack past about 600,000 (docs/render.md, "Large networks"). */
+#define CM__MAX_ACTOR_LINES 500000
 
 /* A map of every actor is grouped above this many lines per actor allowed
  * (--aggregate-above): Graphviz takes minutes and gigabytes past that. */

@@ -251,13 +251,32 @@ int cm__scene_merge_ties(cm__scene *s, cm_ctx *ctx)
 	return 0;
 }
 
-int cm__render_lines(size_t *out, cm_ctx *ctx, const cm_network *net, size_t layer)
+/* Counts each distinct line of the sorted t[0..k) on both its ends. */
+static void busiest_actor(size_t *busiest, size_t *actor, const slot *t, size_t k, size_t *per)
 {
-	size_t m = cm_network_edge_count(net), k = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (i && !slot_key(&t[i], &t[i - 1]))
+			continue;
+		per[t[i].src]++;
+		if (t[i].dst != t[i].src)
+			per[t[i].dst]++;
+	}
+	for (size_t v = 0; per && per[v] != SIZE_MAX; v++)
+		if (per[v] > *busiest)
+			*busiest = per[v], *actor = v;
+}
+
+int cm__render_lines(size_t *out, size_t *busiest, size_t *actor, cm_ctx *ctx,
+                     const cm_network *net, size_t layer)
+{
+	size_t m = cm_network_edge_count(net), k = 0, n = cm_network_node_count(net);
 	slot *t = m ? cm__malloc(m * sizeof(*t)) : NULL;
-	*out = 0;
-	if (m && !t)
+	size_t *per = m ? cm__calloc(n + 1, sizeof(*per)) : NULL;
+	*out = *busiest = *actor = 0;
+	if (m && (!t || !per)) {
+		cm__free(t), cm__free(per);
 		return cm__oom(ctx);
+	}
 	for (size_t e = 0; e < m; e++) {
 		size_t l = cm_network_edge_layer(net, e);
 		if (layer == SIZE_MAX || l == layer)
@@ -271,6 +290,10 @@ int cm__render_lines(size_t *out, cm_ctx *ctx, const cm_network *net, size_t lay
 	qsort(t, k, sizeof(*t), by_slot);
 	for (size_t i = 0; i < k; i++)
 		*out += !i || slot_key(&t[i], &t[i - 1]);
+	if (per)
+		per[n] = SIZE_MAX; /* the end mark */
+	busiest_actor(busiest, actor, t, k, per);
 	cm__free(t);
+	cm__free(per);
 	return 0;
 }

@@ -222,6 +222,8 @@ int cm_positions_read_file(cm_positions **out, cm_ctx *ctx, const char *path)
 {
 	*out = NULL;
 	FILE *fp = fopen(path, "r");
+	if (!fp && errno == ENOMEM) /* fopen() allocates */
+		return cm__error(ctx, CM_ENOMEM, "%s: error: out of memory", path);
 	if (!fp)
 		return cm__error(ctx, CM_EIO, "%s: error: cannot open: %s", path, strerror(errno));
 	cm_positions *pos = NULL;

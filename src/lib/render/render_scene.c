@@ -27,8 +27,10 @@ void cm_render_opts_init(cm_render_opts *opts)
 typedef struct build {
 	const cm_network *net;
 	const cm_render_opts *opts;
-	size_t layer; /* SIZE_MAX: every layer */
-	size_t lines; /* distinct ties drawn without grouping */
+	size_t layer;   /* SIZE_MAX: every layer */
+	size_t lines;   /* distinct ties drawn without grouping */
+	size_t busiest; /* the most of them on one actor, ... */
+	size_t actor;   /* ... which */
 	cm_metrics *own_metrics;
 	const cm_metrics *metrics;
 	size_t mlayer;
@@ -516,6 +518,20 @@ static int check_opts(cm_ctx *ctx, const cm_render_opts *o)
 	return 0;
 }
 
+/* Before anything costly: a map of every actor that Graphviz cannot draw
+ * is refused, with what would draw it instead. */
+static int check_busiest(const build *b, cm_ctx *ctx)
+{
+	if (aggregating(b) || b->busiest <= CM__MAX_ACTOR_LINES)
+		return 0;
+	return cm__error(ctx, CM_ELIMIT,
+	                 "error: actor '%s' has %zu lines to draw (distinct neighbours and "
+	                 "layers), more than Graphviz can draw on one actor (%d); draw "
+	                 "groups (leave out --full, or give a smaller --aggregate-above) or "
+	                 "one layer with --layer",
+	                 cm_network_node_id(b->net, b->actor), b->busiest, CM__MAX_ACTOR_LINES);
+}
+
 int cm__scene_build(cm__scene *s, cm_ctx *ctx, const cm_network *net, const cm_render_opts *opts)
 {
 	build b = {.net = net, .opts = opts};
@@ -524,8 +540,10 @@ int cm__scene_build(cm__scene *s, cm_ctx *ctx, const cm_network *net, const cm_r
 	int rc = check_opts(ctx, opts);
 	if (!rc)
 		rc = find_layer(&b, ctx);
-	if (!rc && !opts->full && opts->aggregate_above)
-		rc = cm__render_lines(&b.lines, ctx, net, b.layer);
+	if (!rc)
+		rc = cm__render_lines(&b.lines, &b.busiest, &b.actor, ctx, net, b.layer);
+	if (!rc)
+		rc = check_busiest(&b, ctx);
 	if (!rc && need_metrics(&b))
 		rc = get_metrics(&b, ctx);
 	if (!rc && !strcmp(opts->color_by, "role"))

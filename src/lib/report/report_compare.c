@@ -4,6 +4,7 @@
 #include "report.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 /* ------------------------------------------------------------ shared */
@@ -148,9 +149,12 @@ static size_t changed_count(const cm_diff *d)
 static void text_key(FILE *fp, const cm_diff *d, size_t actor, int flags)
 {
 	const char *label = actor_label(d, actor, flags);
-	fputs(d->actors[actor].key, fp);
-	if (label)
-		fprintf(fp, " (%s)", label);
+	cm__fputs_escaped(fp, d->actors[actor].key);
+	if (label) {
+		fputs(" (", fp);
+		cm__fputs_escaped(fp, label);
+		fputc(')', fp);
+	}
 }
 
 typedef struct text_change {
@@ -161,7 +165,12 @@ typedef struct text_change {
 static void text_change_one(void *payload, const char *name, const char *old, const char *new)
 {
 	text_change *t = payload;
-	fprintf(t->fp, "%s%s %s -> %s", t->sep, name, old ? old : "(none)", new ? new : "(none)");
+	fputs(t->sep, t->fp);
+	cm__fputs_escaped(t->fp, name);
+	fputc(' ', t->fp);
+	cm__fputs_escaped(t->fp, old ? old : "(none)");
+	fputs(" -> ", t->fp);
+	cm__fputs_escaped(t->fp, new ? new : "(none)");
 	t->sep = "; ";
 }
 
@@ -205,11 +214,13 @@ static void text_actors(FILE *fp, const cm_diff *d, cm_change c, int flags)
 static void text_layer_row(FILE *fp, const cm__layer_diff *l)
 {
 	char j[32], r[32], p[32];
-	fprintf(fp, "  %-14s %-3s %6zu %6zu %7zu %9zu %9zu %8s %7s %7s\n", l->name,
-	        l->directed ? "yes" : "no", tie_total(l, 0), tie_total(l, 1),
-	        l->count[CM_CHANGE_FORMED], l->count[CM_CHANGE_DISSOLVED],
-	        l->count[CM_CHANGE_PERSISTED], fmt(j, sizeof(j), l->jaccard, 3),
-	        fmt(r, sizeof(r), l->qap.r, 3), fmt(p, sizeof(p), l->qap.p, 3));
+	fputs("  ", fp);
+	cm__fput_escaped_field(fp, l->name, -14, SIZE_MAX);
+	fprintf(fp, " %-3s %6zu %6zu %7zu %9zu %9zu %8s %7s %7s\n", l->directed ? "yes" : "no",
+	        tie_total(l, 0), tie_total(l, 1), l->count[CM_CHANGE_FORMED],
+	        l->count[CM_CHANGE_DISSOLVED], l->count[CM_CHANGE_PERSISTED],
+	        fmt(j, sizeof(j), l->jaccard, 3), fmt(r, sizeof(r), l->qap.r, 3),
+	        fmt(p, sizeof(p), l->qap.p, 3));
 }
 
 /* Persisted ties are listed only when asked (CM_DIFF_PERSISTED): in a
@@ -225,8 +236,8 @@ static void text_tie_lists(FILE *fp, const cm_diff *d, const cm__layer_diff *l, 
 	for (int c = 0; c < CM_CHANGE_COUNT; c++) {
 		if (!l->count[c] || !listed((cm_change)c, flags))
 			continue;
-		fprintf(fp, "%s, %s (%zu):\n", l->name, cm_change_name((cm_change)c, 1),
-		        l->count[c]);
+		cm__fputs_escaped(fp, l->name);
+		fprintf(fp, ", %s (%zu):\n", cm_change_name((cm_change)c, 1), l->count[c]);
 		for (size_t i = 0; i < l->count[c]; i++) {
 			fprintf(fp, "  %c ", mark[c]);
 			text_key(fp, d, l->ties[c][i].a, flags);
@@ -244,22 +255,30 @@ static void text_measures(FILE *fp, const cm_diff *d)
 	        "delta");
 	for (size_t k = 0; k < d->nmeasures; k++) {
 		const cm__measure_change *c = &d->measures[k];
-		fprintf(fp, "  %-14s %-28s %10s %10s %10s\n", c->layer, c->name,
-		        fmt(o, sizeof(o), c->old_value, 4), fmt(n, sizeof(n), c->new_value, 4),
+		fputs("  ", fp);
+		cm__fput_escaped_field(fp, c->layer, -14, SIZE_MAX);
+		fputc(' ', fp);
+		cm__fput_escaped_field(fp, c->name, -28, SIZE_MAX);
+		fprintf(fp, " %10s %10s %10s\n", fmt(o, sizeof(o), c->old_value, 4),
+		        fmt(n, sizeof(n), c->new_value, 4),
 		        fmt(dl, sizeof(dl), c->new_value - c->old_value, 4));
 	}
 }
 
 static void text_header(FILE *fp, const cm_diff *d)
 {
-	char a[64], b[64];
-	fprintf(fp, "old: %s (%s): %zu actors, %zu ties\n",
-	        cm__snapshot_name(a, sizeof(a), d->old_net, 0), d->old_net->source, d->old_net->n,
-	        d->old_net->m);
-	fprintf(fp, "new: %s (%s): %zu actors, %zu ties\n",
-	        cm__snapshot_name(b, sizeof(b), d->new_net, 1), d->new_net->source, d->new_net->n,
-	        d->new_net->m);
-	fprintf(fp, "actors matched by %s\n\n", d->match_by ? d->match_by : "id");
+	const cm_network *nets[2] = {d->old_net, d->new_net};
+	for (int i = 0; i < 2; i++) {
+		char name[64];
+		fputs(i ? "new: " : "old: ", fp);
+		cm__fputs_escaped(fp, cm__snapshot_name(name, sizeof(name), nets[i], i));
+		fputs(" (", fp);
+		cm__fputs_escaped(fp, nets[i]->source ? nets[i]->source : "");
+		fprintf(fp, "): %zu actors, %zu ties\n", nets[i]->n, nets[i]->m);
+	}
+	fputs("actors matched by ", fp);
+	cm__fputs_escaped(fp, d->match_by ? d->match_by : "id");
+	fputs("\n\n", fp);
 }
 
 static int diff_text(FILE *fp, const cm_diff *d, int flags)
@@ -794,7 +813,9 @@ static void text_summary_row(FILE *fp, const cm_timeline *tl, size_t i)
 	char j[32], r[32], p[32];
 	const cm_diff *d = tl->diffs[i];
 	const cm__layer_diff *a = all_layer(d);
-	fprintf(fp, "  %-12s %6zu %6zu", tl->names[i], tl->nets[i]->n, tl->nets[i]->m);
+	fputs("  ", fp);
+	cm__fput_escaped_field(fp, tl->names[i], -12, SIZE_MAX);
+	fprintf(fp, " %6zu %6zu", tl->nets[i]->n, tl->nets[i]->m);
 	if (d)
 		fprintf(fp, " %7zu %5zu %7zu %9zu %8s %7s %7s", d->count[CM_CHANGE_ENTERED],
 		        d->count[CM_CHANGE_LEFT], a->count[CM_CHANGE_FORMED],
@@ -825,8 +846,10 @@ static void text_scores(FILE *fp, const cm_timeline *tl)
 	if (!any_class(tl))
 		return;
 	fprintf(fp, "\nclassification scores\n  %-28s", "type");
-	for (size_t i = 0; i < tl->count; i++)
-		fprintf(fp, " %10s", tl->names[i]);
+	for (size_t i = 0; i < tl->count; i++) {
+		fputc(' ', fp);
+		cm__fput_escaped_field(fp, tl->names[i], 10, SIZE_MAX);
+	}
 	fputc('\n', fp);
 	for (int t = 0; t < CM_TYPE_COUNT; t++) {
 		fprintf(fp, "  %-28s", cm_cluster_type_name((cm_cluster_type)t));
@@ -844,9 +867,13 @@ static void text_scores(FILE *fp, const cm_timeline *tl)
 static void text_layer_table(FILE *fp, const cm_timeline *tl, const char *layer)
 {
 	char b[32];
-	fprintf(fp, "\n%s\n  %-28s", layer, "measure");
-	for (size_t i = 0; i < tl->count; i++)
-		fprintf(fp, " %10s", tl->names[i]);
+	fputc('\n', fp);
+	cm__fputs_escaped(fp, layer);
+	fprintf(fp, "\n  %-28s", "measure");
+	for (size_t i = 0; i < tl->count; i++) {
+		fputc(' ', fp);
+		cm__fput_escaped_field(fp, tl->names[i], 10, SIZE_MAX);
+	}
 	fputc('\n', fp);
 	for (const char *const *m = cm_metrics_network_names(); *m; m++) {
 		fprintf(fp, "  %-28s", *m);

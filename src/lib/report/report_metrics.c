@@ -5,6 +5,7 @@
 #include "report.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Actors measured in a layer: the degree is defined for every one of them
@@ -296,8 +297,8 @@ static int column_width(const cm_metrics *m)
 {
 	int w = 10;
 	for (size_t k = 0; k < m->nlayers; k++)
-		if ((int)strlen(m->layers[k].name) + 2 > w)
-			w = (int)strlen(m->layers[k].name) + 2;
+		if ((int)cm__escaped_length(m->layers[k].name) + 2 > w)
+			w = (int)cm__escaped_length(m->layers[k].name) + 2;
 	return w;
 }
 
@@ -315,7 +316,7 @@ static void text_network(FILE *fp, const cm_metrics *m)
 	int w = column_width(m);
 	fprintf(fp, "\n  %-28s", "layer");
 	for (size_t k = 0; k < m->nlayers; k++)
-		fprintf(fp, "%*s", w, m->layers[k].name);
+		cm__fput_escaped_field(fp, m->layers[k].name, w, SIZE_MAX);
 	fprintf(fp, "\n  %-28s", "directed");
 	for (size_t k = 0; k < m->nlayers; k++)
 		fprintf(fp, "%*s", w, m->layers[k].directed ? "yes" : "no");
@@ -337,8 +338,10 @@ static void text_sampling(FILE *fp, const cm_metrics *m)
 		for (int j = 0; j < 4; j++) {
 			if (!s[j]->sources)
 				continue;
-			fprintf(fp, "  note: %s %s estimated from %zu sampled sources", l->name,
-			        what[j], s[j]->sources);
+			fputs("  note: ", fp);
+			cm__fputs_escaped(fp, l->name);
+			fprintf(fp, " %s estimated from %zu sampled sources", what[j],
+			        s[j]->sources);
 			if (!isnan(s[j]->std_error))
 				fprintf(fp, " (%sstandard error %s)", j < 2 ? "largest " : "",
 				        text_number(buf, sizeof(buf), s[j]->std_error));
@@ -356,10 +359,13 @@ static void text_cp(FILE *fp, const cm_metrics *m, const cm__mlayer *l)
 	char b[4][64];
 	const cm__mlayer_cp *cp = &l->cp;
 	size_t shown = cp->core_size < TEXT_CORE_MAX ? cp->core_size : TEXT_CORE_MAX;
-	fprintf(fp, "\nCore/periphery (%s layer): fit %s, core of %zu:", l->name,
-	        text_number(b[0], 64, cp->fit), cp->core_size);
-	for (size_t i = 0; i < shown; i++)
-		fprintf(fp, " %s", m->net->nodes[cp->core[i]].id);
+	fputs("\nCore/periphery (", fp);
+	cm__fputs_escaped(fp, l->name);
+	fprintf(fp, " layer): fit %s, core of %zu:", text_number(b[0], 64, cp->fit), cp->core_size);
+	for (size_t i = 0; i < shown; i++) {
+		fputc(' ', fp);
+		cm__fputs_escaped(fp, m->net->nodes[cp->core[i]].id);
+	}
 	if (shown < cp->core_size)
 		fprintf(fp, " ... and %zu more (all in --format json)", cp->core_size - shown);
 	fprintf(fp,
@@ -379,16 +385,20 @@ static void text_cp(FILE *fp, const cm_metrics *m, const cm__mlayer *l)
 static void text_groups(FILE *fp, const cm_metrics *m)
 {
 	char b[6][64];
-	fprintf(fp, "\nE-I index by %s\n  %-14s %8s %8s %8s %8s %8s %8s\n", m->groups, "layer",
-	        "external", "internal", "E-I", "min", "max", "p");
+	fputs("\nE-I index by ", fp);
+	cm__fputs_escaped(fp, m->groups);
+	fprintf(fp, "\n  %-14s %8s %8s %8s %8s %8s %8s\n", "layer", "external", "internal", "E-I",
+	        "min", "max", "p");
 	for (size_t k = 0; k < m->nlayers; k++) {
 		const cm__mlayer_ei *e = &m->layers[k].ei;
-		if (e->present)
-			fprintf(fp, "  %-14s %8s %8s %8s %8s %8s %8s\n", m->layers[k].name,
-			        text_number(b[0], 64, e->external),
-			        text_number(b[1], 64, e->internal), text_number(b[2], 64, e->ei),
-			        text_number(b[3], 64, e->min), text_number(b[4], 64, e->max),
-			        text_number(b[5], 64, e->p_value));
+		if (!e->present)
+			continue;
+		fputs("  ", fp);
+		cm__fput_escaped_field(fp, m->layers[k].name, -14, SIZE_MAX);
+		fprintf(fp, " %8s %8s %8s %8s %8s %8s\n", text_number(b[0], 64, e->external),
+		        text_number(b[1], 64, e->internal), text_number(b[2], 64, e->ei),
+		        text_number(b[3], 64, e->min), text_number(b[4], 64, e->max),
+		        text_number(b[5], 64, e->p_value));
 	}
 	for (size_t k = 0; k < m->nlayers; k++)
 		if (m->layers[k].cp.present)
@@ -407,9 +417,9 @@ static int column_used(const cm_metrics *m, const cm__mlayer *l, int a)
 static int id_width(const cm_metrics *m)
 {
 	int w = 4;
-	for (size_t i = 0; i < m->net->n; i++)
-		if ((int)strlen(m->net->nodes[i].id) > w)
-			w = (int)strlen(m->net->nodes[i].id);
+	for (size_t i = 0; i < m->net->n && w < 40; i++)
+		if ((int)cm__escaped_length(m->net->nodes[i].id) > w)
+			w = (int)cm__escaped_length(m->net->nodes[i].id);
 	return w > 40 ? 40 : w;
 }
 
@@ -417,7 +427,9 @@ static void text_actors(FILE *fp, const cm_metrics *m, const cm__mlayer *l)
 {
 	char buf[64];
 	int used[CM__AM_COUNT], iw = id_width(m);
-	fprintf(fp, "\nActors, %s layer\n  %-*s", l->name, iw, "id");
+	fputs("\nActors, ", fp);
+	cm__fputs_escaped(fp, l->name);
+	fprintf(fp, " layer\n  %-*s", iw, "id");
 	for (int a = 0; a < CM__AM_COUNT; a++)
 		if ((used[a] = column_used(m, l, a)))
 			fprintf(fp, " %*s",
@@ -429,7 +441,8 @@ static void text_actors(FILE *fp, const cm_metrics *m, const cm__mlayer *l)
 	for (size_t i = 0; i < m->net->n; i++) {
 		if (!in_layer(l, i))
 			continue;
-		fprintf(fp, "  %-*.40s", iw, m->net->nodes[i].id);
+		fputs("  ", fp);
+		cm__fput_escaped_field(fp, m->net->nodes[i].id, -iw, 40);
 		for (int a = 0; a < CM__AM_COUNT; a++)
 			if (used[a])
 				fprintf(fp, " %*s",
@@ -447,7 +460,8 @@ static void text_snapshot(FILE *fp, const cm_network *net)
 	int has_id = net->id && net->id[0];
 	if (!has_id && !net->year)
 		return;
-	fprintf(fp, "snapshot: %s", has_id ? net->id : "-");
+	fputs("snapshot: ", fp);
+	cm__fputs_escaped(fp, has_id ? net->id : "-");
 	if (net->year)
 		fprintf(fp, ", year %d", net->year);
 	fputc('\n', fp);
@@ -456,7 +470,9 @@ static void text_snapshot(FILE *fp, const cm_network *net)
 static int write_text(FILE *fp, const cm_metrics *m, int nodes)
 {
 	const cm_network *net = m->net;
-	fprintf(fp, "file: %s\n", net->source ? net->source : "");
+	fputs("file: ", fp);
+	cm__fputs_escaped(fp, net->source ? net->source : "");
+	fputc('\n', fp);
 	text_snapshot(fp, net);
 	fprintf(fp, "nodes: %zu, edges: %zu%s%s\n", net->n, net->m,
 	        m->inside_only ? ", inside actors only" : "", m->weighted ? ", weighted" : "");

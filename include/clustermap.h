@@ -586,6 +586,8 @@ typedef struct cm_chart {
 	const char *const *x_labels; /* npoints tick labels, or NULL for the numbers */
 	size_t nseries;              /* at most 8: the palette's distinct colours */
 	const cm_chart_series *series;
+	const char *caption;        /* a line under the chart, or NULL */
+	const char *const *x_notes; /* npoints notes under the tick labels, or NULL */
 } cm_chart;
 
 int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *chart);
@@ -594,6 +596,17 @@ int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *chart);
  * "MEASURE" (in layer) or "LAYER:MEASURE"; layer NULL means "all". */
 int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
                      const char *layer);
+/* The same with a title, a caption and the verdicts. Series are named in
+ * words ("information ties: degree centralization"). */
+typedef struct cm_plot_opts {
+	const char *measures; /* as for cm_timeline_plot; NULL: density */
+	const char *layer;    /* NULL: "all" */
+	const char *title;    /* NULL: "Network measures over time" */
+	const char *caption;  /* a line under the chart, or NULL */
+	int verdicts;         /* nonzero: each snapshot's verdict under its year */
+} cm_plot_opts;
+void cm_plot_opts_init(cm_plot_opts *opts);
+int cm_timeline_plot_opts(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const cm_plot_opts *opts);
 
 /* ------------------------------------------------------------ classify */
 

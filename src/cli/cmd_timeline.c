@@ -25,6 +25,9 @@ static void help(void)
 	       "      --measures LIST          measures to plot, MEASURE or LAYER:MEASURE\n"
 	       "                               (default " DEFAULT_MEASURES ")\n"
 	       "      --layer NAME             layer of measures given without one (default all)\n"
+	       "      --title TEXT             the chart's title\n"
+	       "      --caption TEXT           a line under the chart (source, date, ...)\n"
+	       "      --verdicts               each snapshot's verdict under its year\n"
 	       "      --render-dir DIR         one diagram per snapshot, DIR/NAME.svg, all on\n"
 	       "                               the same positions (small multiples)\n"
 	       "      --render-format FMT      svg (default), png, pdf or dot for --render-dir\n"
@@ -41,9 +44,21 @@ static void help(void)
 typedef struct tl_args {
 	cm_format format;
 	const char *output, *plot, *measures, *layer, *render_dir, *render_format;
+	const char *title, *caption;
+	int verdicts;
 } tl_args;
 
-enum { OPT_OUTPUT = 1, OPT_PLOT, OPT_MEASURES, OPT_LAYER, OPT_RENDER_DIR, OPT_RENDER_FORMAT };
+enum {
+	OPT_OUTPUT = 1,
+	OPT_PLOT,
+	OPT_MEASURES,
+	OPT_LAYER,
+	OPT_RENDER_DIR,
+	OPT_RENDER_FORMAT,
+	OPT_TITLE,
+	OPT_CAPTION,
+	OPT_VERDICTS
+};
 
 static int draw(cm_ctx *ctx, const cm_timeline *tl, const cli_series *opts, const tl_args *a)
 {
@@ -66,7 +81,14 @@ typedef struct output {
 static int write_chart(FILE *fp, cm_ctx *ctx, const void *payload)
 {
 	const output *o = payload;
-	return cm_timeline_plot(fp, ctx, o->tl, o->a->measures, o->a->layer);
+	cm_plot_opts po;
+	cm_plot_opts_init(&po);
+	po.measures = o->a->measures;
+	po.layer = o->a->layer;
+	po.title = o->a->title;
+	po.caption = o->a->caption;
+	po.verdicts = o->a->verdicts;
+	return cm_timeline_plot_opts(fp, ctx, o->tl, &po);
 }
 
 static int write_report(FILE *fp, cm_ctx *ctx, const void *payload)
@@ -129,6 +151,9 @@ static void own_option(tl_args *a, int opt, const char *arg)
 	case OPT_LAYER: a->layer = arg; break;
 	case OPT_RENDER_DIR: a->render_dir = arg; break;
 	case OPT_RENDER_FORMAT: a->render_format = arg; break;
+	case OPT_TITLE: a->title = arg; break;
+	case OPT_CAPTION: a->caption = arg; break;
+	case OPT_VERDICTS: a->verdicts = 1; break;
 	default: break;
 	}
 }
@@ -143,12 +168,16 @@ int cmd_timeline(int argc, char **argv)
 	    {"layer", required_argument, NULL, OPT_LAYER},
 	    {"render-dir", required_argument, NULL, OPT_RENDER_DIR},
 	    {"render-format", required_argument, NULL, OPT_RENDER_FORMAT},
+	    {"title", required_argument, NULL, OPT_TITLE},
+	    {"caption", required_argument, NULL, OPT_CAPTION},
+	    {"verdicts", no_argument, NULL, OPT_VERDICTS},
 	    CLI_SERIES_OPTIONS,
 	    CLI_READ_OPTIONS,
 	    {NULL, 0, NULL, 0}};
 	cli_common c;
 	cli_series s;
-	tl_args a = {CLI_FORMAT_UNSET, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg"};
+	tl_args a = {
+	    CLI_FORMAT_UNSET, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg", NULL, NULL, 0};
 	int opt, r;
 	cli_common_init(&c, "timeline");
 	cli_series_init(&s);
@@ -170,6 +199,11 @@ int cmd_timeline(int argc, char **argv)
 	if (cm_render_format_parse(&rf, a.render_format) || rf == CM_RENDER_PLAIN)
 		return cli_usage("timeline", "unknown render format '%s'; use svg, png, pdf or dot",
 		                 a.render_format);
+	if ((a.title || a.caption || a.verdicts) && !a.plot)
+		return cli_usage("timeline", "--title, --caption and --verdicts go with --plot");
+	if (a.verdicts && s.compare.no_classify)
+		return cli_usage("timeline",
+		                 "--verdicts needs the classification; drop --no-classify");
 	if (s.by_year && s.nyears)
 		return cli_usage("timeline", "give --by year or --at, not both");
 	if ((s.by_year || s.nyears) && argc - optind != 1)

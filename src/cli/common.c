@@ -273,8 +273,8 @@ static int format_of_extension(cm_format *out, const char *ext)
 /* Extensions of pictures and pages, which a text report must not fill. */
 static int picture_extension(const char *ext)
 {
-	static const char *const words[] = {"svg", "png", "pdf", "dot", "gv",  "jpg",
-	                                    "jpeg", "gif", "ps", "eps", "html", "htm"};
+	static const char *const words[] = {"svg",  "png", "pdf", "dot", "gv",   "jpg",
+	                                    "jpeg", "gif", "ps",  "eps", "html", "htm"};
 	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
 		if (!strcasecmp(ext, words[k]))
 			return 1;
@@ -324,8 +324,8 @@ int cli_make_dir(const char *command, const char *path)
 		char c = *p;
 		*p = '\0';
 		if (mkdir(buf, 0777) && errno != EEXIST) {
-			cli_error("clustermap %s: error: cannot create folder '%s': %s", command, buf,
-			          strerror(errno));
+			cli_error("clustermap %s: error: cannot create folder '%s': %s", command,
+			          buf, strerror(errno));
 			return -1;
 		}
 		*p = c;

@@ -120,7 +120,31 @@ else
 fi
 n=$(grep -c '<g class="series"' "$TMP/chart.svg")
 [ "$n" -eq 3 ]; ok $? "one series per measure ($n)"
-grep -q '>all: transitivity</text>' "$TMP/chart.svg"; ok $? "legend names layer and measure"
+grep -q '>all ties: transitivity</text>' "$TMP/chart.svg"; ok $? "legend names layer and measure"
+grep -q '>supplier ties: in-degree centralization</text>' "$TMP/chart.svg"
+ok $? "legend names a measure in words"
+grep -q '>Network measures over time</text>' "$TMP/chart.svg"; ok $? "the default title"
+cm timeline $P --plot "$TMP/titled.svg" --title 'Wool & yarn: 2009-2021' \
+	--caption 'Source: drift sample <invented>' --verdicts \
+	--measures information:centralization.degree "$SAMPLES/drift.graphml" > /dev/null
+status $? 0 "--title, --caption, --verdicts exit 0"
+grep -q '>Wool &amp; yarn: 2009-2021</text>' "$TMP/titled.svg"; ok $? "--title, escaped"
+grep -q '>Source: drift sample &lt;invented&gt;</text>' "$TMP/titled.svg"
+ok $? "--caption, escaped"
+grep -q '>information ties: degree centralization</text>' "$TMP/titled.svg"
+ok $? "the issue's series, in words"
+[ "$(grep -c '>hub_and_spoke</text>' "$TMP/titled.svg")" -eq 4 ] &&
+	grep -q '>italianate</text>' "$TMP/titled.svg"
+ok $? "--verdicts: each snapshot's verdict under its year"
+grep -q '>italianate</text>' "$TMP/chart.svg"; status $? 1 "no verdicts unless asked"
+cm timeline --title x "$SAMPLES/drift.graphml" > /dev/null 2>&1
+status $? 2 "--title without --plot is a usage error"
+cm timeline --plot "$TMP/v.svg" --verdicts --no-classify "$SAMPLES/drift.graphml" > /dev/null 2>&1
+status $? 2 "--verdicts with --no-classify is a usage error"
+for o in --title --caption --verdicts; do
+	cm timeline --help | grep -q -- "$o"; ok $? "timeline --help lists $o"
+	sed 's/\\-/-/g' "$TOP/man/clustermap.1" | grep -q -- "$o"; ok $? "man page lists $o"
+done
 grep -q '>2021</text>' "$TMP/chart.svg"; ok $? "x ticks are the snapshot years"
 cm timeline --plot "$TMP/bad.svg" --measures density,nonsense "$SAMPLES/drift.graphml" \
 	> "$TMP/out" 2> "$TMP/err"

@@ -112,6 +112,20 @@ done
 cm info "$TMP/prato.graphml" 2> /dev/null | grep -q 'size:      micro 21, small 23, medium 11, large 5'
 ok $? "write-back reads back with the same sizes"
 
+# The example of docs/metrics.md ("Output: names beside ids") is what the
+# command prints, up to its "..." line.
+awk '/<!-- checked by tests\/cli\/metrics.sh -->/ { want = 1; next }
+	want && /^```console/ { inblock = 1; next }
+	inblock && /^```/ { exit }
+	inblock' docs/metrics.md > "$TMP/block"
+args=$(sed -n '1s/^\$ clustermap //p' "$TMP/block")
+[ -n "$args" ]; ok $? "docs/metrics.md shows a checked example"
+sed '1d;/^\.\.\.$/,$d' "$TMP/block" > "$TMP/shown"
+# shellcheck disable=SC2086 # the page's words, as a shell would split them
+cm $args | tr -d '\r' > "$TMP/out"
+head -n "$(wc -l < "$TMP/shown")" "$TMP/out" > "$TMP/got"
+same "$TMP/got" "$TMP/shown" "docs/metrics.md: the example's output"
+
 # Batch: a bad file is reported, the others still measured, exit 1.
 cm metrics -q -f csv "$FLOR" tests/data/bad/empty.graphml "$CAMP" > "$TMP/out" 2> "$TMP/err"
 status $? 1 "batch with a bad file exits 1"

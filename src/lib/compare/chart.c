@@ -134,6 +134,14 @@ static void x_axis(FILE *fp, const scale *s, const cm_chart *c)
 		        TOP + PLOT_H + 21);
 		put_text(fp, c->x_labels ? c->x_labels[i] : num(b, sizeof(b), c->x[i]));
 		fputs("</text>\n", fp);
+		if (!c->x_notes || !c->x_notes[i])
+			continue;
+		fprintf(fp,
+		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\" "
+		        "fill=\"#555555\">",
+		        x, TOP + PLOT_H + 35);
+		put_text(fp, c->x_notes[i]);
+		fputs("</text>\n", fp);
 	}
 	if (c->x_title) {
 		fprintf(fp, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-weight=\"bold\">",
@@ -283,6 +291,12 @@ int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c)
 	for (size_t k = 0; k < c->nseries; k++)
 		series(fp, &s, c, k);
 	legend(fp, c);
+	if (c->caption) {
+		fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#333333\">", 12,
+		        H - 5);
+		put_text(fp, c->caption);
+		fputs("</text>\n", fp);
+	}
 	fputs("</svg>\n", fp);
 	return ferror(fp) ? cm__error(ctx, CM_EIO, "error: writing the chart failed") : 0;
 }

@@ -163,6 +163,29 @@ static void plot_free(plot *p)
 	cm__free((void *)p->labels);
 }
 
+/* A measure as a reader says it: "degree centralization", not
+ * "centralization.degree". */
+static const char *measure_words(const char *measure)
+{
+	static const char *const words[][2] = {
+	    {"largest_component_share", "share in the largest component"},
+	    {"dyad_reciprocity", "dyad reciprocity"},
+	    {"transitivity_directed", "directed transitivity"},
+	    {"average_clustering", "average clustering"},
+	    {"average_path_length", "average path length"},
+	    {"max_coreness", "largest coreness"},
+	    {"centralization.degree", "degree centralization"},
+	    {"centralization.in_degree", "in-degree centralization"},
+	    {"centralization.out_degree", "out-degree centralization"},
+	    {"centralization.betweenness", "betweenness centralization"},
+	    {"centralization.closeness", "closeness centralization"},
+	    {"centralization.eigenvector", "eigenvector centralization"}};
+	for (size_t k = 0; k < CM__ARRAY_LEN(words); k++)
+		if (!strcmp(words[k][0], measure))
+			return words[k][1];
+	return measure;
+}
+
 /* One item "MEASURE" or "LAYER:MEASURE" as a series. */
 static int plot_series(plot *p, cm_ctx *ctx, const cm_timeline *tl, const char *item, size_t len,
                        const char *layer)
@@ -184,7 +207,7 @@ static int plot_series(plot *p, cm_ctx *ctx, const cm_timeline *tl, const char *
 		                 "error: unknown measure '%s'; see docs/metrics.md "
 		                 "for the network-level measures",
 		                 measure);
-	snprintf(name, sizeof(name), "%s: %s", layer, measure);
+	snprintf(name, sizeof(name), "%s ties: %s", layer, measure_words(measure));
 	double *y = cm__malloc(sizeof(*y) * (tl->count + 1));
 	char *copy = cm__strdup(name);
 	if (!y || !copy) {
@@ -220,12 +243,44 @@ static int plot_axis(plot *p, cm_ctx *ctx, const cm_timeline *tl)
 	return 0;
 }
 
+void cm_plot_opts_init(cm_plot_opts *opts)
+{
+	memset(opts, 0, sizeof(*opts));
+}
+
 int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
                      const char *layer)
 {
+	cm_plot_opts o;
+	cm_plot_opts_init(&o);
+	o.measures = measures;
+	o.layer = layer;
+	return cm_timeline_plot_opts(fp, ctx, tl, &o);
+}
+
+/* Each snapshot's verdict, for the notes under its year ("-" when it
+ * was not classified). */
+static int plot_verdicts(const char ***out, cm_ctx *ctx, const cm_timeline *tl)
+{
+	*out = cm__malloc(sizeof(**out) * (tl->count + 1));
+	if (!*out)
+		return cm__oom(ctx);
+	for (size_t i = 0; i < tl->count; i++)
+		(*out)[i] =
+		    tl->cls[i] ? cm_cluster_type_name(cm_classification_type(tl->cls[i])) : "-";
+	return 0;
+}
+
+int cm_timeline_plot_opts(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const cm_plot_opts *opts)
+{
 	plot p;
+	const char **notes = NULL;
+	const char *measures = opts->measures ? opts->measures : "density";
+	const char *layer = opts->layer;
 	memset(&p, 0, sizeof(p));
 	int rc = plot_axis(&p, ctx, tl);
+	if (!rc && opts->verdicts)
+		rc = plot_verdicts(&notes, ctx, tl);
 	for (const char *s = measures; !rc && s && *s;) {
 		size_t len = strcspn(s, ",");
 		if (len)
@@ -235,16 +290,19 @@ int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *m
 	if (!rc && !p.n)
 		rc = cm__error(ctx, CM_EINVAL, "error: no measure to plot; name one, e.g. density");
 	if (!rc) {
-		cm_chart chart = {"Network measures over time",
+		cm_chart chart = {opts->title ? opts->title : "Network measures over time",
 		                  p.years ? "year" : "snapshot",
 		                  "value",
 		                  tl->count,
 		                  p.x,
 		                  p.labels,
 		                  p.n,
-		                  p.series};
+		                  p.series,
+		                  opts->caption,
+		                  notes};
 		rc = cm_chart_write_svg(fp, ctx, &chart);
 	}
+	cm__free((void *)notes);
 	plot_free(&p);
 	return rc;
 }

@@ -189,8 +189,17 @@ typedef struct cm_read_opts {
 	/* "ours=theirs,..." maps another tool's attribute names onto the model,
 	 * e.g. "relation=type,kind=category"; NULL for none. */
 	const char *map;
-	/* Information edges were recorded asker -> adviser: flip them. */
+	/* Information edges were recorded asker -> adviser: flip them (the
+	 * same as direction "information=reverse"). */
 	int flip_information;
+	/* Relations recorded against the model's direction, reversed on
+	 * reading: "RELATION=reverse[,...]" (e.g. "supplier=reverse" for a
+	 * survey recorded buyer -> seller); NULL for none. A file may declare
+	 * the same in a graph attribute "direction" (docs/graphml.md). */
+	const char *direction;
+	/* Employees from which a firm is small, medium and large (the
+	 * "employees" attribute); zeros for the EU's 10, 50, 250. */
+	long size_bands[3];
 	/* Name used in diagnostics instead of the path (e.g. "<stdin>"). */
 	const char *display_name;
 } cm_read_opts;

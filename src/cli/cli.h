@@ -37,6 +37,8 @@ enum {
 	CLI_OPT_READ = 1000,
 	CLI_OPT_MAP = CLI_OPT_READ,
 	CLI_OPT_FLIP,
+	CLI_OPT_DIRECTION,
+	CLI_OPT_SIZE_BANDS,
 	CLI_OPT_MAX_BYTES,
 	CLI_OPT_MAX_NODES,
 	CLI_OPT_MAX_EDGES,
@@ -54,6 +56,8 @@ enum {
 #define CLI_READ_OPTIONS                                                      \
 	{"map", required_argument, NULL, CLI_OPT_MAP},                        \
 	{"flip-information", no_argument, NULL, CLI_OPT_FLIP},                \
+	{"direction", required_argument, NULL, CLI_OPT_DIRECTION},            \
+	{"size-bands", required_argument, NULL, CLI_OPT_SIZE_BANDS},          \
 	{"max-bytes", required_argument, NULL, CLI_OPT_MAX_BYTES},            \
 	{"max-nodes", required_argument, NULL, CLI_OPT_MAX_NODES},            \
 	{"max-edges", required_argument, NULL, CLI_OPT_MAX_EDGES},            \

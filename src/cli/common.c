@@ -16,6 +16,12 @@ const char cli_read_help[] =
     "      --map OURS=THEIRS[,...]  read another tool's attribute names as ours\n"
     "                               (e.g. relation=type,kind=category)\n"
     "      --flip-information       information edges were recorded asker -> adviser\n"
+    "                               (the same as --direction information=reverse)\n"
+    "      --direction REL=reverse[,...]  these relations were recorded against the\n"
+    "                               model's direction (e.g. supplier=reverse for a\n"
+    "                               survey recorded buyer -> seller)\n"
+    "      --size-bands MICRO,SMALL,LARGE  employees from which a firm is small, medium\n"
+    "                               and large (default the EU's 10,50,250)\n"
     "      --max-bytes N            input size limit (default 4 GiB)\n"
     "      --max-nodes N            node limit per file (default 20000000)\n"
     "      --max-edges N            edge limit per file (default 100000000)\n"
@@ -132,10 +138,55 @@ static int map_option(cli_common *c, const char *arg)
 	return 1;
 }
 
+/* --direction is RELATION=reverse[,...]; the reader folds aliases. */
+static int direction_option(cli_common *c, const char *arg)
+{
+	for (const char *p = arg;; p++) {
+		size_t len = strcspn(p, ","), eq = strcspn(p, "=");
+		if (eq == 0 || eq >= len || len - eq - 1 != 7 ||
+		    strncmp(p + eq + 1, "reverse", 7)) {
+			cli_usage(c->command,
+			          "--direction takes RELATION=reverse[,...]; '%.*s' is not one",
+			          (int)len, p);
+			return -1;
+		}
+		if (!p[len])
+			break;
+		p += len;
+	}
+	c->read.direction = arg;
+	return 1;
+}
+
+/* --size-bands MICRO,SMALL,LARGE: three increasing head counts above 0,
+ * the employees from which a firm is small, medium and large. */
+static int size_bands_option(cli_common *c, const char *arg)
+{
+	long b[3];
+	const char *p = arg;
+	for (int k = 0; k < 3; k++) {
+		char *end;
+		errno = 0;
+		b[k] = strtol(p, &end, 10);
+		int sep = k < 2 ? ',' : '\0';
+		if (end == p || *end != sep || errno || b[k] < 1 || (k && b[k] <= b[k - 1])) {
+			cli_usage(
+			    c->command,
+			    "--size-bands takes three increasing whole numbers, e.g. 10,50,250");
+			return -1;
+		}
+		p = end + 1;
+	}
+	memcpy(c->read.size_bands, b, sizeof(b));
+	return 1;
+}
+
 int cli_common_option(cli_common *c, int opt, const char *arg)
 {
 	switch (opt) {
 	case CLI_OPT_MAP: return map_option(c, arg);
+	case CLI_OPT_DIRECTION: return direction_option(c, arg);
+	case CLI_OPT_SIZE_BANDS: return size_bands_option(c, arg);
 	case CLI_OPT_FLIP: c->read.flip_information = 1; return 1;
 	case CLI_OPT_QUIET:
 	case 'q': c->quiet = 1; return 1;

@@ -165,7 +165,7 @@ enum {
 
 typedef struct cm__counts {
 	int n[CM__B_COUNT];
-	unsigned given; /* CM_HAS_* given for some actor (size, ownership: some local firm) */
+	unsigned given;  /* CM_HAS_* given for some actor (size, ownership: some local firm) */
 	int recorded[3]; /* by base slot: the relation is in the file */
 } cm__counts;
 

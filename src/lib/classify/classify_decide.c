@@ -103,7 +103,8 @@ static int gate_satellite(char *why, size_t n, const cm__ind_value *ind)
 	const cm__ind_value *frag = &ind[CM__I_FRAGMENTATION];
 	char a[88], b[88], c[88];
 	if (ext->value >= CM__GATE_SATELLITE_EXTERNAL ||
-	    (out->value >= CM__GATE_SATELLITE_OUTSIDE && frag->value >= CM__GATE_SATELLITE_FRAGMENTED))
+	    (out->value >= CM__GATE_SATELLITE_OUTSIDE &&
+	     frag->value >= CM__GATE_SATELLITE_FRAGMENTED))
 		return 1;
 	share_words(a, sizeof(a), "external", ext);
 	share_words(b, sizeof(b), "outside ties", out);

@@ -15,8 +15,14 @@ typedef struct guard {
 	unsigned needs; /* CM_HAS_* bits that must be given somewhere */
 } guard;
 
-#define SUP(n)   {CM__B_SUP_TIES, (n), 0}
-#define LOCAL(n) {CM__B_LOCAL_TIES, (n), 0}
+#define SUP(n)                                                                                     \
+	{                                                                                          \
+		CM__B_SUP_TIES, (n), 0                                                             \
+	}
+#define LOCAL(n)                                                                                   \
+	{                                                                                          \
+		CM__B_LOCAL_TIES, (n), 0                                                           \
+	}
 
 /* clang-format off */
 static const guard guards[CM__I_COUNT] = {
@@ -100,7 +106,8 @@ void cm__counts_init(cm__counts *k, const cm__cdata *d)
 	count_actors(k, d);
 	const igraph_t *g = d->g[CM__G_ALL_FULL];
 	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
-		int a = d->v->vlocal[IGRAPH_FROM(g, e)] >= 0, b = d->v->vlocal[IGRAPH_TO(g, e)] >= 0;
+		int a = d->v->vlocal[IGRAPH_FROM(g, e)] >= 0,
+		    b = d->v->vlocal[IGRAPH_TO(g, e)] >= 0;
 		k->n[CM__B_REGION_TIES] += a || b;
 		k->n[CM__B_OUT_TIES] += a != b;
 	}
@@ -152,8 +159,8 @@ int cm__guard(char *why, size_t n, const cm__counts *k, int i)
 	for (int r = 0; r < 3; r++)
 		if ((rel >> r & 1u) && !k->recorded[r])
 			return snprintf(why, n, "%s ties not recorded", relation_names[r]), 0;
-	if (!strcmp(cm__ind_defs[i].layer, "supplier+information") && !k->recorded[CM__G_SUP_FULL] &&
-	    !k->recorded[CM__G_INFO_FULL])
+	if (!strcmp(cm__ind_defs[i].layer, "supplier+information") &&
+	    !k->recorded[CM__G_SUP_FULL] && !k->recorded[CM__G_INFO_FULL])
 		return snprintf(why, n, "supplier and information ties not recorded"), 0;
 	const guard *gd = &guards[i];
 	for (unsigned bit = 1; bit <= CM_HAS_LOCATION; bit <<= 1)
@@ -173,9 +180,9 @@ int cm__guard(char *why, size_t n, const cm__counts *k, int i)
  * firms of the Italianate district; trade between hub and suppliers; trade
  * with an anchor. The platform is defined by ownership and outside ties,
  * which any relation shows. */
-static const unsigned type_relations[CM__TYPES] = {
-    1u << CM__G_SUP_FULL | 1u << CM__G_INFO_FULL | 1u << CM__G_ASSOC_FULL, 1u << CM__G_SUP_FULL, 0,
-    1u << CM__G_SUP_FULL};
+static const unsigned type_relations[CM__TYPES] = {1u << CM__G_SUP_FULL | 1u << CM__G_INFO_FULL |
+                                                       1u << CM__G_ASSOC_FULL,
+                                                   1u << CM__G_SUP_FULL, 0, 1u << CM__G_SUP_FULL};
 
 int cm__type_judgeable(char *why, size_t n, const cm__counts *k, int t)
 {
@@ -234,10 +241,11 @@ void cm__what_to_add(char *out, size_t n, const cm__counts *k)
 	int first = 1;
 	for (int r = 0; r < 3 && len < n; r++)
 		if (!k->recorded[r]) {
-			len += (size_t)snprintf(out + len, n - len, "%s%s",
-			                        first ? (len ? "; ties with relation=" : "ties with relation=")
-			                              : " or ",
-			                        relation_names[r]);
+			len += (size_t)snprintf(
+			    out + len, n - len, "%s%s",
+			    first ? (len ? "; ties with relation=" : "ties with relation=")
+			          : " or ",
+			    relation_names[r]);
 			first = 0;
 		}
 }

@@ -17,9 +17,9 @@ struct cm_classification {
 	int gate[CM_TYPE_COUNT];
 	char gate_why[CM_TYPE_COUNT][384];
 	char why[384];
-	char what_to_add[384]; /* "" when every type could be judged */
-	char unrecorded[64];   /* relations not in the file, comma-separated */
-	char capped_by[64];    /* the verdict's defining relations not recorded */
+	char what_to_add[384];                /* "" when every type could be judged */
+	char unrecorded[64];                  /* relations not in the file, comma-separated */
+	char capped_by[64];                   /* the verdict's defining relations not recorded */
 	char ind_why[CM__MAX_INDICATORS][80]; /* why an indicator is undefined */
 	double margin;
 	cm_confidence level;

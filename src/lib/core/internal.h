@@ -197,6 +197,8 @@ struct cm_network {
 	cm__arena arena;
 	const char *source, *id, *label;
 	int year;
+	long size_bands[3];    /* employees for small, medium, large; 0s: the EU's */
+	const char *direction; /* the file's declared direction convention, or NULL */
 	cm__node *nodes;
 	size_t n, ncap;
 	cm__edge *edges;
@@ -236,5 +238,11 @@ const char *cm__column_get(const cm__column *col, size_t i);
 
 /* Relations: canonical name of a word (aliases folded), or the word. */
 const char *cm__relation_canonical(const char *word);
+/* Size class of a head count under bands (employees from which a firm is
+ * small, medium, large); NULL or zeros for the EU's 10, 50, 250. */
+cm_size cm__size_from_employees(long employees, const long *bands);
+/* Parses "RELATION=reverse[,...]" into canonical relation names (at most
+ * max, each stored in out[k]); returns the count or -1 (why in err). */
+int cm__parse_direction(char out[][64], int max, const char *spec, char *err, size_t errlen);
 
 #endif /* CM_INTERNAL_H */

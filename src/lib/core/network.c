@@ -52,15 +52,55 @@ int cm_size_parse(cm_size *out, const char *word)
 	return CM_EINVAL;
 }
 
-cm_size cm_size_from_employees(long employees)
+cm_size cm__size_from_employees(long employees, const long *bands)
 {
+	static const long eu[3] = {10, 50, 250};
+	const long *b = bands && bands[0] > 0 ? bands : eu;
 	if (employees < 0)
 		return CM_SIZE_UNKNOWN;
-	if (employees < 10)
+	if (employees < b[0])
 		return CM_SIZE_MICRO;
-	if (employees < 50)
+	if (employees < b[1])
 		return CM_SIZE_SMALL;
-	return employees < 250 ? CM_SIZE_MEDIUM : CM_SIZE_LARGE;
+	return employees < b[2] ? CM_SIZE_MEDIUM : CM_SIZE_LARGE;
+}
+
+cm_size cm_size_from_employees(long employees)
+{
+	return cm__size_from_employees(employees, NULL);
+}
+
+/* One "RELATION=reverse" item of length len. */
+static int direction_item(char *out, const char *p, size_t len, char *err, size_t errlen)
+{
+	size_t eq = strcspn(p, "=");
+	if (eq == 0 || eq >= len || eq >= 64 || len - eq - 1 != 7 ||
+	    strncmp(p + eq + 1, "reverse", 7)) {
+		snprintf(err, errlen, "'%.*s' is not RELATION=reverse", (int)(len < 80 ? len : 80),
+		         p);
+		return -1;
+	}
+	char word[64];
+	memcpy(word, p, eq);
+	word[eq] = 0;
+	snprintf(out, 64, "%s", cm__relation_canonical(word));
+	return 0;
+}
+
+int cm__parse_direction(char out[][64], int max, const char *spec, char *err, size_t errlen)
+{
+	int count = 0;
+	for (const char *p = spec; *p;) {
+		size_t len = strcspn(p, ",");
+		if (count >= max) {
+			snprintf(err, errlen, "more than %d relations", max);
+			return -1;
+		}
+		if (direction_item(out[count++], p, len, err, errlen))
+			return -1;
+		p += len + (p[len] == ',');
+	}
+	return count;
 }
 
 static const struct {

@@ -335,7 +335,8 @@ static int node_size(cm__value_error *err, cm__node *nd, const value_in *v, int 
 		nd->size = (unsigned char)s;
 	} else if (number_of(&n, v->key, v->text, v->num) == 0 && n >= 0) {
 		/* Clamped first: converting 1e81 (or inf) to long is undefined. */
-		nd->size = (unsigned char)cm_size_from_employees(n < 1e9 ? (long)n : 1000000000L);
+		nd->size = (unsigned char)cm__size_from_employees(n < 1e9 ? (long)n : 1000000000L,
+		                                                  v->net->size_bands);
 	} else {
 		snprintf(
 		    err->message, sizeof(err->message),
@@ -441,6 +442,9 @@ static int graph_value(cm__value_error *err, const value_in *v)
 		return keep(&v->net->label, v);
 	if (v->key->role == CM__ROLE_YEAR)
 		return set_year(err, &v->net->year, v->key, v->text, v->num);
+	/* The file's direction convention (docs/graphml.md, "Direction"). */
+	if (!strcmp(v->key->name, "direction"))
+		return keep(&v->net->direction, v);
 	return 0;
 }
 

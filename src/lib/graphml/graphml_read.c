@@ -346,6 +346,7 @@ static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
 		return;
 	}
 	r->net = net;
+	memcpy(net->size_bands, r->opts->size_bands, sizeof(net->size_bands));
 	r->seen_graph = 1;
 	r->graph_depth = r->depth;
 	net->source = cm__arena_strndup(&net->arena, r->file, strlen(r->file));
@@ -394,9 +395,55 @@ static void resolve_pending(reader *r)
 	r->npending = 0;
 }
 
+/* Relations recorded against the model's direction (--direction,
+ * --flip-information, or the file's graph key "direction") run the
+ * model's way: seller -> buyer, giver -> receiver, member -> association.
+ * Said twice, a relation is still reversed once. */
+#define MAX_REVERSED 16
+static int reversed_layers(reader *r, char names[][64])
+{
+	char err[160];
+	int n = 0, k;
+	if (r->opts->flip_information)
+		snprintf(names[n++], 64, "information");
+	if (r->opts->direction &&
+	    (k = cm__parse_direction(names + n, MAX_REVERSED - n, r->opts->direction, err,
+	                             sizeof(err))) > 0)
+		n += k;
+	if (r->net->direction) {
+		k = cm__parse_direction(names + n, MAX_REVERSED - n, r->net->direction, err,
+		                        sizeof(err));
+		if (k < 0)
+			WARN(r, "graph attribute direction: %s; ignored", err);
+		else
+			n += k;
+	}
+	return n;
+}
+
+static void reverse_edges(reader *r)
+{
+	char names[MAX_REVERSED][64];
+	int n = reversed_layers(r, names);
+	cm_network *net = r->net;
+	for (size_t e = 0; n && e < net->m; e++) {
+		cm__edge *ed = &net->edges[e];
+		int hit = 0;
+		for (int k = 0; k < n && ed->layer < net->nlayers; k++)
+			hit |= !strcmp(net->layers[ed->layer], names[k]);
+		if (hit) {
+			size_t t = ed->src;
+			ed->src = ed->dst;
+			ed->dst = t;
+		}
+	}
+}
+
 static void end_graph(reader *r)
 {
 	resolve_pending(r);
+	if (r->net)
+		reverse_edges(r);
 	if (cm__network_finish(r->net, r->ctx))
 		stop(r, CM_ENOMEM);
 	free_edge_ids(r);
@@ -590,12 +637,6 @@ static void end_edge(reader *r)
 		cm__edge *e = &r->net->edges[r->cur];
 		if (e->layer == SIZE_MAX && cm__network_layer(&e->layer, r->net, r->ctx, "untyped"))
 			stop(r, CM_ENOMEM);
-		if (r->opts->flip_information && e->layer < r->net->nlayers &&
-		    !strcmp(r->net->layers[e->layer], "information")) {
-			size_t t = e->src;
-			e->src = e->dst;
-			e->dst = t;
-		}
 	}
 	r->in = EL_GRAPH;
 }

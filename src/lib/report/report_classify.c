@@ -92,8 +92,9 @@ static void top_buyer(FILE *fp, const cm_classification *c, const char *lead, in
 		k++;
 	if (c->top_buyer[0] < 0) {
 		if (!*said)
-			fprintf(fp, strstr(c->unrecorded, "supplier") ? " Supply ties were not recorded."
-			                                               : " There are no local supply ties.");
+			fprintf(fp, strstr(c->unrecorded, "supplier")
+			                ? " Supply ties were not recorded."
+			                : " There are no local supply ties.");
 		*said = 1;
 		return;
 	}
@@ -316,8 +317,8 @@ static json_t *indicator_json(const cm_indicator *ind, const char *why)
 	                                     cm__json_number(ind->null_mean), "sd",
 	                                     cm__json_number(ind->null_sd))
 	                         : json_null();
-	return json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", ind->id, "name", ind->name,
-	                 "layer", ind->layer, "value", cm__json_number(ind->value), "why",
+	return json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", ind->id, "name", ind->name, "layer",
+	                 ind->layer, "value", cm__json_number(ind->value), "why",
 	                 *why ? json_string(why) : json_null(), "z", cm__json_number(ind->z),
 	                 "null", null);
 }
@@ -385,15 +386,15 @@ static json_t *result_json(const cm_classification *c)
 	hyb = cm__json_check(hyb, bad);
 	/* A NULL value (a failed allocation) makes json_pack() fail. */
 	return json_pack(
-	    "{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:{s:s,s:o,s:s,s:o},s:o,s:o,s:o}",
-	    "input", cm_network_source(c->net), "snapshot", snapshot_json(c->net), "type",
+	    "{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:{s:s,s:o,s:s,s:o},s:o,s:o,s:o}", "input",
+	    cm_network_source(c->net), "snapshot", snapshot_json(c->net), "type",
 	    cm_cluster_type_name(c->type), "hybrid_of", hyb, "scores", scores_json(c, 0), "gates",
-	    scores_json(c, 1), "margin", cm__json_number(c->margin), "why", c->why,
-	    "what_to_add", *c->what_to_add ? json_string(c->what_to_add) : json_null(),
-	    "not_recorded", words_json(c->unrecorded), "confidence", "level",
-	    cm_confidence_name(c->level), "score", cm__json_number(c->confidence), "limited_by",
-	    c->limited_by, "stability", cm__json_number(c->stability), "drivers", drivers,
-	    "indicators", inds, "secondary", secondary_json(c));
+	    scores_json(c, 1), "margin", cm__json_number(c->margin), "why", c->why, "what_to_add",
+	    *c->what_to_add ? json_string(c->what_to_add) : json_null(), "not_recorded",
+	    words_json(c->unrecorded), "confidence", "level", cm_confidence_name(c->level), "score",
+	    cm__json_number(c->confidence), "limited_by", c->limited_by, "stability",
+	    cm__json_number(c->stability), "drivers", drivers, "indicators", inds, "secondary",
+	    secondary_json(c));
 }
 
 int cm_classification_write_many(FILE *fp, cm_ctx *ctx, const cm_classification *const *cs,

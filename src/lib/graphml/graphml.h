@@ -45,6 +45,7 @@ typedef struct cm__key {
 	int domain;   /* CM__FOR_* mask */
 	int misused;  /* CM__FOR_* elements it was used on against its domain (warned) */
 	int graphics; /* yEd graphics (read for labels only) or a float size: values ignored */
+	size_t next;  /* index + 1 of the key with the same id for another domain; 0: none */
 } cm__key;
 
 typedef struct cm__keys {
@@ -70,7 +71,9 @@ typedef struct cm__value_error {
 /* Adds a key. Returns 0 (err may hold a warning), CM_ENOTFOUND when an
  * identical repeat was ignored (err holds a warning), CM_EPARSE or CM_ENOMEM. */
 int cm__keys_add(cm__value_error *err, cm__keys *keys, const char *map, const cm__key_decl *decl);
-int cm__keys_find(const cm__keys *keys, const char *id, size_t len);
+/* The key of that id declared for target (a CM__FOR_* element), else the
+ * first of that id; -1 when none is. */
+int cm__keys_find(const cm__keys *keys, const char *id, size_t len, int target);
 void cm__keys_free(cm__keys *keys);
 const char *cm__key_domain_name(int domain);
 int cm__key_set_default(cm__value_error *err, cm__keys *keys, cm__key *key, const char *text);

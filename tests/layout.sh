@@ -9,7 +9,7 @@
 cd "$TOP/src" || exit 1
 
 # The stages in the order data flows; a stage may include the ones before it.
-STAGES="core graphml graph metrics classify render compare report"
+STAGES="core graphml import graph metrics classify render compare report"
 
 rank() {
 	i=0
@@ -33,7 +33,7 @@ only() {
 	ok $? "<$pat...> is included only in $*"
 	diag < "$TMP/hits"
 }
-only 'libxml/' graphml
+only 'libxml/' graphml import
 only 'gvc\.h|cgraph\.h|graphviz/' render
 only 'jansson\.h' report
 only 'igraph' graph

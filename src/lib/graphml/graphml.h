@@ -6,6 +6,8 @@
 
 #include "core/internal.h"
 
+#include <stdio.h>
+
 enum { CM__FOR_NODE = 1, CM__FOR_EDGE = 2, CM__FOR_GRAPH = 4, CM__FOR_ALL = 7 };
 
 typedef enum {
@@ -85,5 +87,10 @@ int cm__apply_value(cm__value_error *err, cm_ctx *ctx, const cm__key *key, cm_ne
 /* Applies key defaults to element i where set[k] is 0. */
 int cm__apply_defaults(cm_ctx *ctx, const cm__keys *keys, cm_network *net, int target, size_t i,
                        const unsigned char *set);
+
+/* Reads GraphML from fp, opened on path (the name in messages unless
+ * opts->display_name); the file readers of import/ call it. */
+int cm__graphml_read_file(cm_series **out, cm_ctx *ctx, const char *path, FILE *fp,
+                          const cm_read_opts *opts);
 
 #endif

@@ -1545,35 +1545,9 @@ int cm_series_read_buffer(cm_series **out, cm_ctx *ctx, const char *buf, size_t 
 	return read_stream(out, ctx, "<buffer>", mem_chunk, &m, len, opts);
 }
 
-int cm_series_read_file(cm_series **out, cm_ctx *ctx, const char *path, const cm_read_opts *opts)
+int cm__graphml_read_file(cm_series **out, cm_ctx *ctx, const char *path, FILE *fp,
+                          const cm_read_opts *opts)
 {
 	*out = NULL;
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		int e = errno;
-		cm__diag(ctx, CM_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(e));
-		return CM_EIO;
-	}
-	int rc = read_stream(out, ctx, path, fp_chunk, fp, file_size(fp), opts);
-	fclose(fp);
-	return rc;
-}
-
-/* One snapshot from a file: the series reader, then the single item taken. */
-int cm_network_read_file(cm_network **out, cm_ctx *ctx, const char *path, const cm_read_opts *opts)
-{
-	cm_series *s = NULL;
-	*out = NULL;
-	int rc = cm_series_read_file(&s, ctx, path, opts);
-	if (rc)
-		return rc;
-	if (s->count != 1) {
-		rc = cm__error(ctx, CM_EINVAL, "%s: error: file holds %zu snapshots; choose one",
-		               path, s->count);
-		cm_series_free(s);
-		return rc;
-	}
-	*out = cm_series_take(s, 0);
-	cm_series_free(s);
-	return 0;
+	return read_stream(out, ctx, path, fp_chunk, fp, file_size(fp), opts);
 }

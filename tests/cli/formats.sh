@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # The peers' formats (docs/formats.md), read by every command: a Pajek file
-# in Pajek's own style with relations, lists and attributes; errors with
-# their line and column; and the reference networks written by networkx as
-# Pajek giving the same measures as their GraphML.
+# in Pajek's own style with relations, lists and attributes, a GEXF file as
+# Gephi writes it; errors with their line and column; and the reference
+# networks written by networkx as Pajek and GEXF giving the same measures as
+# their GraphML.
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$DATA" || exit 1
 EXP="$TOP/tests/cli/expected"
@@ -40,21 +41,48 @@ cp formats/cluster.net "$TMP/cluster.txt"
 cm info "$TMP/cluster.txt" 2> /dev/null | grep -q '^  edges: 10$'
 ok $? "pajek: detected by content"
 
+# GEXF as Gephi writes it: declared attributes and their defaults, viz
+# positions kept (and drawn there), edge kinds as relations, spells as years.
+cm validate formats/gephi.gexf > /dev/null 2> "$TMP/err"
+status $? 0 "gexf: validate exits 0"
+same "$TMP/err" "$EXP/formats-gephi.warnings" "gexf: viz colours and sizes dropped with a warning"
+cm info formats/gephi.gexf > "$TMP/out" 2> /dev/null
+status $? 0 "gexf: info exits 0"
+same "$TMP/out" "$EXP/formats-gephi.txt" "gexf: attributes, defaults, relations and directions"
+cm metrics --graphml "$TMP/back.graphml" formats/gephi.gexf > /dev/null 2>&1
+grep -q '<data key="start">2017</data>' "$TMP/back.graphml" &&
+	grep -q '<data key="start">2015</data>' "$TMP/back.graphml" &&
+	grep -q '>2021 survey</data>' "$TMP/back.graphml"
+ok $? "gexf: spells as years, an extra edge attribute kept"
+cm render formats/gephi.gexf -f plain -o "$TMP/plain" 2> /dev/null
+pos() { awk -v id="$1" '$1 == "node" && $2 == id { print $3 * 72, $4 * 72 }' "$2"; }
+set -- $(pos 0 "$TMP/plain") $(pos 1 "$TMP/plain")
+awk -v ax="$1" -v ay="$2" -v bx="$3" -v by="$4" \
+	'BEGIN { exit !(bx - ax > 99 && bx - ax < 100 && by - ay > 59.5 && by - ay < 60.5) }'
+ok $? "gexf: render keeps Gephi's positions"
+cm validate formats/bad.gexf > /dev/null 2> "$TMP/err"
+status $? 1 "gexf: a bad file exits 1"
+same "$TMP/err" "$EXP/formats-bad-gexf.txt" "gexf: each problem as FILE:LINE:COL: error:"
+
 # The reference networks written by networkx: the same measures as GraphML.
 if [ -n "${PYTHON3:-}" ] && "$PYTHON3" -c 'import networkx' > /dev/null 2>&1; then
 	for name in campnet florentine; do
 		"$PYTHON3" -c 'import sys, networkx as nx
 g = nx.read_graphml(sys.argv[1])
-nx.write_pajek(g, sys.argv[2])' "reference/$name.graphml" "$TMP/$name.net"
+nx.write_pajek(g, sys.argv[2])
+nx.write_gexf(g, sys.argv[3])' "reference/$name.graphml" "$TMP/$name.net" "$TMP/$name.gexf"
 		cm metrics --format json "reference/$name.graphml" 2> /dev/null |
 			grep -v '"input":' > "$TMP/want.json"
 		cm metrics --format json "$TMP/$name.net" 2> /dev/null |
 			grep -v '"input":' > "$TMP/got.json"
 		[ -s "$TMP/want.json" ]; ok $? "$name: measures of the GraphML"
 		same "$TMP/got.json" "$TMP/want.json" "$name: networkx's Pajek gives the same measures"
+		cm metrics --format json "$TMP/$name.gexf" 2> /dev/null |
+			grep -v '"input":' > "$TMP/got.json"
+		same "$TMP/got.json" "$TMP/want.json" "$name: networkx's GEXF gives the same measures"
 	done
 else
-	for t in 1 2 3 4; do skip "networkx formats $t" "python3 with networkx not found"; done
+	for t in 1 2 3 4 5 6; do skip "networkx formats $t" "python3 with networkx not found"; done
 fi
 
 done_testing

@@ -33,10 +33,17 @@ cm__format cm__format_detect(const char *head, size_t len, const char *path)
 	}
 	if (i < len && head[i] == '*')
 		return CM__FMT_PAJEK;
+	/* GEXF's root comes after the XML declaration and any comments. */
+	if (i < len && head[i] == '<' && strstr(head + i, "<gexf") &&
+	    (!strstr(head + i, "<graphml") ||
+	     strstr(head + i, "<gexf") < strstr(head + i, "<graphml")))
+		return CM__FMT_GEXF;
 	if (i < len && head[i] == '<')
 		return CM__FMT_GRAPHML;
 	if (has_suffix(path, ".net") || has_suffix(path, ".paj"))
 		return CM__FMT_PAJEK;
+	if (has_suffix(path, ".gexf"))
+		return CM__FMT_GEXF;
 	return CM__FMT_GRAPHML; /* whose reader names what is wrong with the file */
 }
 
@@ -66,8 +73,11 @@ int cm_series_read_file(cm_series **out, cm_ctx *ctx, const char *path, const cm
 	const char *name = opts->display_name ? opts->display_name : path;
 	size_t before = cm__diag_errors(ctx);
 	int rc;
-	if (sniff(fp, path) == CM__FMT_PAJEK)
+	cm__format fmt = sniff(fp, path);
+	if (fmt == CM__FMT_PAJEK)
 		rc = cm__pajek_read(out, ctx, name, fp, opts);
+	else if (fmt == CM__FMT_GEXF)
+		rc = cm__gexf_read(out, ctx, name, fp, opts);
 	else
 		rc = cm__graphml_read_file(out, ctx, path, fp, opts);
 	fclose(fp);

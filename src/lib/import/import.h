@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The peers' formats (Pajek) read into the data model, and the file
+/* The peers' formats (Pajek, GEXF) read into the data model, and the file
  * reader that tells the formats apart. */
 #ifndef CM_IMPORT_H
 #define CM_IMPORT_H
@@ -9,7 +9,7 @@
 
 #include <stdio.h>
 
-typedef enum { CM__FMT_GRAPHML, CM__FMT_PAJEK } cm__format;
+typedef enum { CM__FMT_GRAPHML, CM__FMT_PAJEK, CM__FMT_GEXF } cm__format;
 
 /* The format of a file from its first bytes, else from its name. */
 cm__format cm__format_detect(const char *head, size_t len, const char *path);
@@ -17,6 +17,10 @@ cm__format cm__format_detect(const char *head, size_t len, const char *path);
 /* Pajek .net/.paj: each *Network (or the whole file) one snapshot. */
 int cm__pajek_read(cm_series **out, cm_ctx *ctx, const char *name, FILE *fp,
                    const cm_read_opts *opts);
+
+/* GEXF: its one <graph> as one snapshot, streamed through libxml2. */
+int cm__gexf_read(cm_series **out, cm_ctx *ctx, const char *name, FILE *fp,
+                  const cm_read_opts *opts);
 
 /* An attribute of another format's node or edge, mapped onto the model as a
  * GraphML key of that name would be (docs/formats.md). */

@@ -36,10 +36,9 @@ typedef struct pj {
 	int stop; /* CM_E* that ends the read */
 } pj;
 
-static void diag(pj *p, cm_diag_level level, const char *at, const char *line, const char *fmt,
-                 ...) __attribute__((format(printf, 5, 6)));
-static void diag(pj *p, cm_diag_level level, const char *at, const char *line, const char *fmt,
-                 ...)
+static void diag(pj *p, cm_diag_level level, const char *at, const char *line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void diag(pj *p, cm_diag_level level, const char *at, const char *line, const char *fmt, ...)
 {
 	char msg[900];
 	va_list ap;
@@ -118,7 +117,8 @@ static void end_network(pj *p)
 			p->stop = CM_ENOMEM;
 		else if (dup >= 0)
 			diag(p, CM_DIAG_ERROR, NULL, NULL,
-			     "vertices %ld and %zu are both called '%.80s'; clustermap needs distinct "
+			     "vertices %ld and %zu are both called '%.80s'; clustermap needs "
+			     "distinct "
 			     "vertex labels",
 			     dup + 1, i + 1, id);
 	}
@@ -157,7 +157,8 @@ static void start_vertices(pj *p, char *rest, const char *line)
 	char *t = token(&rest, &q);
 	long n;
 	if (!t || whole(&n, t) || n < 0) {
-		diag(p, CM_DIAG_ERROR, t, line, "*Vertices needs the number of vertices, as in *Vertices 12");
+		diag(p, CM_DIAG_ERROR, t, line,
+		     "*Vertices needs the number of vertices, as in *Vertices 12");
 		p->section = S_SKIP;
 		return;
 	}
@@ -200,8 +201,7 @@ static void section_relation(pj *p, char *rest)
 	if (!name)
 		return;
 	p->relation = cm__arena_strndup(&p->net->arena, name, strlen(name));
-	if (!p->relation ||
-	    cm__grow((void **)&p->rels, &p->rcap, p->nrels + 1, sizeof(*p->rels)))
+	if (!p->relation || cm__grow((void **)&p->rels, &p->rcap, p->nrels + 1, sizeof(*p->rels)))
 		p->stop = CM_ENOMEM;
 	else
 		p->rels[p->nrels++] = (relname){k, p->relation};
@@ -210,11 +210,10 @@ static void section_relation(pj *p, char *rest)
 static const struct {
 	const char *word;
 	int section;
-} sections[] = {{"*arcs", S_ARCS},           {"*edges", S_EDGES},
-                {"*arcslist", S_ARCSLIST},   {"*edgeslist", S_EDGESLIST},
-                {"*partition", S_SKIP},      {"*vector", S_SKIP},
-                {"*permutation", S_SKIP},    {"*cluster", S_SKIP},
-                {"*hierarchy", S_SKIP},      {"*project", S_NONE}};
+} sections[] = {{"*arcs", S_ARCS},           {"*edges", S_EDGES},    {"*arcslist", S_ARCSLIST},
+                {"*edgeslist", S_EDGESLIST}, {"*partition", S_SKIP}, {"*vector", S_SKIP},
+                {"*permutation", S_SKIP},    {"*cluster", S_SKIP},   {"*hierarchy", S_SKIP},
+                {"*project", S_NONE}};
 
 static void start_section(pj *p, char *s, const char *line)
 {
@@ -238,12 +237,13 @@ static void start_section(pj *p, char *s, const char *line)
 		p->section = sections[k].section;
 		if (p->section == S_SKIP && !p->warned_drop++)
 			diag(p, CM_DIAG_WARNING, word, line,
-			     "%s dropped: clustermap reads networks, not Pajek's partitions, vectors "
+			     "%s dropped: clustermap reads networks, not Pajek's partitions, "
+			     "vectors "
 			     "or permutations",
 			     word);
 		if (p->section != S_SKIP && p->section != S_NONE && !p->net)
-			diag(p, CM_DIAG_ERROR, word, line, "%s before *Vertices; declare the vertices first",
-			     word);
+			diag(p, CM_DIAG_ERROR, word, line,
+			     "%s before *Vertices; declare the vertices first", word);
 		else if (p->section != S_SKIP && p->section != S_NONE)
 			section_relation(p, s);
 		return;
@@ -324,8 +324,8 @@ static void vertex_line(pj *p, char *s, const char *line)
 		token(&s, &q);
 		node_attr(p, i, coord[c], word);
 	}
-	static const char *const shapes[] = {"ellipse", "box", "diamond", "triangle", "cross",
-	                                     "empty"};
+	static const char *const shapes[] = {"ellipse",  "box",   "diamond",
+	                                     "triangle", "cross", "empty"};
 	for (size_t k = 0; peek_word(s, word, sizeof(word)) && k < CM__ARRAY_LEN(shapes); k++)
 		if (!strcasecmp(word, shapes[k])) {
 			token(&s, &q);
@@ -438,15 +438,18 @@ static int read_lines(pj *p, FILE *fp)
 		total += (unsigned long long)len;
 		if (max && total > max) {
 			diag(p, CM_DIAG_ERROR, NULL, NULL,
-			     "input exceeds the limit of %llu bytes; raise it with --max-bytes", max);
+			     "input exceeds the limit of %llu bytes; raise it with --max-bytes",
+			     max);
 			p->stop = CM_ELIMIT;
 		} else if (maxlen && (size_t)len > maxlen) {
 			diag(p, CM_DIAG_ERROR, NULL, NULL,
-			     "line length exceeds the limit of %zu; raise it with --max-value-length",
+			     "line length exceeds the limit of %zu; raise it with "
+			     "--max-value-length",
 			     maxlen);
 			p->stop = CM_ELIMIT;
 		} else if (memchr(line, '\0', (size_t)len)) {
-			diag(p, CM_DIAG_ERROR, NULL, NULL, "a NUL byte; this is not a Pajek text file");
+			diag(p, CM_DIAG_ERROR, NULL, NULL,
+			     "a NUL byte; this is not a Pajek text file");
 			p->stop = CM_EPARSE;
 		} else {
 			one_line(p, line);

@@ -60,6 +60,13 @@ set -- $(pos 0 "$TMP/plain") $(pos 1 "$TMP/plain")
 awk -v ax="$1" -v ay="$2" -v bx="$3" -v by="$4" \
 	'BEGIN { exit !(bx - ax > 99 && bx - ax < 100 && by - ay > 59.5 && by - ay < 60.5) }'
 ok $? "gexf: render keeps Gephi's positions"
+cm validate formats/hierarchy.gexf > /dev/null 2> "$TMP/err"
+status $? 0 "gexf: a hierarchy with dynamic values validates"
+grep -qx "formats/hierarchy.gexf:11:63: warning: dynamic attribute values: the first of each is kept" "$TMP/err" &&
+	grep -qx "formats/hierarchy.gexf:13:29: warning: nested nodes (a GEXF hierarchy) dropped; clustermap reads the top level" "$TMP/err"
+ok $? "gexf: dynamic values and nested nodes warned"
+cm info formats/hierarchy.gexf 2> /dev/null | grep -q '^    size:      small 1, unknown 1$\|^    size:      unknown 1, small 1$'
+ok $? "gexf: the first dynamic value is kept (12 employees: small)"
 cm validate formats/bad.gexf > /dev/null 2> "$TMP/err"
 status $? 1 "gexf: a bad file exits 1"
 same "$TMP/err" "$EXP/formats-bad-gexf.txt" "gexf: each problem as FILE:LINE:COL: error:"

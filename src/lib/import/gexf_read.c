@@ -127,8 +127,8 @@ static long find_decl(gx *g, const char *id, int target)
 static void apply(gx *g, const char *name, const char *value)
 {
 	cm__value_error err = {0};
-	int rc = cm__attrs_apply(&err, &g->attrs, g->ctx, g->opts, g->net, g->in, g->cur, name,
-	                         value);
+	int rc =
+	    cm__attrs_apply(&err, &g->attrs, g->ctx, g->opts, g->net, g->in, g->cur, name, value);
 	if (rc == CM_ENOMEM)
 		halt(g, CM_ENOMEM);
 	else if (err.message[0])
@@ -144,14 +144,16 @@ static void start_attvalue(gx *g, const xmlChar **a, int n)
 		return;
 	long k = key ? find_decl(g, key, g->in) : -1;
 	if (k < 0 || !value) {
-		diag(g, CM_DIAG_ERROR, "<attvalue> %s '%.60s'; declare it in <attributes class=\"%s\">",
-		     k < 0 ? "names the undeclared attribute" : "has no value for",
-		     key ? key : "", g->in == CM__FOR_NODE ? "node" : "edge");
+		diag(g, CM_DIAG_ERROR,
+		     "<attvalue> %s '%.60s'; declare it in <attributes class=\"%s\">",
+		     k < 0 ? "names the undeclared attribute" : "has no value for", key ? key : "",
+		     g->in == CM__FOR_NODE ? "node" : "edge");
 		return;
 	}
 	if (attr(g, a, n, "start") || attr(g, a, n, "end")) {
 		if (g->seen[k] && !g->warned_dynamic++)
-			diag(g, CM_DIAG_WARNING, "dynamic attribute values: the first of each is kept");
+			diag(g, CM_DIAG_WARNING,
+			     "dynamic attribute values: the first of each is kept");
 		if (g->seen[k])
 			return;
 	}
@@ -194,8 +196,9 @@ static void start_node(gx *g, const xmlChar **a, int n)
 {
 	if (g->in == CM__FOR_NODE) {
 		if (!g->warned_nested++)
-			diag(g, CM_DIAG_WARNING, "nested nodes (a GEXF hierarchy) dropped; clustermap "
-			                         "reads the top level");
+			diag(g, CM_DIAG_WARNING,
+			     "nested nodes (a GEXF hierarchy) dropped; clustermap "
+			     "reads the top level");
 		g->skip_depth = g->depth;
 		return;
 	}
@@ -206,35 +209,30 @@ static void start_node(gx *g, const xmlChar **a, int n)
 		return;
 	}
 	size_t max = g->ctx->limits.max_nodes, maxid = g->ctx->limits.max_id_length;
-	if (maxid && strlen(id) > maxid)
-		{
-			limit(g, "id length", "id-length", maxid);
-			return;
-		}
-	if (max && ++g->total_nodes > max)
-		{
-			limit(g, "node count", "nodes", max);
-			return;
-		}
+	if (maxid && strlen(id) > maxid) {
+		limit(g, "id length", "id-length", maxid);
+		return;
+	}
+	if (max && ++g->total_nodes > max) {
+		limit(g, "node count", "nodes", max);
+		return;
+	}
 	long seen;
 	cm_network *net = g->net;
 	const char *copy = cm__arena_strndup(&net->arena, id, strlen(id));
-	if (!copy || cm__strmap_add(&net->ids, copy, strlen(copy), (uint32_t)net->n, &seen))
-		{
-			halt(g, CM_ENOMEM);
-			return;
-		}
-	if (seen >= 0)
-		{
-			diag(g, CM_DIAG_ERROR, "duplicate node id '%.80s'; node ids must be unique", id);
-			return;
-		}
+	if (!copy || cm__strmap_add(&net->ids, copy, strlen(copy), (uint32_t)net->n, &seen)) {
+		halt(g, CM_ENOMEM);
+		return;
+	}
+	if (seen >= 0) {
+		diag(g, CM_DIAG_ERROR, "duplicate node id '%.80s'; node ids must be unique", id);
+		return;
+	}
 	cm__node node = {.id = copy};
-	if (cm__network_add_node(net, g->ctx, &node))
-		{
-			halt(g, CM_ENOMEM);
-			return;
-		}
+	if (cm__network_add_node(net, g->ctx, &node)) {
+		halt(g, CM_ENOMEM);
+		return;
+	}
 	g->in = CM__FOR_NODE;
 	g->cur = net->n - 1;
 	g->node_depth = (int)g->depth;
@@ -251,8 +249,9 @@ static int end_of(gx *g, const char *id, size_t *out)
 		*out = (size_t)k;
 		return 0;
 	}
-	diag(g, CM_DIAG_ERROR, "edge end '%.80s' is not a declared node; GEXF lists <nodes> before "
-	                       "<edges>",
+	diag(g, CM_DIAG_ERROR,
+	     "edge end '%.80s' is not a declared node; GEXF lists <nodes> before "
+	     "<edges>",
 	     id ? id : "");
 	return CM_ENOTFOUND;
 }
@@ -264,19 +263,20 @@ static void start_edge(gx *g, const xmlChar **a, int n)
 	size_t s, t, max = g->ctx->limits.max_edges;
 	if (g->stop || end_of(g, src, &s) || end_of(g, dst, &t))
 		return;
-	if (max && ++g->total_edges > max)
-		{
-			limit(g, "edge count", "edges", max);
-			return;
-		}
+	if (max && ++g->total_edges > max) {
+		limit(g, "edge count", "edges", max);
+		return;
+	}
 	int directed = type ? !strcmp(type, "directed") : g->default_directed;
-	cm__edge e = {.src = s, .dst = t, .weight = 1.0, .directed = (unsigned char)directed,
+	cm__edge e = {.src = s,
+	              .dst = t,
+	              .weight = 1.0,
+	              .directed = (unsigned char)directed,
 	              .layer = SIZE_MAX};
-	if (cm__network_add_edge(g->net, g->ctx, &e))
-		{
-			halt(g, CM_ENOMEM);
-			return;
-		}
+	if (cm__network_add_edge(g->net, g->ctx, &e)) {
+		halt(g, CM_ENOMEM);
+		return;
+	}
 	g->in = CM__FOR_EDGE;
 	g->cur = g->net->m - 1;
 	if (w)
@@ -335,8 +335,9 @@ static void viz(gx *g, const char *name, const xmlChar **a, int n)
 			apply(g, "y", y);
 		}
 	} else if (!g->warned_viz++) {
-		diag(g, CM_DIAG_WARNING, "GEXF viz colours, sizes and shapes are dropped; positions are "
-		                         "kept");
+		diag(g, CM_DIAG_WARNING,
+		     "GEXF viz colours, sizes and shapes are dropped; positions are "
+		     "kept");
 	}
 }
 
@@ -347,16 +348,14 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
 	const char *name = (const char *)local;
 	g->depth++;
 	size_t maxd = g->ctx->limits.max_depth, maxa = g->ctx->limits.max_attributes;
-	if (maxd && g->depth > maxd)
-		{
-			limit(g, "nesting depth", "depth", maxd);
-			return;
-		}
-	if (maxa && (size_t)n + (size_t)nns > maxa)
-		{
-			limit(g, "attribute count of one element", "attributes", maxa);
-			return;
-		}
+	if (maxd && g->depth > maxd) {
+		limit(g, "nesting depth", "depth", maxd);
+		return;
+	}
+	if (maxa && (size_t)n + (size_t)nns > maxa) {
+		limit(g, "attribute count of one element", "attributes", maxa);
+		return;
+	}
 	if (g->skip_depth || g->stop)
 		return;
 	if (g->depth == 1) {
@@ -366,11 +365,10 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
 		}
 		return;
 	}
-	if (uri && strstr((const char *)uri, "viz"))
-		{
-			viz(g, name, a, n);
-			return;
-		}
+	if (uri && strstr((const char *)uri, "viz")) {
+		viz(g, name, a, n);
+		return;
+	}
 	if (!strcmp(name, "graph"))
 		start_graph(g, a, n);
 	else if (!g->net)
@@ -411,8 +409,8 @@ static void on_end(void *user, const xmlChar *local, const xmlChar *prefix, cons
 		g->cls = 0;
 	else if (!strcmp(name, "default") && g->in_default) {
 		g->in_default = 0;
-		g->decl[g->ndecl - 1].def = cm__arena_strndup(&g->arena, g->text ? g->text : "",
-		                                              g->text_len);
+		g->decl[g->ndecl - 1].def =
+		    cm__arena_strndup(&g->arena, g->text ? g->text : "", g->text_len);
 		if (!g->decl[g->ndecl - 1].def)
 			halt(g, CM_ENOMEM);
 	} else if ((!strcmp(name, "node") && g->in == CM__FOR_NODE &&
@@ -427,16 +425,14 @@ static void on_text(void *user, const xmlChar *ch, int len)
 	if (!g->in_default || g->stop)
 		return;
 	size_t max = g->ctx->limits.max_value_length;
-	if (max && g->text_len + (size_t)len > max)
-		{
-			limit(g, "value length", "value-length", max);
-			return;
-		}
-	if (cm__grow((void **)&g->text, &g->text_cap, g->text_len + (size_t)len + 1, 1))
-		{
-			halt(g, CM_ENOMEM);
-			return;
-		}
+	if (max && g->text_len + (size_t)len > max) {
+		limit(g, "value length", "value-length", max);
+		return;
+	}
+	if (cm__grow((void **)&g->text, &g->text_cap, g->text_len + (size_t)len + 1, 1)) {
+		halt(g, CM_ENOMEM);
+		return;
+	}
 	memcpy(g->text + g->text_len, ch, (size_t)len);
 	g->text_len += (size_t)len;
 }
@@ -444,7 +440,8 @@ static void on_text(void *user, const xmlChar *ch, int len)
 static void on_doctype(void *user, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
 {
 	gx *g = user;
-	diag(g, CM_DIAG_ERROR, "DOCTYPE declarations are not allowed; remove the <!DOCTYPE ...> line");
+	diag(g, CM_DIAG_ERROR,
+	     "DOCTYPE declarations are not allowed; remove the <!DOCTYPE ...> line");
 	halt(g, CM_EPARSE);
 }
 
@@ -466,11 +463,10 @@ static void on_xml_error(void *user, xmlErrorPtr err)
 	gx *g = user;
 	if (!err || err->level < XML_ERR_ERROR || g->stop == CM_ELIMIT || g->stop == CM_ENOMEM)
 		return;
-	if (err->code == XML_ERR_NO_MEMORY)
-		{
-			halt(g, CM_ENOMEM);
-			return;
-		}
+	if (err->code == XML_ERR_NO_MEMORY) {
+		halt(g, CM_ENOMEM);
+		return;
+	}
 	char msg[512];
 	snprintf(msg, sizeof(msg), "%s", err->message ? err->message : "malformed XML");
 	msg[strcspn(msg, "\n")] = '\0';
@@ -517,8 +513,9 @@ static int feed_all(gx *g, FILE *fp)
 		size_t n = fread(buf, 1, CHUNK, fp);
 		total += n;
 		if (max && total > max) {
-			diag(g, CM_DIAG_ERROR, "input exceeds the limit of %llu bytes; raise it with "
-			                       "--max-bytes",
+			diag(g, CM_DIAG_ERROR,
+			     "input exceeds the limit of %llu bytes; raise it with "
+			     "--max-bytes",
 			     max);
 			g->stop = CM_ELIMIT;
 			break;
@@ -553,7 +550,8 @@ int cm__gexf_read(cm_series **out, cm_ctx *ctx, const char *name, FILE *fp,
 	int rc = feed_all(&g, fp);
 	xmlSetGenericErrorFunc(saved_ctx, saved);
 	if (!rc && !g.stop && !g.net) {
-		diag(&g, CM_DIAG_ERROR, "no <graph> element; a GEXF file needs <graph> inside <gexf>");
+		diag(&g, CM_DIAG_ERROR,
+		     "no <graph> element; a GEXF file needs <graph> inside <gexf>");
 	}
 	if (!rc && !g.stop && g.net && cm__network_finish(g.net, ctx))
 		g.stop = CM_ENOMEM;

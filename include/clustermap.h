@@ -781,6 +781,14 @@ typedef struct cm_render_opts {
 	const cm_metrics *metrics;
 	const cm_classification *classification;
 	const cm_positions *pin; /* pin the nodes it lists, lay out the others */
+	/* Positions read with the file (yEd's coordinates, Gephi's x and y:
+	 * the node attributes "x" and "y", points, y up) pin their actors
+	 * unless relayout is set; pin takes precedence. */
+	int relayout;
+	/* Draw the file's groups (the node attribute "group", a path such as
+	 * "suppliers/textile", as nested graphs and yEd's folders give it) as
+	 * boxes, nested as the paths are, in place of the region's box. */
+	int groups;
 	/* Change overrides for diagrams of a comparison, one entry per node and
 	 * per edge of the network (NULL for none): actors CM_CHANGE_ENTERED are
 	 * outlined green, CM_CHANGE_LEFT dashed red; ties CM_CHANGE_PERSISTED are

@@ -33,6 +33,10 @@ static void help(void)
 	       "      --full                   never draw groups, whatever the size\n"
 	       "      --seed S                 layout and community seed (default 1)\n"
 	       "      --positions F            pin the actors listed in CSV F (id,x,y, points)\n"
+	       "      --relayout               lay out anew, ignoring the positions the file\n"
+	       "                               gives (yEd's coordinates, x and y attributes)\n"
+	       "      --groups                 draw the file's groups (yEd folders, nested\n"
+	       "                               graphs) as labelled boxes, in place of the region\n"
 	       "      --save-positions F       write the final layout to F as CSV\n"
 	       "      --snapshot N             draw snapshot N (1-based) of a multi-snapshot file\n"
 	       "%s\nExit status: 0 when the drawing was written, 1 when it was not, 2 on usage "
@@ -52,7 +56,9 @@ enum {
 	OPT_SEED,
 	OPT_POSITIONS,
 	OPT_SAVE_POSITIONS,
-	OPT_SNAPSHOT
+	OPT_SNAPSHOT,
+	OPT_RELAYOUT,
+	OPT_GROUPS
 };
 
 typedef struct job {
@@ -84,6 +90,8 @@ static int render_option(job *j, int opt, const char *arg)
 	case OPT_LAYOUT: j->opts.layout = arg; return 0;
 	case OPT_AGGREGATE: return number(&j->opts.aggregate_above, arg, "--aggregate-above");
 	case OPT_FULL: j->opts.full = 1; return 0;
+	case OPT_RELAYOUT: j->opts.relayout = 1; return 0;
+	case OPT_GROUPS: j->opts.groups = 1; return 0;
 	case OPT_SEED:
 		if (number(&v, arg, "--seed"))
 			return EXIT_USAGE;
@@ -202,6 +210,8 @@ int cmd_render(int argc, char **argv)
 	    {"layout", required_argument, NULL, OPT_LAYOUT},
 	    {"aggregate-above", required_argument, NULL, OPT_AGGREGATE},
 	    {"full", no_argument, NULL, OPT_FULL},
+	    {"relayout", no_argument, NULL, OPT_RELAYOUT},
+	    {"groups", no_argument, NULL, OPT_GROUPS},
 	    {"seed", required_argument, NULL, OPT_SEED},
 	    {"positions", required_argument, NULL, OPT_POSITIONS},
 	    {"save-positions", required_argument, NULL, OPT_SAVE_POSITIONS},

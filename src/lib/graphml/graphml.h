@@ -6,6 +6,8 @@
 
 #include "core/internal.h"
 
+#include <stdio.h>
+
 enum { CM__FOR_NODE = 1, CM__FOR_EDGE = 2, CM__FOR_GRAPH = 4, CM__FOR_ALL = 7 };
 
 typedef enum {
@@ -45,6 +47,7 @@ typedef struct cm__key {
 	int domain;   /* CM__FOR_* mask */
 	int misused;  /* CM__FOR_* elements it was used on against its domain (warned) */
 	int graphics; /* yEd graphics (read for labels only) or a float size: values ignored */
+	size_t next;  /* index + 1 of the key with the same id for another domain; 0: none */
 } cm__key;
 
 typedef struct cm__keys {
@@ -70,7 +73,9 @@ typedef struct cm__value_error {
 /* Adds a key. Returns 0 (err may hold a warning), CM_ENOTFOUND when an
  * identical repeat was ignored (err holds a warning), CM_EPARSE or CM_ENOMEM. */
 int cm__keys_add(cm__value_error *err, cm__keys *keys, const char *map, const cm__key_decl *decl);
-int cm__keys_find(const cm__keys *keys, const char *id, size_t len);
+/* The key of that id declared for target (a CM__FOR_* element), else the
+ * first of that id; -1 when none is. */
+int cm__keys_find(const cm__keys *keys, const char *id, size_t len, int target);
 void cm__keys_free(cm__keys *keys);
 const char *cm__key_domain_name(int domain);
 int cm__key_set_default(cm__value_error *err, cm__keys *keys, cm__key *key, const char *text);
@@ -82,5 +87,10 @@ int cm__apply_value(cm__value_error *err, cm_ctx *ctx, const cm__key *key, cm_ne
 /* Applies key defaults to element i where set[k] is 0. */
 int cm__apply_defaults(cm_ctx *ctx, const cm__keys *keys, cm_network *net, int target, size_t i,
                        const unsigned char *set);
+
+/* Reads GraphML from fp, opened on path (the name in messages unless
+ * opts->display_name); the file readers of import/ call it. */
+int cm__graphml_read_file(cm_series **out, cm_ctx *ctx, const char *path, FILE *fp,
+                          const cm_read_opts *opts);
 
 #endif

@@ -149,6 +149,32 @@ static int duplicate_key(cm__value_error *err, const cm__key *first, const cm__k
 	return CM_EPARSE;
 }
 
+/* Older igraph and GRNsight declare one id for a node and an edge
+ * attribute: for="..." tells them apart, so each domain keeps its own. The
+ * repeat is chained to the first of its id. */
+static int same_id_other_domain(cm__value_error *err, cm__keys *keys, size_t first,
+                                const cm__key *key)
+{
+	size_t last = first;
+	for (size_t k = first + 1; k; k = keys->items[k - 1].next) {
+		if (keys->items[k - 1].domain & key->domain)
+			return duplicate_key(err, &keys->items[k - 1], key);
+		last = k - 1;
+	}
+	if (keys->count >= INT_MAX ||
+	    cm__grow((void **)&keys->items, &keys->cap, keys->count + 1, sizeof(*key)))
+		return CM_ENOMEM;
+	keys->items[keys->count] = *key;
+	keys->items[last].next = keys->count + 1;
+	keys->count++;
+	snprintf(err->message, sizeof(err->message),
+	         "key id '%s' is declared again for %s (first for %s); each is read on its own "
+	         "elements, but give each key its own id",
+	         key->id, cm__key_domain_name(key->domain),
+	         cm__key_domain_name(keys->items[first].domain));
+	return 0;
+}
+
 int cm__keys_add(cm__value_error *err, cm__keys *keys, const char *map, const cm__key_decl *decl)
 {
 	cm__key key = {0};
@@ -157,7 +183,7 @@ int cm__keys_add(cm__value_error *err, cm__keys *keys, const char *map, const cm
 		return rc;
 	long hit = cm__strmap_get(&keys->index, key.id, strlen(key.id));
 	if (hit >= 0)
-		return duplicate_key(err, &keys->items[hit], &key);
+		return same_id_other_domain(err, keys, (size_t)hit, &key);
 	if (cm__grow((void **)&keys->items, &keys->cap, keys->count + 1, sizeof(key)))
 		return CM_ENOMEM;
 	keys->items[keys->count] = key;
@@ -170,9 +196,15 @@ int cm__keys_add(cm__value_error *err, cm__keys *keys, const char *map, const cm
 	return 0;
 }
 
-int cm__keys_find(const cm__keys *keys, const char *id, size_t len)
+int cm__keys_find(const cm__keys *keys, const char *id, size_t len, int target)
 {
-	return (int)cm__strmap_get(&keys->index, id, len);
+	long hit = cm__strmap_get(&keys->index, id, len);
+	if (hit < 0)
+		return -1;
+	for (size_t k = (size_t)hit + 1; k; k = keys->items[k - 1].next)
+		if (keys->items[k - 1].domain & target)
+			return (int)(k - 1);
+	return (int)hit;
 }
 
 void cm__keys_free(cm__keys *keys)

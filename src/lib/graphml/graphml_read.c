@@ -12,14 +12,18 @@
 #include <libxml/parserInternals.h>
 
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 
-#define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
+#define GRAPHML_NS     "http://graphml.graphdrawing.org/xmlns"
+#define GRAPHML_OLD_NS "http://graphml.graphdrawing.org/xmlns/graphml"
 enum { CHUNK = 64 * 1024 };
+/* Errors of one kind shown before the rest are only counted. */
+enum { KIND_SHOWN = 5 };
 
 typedef enum { EL_NONE, EL_GRAPH, EL_NODE, EL_EDGE } element;
 
@@ -48,7 +52,12 @@ typedef enum { EL_NONE, EL_GRAPH, EL_NODE, EL_EDGE } element;
 	X(ATTR_NAME, "attr.name")                                                                  \
 	X(ATTR_TYPE, "attr.type")                                                                  \
 	X(FOR, "for")                                                                              \
-	X(YFILES_TYPE, "yfiles.type")
+	X(YFILES_TYPE, "yfiles.type")                                                              \
+	X(GEOMETRY, "Geometry")                                                                    \
+	X(POS_X, "x")                                                                              \
+	X(POS_Y, "y")                                                                              \
+	X(WIDTH, "width")                                                                          \
+	X(HEIGHT, "height")
 
 #define NAME_ID(id, text)   N_##id,
 #define NAME_TEXT(id, text) text,
@@ -63,6 +72,21 @@ typedef struct pending_end {
 	const char *id; /* arena */
 	unsigned long line, col;
 } pending_end;
+
+/* A node holding a nested graph (a group), while its graph is read. */
+typedef struct group_frame {
+	size_t node;      /* the group node's index */
+	const char *path; /* "outer/inner", the group names from the top (arena) */
+	int edgedefault_directed;
+	size_t depth; /* of its <graph> */
+} group_frame;
+
+/* Repeated errors of one kind: the first KIND_SHOWN are shown, the rest
+ * counted and summarised when the file ends. */
+typedef struct error_kind {
+	const char *what; /* "undeclared key errors for key 'd3'" (arena) */
+	size_t count;
+} error_kind;
 
 typedef struct reader {
 	cm_ctx *ctx;
@@ -95,7 +119,19 @@ typedef struct reader {
 	size_t default_for; /* index + 1 of the <key> open, whose <default> it is */
 	char *yed_label;
 	size_t total_nodes, total_edges, total_graphs;
-	size_t errors; /* counted here: the context may drop diagnostics past its limit */
+	size_t errors;       /* counted here: the context may drop diagnostics past its limit */
+	group_frame *groups; /* the nested graphs open, outermost first */
+	size_t ngroups, gcap;
+	size_t *group_nodes; /* every node that held a nested graph in this graph */
+	size_t ngroup_nodes, gncap;
+	int cur_final;     /* the current node's defaults and label are applied */
+	int have_geometry; /* a yEd y:Geometry was read for the current node */
+	double geo_x, geo_y;
+	int warned_old_ns, warned_graph_key;
+	cm__arena kind_arena;
+	cm__strmap kind_index;
+	error_kind *kinds;
+	size_t nkinds, kcap;
 	/* libxml2's per-thread handlers for problems outside the parser, while
 	 * the reader replaces them (see take_handlers). */
 	xmlGenericErrorFunc saved_generic;
@@ -140,6 +176,48 @@ static void diag_at(reader *r, cm_diag_level level, unsigned long line, unsigned
 
 #define ERR(r, ...)  diag_at(r, CM_DIAG_ERROR, cur_line(r), cur_col(r), __VA_ARGS__)
 #define WARN(r, ...) diag_at(r, CM_DIAG_WARNING, cur_line(r), cur_col(r), __VA_ARGS__)
+
+/* An error that a broken writer may repeat thousands of times (a key it
+ * never declared): the first KIND_SHOWN of each kind are shown, the rest
+ * counted, and summarised when the file ends (summarise_kinds). */
+static void kind_error(reader *r, unsigned long line, unsigned long col, const char *kind,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void kind_error(reader *r, unsigned long line, unsigned long col, const char *kind,
+                       const char *fmt, ...)
+{
+	long hit = cm__strmap_get(&r->kind_index, kind, strlen(kind));
+	if (hit < 0) {
+		const char *copy = cm__arena_strndup(&r->kind_arena, kind, strlen(kind));
+		if (!copy || r->nkinds >= UINT32_MAX ||
+		    cm__grow((void **)&r->kinds, &r->kcap, r->nkinds + 1, sizeof(*r->kinds)) ||
+		    cm__strmap_put(&r->kind_index, copy, strlen(copy), (uint32_t)r->nkinds)) {
+			stop(r, CM_ENOMEM);
+			return;
+		}
+		r->kinds[r->nkinds] = (error_kind){copy, 0};
+		hit = (long)r->nkinds++;
+	}
+	if (++r->kinds[hit].count > KIND_SHOWN) {
+		/* Still an error: the file stays invalid however many are shown. */
+		r->errors++;
+		r->ctx->diags.errors++;
+		return;
+	}
+	char msg[900];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	diag_at(r, CM_DIAG_ERROR, line, col, "%s", msg);
+}
+
+static void summarise_kinds(reader *r)
+{
+	for (size_t k = 0; k < r->nkinds; k++)
+		if (r->kinds[k].count > KIND_SHOWN)
+			diag_at(r, CM_DIAG_ERROR, 0, 0, "... and %zu more %s",
+			        r->kinds[k].count - KIND_SHOWN, r->kinds[k].what);
+}
 
 static void limit_error(reader *r, const char *what, unsigned long long limit)
 {
@@ -268,8 +346,16 @@ static int is_graphml_ns(reader *r, const xmlChar *uri)
 {
 	if (!uri || uri == r->graphml_uri)
 		return 1;
-	if (strcmp((const char *)uri, GRAPHML_NS))
+	if (!strcmp((const char *)uri, GRAPHML_OLD_NS)) {
+		/* NetLogo and early drafts: the same vocabulary under another URI. */
+		if (!r->warned_old_ns++)
+			WARN(r,
+			     "the namespace '%s' is GraphML's old one; read as GraphML, but write "
+			     "xmlns=\"%s\"",
+			     GRAPHML_OLD_NS, GRAPHML_NS);
+	} else if (strcmp((const char *)uri, GRAPHML_NS)) {
 		return 0;
+	}
 	r->graphml_uri = uri;
 	return 1;
 }
@@ -324,8 +410,76 @@ static void free_edge_ids(reader *r)
 	cm__fpset_free(&r->edge_ids);
 }
 
+static int read_edgedefault(reader *r, const xmlChar **attrs, int nattrs)
+{
+	size_t len;
+	const char *ed = attr(r, attrs, nattrs, N_EDGEDEFAULT, &len);
+	if (ed && len == 10 && !strncmp(ed, "undirected", 10))
+		return 0;
+	if (ed && !(len == 8 && !strncmp(ed, "directed", 8)))
+		ERR(r, "edgedefault '%.*s' is neither 'directed' nor 'undirected'", (int)len, ed);
+	return 1; /* the GraphML default */
+}
+
+static void finish_node(reader *r);
+
+/* "outer/inner": the names of the groups from the top, each its label, or
+ * its id when it has none; NULL when out of memory. */
+static const char *group_path(reader *r, const cm__node *nd)
+{
+	const char *name = nd->label && nd->label[0] ? nd->label : nd->id;
+	const char *outer = r->ngroups ? r->groups[r->ngroups - 1].path : NULL;
+	size_t olen = outer ? strlen(outer) + 1 : 0, nlen = strlen(name);
+	char *path = cm__malloc(olen + nlen + 1);
+	if (!path)
+		return NULL;
+	if (outer)
+		memcpy(path, outer, olen - 1), path[olen - 1] = '/';
+	memcpy(path + olen, name, nlen + 1);
+	const char *copy = cm__arena_strndup(&r->net->arena, path, olen + nlen);
+	cm__free(path);
+	return copy;
+}
+
+/* A <graph> inside a node makes the node a group (yEd's folders, the
+ * GraphML Primer's nested graphs): its members join the same network, each
+ * with the group's path, and the group itself stays an actor only if it has
+ * ties of its own (drop_empty_groups). */
+static void start_group(reader *r, const xmlChar **attrs, int nattrs)
+{
+	finish_node(r); /* its label names the group */
+	size_t node = r->cur;
+	const char *path = group_path(r, &r->net->nodes[node]);
+	if (!path || cm__grow((void **)&r->groups, &r->gcap, r->ngroups + 1, sizeof(*r->groups)) ||
+	    cm__grow((void **)&r->group_nodes, &r->gncap, r->ngroup_nodes + 1,
+	             sizeof(*r->group_nodes))) {
+		stop(r, CM_ENOMEM);
+		return;
+	}
+	r->groups[r->ngroups++] = (group_frame){node, path, r->edgedefault_directed, r->depth};
+	r->group_nodes[r->ngroup_nodes++] = node;
+	r->edgedefault_directed = read_edgedefault(r, attrs, nattrs);
+	r->in = EL_GRAPH;
+	r->cur_valid = 1;
+}
+
+static void end_group(reader *r)
+{
+	group_frame *f = &r->groups[--r->ngroups];
+	r->edgedefault_directed = f->edgedefault_directed;
+	r->in = EL_NODE;
+	r->cur = f->node;
+	r->cur_valid = 1;
+	r->cur_final = 1;
+	clear_key_set(r);
+}
+
 static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
 {
+	if (r->graph_depth && r->in == EL_NODE && r->cur_valid) {
+		start_group(r, attrs, nattrs);
+		return;
+	}
 	if (r->graph_depth) {
 		char in[200];
 		WARN(r,
@@ -356,13 +510,7 @@ static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
 		return;
 	}
 	net->id = id ? id : "";
-	size_t len;
-	const char *ed = attr(r, attrs, nattrs, N_EDGEDEFAULT, &len);
-	r->edgedefault_directed = 1; /* the GraphML default */
-	if (ed && len == 10 && !strncmp(ed, "undirected", 10))
-		r->edgedefault_directed = 0;
-	else if (ed && !(len == 8 && !strncmp(ed, "directed", 8)))
-		ERR(r, "edgedefault '%.*s' is neither 'directed' nor 'undirected'", (int)len, ed);
+	r->edgedefault_directed = read_edgedefault(r, attrs, nattrs);
 	r->in = EL_GRAPH;
 	r->cur_valid = 1;
 	/* Graph data may come before or after the nodes; defaults go first and
@@ -386,8 +534,8 @@ static void resolve_pending(reader *r)
 			continue;
 		}
 		char buf[80];
-		diag_at(
-		    r, CM_DIAG_ERROR, p->line, p->col,
+		kind_error(
+		    r, p->line, p->col, "undeclared node errors",
 		    "edge %s '%s' is not a declared node; declare <node id=\"%s\"/> or fix the id",
 		    p->is_target ? "target" : "source", clip(p->id, buf, sizeof(buf)),
 		    clip(p->id, buf, sizeof(buf)));
@@ -439,9 +587,66 @@ static void reverse_edges(reader *r)
 	}
 }
 
+/* Keeps the nodes whose keep[i] is set, in order, and renumbers the edges,
+ * the extra columns and the id index after them. */
+static int compact_nodes(cm_network *net, const unsigned char *keep, size_t *map)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < net->n; i++) {
+		map[i] = n;
+		if (keep[i])
+			net->nodes[n++] = net->nodes[i];
+	}
+	for (size_t e = 0; e < net->m; e++)
+		net->edges[e].src = map[net->edges[e].src],
+		net->edges[e].dst = map[net->edges[e].dst];
+	for (size_t c = 0; c < net->nncols; c++) {
+		cm__column *col = &net->ncols[c];
+		size_t k = 0;
+		for (size_t j = 0; j < col->count; j++)
+			if (keep[col->cells[j].i])
+				col->cells[k++] =
+				    (cm__cell){map[col->cells[j].i], col->cells[j].value};
+		col->count = k;
+	}
+	net->n = n;
+	cm__strmap_free(&net->ids);
+	for (size_t i = 0; i < n; i++)
+		if (cm__strmap_put(&net->ids, net->nodes[i].id, strlen(net->nodes[i].id),
+		                   (uint32_t)i))
+			return CM_ENOMEM;
+	return 0;
+}
+
+/* A group without ties of its own is only a box around its members: it
+ * leaves the network (its members keep its path in their group). */
+static void drop_empty_groups(reader *r)
+{
+	cm_network *net = r->net;
+	if (!r->ngroup_nodes || r->errors || r->stop_code)
+		return;
+	unsigned char *keep = cm__malloc(net->n + 1);
+	size_t *map = cm__calloc(net->n + 1, sizeof(*map));
+	if (!keep || !map) {
+		cm__free(keep), cm__free(map);
+		stop(r, CM_ENOMEM);
+		return;
+	}
+	memset(keep, 1, net->n + 1);
+	for (size_t g = 0; g < r->ngroup_nodes; g++)
+		keep[r->group_nodes[g]] = 0;
+	for (size_t e = 0; e < net->m; e++)
+		keep[net->edges[e].src] = keep[net->edges[e].dst] = 1;
+	if (compact_nodes(net, keep, map))
+		stop(r, CM_ENOMEM);
+	cm__free(keep), cm__free(map);
+	r->ngroup_nodes = 0;
+}
+
 static void end_graph(reader *r)
 {
 	resolve_pending(r);
+	drop_empty_groups(r);
 	if (r->net)
 		reverse_edges(r);
 	if (cm__network_finish(r->net, r->ctx))
@@ -459,6 +664,8 @@ static void start_node(reader *r, const xmlChar **attrs, int nattrs)
 	cm_network *net = r->net;
 	r->in = EL_NODE;
 	r->cur_valid = 0;
+	r->cur_final = 0;
+	r->have_geometry = 0;
 	clear_key_set(r);
 	const char *id = attr_dup(r, attrs, nattrs, N_ID);
 	if (!id) {
@@ -492,19 +699,76 @@ static void start_node(reader *r, const xmlChar **attrs, int nattrs)
 	r->have_yed_label = 0;
 }
 
-static void end_node(reader *r)
+/* Sets a node's value in an extra column unless the file gave one. */
+static void node_column(reader *r, const char *name, const char *type, const char *value)
 {
-	if (r->cur_valid) {
-		defaults(r, CM__FOR_NODE, r->cur);
-		cm__node *nd = &r->net->nodes[r->cur];
-		if (!nd->label && r->have_yed_label) {
-			nd->label =
-			    cm__arena_strndup(&r->net->arena, r->yed_label, strlen(r->yed_label));
-			nd->has |= CM_HAS_LABEL;
-		}
+	cm__column *col;
+	if (cm__network_column(&col, r->net, r->ctx, 0, name, type)) {
+		stop(r, CM_ENOMEM);
+		return;
+	}
+	if (cm__column_get(col, r->cur))
+		return;
+	const char *copy = cm__arena_strndup(&r->net->arena, value, strlen(value));
+	if (!copy || cm__column_set(col, r->ctx, r->cur, copy))
+		stop(r, CM_ENOMEM);
+}
+
+/* yEd's coordinates, as the centre of the node's box in points with y up
+ * (yEd's y grows downwards), in the columns x and y that Gephi also writes. */
+static void keep_geometry(reader *r)
+{
+	char num[40];
+	snprintf(num, sizeof(num), "%.15g", r->geo_x);
+	node_column(r, "x", "double", num);
+	snprintf(num, sizeof(num), "%.15g", r->geo_y == 0 ? 0.0 : -r->geo_y);
+	node_column(r, "y", "double", num);
+}
+
+/* Defaults, yEd's label, group and position: once the node's own data are
+ * read, which for a group is before its members. */
+static void finish_node(reader *r)
+{
+	r->cur_final = 1;
+	defaults(r, CM__FOR_NODE, r->cur);
+	cm__node *nd = &r->net->nodes[r->cur];
+	if (!nd->label && r->have_yed_label) {
+		nd->label = cm__arena_strndup(&r->net->arena, r->yed_label, strlen(r->yed_label));
+		nd->has |= CM_HAS_LABEL;
 	}
 	r->have_yed_label = 0;
+	if (r->ngroups)
+		node_column(r, "group", "string", r->groups[r->ngroups - 1].path);
+	if (r->have_geometry)
+		keep_geometry(r);
+}
+
+static void end_node(reader *r)
+{
+	if (r->cur_valid && !r->cur_final)
+		finish_node(r);
+	r->have_yed_label = 0;
 	r->in = EL_GRAPH;
+}
+
+/* yEd's <y:Geometry x= y= width= height=>: the first of a node (a group's
+ * open state comes first). */
+static void read_geometry(reader *r, const xmlChar **attrs, int nattrs)
+{
+	static const name_id names[4] = {N_POS_X, N_POS_Y, N_WIDTH, N_HEIGHT};
+	double v[4] = {0, 0, 0, 0};
+	for (int k = 0; k < 4; k++) {
+		size_t len;
+		const char *a = attr(r, attrs, nattrs, names[k], &len);
+		char buf[64];
+		if (!a || len >= sizeof(buf))
+			return;
+		memcpy(buf, a, len), buf[len] = '\0';
+		if (cm__parse_double(&v[k], buf) || !isfinite(v[k]))
+			return;
+	}
+	r->geo_x = v[0] + v[2] / 2, r->geo_y = v[1] + v[3] / 2;
+	r->have_geometry = 1;
 }
 
 /* ------------------------------------------------------------ edges */
@@ -655,10 +919,18 @@ static void start_data(reader *r, const xmlChar **attrs, int nattrs)
 		ERR(r, "<data> has no key attribute; add key=\"...\" naming a declared <key>");
 		return;
 	}
-	int k = cm__keys_find(&r->keys, key, len);
+	int target = r->in == EL_NODE   ? CM__FOR_NODE
+	             : r->in == EL_EDGE ? CM__FOR_EDGE
+	                                : CM__FOR_GRAPH;
+	int k = cm__keys_find(&r->keys, key, len, target);
 	if (k < 0) {
-		ERR(r, "<data> uses undeclared key '%.*s'; declare it with <key id=\"%.*s\" .../>",
-		    (int)(len < 60 ? len : 60), key, (int)(len < 60 ? len : 60), key);
+		char kind[120];
+		int shown = (int)(len < 60 ? len : 60);
+		snprintf(kind, sizeof(kind), "undeclared key errors for key '%.*s'", shown, key);
+		kind_error(
+		    r, cur_line(r), cur_col(r), kind,
+		    "<data> uses undeclared key '%.*s'; declare it with <key id=\"%.*s\" .../>",
+		    shown, key, shown, key);
 		return;
 	}
 	r->data_key = k;
@@ -677,6 +949,15 @@ static void end_data(reader *r)
 		     "<data key=\"%s\"> on <graphml> dropped; clustermap reads data of graphs, "
 		     "nodes and edges",
 		     key->id);
+		return;
+	}
+	if (r->in == EL_GRAPH && r->ngroups) {
+		char in[200];
+		snprintf(in, sizeof(in), "%s", r->groups[r->ngroups - 1].path);
+		WARN(r,
+		     "<data key=\"%s\"> on the nested graph of group '%s' dropped; give it to "
+		     "the group's node",
+		     key->id, in);
 		return;
 	}
 	int target = r->in == EL_NODE   ? CM__FOR_NODE
@@ -708,11 +989,13 @@ static void end_data(reader *r)
 	r->key_set[r->data_key] = 1;
 	cm__value_error err = {0};
 	int rc = cm__apply_value(&err, r->ctx, key, r->net, target, r->cur, r->text ? r->text : "");
-	if (rc == CM_ENOMEM)
+	if (rc == CM_ENOMEM) {
 		stop(r, CM_ENOMEM);
-	else if (rc == CM_EPARSE)
-		ERR(r, "%s", err.message);
-	else if (err.message[0])
+	} else if (rc == CM_EPARSE) {
+		char kind[120];
+		snprintf(kind, sizeof(kind), "value errors for key '%.60s'", key->id);
+		kind_error(r, cur_line(r), cur_col(r), kind, "%s", err.message);
+	} else if (err.message[0])
 		WARN(r, "%s", err.message);
 }
 
@@ -746,14 +1029,26 @@ static void start_key(reader *r, const xmlChar **attrs, int nattrs)
 	else if (err.message[0])
 		WARN(r, "%s", err.message);
 	if (rc == 0 && decl.yfiles && !r->warned_graphics++)
-		WARN(r, "yEd graphics (yfiles.type keys) are read for node labels only; shapes, "
-		        "colours and coordinates are dropped");
+		WARN(r, "yEd graphics (yfiles.type keys) are read for node labels and positions "
+		        "only; shapes and colours are dropped");
 	r->default_for = rc == 0 ? r->keys.count : 0;
 	size_t old = r->key_set_cap;
 	if (cm__grow((void **)&r->key_set, &r->key_set_cap, r->keys.count, 1))
 		stop(r, CM_ENOMEM);
 	else if (r->key_set_cap > old) /* only the keys set are cleared later */
 		memset(r->key_set + old, 0, r->key_set_cap - old);
+}
+
+/* GraphML declares keys before the graph; some writers put them inside
+ * it. They are read from where they stand on. */
+static void start_graph_key(reader *r, const xmlChar **attrs, int nattrs)
+{
+	if (r->net && !r->warned_graph_key++) {
+		char in[200];
+		WARN(r, "<key> in %s read; GraphML declares keys under <graphml>, before the graph",
+		     where(r, in, sizeof(in)));
+	}
+	start_key(r, attrs, nattrs);
 }
 
 static void start_default(reader *r)
@@ -812,9 +1107,9 @@ static void start_model_element(reader *r, const xmlChar *local, const xmlChar *
 		start_edge(r, attrs, nattrs);
 	else if (local == n[N_GRAPH])
 		start_graph(r, attrs, nattrs);
-	else if (local == n[N_KEY] && !r->net)
-		start_key(r, attrs, nattrs);
-	else if (local == n[N_DEFAULT] && !r->net && r->default_for)
+	else if (local == n[N_KEY] && (!r->net || r->in == EL_GRAPH))
+		start_graph_key(r, attrs, nattrs);
+	else if (local == n[N_DEFAULT] && r->default_for)
 		start_default(r);
 	else if (local == n[N_HYPEREDGE])
 		drop(r, "<hyperedge>");
@@ -855,6 +1150,9 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
 	if (r->in_data || r->in_default) {
 		/* Foreign content inside <data>, such as yEd's graphics. */
 		r->data_children++;
+		if (local == r->name[N_GEOMETRY] && r->in == EL_NODE && r->cur_valid &&
+		    !r->have_geometry && !r->cur_final)
+			read_geometry(r, attrs, nattrs);
 		if (local == r->name[N_NODELABEL] && !r->have_yed_label) {
 			r->in_nodelabel = 1;
 			text_reset(r);
@@ -917,6 +1215,9 @@ static void on_end(void *user, const xmlChar *local, const xmlChar *prefix, cons
 		end_edge(r);
 	else if (local == r->name[N_GRAPH] && depth == r->graph_depth)
 		end_graph(r);
+	else if (local == r->name[N_GRAPH] && r->ngroups &&
+	         depth == r->groups[r->ngroups - 1].depth)
+		end_group(r);
 	else if (local == r->name[N_KEY])
 		r->default_for = 0;
 }
@@ -1061,6 +1362,11 @@ static void reader_free(reader *r)
 	cm__free(r->set_keys);
 	cm__free(r->text);
 	cm__free(r->yed_label);
+	cm__free(r->groups);
+	cm__free(r->group_nodes);
+	cm__free(r->kinds);
+	cm__strmap_free(&r->kind_index);
+	cm__arena_free(&r->kind_arena);
 	cm_series_free(r->series);
 	/* libxml2 keeps a copy of the last error in a global; release it. */
 	xmlResetLastError();
@@ -1143,6 +1449,7 @@ static int finish(reader *r, cm_series **out, unsigned long long total)
 		diag_at(r, CM_DIAG_ERROR, cur_line(r), cur_col(r),
 		        "no <graph> element; a GraphML file needs <graph> inside <graphml>");
 	}
+	summarise_kinds(r);
 	if (r->stop_code || r->errors)
 		return r->stop_code ? r->stop_code : CM_EPARSE;
 	*out = r->series;
@@ -1279,38 +1586,9 @@ int cm_series_read_buffer(cm_series **out, cm_ctx *ctx, const char *buf, size_t 
 	return read_stream(out, ctx, "<buffer>", mem_chunk, &m, len, opts);
 }
 
-int cm_series_read_file(cm_series **out, cm_ctx *ctx, const char *path, const cm_read_opts *opts)
+int cm__graphml_read_file(cm_series **out, cm_ctx *ctx, const char *path, FILE *fp,
+                          const cm_read_opts *opts)
 {
 	*out = NULL;
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
-		int e = errno;
-		/* fopen() allocates: its failure may be the memory's. */
-		if (e == ENOMEM)
-			return cm__diag(ctx, CM_DIAG_ERROR, path, 0, 0, "out of memory"), CM_ENOMEM;
-		cm__diag(ctx, CM_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(e));
-		return CM_EIO;
-	}
-	int rc = read_stream(out, ctx, path, fp_chunk, fp, file_size(fp), opts);
-	fclose(fp);
-	return rc;
-}
-
-/* One snapshot from a file: the series reader, then the single item taken. */
-int cm_network_read_file(cm_network **out, cm_ctx *ctx, const char *path, const cm_read_opts *opts)
-{
-	cm_series *s = NULL;
-	*out = NULL;
-	int rc = cm_series_read_file(&s, ctx, path, opts);
-	if (rc)
-		return rc;
-	if (s->count != 1) {
-		rc = cm__error(ctx, CM_EINVAL, "%s: error: file holds %zu snapshots; choose one",
-		               path, s->count);
-		cm_series_free(s);
-		return rc;
-	}
-	*out = cm_series_take(s, 0);
-	cm_series_free(s);
-	return 0;
+	return read_stream(out, ctx, path, fp_chunk, fp, file_size(fp), opts);
 }

@@ -37,9 +37,10 @@ typedef struct cm__rnode {
 	unsigned char external, inside;
 	unsigned char change; /* CM__CHANGE_* */
 	unsigned char pinned;
-	double value; /* the size measure; NaN when missing */
-	double width; /* inches */
-	double x, y;  /* points: pinned position, then the layout's */
+	const char *box; /* the group path drawn as a box around it (--groups); NULL: none */
+	double value;    /* the size measure; NaN when missing */
+	double width;    /* inches */
+	double x, y;     /* points: pinned position, then the layout's */
 } cm__rnode;
 
 /* Line style of one relation layer. */
@@ -84,6 +85,7 @@ typedef struct cm__scene {
 	int have_region;
 	unsigned long seed;
 	int tiers; /* only the supplier layer is drawn: dot ranks it as a pyramid */
+	int boxes; /* group boxes drawn in place of the region */
 } cm__scene;
 
 /* Node widths in inches: smallest, largest, and when there is no measure. */

@@ -180,6 +180,7 @@ int cm__scene_aggregate(cm__scene *s, cm_ctx *ctx, const cm_positions *pin)
 		s->nodes = nodes, s->n = s->ncap = n;
 		nodes = NULL;
 		s->aggregated = 1;
+		s->boxes = 0; /* a group of the drawing is not a group of the file */
 		s->size_mode = CM__SIZE_MEMBERS;
 		s->node_changes = s->edge_changes = 0;
 	}

@@ -155,6 +155,36 @@ static void default_attrs(Agraph_t *g)
 	agattr(g, AGEDGE, "fontname", "Helvetica");
 }
 
+/* ------------------------------------------------------------ group boxes */
+
+#define BOX_PREFIX "cluster_group_"
+
+/* The box of a group gpath, made with its enclosing boxes when asked:
+ * "a/b" is a cluster inside the cluster of "a". NULL when absent (or out of
+ * memory, when create is set). */
+static Agraph_t *group_box(Agraph_t *g, const char *gpath, int create)
+{
+	char name[600];
+	Agraph_t *parent = g, *sub = NULL;
+	for (const char *p = gpath; p;) {
+		const char *slash = strchr(p, '/');
+		size_t len = slash ? (size_t)(slash - gpath) : strlen(gpath);
+		snprintf(name, sizeof(name), "%s%.*s", BOX_PREFIX, (int)len, gpath);
+		if (!(sub = agsubg(parent, name, create)))
+			return NULL;
+		if (create) {
+			const char *last = strrchr(name, '/');
+			cm__gv_set(sub, "label", last ? last + 1 : name + strlen(BOX_PREFIX));
+			cm__gv_set(sub, "style", "rounded");
+			cm__gv_set(sub, "color", "#777777");
+			cm__gv_set(sub, "fontcolor", "#555555");
+		}
+		parent = sub;
+		p = slash ? slash + 1 : NULL;
+	}
+	return sub;
+}
+
 int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *engine)
 {
 	Agraph_t *g = agopen("cluster_map", Agdirected, cm__gv_disc());
@@ -163,8 +193,8 @@ int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *en
 		return cm__oom(ctx);
 	default_attrs(g);
 	graph_attrs(g, s, engine);
-	Agraph_t *region = s->has_inside ? agsubg(g, "cluster_region", 1) : NULL;
-	if (s->has_inside && !region)
+	Agraph_t *region = s->has_inside && !s->boxes ? agsubg(g, "cluster_region", 1) : NULL;
+	if (s->has_inside && !s->boxes && !region)
 		return cm__oom(ctx);
 	if (region) {
 		cm__gv_set(region, "label", "inside the region");
@@ -178,6 +208,10 @@ int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *en
 			return cm__oom(ctx);
 		if (region && s->nodes[i].inside)
 			agsubnode(region, n, 1);
+		Agraph_t *gbox =
+		    s->boxes && s->nodes[i].box ? group_box(g, s->nodes[i].box, 1) : NULL;
+		if (s->boxes && s->nodes[i].box && (!gbox || !agsubnode(gbox, n, 1)))
+			return cm__oom(ctx);
 		style_node(n, s, &s->nodes[i]);
 	}
 	for (size_t k = 0; k < s->m; k++) {
@@ -327,6 +361,59 @@ int cm__gv_layout(cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, cm__scene *s, const char
 	return 0;
 }
 
+/* Each group's gbox around its members and its inner boxes: computed from
+ * the final positions, whatever the engine did with the clusters. */
+static void union_box(double *b, const double *with)
+{
+	b[0] = fmin(b[0], with[0]), b[1] = fmin(b[1], with[1]);
+	b[2] = fmax(b[2], with[2]), b[3] = fmax(b[3], with[3]);
+}
+
+static void box_extent(double b[4], const cm__scene *s, const char *gpath)
+{
+	size_t len = strlen(gpath);
+	b[0] = b[1] = INFINITY, b[2] = b[3] = -INFINITY;
+	for (size_t i = 0; i < s->n; i++) {
+		const cm__rnode *nd = &s->nodes[i];
+		if (!nd->box || strncmp(nd->box, gpath, len) ||
+		    (nd->box[len] && nd->box[len] != '/'))
+			continue;
+		/* One margin and label per level of nesting below this gbox. */
+		double levels = 1;
+		for (const char *p = nd->box + len; *p; p++)
+			levels += *p == '/';
+		double r = nd->width * CM__PT / 2 + REGION_MARGIN * levels;
+		double nb[4] = {nd->x - r, nd->y - r, nd->x + r,
+		                nd->y + r + REGION_LABEL * (levels - 1)};
+		union_box(b, nb);
+	}
+	b[3] += REGION_LABEL;
+}
+
+static void place_boxes(double ext[4], Agraph_t *g, const cm__scene *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const char *gpath = s->nodes[i].box;
+		if (gpath && i && s->nodes[i - 1].box && !strcmp(gpath, s->nodes[i - 1].box))
+			continue; /* members of a group mostly come together */
+		for (const char *p = gpath; p;) {
+			const char *slash = strchr(p, '/');
+			char prefix[520];
+			size_t len = slash ? (size_t)(slash - gpath) : strlen(gpath);
+			snprintf(prefix, sizeof(prefix), "%.*s", (int)len, gpath);
+			Agraph_t *gbox = group_box(g, prefix, 0);
+			double b[4];
+			box_extent(b, s, prefix);
+			if (gbox && b[0] <= b[2]) {
+				cm__gv_setf(gbox, "bb", "%.2f,%.2f,%.2f,%.2f", b[0], b[1], b[2],
+				            b[3]);
+				union_box(ext, b);
+			}
+			p = slash ? slash + 1 : NULL;
+		}
+	}
+}
+
 /* The second pass draws with "nop2": every node where the scene says, the
  * region's box given as its bounding box. */
 int cm__gv_place(double ext[4], cm_ctx *ctx, Agraph_t *g, const cm__scene *s)
@@ -340,6 +427,8 @@ int cm__gv_place(double ext[4], cm_ctx *ctx, Agraph_t *g, const cm__scene *s)
 	}
 	cm__gv_set(g, "rankdir", "TB");
 	cm__gv_set(g, "inputscale", "");
+	if (s->boxes)
+		place_boxes(ext, g, s);
 	Agraph_t *region = agsubg(g, "cluster_region", 0);
 	if (!region)
 		return 0;

@@ -246,9 +246,10 @@ static void sections(legend *L, const cm__scene *s)
 	shapes(L, s);
 	sizes(L, s);
 	lines(L, s);
-	if (s->has_inside) {
+	if (s->has_inside || s->boxes) {
 		header(L, "Box");
-		node_row(L, "box", "white", "#777777", "rounded", 0.3, "actors inside the region",
+		node_row(L, "box", "white", "#777777", "rounded", 0.3,
+		         s->boxes ? "a group of the file (labelled)" : "actors inside the region",
 		         "");
 	}
 	changes(L, s);

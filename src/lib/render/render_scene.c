@@ -408,6 +408,19 @@ static unsigned char change_code(const cm_change *changes, size_t i)
 	}
 }
 
+/* A position the file gave (attributes x and y, both finite numbers). */
+static int file_position(double *x, double *y, const cm_network *net, size_t i)
+{
+	const char *xs = cm_network_node_attr(net, i, "x");
+	const char *ys = cm_network_node_attr(net, i, "y");
+	double vx, vy;
+	if (!xs || !ys || cm__parse_double(&vx, xs) || cm__parse_double(&vy, ys) || !isfinite(vx) ||
+	    !isfinite(vy))
+		return 0;
+	*x = vx, *y = vy;
+	return 1;
+}
+
 static int add_nodes(build *b, cm_ctx *ctx, cm__scene *s)
 {
 	const cm_render_opts *o = b->opts;
@@ -419,6 +432,10 @@ static int add_nodes(build *b, cm_ctx *ctx, cm__scene *s)
 		located |= (cm_network_node_has(b->net, i) & CM_HAS_LOCATION) != 0;
 		nd.change = change_code(o->node_change, i);
 		nd.pinned = o->pin && cm_positions_get(&nd.x, &nd.y, o->pin, nd.name) == 0;
+		if (!nd.pinned && !o->relayout)
+			nd.pinned = (unsigned char)file_position(&nd.x, &nd.y, b->net, i);
+		nd.box = o->groups ? cm_network_node_attr(b->net, i, "group") : NULL;
+		s->boxes |= nd.box != NULL;
 		if (!(nd.gv = cm__render_gv_name(&s->arena, nd.name)))
 			return cm__oom(ctx);
 		if (cm__scene_add_node(s, ctx, &nd))

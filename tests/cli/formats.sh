@@ -1,0 +1,95 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The peers' formats (docs/formats.md), read by every command: a Pajek file
+# in Pajek's own style with relations, lists and attributes, a GEXF file as
+# Gephi writes it; errors with their line and column; and the reference
+# networks written by networkx as Pajek and GEXF giving the same measures as
+# their GraphML.
+. "$top_srcdir/tests/cli/lib.sh"
+cd "$DATA" || exit 1
+EXP="$TOP/tests/cli/expected"
+
+cm validate formats/cluster.net > /dev/null 2> "$TMP/err"
+status $? 0 "pajek: validate exits 0"
+same "$TMP/err" "$EXP/formats-cluster-net.warnings" "pajek: the partition is dropped with a warning"
+cm info formats/cluster.net > "$TMP/out" 2> /dev/null
+status $? 0 "pajek: info exits 0"
+same "$TMP/out" "$EXP/formats-cluster-net.txt" "pajek: relations, lists, attributes and weights"
+cm classify formats/cluster.net > /dev/null 2>&1
+status $? 0 "pajek: classify reads it"
+cm render formats/cluster.net -o "$TMP/map.svg" 2> /dev/null
+status $? 0 "pajek: render reads it"
+
+cm validate formats/bad-vertex.net > /dev/null 2> "$TMP/err"
+status $? 1 "pajek: a bad file exits 1"
+same "$TMP/err" "$EXP/formats-bad-vertex.txt" "pajek: each problem as FILE:LINE:COL: error:"
+
+cm validate formats/dup-label.net > /dev/null 2> "$TMP/err"
+status $? 1 "pajek: two vertices with one label exit 1"
+grep -qx "formats/dup-label.net: error: vertices 1 and 4 are both called 'A'; clustermap needs distinct vertex labels" "$TMP/err"
+ok $? "pajek: the repeated label named"
+cm validate formats/no-vertices.net > /dev/null 2> "$TMP/err"
+status $? 1 "pajek: ties before vertices exit 1"
+grep -qx "formats/no-vertices.net:2:1: error: \*Arcs before \*Vertices; declare the vertices first" "$TMP/err"
+ok $? "pajek: ties before vertices named"
+cm validate formats/loose.net > /dev/null 2> "$TMP/err"
+grep -qx "formats/loose.net:1:1: error: a line outside any section; a Pajek file starts with \*Vertices N" "$TMP/err"
+ok $? "pajek: a .net file without sections: a loose line named"
+
+# A Pajek file is told by its content, whatever its name.
+cp formats/cluster.net "$TMP/cluster.txt"
+cm info "$TMP/cluster.txt" 2> /dev/null | grep -q '^  edges: 10$'
+ok $? "pajek: detected by content"
+
+# GEXF as Gephi writes it: declared attributes and their defaults, viz
+# positions kept (and drawn there), edge kinds as relations, spells as years.
+cm validate formats/gephi.gexf > /dev/null 2> "$TMP/err"
+status $? 0 "gexf: validate exits 0"
+same "$TMP/err" "$EXP/formats-gephi.warnings" "gexf: viz colours and sizes dropped with a warning"
+cm info formats/gephi.gexf > "$TMP/out" 2> /dev/null
+status $? 0 "gexf: info exits 0"
+same "$TMP/out" "$EXP/formats-gephi.txt" "gexf: attributes, defaults, relations and directions"
+cm metrics --graphml "$TMP/back.graphml" formats/gephi.gexf > /dev/null 2>&1
+grep -q '<data key="start">2017</data>' "$TMP/back.graphml" &&
+	grep -q '<data key="start">2015</data>' "$TMP/back.graphml" &&
+	grep -q '>2021 survey</data>' "$TMP/back.graphml"
+ok $? "gexf: spells as years, an extra edge attribute kept"
+cm render formats/gephi.gexf -f plain -o "$TMP/plain" 2> /dev/null
+pos() { awk -v id="$1" '$1 == "node" && $2 == id { print $3 * 72, $4 * 72 }' "$2"; }
+set -- $(pos 0 "$TMP/plain") $(pos 1 "$TMP/plain")
+awk -v ax="$1" -v ay="$2" -v bx="$3" -v by="$4" \
+	'BEGIN { exit !(bx - ax > 99 && bx - ax < 100 && by - ay > 59.5 && by - ay < 60.5) }'
+ok $? "gexf: render keeps Gephi's positions"
+cm validate formats/hierarchy.gexf > /dev/null 2> "$TMP/err"
+status $? 0 "gexf: a hierarchy with dynamic values validates"
+grep -qx "formats/hierarchy.gexf:11:63: warning: dynamic attribute values: the first of each is kept" "$TMP/err" &&
+	grep -qx "formats/hierarchy.gexf:13:29: warning: nested nodes (a GEXF hierarchy) dropped; clustermap reads the top level" "$TMP/err"
+ok $? "gexf: dynamic values and nested nodes warned"
+cm info formats/hierarchy.gexf 2> /dev/null | grep -q '^    size:      small 1, unknown 1$\|^    size:      unknown 1, small 1$'
+ok $? "gexf: the first dynamic value is kept (12 employees: small)"
+cm validate formats/bad.gexf > /dev/null 2> "$TMP/err"
+status $? 1 "gexf: a bad file exits 1"
+same "$TMP/err" "$EXP/formats-bad-gexf.txt" "gexf: each problem as FILE:LINE:COL: error:"
+
+# The reference networks written by networkx: the same measures as GraphML.
+if [ -n "${PYTHON3:-}" ] && "$PYTHON3" -c 'import networkx' > /dev/null 2>&1; then
+	for name in campnet florentine; do
+		"$PYTHON3" -c 'import sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+nx.write_pajek(g, sys.argv[2])
+nx.write_gexf(g, sys.argv[3])' "reference/$name.graphml" "$TMP/$name.net" "$TMP/$name.gexf"
+		cm metrics --format json "reference/$name.graphml" 2> /dev/null |
+			grep -v '"input":' > "$TMP/want.json"
+		cm metrics --format json "$TMP/$name.net" 2> /dev/null |
+			grep -v '"input":' > "$TMP/got.json"
+		[ -s "$TMP/want.json" ]; ok $? "$name: measures of the GraphML"
+		same "$TMP/got.json" "$TMP/want.json" "$name: networkx's Pajek gives the same measures"
+		cm metrics --format json "$TMP/$name.gexf" 2> /dev/null |
+			grep -v '"input":' > "$TMP/got.json"
+		same "$TMP/got.json" "$TMP/want.json" "$name: networkx's GEXF gives the same measures"
+	done
+else
+	for t in 1 2 3 4 5 6; do skip "networkx formats $t" "python3 with networkx not found"; done
+fi
+
+done_testing

@@ -16,7 +16,8 @@ static void build(cm_ctx *ctx, const cm__sheet *sh, int matrix)
 	int rc = matrix ? cm__import_matrix(&imp, sh, "advice", 0) : cm__import_edges(&imp, sh);
 	FUZZ_CHECK(rc <= 0);
 	for (size_t e = 0; e < imp.net->m; e++)
-		FUZZ_CHECK(imp.net->edges[e].src < imp.net->n && imp.net->edges[e].dst < imp.net->n);
+		FUZZ_CHECK(imp.net->edges[e].src < imp.net->n &&
+		           imp.net->edges[e].dst < imp.net->n);
 	cm__strmap_free(&imp.labels);
 	cm__strmap_free(&imp.ambiguous);
 	cm__strmap_free(&imp.missing);
@@ -37,7 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc)
 		FUZZ_CHECK(cm_ctx_errmsg(ctx)[0] != '\0');
 	for (size_t r = 0; rc == 0 && r < sh.nrows; r++)
-		FUZZ_CHECK(sh.rows[r].number == r + 1 && sh.rows[r].first + sh.rows[r].count <= sh.ncells);
+		FUZZ_CHECK(sh.rows[r].number == r + 1 &&
+		           sh.rows[r].first + sh.rows[r].count <= sh.ncells);
 	if (rc == 0 && sh.nrows)
 		build(ctx, &sh, size & 1);
 	cm__sheet_free(&sh);

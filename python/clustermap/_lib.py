@@ -67,6 +67,8 @@ const cm_diag *cm_ctx_diag(const cm_ctx *ctx, size_t i);
 typedef struct cm_read_opts {
     const char *map;
     int flip_information;
+    const char *direction;
+    long size_bands[3];
     const char *display_name;
 } cm_read_opts;
 void cm_read_opts_init(cm_read_opts *opts);
@@ -179,6 +181,8 @@ typedef struct cm_render_opts {
     const cm_metrics *metrics;
     const cm_classification *classification;
     const cm_positions *pin;
+    int relayout;
+    int groups;
     const cm_change *node_change;
     const cm_change *edge_change;
 } cm_render_opts;
@@ -194,7 +198,7 @@ void cm_render_data_free(char *data);
 ffi = cffi.FFI()
 ffi.cdef(CDEF)
 
-HAS_LABEL = 1 << 4
+HAS_KIND, HAS_OWNERSHIP, HAS_LOCATION, HAS_LABEL = 1 << 0, 1 << 2, 1 << 3, 1 << 4
 
 
 class Error(Exception):
@@ -404,6 +408,11 @@ def node_attr_names(net):
             for k in range(lib.cm_network_node_attr_count(net))]
 
 
+def _given(flag, name):
+    """A model attribute's name when the file gave it, else None."""
+    return _s(name) if flag else None
+
+
 def nodes(net):
     """Every actor as a dict: id, name, the model attributes, the others."""
     types = attr_types(net)["node"]
@@ -411,13 +420,17 @@ def nodes(net):
     out = []
     for i in range(lib.cm_network_node_count(net)):
         size = lib.cm_network_node_size(net, i)
+        has = lib.cm_network_node_has(net, i)
         d = {"id": _s(lib.cm_network_node_id(net, i)),
              "name": _s(lib.cm_network_node_label(net, i)),
-             "has_label": bool(lib.cm_network_node_has(net, i) & HAS_LABEL),
-             "kind": _s(lib.cm_kind_name(lib.cm_network_node_kind(net, i))),
+             "has_label": bool(has & HAS_LABEL),
+             # what the file did not give is missing (None), not the default
+             "kind": _given(has & HAS_KIND, lib.cm_kind_name(lib.cm_network_node_kind(net, i))),
              "size": None if size == lib.CM_SIZE_UNKNOWN else _s(lib.cm_size_name(size)),
-             "ownership": _s(lib.cm_ownership_name(lib.cm_network_node_ownership(net, i))),
-             "location": _s(lib.cm_location_name(lib.cm_network_node_location(net, i))),
+             "ownership": _given(has & HAS_OWNERSHIP,
+                                 lib.cm_ownership_name(lib.cm_network_node_ownership(net, i))),
+             "location": _given(has & HAS_LOCATION,
+                                lib.cm_location_name(lib.cm_network_node_location(net, i))),
              "sector": _s(lib.cm_network_node_sector(net, i)),
              "attributes": {}}
         for name, raw, t in keys:

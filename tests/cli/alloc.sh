@@ -34,7 +34,7 @@ set -- \
 	"out.txt out.graphml" "metrics --permutations 5 -o out.txt --graphml out.graphml ../new.graphml" \
 	"out.txt" "classify --replicates 2 --stability 2 -o out.txt ../new.graphml" \
 	"out.svg pos.csv" "render --layout neato --labels 3 -o out.svg --save-positions pos.csv ../new.graphml" \
-	"out.txt out.dot" "diff --no-classify --permutations 5 --output out.txt -o out.dot ../old.graphml ../new.graphml" \
+	"out.txt out.dot" "diff --no-classify --permutations 5 -o out.txt --diagram out.dot ../old.graphml ../new.graphml" \
 	"out.txt plot.svg" "timeline --no-classify --output out.txt --plot plot.svg ../old.graphml ../new.graphml"
 
 # fresh OUTPUTS: an empty work folder with every output holding "previous".

@@ -78,13 +78,13 @@ if [ -n "${PYTHON3:-}" ] && "$PYTHON3" -c 'import networkx' > /dev/null 2>&1; th
 g = nx.read_graphml(sys.argv[1])
 nx.write_pajek(g, sys.argv[2])
 nx.write_gexf(g, sys.argv[3])' "reference/$name.graphml" "$TMP/$name.net" "$TMP/$name.gexf"
-		cm metrics --format json "reference/$name.graphml" 2> /dev/null |
+		cm metrics --no-names --format json "reference/$name.graphml" 2> /dev/null |
 			grep -v '"input":' > "$TMP/want.json"
-		cm metrics --format json "$TMP/$name.net" 2> /dev/null |
+		cm metrics --no-names --format json "$TMP/$name.net" 2> /dev/null |
 			grep -v '"input":' > "$TMP/got.json"
 		[ -s "$TMP/want.json" ]; ok $? "$name: measures of the GraphML"
 		same "$TMP/got.json" "$TMP/want.json" "$name: networkx's Pajek gives the same measures"
-		cm metrics --format json "$TMP/$name.gexf" 2> /dev/null |
+		cm metrics --no-names --format json "$TMP/$name.gexf" 2> /dev/null |
 			grep -v '"input":' > "$TMP/got.json"
 		same "$TMP/got.json" "$TMP/want.json" "$name: networkx's GEXF gives the same measures"
 	done

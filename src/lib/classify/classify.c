@@ -126,7 +126,9 @@ static void confidence(cm_classification *c, const cm__verdict *v)
 		parts[0] = v->lead;
 	else if (v->type == -1)
 		parts[0] = gap_to_third(v);
-	parts[0] = parts[0] >= CM__MARGIN_FULL ? 1 : parts[0] / CM__MARGIN_FULL;
+	/* A type ruled out by its gate may score above the verdict: a negative
+	 * lead is no margin at all, and confidence stays within [0, 1]. */
+	parts[0] = parts[0] <= 0 ? 0 : parts[0] >= CM__MARGIN_FULL ? 1 : parts[0] / CM__MARGIN_FULL;
 	c->margin_part = parts[0];
 	c->confidence = 1;
 	c->limited_by = "margin";

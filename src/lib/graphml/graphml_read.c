@@ -734,6 +734,10 @@ static void finish_node(reader *r)
 	cm__node *nd = &r->net->nodes[r->cur];
 	if (!nd->label && r->have_yed_label) {
 		nd->label = cm__arena_strndup(&r->net->arena, r->yed_label, strlen(r->yed_label));
+		if (!nd->label) {
+			stop(r, CM_ENOMEM);
+			return;
+		}
 		nd->has |= CM_HAS_LABEL;
 	}
 	r->have_yed_label = 0;

@@ -65,6 +65,7 @@ typedef struct job {
 typedef struct measured {
 	const cm_network *net;
 	const cm_metrics *m;
+	const char *path; /* the GraphML file, for messages */
 } measured;
 
 /* The column names and values of every layer's actor measures: the last
@@ -116,7 +117,7 @@ static int write_graphml(FILE *fp, cm_ctx *ctx, const void *payload)
 	int rc;
 	if (columns_fill(&c, w->m)) {
 		columns_free(&c);
-		cli_error("clustermap metrics: out of memory");
+		cli_error("%s: error: out of memory", cli_output_name(w->path));
 		return CLI_REPORTED;
 	}
 	cm_node_columns cols = {c.count, (const char *const *)c.names, c.values};
@@ -159,9 +160,11 @@ static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *f
 		if (rc == 0)
 			++*count;
 		if (rc == 0 && j->graphml &&
-		    (rc = cli_write_file(ctx, j->graphml, write_graphml, &(measured){net, m}))) {
+		    (rc = cli_write_file(ctx, j->graphml, write_graphml,
+		                         &(measured){net, m, j->graphml}))) {
 			/* About that file: said here, where its name is known. */
-			cli_print_write_error(ctx, rc, j->graphml);
+			if (rc != CLI_REPORTED)
+				cli_print_write_error(ctx, rc, j->graphml);
 			rc = CLI_REPORTED;
 		}
 		cm_metrics_free(m);

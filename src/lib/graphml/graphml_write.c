@@ -15,7 +15,6 @@ typedef struct writer {
 	const cm_network *net;
 	const cm_node_columns *extra;
 	int failed;
-	int oom; /* libxml2 said a failure was an allocation's */
 } writer;
 
 #define X(s) ((const xmlChar *)(s))
@@ -196,25 +195,23 @@ static void quiet(void *user, const char *msg, ...)
 
 static void on_error(void *user, xmlErrorPtr err)
 {
-	writer *wr = user;
-	if (err && err->code == XML_ERR_NO_MEMORY)
-		wr->oom = 1;
+	(void)user, (void)err;
 }
 
 /* libxml2 prints its writer's failures ("out of memory!") to stderr unless
  * told otherwise, and a library must not print: while writing, they come
- * here, which also tells an allocation's failure from the file's. */
+ * here and are dropped: the caller tells the file's failure by ferror(). */
 static int write_document(writer *wr, FILE *fp)
 {
 	xmlGenericErrorFunc generic = xmlGenericError;
 	void *generic_ctx = xmlGenericErrorContext, *structured_ctx = xmlStructuredErrorContext;
 	xmlStructuredErrorFunc structured = xmlStructuredError;
 	xmlSetGenericErrorFunc(NULL, quiet);
-	xmlSetStructuredErrorFunc(wr, on_error);
+	xmlSetStructuredErrorFunc(NULL, on_error);
 	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
 	wr->w = out ? xmlNewTextWriter(out) : NULL;
 	if (!wr->w) {
-		wr->failed = wr->oom = 1;
+		wr->failed = 1;
 		if (out)
 			xmlOutputBufferClose(out);
 	} else {
@@ -236,7 +233,9 @@ int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
 	writer wr = {.net = net, .extra = extra};
 	if (!write_document(&wr, fp) && !ferror(fp))
 		return 0;
-	if (wr.oom && !ferror(fp))
+	/* With the file in good order, only an allocation can have failed:
+	 * libxml2 does not always say so. */
+	if (!ferror(fp))
 		return cm__oom(ctx);
 	return cm__error(ctx, CM_EIO, "error: writing GraphML failed");
 }

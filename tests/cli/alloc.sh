@@ -25,6 +25,14 @@ if [ ! -x "$FAILING" ]; then
 	done_testing
 	exit
 fi
+# Under AddressSanitizer the injected failures reach the sanitizer's own
+# libc calls (it aborts in pthread_getattr_np) and its leak report takes
+# stderr: the test runs in the plain builds (tools/check's valgrind pass).
+if ldd "$FAILING" 2> /dev/null | grep -q 'lib[a-z]*san\.so'; then
+	skip "allocation failure" "built with sanitizers; run in the plain builds"
+	done_testing
+	exit
+fi
 cp "$DATA/time/pair-old.graphml" "$TMP/old.graphml"
 cp "$DATA/time/pair-new.graphml" "$TMP/new.graphml"
 # Pass 1 of each command: the outputs ("-" for stdout only); then the command.

@@ -42,7 +42,7 @@ typedef struct diff_args {
 static int draw(cm_ctx *ctx, const cm_diff *d, const cli_series *opts, const diff_args *a)
 {
 	cm_render_opts ro;
-	cm_render_opts_init(&ro);
+	cm_render_opts_init(&ro, CM_RENDER_OPTS_VERSION);
 	ro.format = a->diagram_format;
 	ro.seed = opts->compare.seed;
 	int rc = cm_diff_render(ctx, d, a->diagram, &ro);
@@ -74,7 +74,12 @@ static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, cons
 		        cm_series_count(s));
 		return EXIT_FAIL;
 	}
-	int rc = cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1), &opts->compare);
+	const cm_network *old_net = NULL, *new_net = NULL;
+	int rc = cm_series_get(&old_net, ctx, s, 0);
+	if (!rc)
+		rc = cm_series_get(&new_net, ctx, s, 1);
+	if (!rc)
+		rc = cm_diff_compute(&d, ctx, old_net, new_net, &opts->compare);
 	if (rc)
 		fprintf(stderr, "%s\n", cm_ctx_errmsg(ctx));
 	if (!rc && a->diagram)

@@ -73,7 +73,8 @@ static int write_graphml(FILE *fp, cm_ctx *ctx, const void *payload)
 	while (names[count] && count < 64)
 		count++;
 	for (size_t k = 0; k < count; k++)
-		cm_metrics_actor_values(&values[k], w->m, layer, names[k]);
+		if (cm_metrics_actor_values(&values[k], ctx, w->m, layer, names[k]))
+			return CM_EINVAL;
 	cm_node_columns cols = {count, names, values};
 	return cm_network_write_graphml(fp, ctx, w->net, &cols);
 }
@@ -97,9 +98,11 @@ static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *f
                           int *array, int several)
 {
 	for (size_t i = 0; i < cm_series_count(s); i++) {
-		cm_network *net = cm_series_get(s, i);
+		const cm_network *net = NULL;
 		cm_metrics *m = NULL;
-		int rc = cm_metrics_compute(&m, ctx, net, &j->opts);
+		int rc = cm_series_get(&net, ctx, s, i);
+		if (!rc)
+			rc = cm_metrics_compute(&m, ctx, net, &j->opts);
 		if (rc == 0 && j->format == CM_FORMAT_JSON && several && !*array)
 			*array = 1, fputs("[\n", fp);
 		if (rc == 0 && j->format == CM_FORMAT_JSON && *count)
@@ -260,7 +263,7 @@ int cmd_metrics(int argc, char **argv)
 	job j = {.format = CM_FORMAT_TEXT, .out = "-", .threads = 1, .jobs = CM_JOBS_AUTO};
 	int opt, r;
 	cli_common_init(&j.c, "metrics");
-	cm_metrics_opts_init(&j.opts);
+	cm_metrics_opts_init(&j.opts, CM_METRICS_OPTS_VERSION);
 	while ((opt = getopt_long(argc, argv, "l:ng:f:o:wj:qh", longopts, NULL)) != -1) {
 		if ((r = cli_common_option(&j.c, opt, optarg)) < 0)
 			return EXIT_USAGE;

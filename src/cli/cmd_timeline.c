@@ -47,7 +47,7 @@ enum { OPT_OUTPUT = 1, OPT_PLOT, OPT_MEASURES, OPT_LAYER, OPT_RENDER_DIR, OPT_RE
 static int draw(cm_ctx *ctx, const cm_timeline *tl, const cli_series *opts, const tl_args *a)
 {
 	cm_render_opts ro;
-	cm_render_opts_init(&ro);
+	cm_render_opts_init(&ro, CM_RENDER_OPTS_VERSION);
 	ro.seed = opts->compare.seed;
 	int rc = cm_render_format_parse(&ro.format, a->render_format);
 	if (!rc)

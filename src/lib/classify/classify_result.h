@@ -13,9 +13,9 @@ struct cm_classification {
 	const cm_network *net;
 	cm_cluster_type type;
 	cm_cluster_type hybrid[2];
-	double score[CM_TYPE_COUNT];
-	int gate[CM_TYPE_COUNT];
-	char gate_why[CM_TYPE_COUNT][160];
+	double score[CM_TYPE_SCORED_COUNT];
+	int gate[CM_TYPE_SCORED_COUNT];
+	char gate_why[CM_TYPE_SCORED_COUNT][160];
 	char why[160];
 	double margin;
 	cm_confidence level;

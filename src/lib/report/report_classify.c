@@ -37,9 +37,9 @@ static int pct(double share)
 /* "Name (large firm, externally owned)", "Name (university)" */
 static void describe(FILE *fp, const cm_network *net, int node)
 {
-	cm_kind kind = cm_network_node_kind(net, (size_t)node);
-	cm_size size = cm_network_node_size(net, (size_t)node);
-	cm__fputs_escaped(fp, cm_network_node_label(net, (size_t)node));
+	cm_kind kind = (cm_kind)net->nodes[(size_t)node].kind;
+	cm_size size = (cm_size)net->nodes[(size_t)node].size;
+	cm__fputs_escaped(fp, cm__node_label(net, (size_t)node));
 	fputs(" (", fp);
 	if (kind != CM_KIND_FIRM) {
 		fprintf(fp, "%s)", cm_kind_name(kind));
@@ -48,7 +48,7 @@ static void describe(FILE *fp, const cm_network *net, int node)
 	if (size != CM_SIZE_UNKNOWN)
 		fprintf(fp, "%s ", cm_size_name(size));
 	fprintf(fp, "firm, %s)",
-	        cm_network_node_ownership(net, (size_t)node) == CM_OWNERSHIP_EXTERNAL
+	        (cm_ownership)net->nodes[(size_t)node].ownership == CM_OWNERSHIP_EXTERNAL
 	            ? "externally owned"
 	            : "locally owned");
 }
@@ -59,8 +59,8 @@ static void top_buyer(FILE *fp, const cm_classification *c, const char *lead, in
 {
 	int k = 0;
 	while (large && k < 2 && c->top_buyer[k + 1] >= 0 &&
-	       !(cm_network_node_kind(c->net, (size_t)c->top_buyer[k]) == CM_KIND_FIRM &&
-	         cm_network_node_size(c->net, (size_t)c->top_buyer[k]) == CM_SIZE_LARGE))
+	       !((cm_kind)c->net->nodes[(size_t)c->top_buyer[k]].kind == CM_KIND_FIRM &&
+	         (cm_size)c->net->nodes[(size_t)c->top_buyer[k]].size == CM_SIZE_LARGE))
 		k++;
 	if (c->top_buyer[0] < 0) {
 		if (!*said)
@@ -130,7 +130,7 @@ static const char *const type_phrase[] = {
 static void verdict_words(FILE *fp, const cm_classification *c)
 {
 	int said = 0;
-	if (c->type < CM_TYPE_COUNT) {
+	if (c->type < CM_TYPE_SCORED_COUNT) {
 		fprintf(fp, "This network looks like %s.", type_phrase[c->type]);
 		explain_type(fp, c, c->type, &said);
 	} else if (c->type == CM_TYPE_HYBRID) {
@@ -183,11 +183,11 @@ static void scores_text(FILE *fp, const cm_classification *c)
 {
 	numbuf b;
 	fprintf(fp, "\n  %-12s", "scores");
-	for (int t = 0; t < CM_TYPE_COUNT; t++)
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
 		fprintf(fp, "%s%s %s", t ? ", " : "", cm_cluster_type_name((cm_cluster_type)t),
 		        num(&b, c->score[t]));
 	fprintf(fp, "\n  %-12s%s\n", "margin", num(&b, c->margin));
-	for (int t = 0; t < CM_TYPE_COUNT; t++)
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
 		fprintf(fp, "  %-12s%s %s%s%s\n", t ? "" : "gates",
 		        cm_cluster_type_name((cm_cluster_type)t), c->gate[t] ? "holds" : "fails",
 		        c->gate[t] ? "" : ": ", c->gate_why[t]);
@@ -284,7 +284,7 @@ static json_t *scores_json(const cm_classification *c, int gates)
 {
 	json_t *o = json_object();
 	int bad = 0;
-	for (int t = 0; o && t < CM_TYPE_COUNT; t++) {
+	for (int t = 0; o && t < CM_TYPE_SCORED_COUNT; t++) {
 		json_t *v = gates
 		                ? json_pack("{s:b,s:s}", "holds", c->gate[t], "why", c->gate_why[t])
 		                : cm__json_number(c->score[t]);

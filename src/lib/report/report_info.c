@@ -138,7 +138,7 @@ static void text_diags(FILE *fp, const cm_ctx *ctx)
 	fprintf(fp, "diagnostics: %zu\n", ctx->diags.count);
 	for (size_t i = 0; i < ctx->diags.count; i++) {
 		fputs("  ", fp);
-		cm_diag_print(fp, &ctx->diags.items[i]);
+		cm_diag_print(fp, &ctx->diags.items[i].d);
 	}
 }
 

@@ -49,7 +49,15 @@
 extern "C" {
 #endif
 
-#define CM_VERSION "0.1.0"
+/* The version of this header; cm_version() gives the library's at run time. */
+#define CM_VERSION       "0.1.0"
+#define CM_VERSION_MAJOR 0
+#define CM_VERSION_MINOR 1
+#define CM_VERSION_PATCH 0
+
+/* The library's version, "MAJOR.MINOR.PATCH", and its parts (any may be NULL). */
+const char *cm_version(void);
+void cm_version_numbers(int *major, int *minor, int *patch);
 
 /* ---------------------------------------------------------------- errors */
 
@@ -67,6 +75,22 @@ enum {
 
 /* Short name of a CM_E* code, e.g. "out of memory". */
 const char *cm_strerror(int code);
+
+/* ---------------------------------------------------------------- buffers */
+
+/* Output into memory: every writer that takes a FILE * has a _buf variant
+ * writing the same bytes here. A writer replaces the buffer's contents: ptr
+ * (NUL-terminated, owned by the buffer) holds size bytes; on failure the
+ * buffer is empty. Release with cm_buf_dispose(), which leaves it empty. */
+typedef struct cm_buf {
+	char *ptr;
+	size_t size;
+} cm_buf;
+#define CM_BUF_INIT                                                                                \
+	{                                                                                          \
+		NULL, 0                                                                            \
+	}
+void cm_buf_dispose(cm_buf *buf);
 
 /* --------------------------------------------------------------- context */
 
@@ -125,6 +149,7 @@ size_t cm_escape(char *buf, size_t size, const char *s);
 
 /* Writes one diagnostic as "FILE:LINE:COL: warning|error: message\n". */
 void cm_diag_print(FILE *fp, const cm_diag *d);
+int cm_diag_print_buf(cm_buf *out, cm_ctx *ctx, const cm_diag *d);
 
 /* Default limits: enough for a 1M-node, 10M-edge file. */
 #define CM_LIMITS_VERSION 1
@@ -345,6 +370,7 @@ void cm_ctx_set_temp_hook(cm_ctx *ctx, cm_temp_cb cb, void *payload);
 /* The summary behind `clustermap info`: counts by attribute, layers,
  * direction, snapshots, isolates, completeness, and the diagnostics. */
 int cm_info_write(FILE *fp, cm_ctx *ctx, const cm_series *series, cm_format format);
+int cm_info_write_buf(cm_buf *out, cm_ctx *ctx, const cm_series *series, cm_format format);
 
 /* ------------------------------------------------------------ GraphML write */
 
@@ -357,6 +383,36 @@ typedef struct cm_node_columns {
 } cm_node_columns;
 int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
                              const cm_node_columns *extra);
+int cm_network_write_graphml_buf(cm_buf *out, cm_ctx *ctx, const cm_network *net,
+                                 const cm_node_columns *extra);
+
+/* ------------------------------------------------------------ builder */
+
+/* A network made from code. Attribute values are text and land in the data
+ * model as a GraphML <data> value of a key with that name does
+ * (docs/graphml.md): "label", "kind", "size", "employees", "ownership",
+ * "location", "sector" for actors; "year", "start", "end" (and "weight")
+ * for ties; "label", "year" and "id" for the graph; any other name is a
+ * free attribute, kept as written. An empty value is no value. A value the
+ * model refuses is CM_EINVAL with a message; one it reads past (a word not
+ * in a vocabulary) is a warning diagnostic in the context. */
+typedef struct cm_builder cm_builder;
+int cm_builder_new(cm_builder **out, cm_ctx *ctx);
+void cm_builder_free(cm_builder *b);
+/* CM_EINVAL for an empty or repeated id; CM_ELIMIT past the node limit. */
+int cm_builder_add_actor(cm_ctx *ctx, cm_builder *b, const char *id);
+/* CM_ENOTFOUND for an actor not added. */
+int cm_builder_set_actor_attr(cm_ctx *ctx, cm_builder *b, const char *id, const char *name,
+                              const char *value);
+/* A tie between two actors added before, in a relation (NULL: "untyped")
+ * with a weight (finite); *index (may be NULL) gets the tie's index. */
+int cm_builder_add_tie(size_t *index, cm_ctx *ctx, cm_builder *b, const char *source,
+                       const char *target, const char *relation, double weight, bool directed);
+int cm_builder_set_tie_attr(cm_ctx *ctx, cm_builder *b, size_t tie, const char *name,
+                            const char *value);
+int cm_builder_set_graph_attr(cm_ctx *ctx, cm_builder *b, const char *name, const char *value);
+/* The network (owned by the caller); the builder then takes nothing more. */
+int cm_builder_finish(cm_network **out, cm_ctx *ctx, cm_builder *b);
 
 /* ------------------------------------------------------------ metrics */
 
@@ -425,6 +481,8 @@ enum {
 /* Writes the measures as text tables, JSON (docs/json.md) or CSV (one row
  * per actor and layer). flags: CM_METRICS_* or 0; 1 is CM_METRICS_NODES. */
 int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format format, int flags);
+int cm_metrics_write_buf(cm_buf *out, cm_ctx *ctx, const cm_metrics *m, cm_format format,
+                         int flags);
 
 /* ------------------------------------------------------------ compare */
 
@@ -550,6 +608,7 @@ int cm_diff_render(cm_ctx *ctx, const cm_diff *d, const char *path,
 
 /* Text, JSON (docs/json.md, "diff") or CSV (one row per item). */
 int cm_diff_write(FILE *fp, cm_ctx *ctx, const cm_diff *d, cm_format format);
+int cm_diff_write_buf(cm_buf *out, cm_ctx *ctx, const cm_diff *d, cm_format format);
 
 /* Measures of every snapshot of a series, and the diff of each snapshot
  * with the one before. */
@@ -583,6 +642,7 @@ int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
 
 /* Text, JSON (docs/json.md, "timeline") or CSV (one row per snapshot). */
 int cm_timeline_write(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format format);
+int cm_timeline_write_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl, cm_format format);
 
 /* A line chart written as standalone SVG: one series per entry of y, x as
  * numbers (years; spaced by value) with a label each. NaN points leave a gap. */
@@ -603,11 +663,14 @@ typedef struct cm_chart {
 } cm_chart;
 
 int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *chart);
+int cm_chart_write_svg_buf(cm_buf *out, cm_ctx *ctx, const cm_chart *chart);
 
 /* The timeline's measures as a chart: measures is a comma list of
  * "MEASURE" (in layer) or "LAYER:MEASURE"; layer NULL means "all". */
 int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
                      const char *layer);
+int cm_timeline_plot_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
+                         const char *layer);
 
 /* ------------------------------------------------------------ classify */
 
@@ -721,6 +784,10 @@ const char *cm_role_name(unsigned role);
 int cm_classification_write(FILE *fp, cm_ctx *ctx, const cm_classification *c, cm_format format);
 int cm_classification_write_many(FILE *fp, cm_ctx *ctx, const cm_classification *const *cs,
                                  size_t count, cm_format format);
+int cm_classification_write_buf(cm_buf *out, cm_ctx *ctx, const cm_classification *c,
+                                cm_format format);
+int cm_classification_write_many_buf(cm_buf *out, cm_ctx *ctx, const cm_classification *const *cs,
+                                     size_t count, cm_format format);
 
 /* ------------------------------------------------------------ render */
 
@@ -750,6 +817,7 @@ void cm_positions_free(cm_positions *pos);
 int cm_positions_read_file(cm_positions **out, cm_ctx *ctx, const char *path);
 /* Writes the header and one line per node, in insertion order. */
 int cm_positions_write(FILE *fp, cm_ctx *ctx, const cm_positions *pos);
+int cm_positions_write_buf(cm_buf *out, cm_ctx *ctx, const cm_positions *pos);
 /* Sets (or replaces) the position of id. */
 int cm_positions_set(cm_ctx *ctx, cm_positions *pos, const char *id, double x, double y);
 /* The position of id, or CM_ENOTFOUND. */
@@ -811,6 +879,9 @@ int cm_render_file(cm_positions **positions, cm_ctx *ctx, const cm_network *net,
 int cm_render_buffer(char **out, size_t *len, cm_positions **positions, cm_ctx *ctx,
                      const cm_network *net, const cm_render_opts *opts);
 void cm_render_data_free(char *data);
+/* The same into a cm_buf. */
+int cm_render_buf(cm_buf *out, cm_positions **positions, cm_ctx *ctx, const cm_network *net,
+                  const cm_render_opts *opts);
 /* Only the layout: where every actor (or group) would be drawn. */
 int cm_render_layout(cm_positions **out, cm_ctx *ctx, const cm_network *net,
                      const cm_render_opts *opts);

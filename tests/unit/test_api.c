@@ -237,6 +237,16 @@ static void versions(cm_ctx *ctx, const cm_network *net)
 	cm_ctx_clear(ctx);
 }
 
+static void version(void)
+{
+	int major = -1, minor = -1, patch = -1;
+	is_str(cm_version(), CM_VERSION, "the library's version is the header's (configure's)");
+	cm_version_numbers(&major, &minor, &patch);
+	ok(major == CM_VERSION_MAJOR && minor == CM_VERSION_MINOR && patch == CM_VERSION_PATCH,
+	   "and so are its parts");
+	cm_version_numbers(NULL, NULL, NULL);
+}
+
 static void counts(void)
 {
 	is_int(CM_TYPE_COUNT, 6, "CM_TYPE_COUNT counts every cluster type");
@@ -264,6 +274,7 @@ int main(void)
 		versions(ctx, net);
 	}
 	counts();
+	version();
 	const cm_diag *dg = NULL;
 	ok(out_of_range(ctx, cm_ctx_diag(&dg, ctx, cm_ctx_diag_count(ctx))), "diagnostic: checked");
 	cm_series_free(s);

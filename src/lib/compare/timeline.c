@@ -266,3 +266,21 @@ int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *m
 	plot_free(&p);
 	return rc;
 }
+
+typedef struct plot_args {
+	const cm_timeline *tl;
+	const char *measures, *layer;
+} plot_args;
+
+static int plot_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const plot_args *a = arg;
+	return cm_timeline_plot(fp, ctx, a->tl, a->measures, a->layer);
+}
+
+int cm_timeline_plot_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
+                         const char *layer)
+{
+	plot_args a = {tl, measures, layer};
+	return cm__buf_write(out, ctx, plot_thunk, &a);
+}

@@ -245,3 +245,14 @@ void cm_diag_print(FILE *fp, const cm_diag *d)
 	format_location(loc, sizeof(loc), d->file, d->line, d->col);
 	fprintf(fp, "%s%s: %s\n", loc, level_name(d->level), d->message);
 }
+
+static int diag_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	cm_diag_print(fp, arg);
+	return 0;
+}
+
+int cm_diag_print_buf(cm_buf *out, cm_ctx *ctx, const cm_diag *d)
+{
+	return cm__buf_write(out, ctx, diag_thunk, d);
+}

@@ -94,6 +94,11 @@ typedef struct cm__memout {
 FILE *cm__memout_open(cm__memout *m);
 int cm__memout_close(cm__memout *m);
 
+/* A writer to a stream, and how its output lands in a cm_buf instead:
+ * the same bytes, written through a memory stream. */
+typedef int (*cm__writer)(FILE *fp, cm_ctx *ctx, const void *arg);
+int cm__buf_write(cm_buf *out, cm_ctx *ctx, cm__writer fn, const void *arg);
+
 /* Grows *items (of elsize bytes) to hold at least need; returns 0 or CM_ENOMEM. */
 int cm__grow(void **items, size_t *cap, size_t need, size_t elsize);
 

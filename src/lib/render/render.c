@@ -371,3 +371,17 @@ int cm_render_file(cm_positions **positions, cm_ctx *ctx, const cm_network *net,
 	}
 	return rc;
 }
+
+int cm_render_buf(cm_buf *out, cm_positions **positions, cm_ctx *ctx, const cm_network *net,
+                  const cm_render_opts *opts)
+{
+	char *data = NULL;
+	size_t len = 0;
+	cm_buf_dispose(out);
+	int rc = cm_render_buffer(&data, &len, positions, ctx, net, opts);
+	if (!rc) {
+		out->ptr = data;
+		out->size = len;
+	}
+	return rc;
+}

@@ -248,3 +248,13 @@ int cm_positions_read_file(cm_positions **out, cm_ctx *ctx, const char *path)
 		*out = pos;
 	return rc;
 }
+
+static int positions_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	return cm_positions_write(fp, ctx, arg);
+}
+
+int cm_positions_write_buf(cm_buf *out, cm_ctx *ctx, const cm_positions *pos)
+{
+	return cm__buf_write(out, ctx, positions_thunk, pos);
+}

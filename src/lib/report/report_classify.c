@@ -348,3 +348,35 @@ int cm_classification_write(FILE *fp, cm_ctx *ctx, const cm_classification *c, c
 {
 	return cm_classification_write_many(fp, ctx, &c, 1, format);
 }
+
+typedef struct classify_args {
+	const cm_classification *const *cs;
+	size_t count;
+	cm_format format;
+} classify_args;
+
+static int classify_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const classify_args *a = arg;
+	return cm_classification_write_many(fp, ctx, a->cs, a->count, a->format);
+}
+
+static int one_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const classify_args *a = arg;
+	return cm_classification_write(fp, ctx, a->cs[0], a->format);
+}
+
+int cm_classification_write_buf(cm_buf *out, cm_ctx *ctx, const cm_classification *c,
+                                cm_format format)
+{
+	classify_args a = {&c, 1, format};
+	return cm__buf_write(out, ctx, one_thunk, &a);
+}
+
+int cm_classification_write_many_buf(cm_buf *out, cm_ctx *ctx, const cm_classification *const *cs,
+                                     size_t count, cm_format format)
+{
+	classify_args a = {cs, count, format};
+	return cm__buf_write(out, ctx, classify_thunk, &a);
+}

@@ -792,3 +792,33 @@ int cm_timeline_write(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format fo
 	cm__free(layers);
 	return rc ? rc : finish(fp, ctx);
 }
+
+typedef struct compare_args {
+	const cm_diff *d;
+	const cm_timeline *tl;
+	cm_format format;
+} compare_args;
+
+static int diff_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const compare_args *a = arg;
+	return cm_diff_write(fp, ctx, a->d, a->format);
+}
+
+static int timeline_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const compare_args *a = arg;
+	return cm_timeline_write(fp, ctx, a->tl, a->format);
+}
+
+int cm_diff_write_buf(cm_buf *out, cm_ctx *ctx, const cm_diff *d, cm_format format)
+{
+	compare_args a = {d, NULL, format};
+	return cm__buf_write(out, ctx, diff_thunk, &a);
+}
+
+int cm_timeline_write_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl, cm_format format)
+{
+	compare_args a = {NULL, tl, format};
+	return cm__buf_write(out, ctx, timeline_thunk, &a);
+}

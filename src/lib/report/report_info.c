@@ -219,3 +219,20 @@ int cm_info_write(FILE *fp, cm_ctx *ctx, const cm_series *series, cm_format form
 	                         "diagnostics", cm__json_diags(ctx));
 	return cm__json_dump(root, fp, ctx);
 }
+
+typedef struct info_args {
+	const cm_series *series;
+	cm_format format;
+} info_args;
+
+static int info_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const info_args *a = arg;
+	return cm_info_write(fp, ctx, a->series, a->format);
+}
+
+int cm_info_write_buf(cm_buf *out, cm_ctx *ctx, const cm_series *series, cm_format format)
+{
+	info_args a = {series, format};
+	return cm__buf_write(out, ctx, info_thunk, &a);
+}

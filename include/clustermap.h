@@ -399,7 +399,7 @@ typedef struct cm_import_opts {
 	char delimiter;       /* CSV field separator; 0: detect (',' ';' or tab) */
 	char decimal;         /* '.' or ','; 0: detect */
 	bool add_missing;     /* names not in the node sheet become outside actors */
-	FILE *summary;        /* where to write what was read and what was not, or NULL */
+	cm_buf *summary;      /* receives what was read and what was not, or NULL */
 } cm_import_opts;
 
 #define CM_IMPORT_OPTS_VERSION 1

@@ -182,23 +182,19 @@ static int run_import(const cli_common *c, job *j)
 {
 	cm_ctx *ctx;
 	cm_network *net = NULL;
-	char *summary = NULL;
-	size_t slen = 0;
+	cm_buf summary = CM_BUF_INIT;
 	if (cli_ctx(&ctx, c))
 		return EXIT_FAIL;
-	FILE *sfp = c->quiet ? NULL : open_memstream(&summary, &slen);
-	j->opts.summary = sfp;
+	j->opts.summary = c->quiet ? NULL : &summary;
 	int rc = cm_import_read(&net, ctx, &j->opts);
-	if (sfp)
-		fclose(sfp);
 	cli_print_diags(ctx, !c->quiet);
 	if (rc && cm_ctx_diag_count(ctx) == 0)
 		cli_print_error(ctx, j->opts.workbook ? j->opts.workbook : j->opts.edges);
 	if (rc == 0 && (rc = cli_write_file(ctx, j->out ? j->out : "-", write_graphml, net)) < 0)
 		cli_print_write_error(ctx, rc, j->out ? j->out : "-");
-	if (summary)
-		fputs(summary, stderr);
-	free(summary);
+	if (summary.ptr)
+		fputs(summary.ptr, stderr);
+	cm_buf_dispose(&summary);
 	cm_network_free(net);
 	cm_ctx_free(ctx);
 	return rc ? EXIT_FAIL : EXIT_OK;

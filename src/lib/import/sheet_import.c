@@ -130,8 +130,6 @@ static void count_layers(FILE *fp, const cm_network *net)
 
 static void summary(FILE *fp, const cm__import *imp, int ok)
 {
-	if (!fp)
-		return;
 	fprintf(fp, "import: read %zu actor%s and %zu tie%s", imp->net->n,
 	        imp->net->n == 1 ? "" : "s", imp->net->m, imp->net->m == 1 ? "" : "s");
 	count_layers(fp, imp->net);
@@ -166,6 +164,19 @@ static void source_free(source *src)
 	cm_network_free(src->imp.net);
 }
 
+typedef struct summary_arg {
+	const cm__import *imp;
+	int ok;
+} summary_arg;
+
+static int summary_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const summary_arg *a = arg;
+	(void)ctx;
+	summary(fp, a->imp, a->ok);
+	return 0;
+}
+
 int cm_import_read(cm_network **out, cm_ctx *ctx, const cm_import_opts *opts)
 {
 	cm__mapping map = {0};
@@ -186,8 +197,11 @@ int cm_import_read(cm_network **out, cm_ctx *ctx, const cm_import_opts *opts)
 		rc = CM_EPARSE;
 	if (rc == 0)
 		rc = cm__network_finish(src.imp.net, ctx);
-	if (rc != CM_ENOMEM)
-		summary(opts->summary, &src.imp, rc == 0);
+	if (rc != CM_ENOMEM && opts->summary) {
+		summary_arg a = {&src.imp, rc == 0};
+		int sr = cm__buf_write(opts->summary, ctx, summary_thunk, &a);
+		rc = rc ? rc : sr;
+	}
 	if (rc == 0) {
 		*out = src.imp.net;
 		src.imp.net = NULL;

@@ -692,6 +692,10 @@ typedef struct cm_indicator {
 	const char *null;
 	double null_mean, null_sd;
 	double contribution; /* to the verdict's score (the best type's for a hybrid) */
+	/* Two-sided p-value against the null model (NaN when none), and how it
+	 * was found: "exact hypergeometric" or "MODEL, N replicates". */
+	double p_value;
+	const char *p_method;
 } cm_indicator;
 
 size_t cm_classification_indicator_count(const cm_classification *c);

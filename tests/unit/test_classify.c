@@ -71,11 +71,10 @@ static const char star[] = FIRM("hub", "large") FIRM("a", "small") FIRM("b", "sm
         SUP("c", "hub") SUP("d", "hub") SUP("e", "hub");
 /* The star with ten supply ties: enough for the hub's share of buying. */
 static const char big_star[] = FIRM("hub", "large") FIRM("a", "small") FIRM("b", "small")
-    FIRM("c", "micro") FIRM("d", "small") FIRM("e", "medium") FIRM("f", "small")
-        FIRM("g", "small") FIRM("h", "small") FIRM("i", "small") FIRM("j", "small")
-            SUP("a", "hub") SUP("b", "hub") SUP("c", "hub") SUP("d", "hub") SUP("e", "hub")
-                SUP("f", "hub") SUP("g", "hub") SUP("h", "hub") SUP("i", "hub")
-                    SUP("j", "hub");
+    FIRM("c", "micro") FIRM("d", "small") FIRM("e", "medium") FIRM("f", "small") FIRM("g", "small")
+        FIRM("h", "small") FIRM("i", "small") FIRM("j", "small") SUP("a", "hub") SUP("b", "hub")
+            SUP("c", "hub") SUP("d", "hub") SUP("e", "hub") SUP("f", "hub") SUP("g", "hub")
+                SUP("h", "hub") SUP("i", "hub") SUP("j", "hub");
 
 static void test_star(cm_ctx *ctx)
 {
@@ -375,7 +374,8 @@ static void test_nulls(cm_ctx *ctx)
 	/* Hypergeometric: 5 draws from 10 with 5 ones: mean 2.5, variance 25/36. */
 	is_double(a.mean, 2.5, 0.15, "permutation mean near the hypergeometric 2.5");
 	is_double(a.sd, sqrt(25.0 / 36.0), 0.12, "permutation sd near the hypergeometric 0.833");
-	is_double(cm__null_z(5, &(cm__null){2.5, 0.5, 10, NAN, NAN}), 5.0, 1e-12, "z = (x - mean) / sd");
+	is_double(cm__null_z(5, &(cm__null){2.5, 0.5, 10, NAN, NAN}), 5.0, 1e-12,
+	          "z = (x - mean) / sd");
 	a = cm__null_start(4);
 	ok(!cm__null_permute(&a, ctx, labels, 10, 99, 3, label_sum, NULL), "p-value of a sum");
 	/* Observed 4 of 5 ones: P(X >= 4) = (25 + 1) / 252 = 0.103, so about 10

@@ -23,17 +23,17 @@
  * made externally"): at most medium, in the middle of the band. */
 #define CONFIDENCE_EXTERNAL_HUB 0.55
 /* Strongest evidence: a null model must find the value unlikely. */
-#define EVIDENCE_ALPHA 0.05
-#define ENRIGHT_MASS          20  /* local firms for a critical mass */
-#define ENRIGHT_DEGREE        2.0 /* mean local ties per local actor for interaction */
-#define ENRIGHT_FRAGMENTED    0.30
-#define AMS_SURVIVAL_SMALL    0.80 /* micro and small share of local firms */
-#define AMS_SURVIVAL_OUTSIDE  0.30
-#define AMS_TNC               0.50
-#define AMS_FORDIST_TOP       0.20 /* the large top buyer's share of local supply ties */
-#define CE_REACH              CM__GATE_ITALIANATE_REACH
-#define CE_COVERAGE           0.30
-#define CE_MULTIPLEX          0.10
+#define EVIDENCE_ALPHA       0.05
+#define ENRIGHT_MASS         20  /* local firms for a critical mass */
+#define ENRIGHT_DEGREE       2.0 /* mean local ties per local actor for interaction */
+#define ENRIGHT_FRAGMENTED   0.30
+#define AMS_SURVIVAL_SMALL   0.80 /* micro and small share of local firms */
+#define AMS_SURVIVAL_OUTSIDE 0.30
+#define AMS_TNC              0.50
+#define AMS_FORDIST_TOP      0.20 /* the large top buyer's share of local supply ties */
+#define CE_REACH             CM__GATE_ITALIANATE_REACH
+#define CE_COVERAGE          0.30
+#define CE_MULTIPLEX         0.10
 
 void cm_classify_opts_init(cm_classify_opts *opts)
 {

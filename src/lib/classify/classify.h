@@ -125,7 +125,7 @@ extern const cm__ind_def cm__ind_defs[CM__I_COUNT];
 typedef struct cm__ind_value {
 	double value, z;
 	cm__null null;
-	int exact; /* null is the exact distribution (no replicates) */
+	int exact;    /* null is the exact distribution (no replicates) */
 	char why[80]; /* why the value is undefined, "" otherwise */
 } cm__ind_value;
 

@@ -31,7 +31,8 @@ static void sum_outcomes(cm__null *out, const cm__exact_top *e, double *ge, doub
 	for (int x = 0; x <= e->above && x <= e->k; x++)
 		for (long y = 0; y <= e->tied && x + y <= e->k; y++) {
 			double lp = log_choose(e->above, x) + log_choose(e->tied, (double)y) +
-			            log_choose(e->n - e->above - e->tied, e->k - x - (double)y) - base;
+			            log_choose(e->n - e->above - e->tied, e->k - x - (double)y) -
+			            base;
 			if (lp == -INFINITY)
 				continue;
 			double p = exp(lp), v = (x + e->w * (double)y) / held;

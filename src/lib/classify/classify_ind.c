@@ -144,7 +144,8 @@ static int null_model(cm__ind_value *iv, cm_ctx *ctx, cm__cdata *d, int i, size_
 	if (exact_null(iv, d, i))
 		return 0;
 	if (def->null == CM__NULL_TIERS)
-		rc = cm__null_tiers(&iv->null, ctx, d->g[def->slot], replicates, s, graph_stat, &job);
+		rc = cm__null_tiers(&iv->null, ctx, d->g[def->slot], replicates, s, graph_stat,
+		                    &job);
 	else if (def->null == CM__NULL_GNM)
 		rc = cm__null_gnm(&iv->null, ctx, d->g[def->slot], replicates, s, graph_stat, &job);
 	else if (def->null == CM__NULL_REWIRE)

@@ -207,9 +207,10 @@ static int graph_null(cm__null *out, cm_ctx *ctx, const igraph_t *g, size_t repl
 {
 	acc a = acc_start(out);
 	igraph_rng_seed(igraph_rng_default(), seed);
-	int rc = kind == CM__NULL_GNM     ? gnm_replicates(&a, ctx, g, replicates, stat, payload)
-	         : kind == CM__NULL_TIERS ? tiers_replicates(&a, ctx, g, replicates, stat, payload)
-	                                  : rewire_replicates(&a, ctx, g, replicates, stat, payload);
+	int rc = kind == CM__NULL_GNM ? gnm_replicates(&a, ctx, g, replicates, stat, payload)
+	         : kind == CM__NULL_TIERS
+	             ? tiers_replicates(&a, ctx, g, replicates, stat, payload)
+	             : rewire_replicates(&a, ctx, g, replicates, stat, payload);
 	if (rc)
 		return rc;
 	acc_done(out, &a);

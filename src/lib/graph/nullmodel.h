@@ -10,8 +10,8 @@
 
 typedef enum {
 	CM__NULL_NONE = 0,
-	CM__NULL_GNM,    /* igraph_erdos_renyi_game_gnm: same n, m and direction */
-	CM__NULL_REWIRE, /* igraph_rewire: same (in- and out-) degree sequence */
+	CM__NULL_GNM,     /* igraph_erdos_renyi_game_gnm: same n, m and direction */
+	CM__NULL_REWIRE,  /* igraph_rewire: same (in- and out-) degree sequence */
 	CM__NULL_PERMUTE, /* the labels shuffled among the same vertices */
 	CM__NULL_TIERS    /* each seller's ties redrawn among the same buyers */
 } cm__null_kind;

@@ -243,8 +243,8 @@ static void indicator_line(FILE *fp, const cm_indicator *ind, const char *why)
 {
 	numbuf a, b;
 	numbuf pv;
-	fprintf(fp, "    %-26s %10s %8s %7s  %-12s %s", ind->id, num(&a, ind->value), num(&b, ind->z),
-	        num(&pv, ind->p_value), ind->null ? ind->null : "-", ind->name);
+	fprintf(fp, "    %-26s %10s %8s %7s  %-12s %s", ind->id, num(&a, ind->value),
+	        num(&b, ind->z), num(&pv, ind->p_value), ind->null ? ind->null : "-", ind->name);
 	if (*why)
 		fprintf(fp, " (undefined: %s)", why);
 	fputc('\n', fp);

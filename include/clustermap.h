@@ -789,7 +789,7 @@ const char *cm_cluster_type_name(cm_cluster_type type);
 typedef struct cm_classify_opts {
 	unsigned int version; /* CM_CLASSIFY_OPTS_VERSION */
 	unsigned long seed;   /* every random draw (default 1) */
-	size_t replicates;    /* null-model replicates per indicator (default 20; 0: no z) */
+	size_t replicates;    /* null-model replicates per indicator (default 99; 0: no z) */
 	size_t stability;     /* node-jackknife + 10%-edge-dropout replicates (default 20) */
 	double hybrid_margin; /* default 0.20 */
 } cm_classify_opts;
@@ -797,7 +797,7 @@ typedef struct cm_classify_opts {
 #define CM_CLASSIFY_OPTS_VERSION 1
 #define CM_CLASSIFY_OPTS_INIT                                                                      \
 	{                                                                                          \
-		.version = CM_CLASSIFY_OPTS_VERSION, .seed = 1, .replicates = 20, .stability = 20, \
+		.version = CM_CLASSIFY_OPTS_VERSION, .seed = 1, .replicates = 99, .stability = 20, \
 		.hybrid_margin = 0.20                                                              \
 	}
 int cm_classify_opts_init(cm_classify_opts *opts, unsigned int version);
@@ -846,6 +846,10 @@ typedef struct cm_indicator {
 	const char *null;
 	double null_mean, null_sd;
 	double contribution; /* to the verdict's score (the best type's for a hybrid) */
+	/* Two-sided p-value against the null model (NaN when none), and how it
+	 * was found: "exact hypergeometric" or "MODEL, N replicates". */
+	double p_value;
+	const char *p_method;
 } cm_indicator;
 
 size_t cm_classification_indicator_count(const cm_classification *c);

@@ -133,8 +133,7 @@ grep -q '>Source: drift sample &lt;invented&gt;</text>' "$TMP/titled.svg"
 ok $? "--caption, escaped"
 grep -q '>information ties: degree centralization</text>' "$TMP/titled.svg"
 ok $? "the issue's series, in words"
-[ "$(grep -c '>hub_and_spoke</text>' "$TMP/titled.svg")" -eq 3 ] &&
-	grep -q '>hybrid</text>' "$TMP/titled.svg" &&
+[ "$(grep -c '>hub_and_spoke</text>' "$TMP/titled.svg")" -eq 4 ] &&
 	grep -q '>italianate</text>' "$TMP/titled.svg"
 ok $? "--verdicts: each snapshot's verdict under its year"
 grep -q '>italianate</text>' "$TMP/chart.svg"; status $? 1 "no verdicts unless asked"

@@ -76,9 +76,11 @@ result wine-swapped.graphml "$TMP/swapped.json"
 same "$TMP/swapped.json" "$TMP/wine.json" "wine: the tied wineries' row order does not matter"
 grep -A3 '"id": "top_buyers_large"' "$TMP/wine.json" | grep -q '"value": 0.1666666667,'
 ok $? "wine: the large winery holds half of the third place"
-sed -n '/"gates"/,/"margin"/p' "$TMP/wine.json" | grep -A1 '"hub_and_spoke": {' |
-	grep -q '"holds": true'
-ok $? "wine: a large firm tied at the cut is among the top buyers"
+# Tied for first with a medium winery, the large one does not lead local
+# buying: no hub (docs/classification.md, "Gates").
+sed -n '/"gates"/,/"margin"/p' "$TMP/wine.json" | grep -A2 '"hub_and_spoke": {' |
+	grep -q '"why": "the large firms among the top buyers do not lead'
+ok $? "wine: a large firm tied for first, not leading, is no hub"
 both wine wine.graphml
 
 done_testing

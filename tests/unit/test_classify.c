@@ -70,6 +70,12 @@ static void unload(fixture *f)
 static const char star[] = FIRM("hub", "large") FIRM("a", "small") FIRM("b", "small")
     FIRM("c", "micro") FIRM("d", "small") FIRM("e", "medium") SUP("a", "hub") SUP("b", "hub")
         SUP("c", "hub") SUP("d", "hub") SUP("e", "hub");
+/* The star with ten supply ties: enough for the hub's share of buying. */
+static const char big_star[] = FIRM("hub", "large") FIRM("a", "small") FIRM("b", "small")
+    FIRM("c", "micro") FIRM("d", "small") FIRM("e", "medium") FIRM("f", "small") FIRM("g", "small")
+        FIRM("h", "small") FIRM("i", "small") FIRM("j", "small") SUP("a", "hub") SUP("b", "hub")
+            SUP("c", "hub") SUP("d", "hub") SUP("e", "hub") SUP("f", "hub") SUP("g", "hub")
+                SUP("h", "hub") SUP("i", "hub") SUP("j", "hub");
 
 static void test_star(cm_ctx *ctx)
 {
@@ -106,11 +112,17 @@ static void test_star(cm_ctx *ctx)
 	is_str(guarded[CM__I_SME_REACH].why, "information ties not recorded",
 	       "star: an unrecorded relation is said to be unrecorded");
 	cm__verdict v;
-	cm__decide(&v, f.ind, &f.d, CM__HYBRID_MARGIN);
-	ok(v.gate[CM__T_HUB], "star: hub gate holds (a large firm is the top buyer)");
+	cm__decide(&v, guarded, &f.d, CM__HYBRID_MARGIN);
+	ok(!v.gate[CM__T_HUB] && strstr(v.why[CM__T_HUB], "needs 10"),
+	   "star: on five supply ties the hub's dominance is not counted");
 	ok(!v.gate[CM__T_STATE], "star: state gate fails (no public body)");
 	ok(!v.gate[CM__T_ITALIANATE], "star: italianate gate fails (no horizontal ties)");
-	is_str(cm__verdict_name(&v), "hub_and_spoke", "star: hub_and_spoke");
+	unload(&f);
+	load(&f, ctx, big_star, 0);
+	is_double(guarded[CM__I_HUB_DOMINANCE].value, 1, 1e-12, "big star: the hub buys it all");
+	cm__decide(&v, guarded, &f.d, CM__HYBRID_MARGIN);
+	ok(v.gate[CM__T_HUB], "big star: hub gate holds (a large firm buys everything)");
+	is_str(cm__verdict_name(&v), "hub_and_spoke", "big star: hub_and_spoke");
 	unload(&f);
 }
 
@@ -161,7 +173,10 @@ static void test_ties(cm_ctx *ctx)
 	is_double(held, 3.0, 1e-12, "ties: the places sum to three");
 	cm__verdict v;
 	cm__decide(&v, f.ind, &f.d, CM__HYBRID_MARGIN);
-	ok(v.gate[CM__T_HUB], "ties: a large firm tied at the cut is among the top buyers");
+	/* Among the top buyers but not leading: large firms that do not
+	 * dominate are no hub (Markusen's hub district is dominated by them). */
+	ok(!v.gate[CM__T_HUB] && strstr(v.why[CM__T_HUB], "do not lead"),
+	   "ties: a large firm tied at the cut, not leading, opens no hub gate");
 	is_str(t_node_id(f.d.net, (size_t)f.d.lnode[f.d.buyers.top[1]]), "big",
 	       "ties: a report names the larger of the tied buyers first");
 	int first[32];
@@ -287,10 +302,60 @@ static int label_sum(double *out, cm_ctx *ctx, const int *labels, void *payload)
 	return 0;
 }
 
+/* Actors that buy (in-degree > 0) times 100, plus the largest out-degree. */
+static int tier_shape(double *out, cm_ctx *ctx, const igraph_t *g, void *payload)
+{
+	igraph_vector_int_t in, outd;
+	(void)ctx, (void)payload;
+	igraph_vector_int_init(&in, 0);
+	igraph_vector_int_init(&outd, 0);
+	igraph_degree(g, &in, igraph_vss_all(), IGRAPH_IN, 0);
+	igraph_degree(g, &outd, igraph_vss_all(), IGRAPH_OUT, 0);
+	*out = 0;
+	for (igraph_integer_t v = 0; v < igraph_vcount(g); v++)
+		*out += 100 * (VECTOR(in)[v] > 0);
+	*out += (double)igraph_vector_int_max(&outd);
+	igraph_vector_int_destroy(&in);
+	igraph_vector_int_destroy(&outd);
+	return 0;
+}
+
+static int top_indegree(double *out, cm_ctx *ctx, const igraph_t *g, void *payload)
+{
+	igraph_vector_int_t in;
+	(void)ctx, (void)payload;
+	igraph_vector_int_init(&in, 0);
+	igraph_degree(g, &in, igraph_vss_all(), IGRAPH_IN, 0);
+	*out = (double)igraph_vector_int_max(&in);
+	igraph_vector_int_destroy(&in);
+	return 0;
+}
+
+/* The same-tiers null keeps who buys and each seller's customer count, and
+ * moves the buyers' shares. */
+static void test_tiers(cm_ctx *ctx)
+{
+	igraph_t g;
+	cm__null a = cm__null_start(NAN);
+	cm__igraph_scope scope;
+	cm__igraph_enter(&scope, ctx);
+	/* Sellers 3..9 sell to buyers 0, 1, 2; seller 3 to all three. */
+	igraph_small(&g, 10, IGRAPH_DIRECTED, 3, 0, 3, 1, 3, 2, 4, 0, 5, 0, 6, 0, 7, 0, 8, 1, 9, 2,
+	             1, 0, -1);
+	ok(!cm__null_tiers(&a, ctx, &g, 50, 7, tier_shape, NULL), "tiers null runs");
+	is_double(a.mean, 303, 1e-12, "the same three buyers, the same top out-degree");
+	is_double(a.sd, 0, 1e-12, "in every replicate");
+	a = cm__null_start(6);
+	ok(!cm__null_tiers(&a, ctx, &g, 50, 7, top_indegree, NULL), "tiers null of the top buyer");
+	ok(a.sd > 0 && a.mean < 6, "the top buyer's share moves, and is lower by chance");
+	igraph_destroy(&g);
+	cm__igraph_leave(&scope);
+}
+
 static void test_nulls(cm_ctx *ctx)
 {
 	igraph_t g;
-	cm__null a, b;
+	cm__null a = cm__null_start(NAN), b = cm__null_start(NAN);
 	cm__igraph_scope scope;
 	cm__igraph_enter(&scope, ctx);
 	igraph_kary_tree(&g, 31, 2, IGRAPH_TREE_UNDIRECTED);
@@ -310,15 +375,60 @@ static void test_nulls(cm_ctx *ctx)
 	/* Hypergeometric: 5 draws from 10 with 5 ones: mean 2.5, variance 25/36. */
 	is_double(a.mean, 2.5, 0.15, "permutation mean near the hypergeometric 2.5");
 	is_double(a.sd, sqrt(25.0 / 36.0), 0.12, "permutation sd near the hypergeometric 0.833");
-	is_double(cm__null_z(5, &(cm__null){2.5, 0.5, 10}), 5.0, 1e-12, "z = (x - mean) / sd");
+	is_double(cm__null_z(5, &(cm__null){2.5, 0.5, 10, NAN, NAN}), 5.0, 1e-12,
+	          "z = (x - mean) / sd");
+	a = cm__null_start(4);
+	ok(!cm__null_permute(&a, ctx, labels, 10, 99, 3, label_sum, NULL), "p-value of a sum");
+	/* Observed 4 of 5 ones: P(X >= 4) = (25 + 1) / 252 = 0.103, so about 10
+	 * of 99 replicates at or above, p = 2 (1 + ~10) / 100. */
+	is_double(a.p, 2 * (1 + 99 * 26.0 / 252) / 100, 0.08, "Monte Carlo p near 2 P(X >= 4)");
+	is_double(cm__null_p(0, 99, 99), 0.02, 1e-12, "p = 2 (1 + 0) / 100 at the edge");
+	is_double(cm__null_p(60, 60, 99), 1, 1e-12, "p is at most 1");
+	ok(isnan(cm__null_p(0, 0, 0)), "no replicates, no p");
 	igraph_destroy(&g);
 	cm__igraph_leave(&scope);
+}
+
+/* The exact null of a top-places share against hypergeometric values by
+ * hand. */
+static void test_exact(void)
+{
+	/* 10 actors, 3 of the class, three places without ties, observed 2 of
+	 * 3: P(X >= 2) = (C(3,2) C(7,1) + C(3,3)) / C(10,3) = 22/120, P(X <= 2)
+	 * = 119/120, so p = 44/120; mean 3 * 3/10 / 3 = 0.3, and the share's
+	 * variance is 3 (3/10)(7/10)(7/9) / 9. */
+	cm__exact_top e = {10, 3, 3, 0, 0};
+	cm__null n = cm__null_start(2.0 / 3);
+	cm__exact_top_null(&n, &e);
+	is_double(n.p, 44.0 / 120, 1e-12, "exact p = 2 * 22/120");
+	is_double(n.mean, 0.3, 1e-12, "exact mean = K/N");
+	is_double(n.sd, sqrt(3 * 0.3 * 0.7 * 7.0 / 9) / 3, 1e-12, "exact sd of the share");
+	ok(n.count == 0, "an exact null draws no replicates");
+	/* One place above the cut and two actors tied for the other two (one
+	 * place each): the same law as three plain places. */
+	e = (cm__exact_top){10, 3, 1, 2, 1.0};
+	n = cm__null_start(2.0 / 3);
+	cm__exact_top_null(&n, &e);
+	is_double(n.p, 44.0 / 120, 1e-12, "ties with whole places: same p");
+	/* One above, four tied for two places (w = 1/2); 6 actors, 1 of the
+	 * class. The share is 1/3 when the one is above (P 1/6), 1/6 when tied
+	 * (P 4/6), 0 otherwise (P 1/6). Observed 1/3: P(>=) = 1/6, p = 1/3. */
+	e = (cm__exact_top){6, 1, 1, 4, 0.5};
+	n = cm__null_start(1.0 / 3);
+	cm__exact_top_null(&n, &e);
+	is_double(n.p, 1.0 / 3, 1e-12, "tied places share: p = 2 * 1/6");
+	is_double(n.mean, 1.0 / 6 * 1 / 3 + 4.0 / 6 * 1 / 6, 1e-12, "tied places share: mean");
+	/* Observed 0 with 0 of the class: every draw gives 0, p = 1. */
+	e = (cm__exact_top){6, 0, 3, 0, 0};
+	n = cm__null_start(0);
+	cm__exact_top_null(&n, &e);
+	is_double(n.p, 1, 1e-12, "nothing of the class: p = 1");
 }
 
 static void test_public_api(cm_ctx *ctx)
 {
 	cm_series *s;
-	const cm_network *net = net_of(&s, ctx, star);
+	const cm_network *net = net_of(&s, ctx, big_star);
 	cm_classification *a = NULL, *b = NULL;
 	cm_classify_opts o;
 	cm_classify_opts_init(&o, CM_CLASSIFY_OPTS_VERSION);
@@ -364,6 +474,8 @@ int main(void)
 	test_public_anchor(ctx);
 	test_sampled_betweenness(ctx);
 	test_nulls(ctx);
+	test_tiers(ctx);
+	test_exact();
 	test_public_api(ctx);
 	cm_ctx_free(ctx);
 	return tap_done();

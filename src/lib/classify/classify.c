@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* Documented defaults (docs/classification.md). */
-#define DEFAULT_REPLICATES    20
+#define DEFAULT_REPLICATES    99
 #define DEFAULT_STABILITY     20
 #define DROPOUT               0.10
 #define ROLE_HUB_SHARE        0.10 /* of local supply ties */
@@ -18,21 +18,27 @@
 /* A verdict whose defining relation was never recorded is at most medium:
  * this part sits in the middle of the medium band. */
 #define CONFIDENCE_UNRECORDED 0.55
-#define ENRIGHT_MASS          20  /* local firms for a critical mass */
-#define ENRIGHT_DEGREE        2.0 /* mean local ties per local actor for interaction */
-#define ENRIGHT_FRAGMENTED    0.30
-#define AMS_SURVIVAL_SMALL    0.80 /* micro and small share of local firms */
-#define AMS_SURVIVAL_OUTSIDE  0.30
-#define AMS_TNC               0.50
-#define AMS_FORDIST_TOP       0.20 /* the large top buyer's share of local supply ties */
-#define CE_REACH              CM__GATE_ITALIANATE_REACH
-#define CE_COVERAGE           0.30
-#define CE_MULTIPLEX          0.10
+/* A hub district whose hubs are mostly externally owned is also a
+ * satellite platform's (Markusen: the platform's "key investment decisions
+ * made externally"): at most medium, in the middle of the band. */
+#define CONFIDENCE_EXTERNAL_HUB 0.55
+/* Strongest evidence: a null model must find the value unlikely. */
+#define EVIDENCE_ALPHA       0.05
+#define ENRIGHT_MASS         20  /* local firms for a critical mass */
+#define ENRIGHT_DEGREE       2.0 /* mean local ties per local actor for interaction */
+#define ENRIGHT_FRAGMENTED   0.30
+#define AMS_SURVIVAL_SMALL   0.80 /* micro and small share of local firms */
+#define AMS_SURVIVAL_OUTSIDE 0.30
+#define AMS_TNC              0.50
+#define AMS_FORDIST_TOP      0.20 /* the large top buyer's share of local supply ties */
+#define CE_REACH             CM__GATE_ITALIANATE_REACH
+#define CE_COVERAGE          0.30
+#define CE_MULTIPLEX         0.10
 
 int cm_classify_opts_init(cm_classify_opts *opts, unsigned int version)
 {
 	static const cm_classify_opts defaults = CM_CLASSIFY_OPTS_INIT;
-	_Static_assert(DEFAULT_REPLICATES == 20 && DEFAULT_STABILITY == 20,
+	_Static_assert(DEFAULT_REPLICATES == 99 && DEFAULT_STABILITY == 20,
 	               "CM_CLASSIFY_OPTS_INIT gives the defaults");
 	if (version != CM_CLASSIFY_OPTS_VERSION)
 		return CM_EINVAL;
@@ -119,12 +125,19 @@ static double gap_to_third(const cm__verdict *v)
 /* The minimum of the lead (over every other type, eligible or not, scaled
  * by CM__MARGIN_FULL), the stability and the completeness. An unclassified
  * network supports no type: its confidence is low by definition. */
+static int reads_hub(const cm__verdict *v)
+{
+	return v->type == CM__T_HUB ||
+	       (v->type == -1 && (v->hybrid[0] == CM__T_HUB || v->hybrid[1] == CM__T_HUB));
+}
+
 static void confidence(cm_classification *c, const cm__verdict *v)
 {
-	double parts[4] = {0, c->stability, c->completeness,
-	                   *c->capped_by ? CONFIDENCE_UNRECORDED : NAN};
-	static const char *const names[4] = {"margin", "stability", "completeness",
-	                                     "unrecorded relations"};
+	double parts[5] = {0, c->stability, c->completeness,
+	                   *c->capped_by ? CONFIDENCE_UNRECORDED : NAN,
+	                   v->external_hub && reads_hub(v) ? CONFIDENCE_EXTERNAL_HUB : NAN};
+	static const char *const names[5] = {"margin", "stability", "completeness",
+	                                     "unrecorded relations", "external hub"};
 	if (v->type >= 0)
 		parts[0] = v->lead;
 	else if (v->type == -1)
@@ -135,7 +148,7 @@ static void confidence(cm_classification *c, const cm__verdict *v)
 	c->margin_part = parts[0];
 	c->confidence = 1;
 	c->limited_by = "margin";
-	for (int k = 0; k < 4; k++)
+	for (int k = 0; k < 5; k++)
 		if (!isnan(parts[k]) && parts[k] < c->confidence)
 			c->confidence = parts[k], c->limited_by = names[k];
 	if (v->type == -2)
@@ -290,10 +303,14 @@ static int roles(cm_classification *c, cm_ctx *ctx, cm__cdata *d)
 
 /* ------------------------------------------------------------ result */
 
-/* The indicators that add most to the verdict's score, strongest first. */
+/* The indicators that add most to the verdict's score, strongest first,
+ * among those a null model finds unlikely by chance (p < EVIDENCE_ALPHA)
+ * or that have no null model (shares of the actors' own attributes). */
 static void drivers(cm_classification *c)
 {
 	unsigned char used[CM__MAX_INDICATORS] = {0};
+	for (size_t i = 0; i < c->nind; i++)
+		used[i] = c->ind[i].null && !(c->ind[i].p_value < EVIDENCE_ALPHA);
 	c->ndrivers = 0;
 	while (c->ndrivers < CM__MAX_DRIVERS) {
 		size_t best = SIZE_MAX;
@@ -330,6 +347,24 @@ static void unrecorded(cm_classification *c, const cm__verdict *v, const cm__cda
 		cm__what_to_add(c->what_to_add, sizeof(c->what_to_add), &d->counts);
 }
 
+/* "exact hypergeometric" or "permutation, 99 replicates"; NULL without a
+ * p-value. */
+static void p_method(cm_classification *c, const cm__ind_value *ind, size_t i)
+{
+	const cm__ind_def *def = &cm__ind_defs[i];
+	if (!c->ind[i].null || isnan(ind[i].null.p)) {
+		c->ind[i].p_value = NAN;
+		return;
+	}
+	if (ind[i].exact)
+		snprintf(c->p_method[i], sizeof(c->p_method[i]), "exact hypergeometric");
+	else
+		snprintf(c->p_method[i], sizeof(c->p_method[i]), "%s, %zu replicates",
+		         def->null == CM__NULL_TIERS ? "same tiers" : cm__null_name(def->null),
+		         ind[i].null.count);
+	c->ind[i].p_method = c->p_method[i];
+}
+
 static void fill(cm_classification *c, const cm__verdict *v, const cm__ind_value *ind,
                  const cm__cdata *d)
 {
@@ -357,9 +392,12 @@ static void fill(cm_classification *c, const cm__verdict *v, const cm__ind_value
 		                           cm__null_name(def->null),
 		                           ind[i].null.mean,
 		                           ind[i].null.sd,
-		                           best >= 0 ? cm__contribution(ind, i, best) : 0};
+		                           best >= 0 ? cm__contribution(ind, i, best) : 0,
+		                           ind[i].null.p,
+		                           NULL};
 		if (def->null == CM__NULL_NONE || isnan(ind[i].null.mean))
 			c->ind[i].null = NULL;
+		p_method(c, ind, i);
 		snprintf(c->ind_why[i], sizeof(c->ind_why[i]), "%s", ind[i].why);
 	}
 	c->completeness = ind[CM__I_COMPLETENESS].value;

@@ -68,6 +68,7 @@ typedef enum {
 	CM__I_ASSORTATIVITY,
 	/* identity of the hubs */
 	CM__I_TOP_BUYERS_LARGE,
+	CM__I_HUB_DOMINANCE,
 	CM__I_TOP_BUYERS_EXTERNAL,
 	CM__I_TOP_BUYERS_PUBLIC,
 	CM__I_TOP_BROKERS_LARGE,
@@ -124,6 +125,7 @@ extern const cm__ind_def cm__ind_defs[CM__I_COUNT];
 typedef struct cm__ind_value {
 	double value, z;
 	cm__null null;
+	int exact;    /* null is the exact distribution (no replicates) */
 	char why[80]; /* why the value is undefined, "" otherwise */
 } cm__ind_value;
 
@@ -137,6 +139,20 @@ typedef struct cm__top {
 	double *place;
 	int top[3];
 } cm__top;
+
+/* The groups of a top for the exact null (classify_exact.c): n local
+ * actors, k of them of the class; above actors hold one place each and
+ * tied ones w places each. */
+typedef struct cm__exact_top {
+	long n, k;
+	int above;
+	long tied;
+	double w;
+} cm__exact_top;
+
+/* Fills mean, sd and the two-sided p of out (out->observed set) from the
+ * multivariate hypergeometric law of the share; count stays 0. */
+void cm__exact_top_null(cm__null *out, const cm__exact_top *e);
 
 /* ------------------------------------------------------- evidence guards */
 
@@ -205,8 +221,16 @@ typedef struct cm__cdata {
 #define CM__CORE_MAX              5000 /* core/periphery only up to this many local actors */
 #define CM__CORE_RESTARTS         8
 #define CM__CORE_NULL_MAX         300 /* rewiring null of the core fit up to this size */
+/* Above this many local actors every null draws at most CM__NULL_LARGE_MAX
+ * replicates (two-sided p down to 0.04), which keeps classify within
+ * seconds at 10,000 actors. */
+#define CM__NULL_LARGE_ACTORS 2000
+#define CM__NULL_LARGE_MAX    49
 
 int cm__cdata_init(cm__cdata *d, cm_ctx *ctx, const cm__cview *v, unsigned long seed);
+/* The groups of top t for the class pred. */
+void cm__exact_top_of(cm__exact_top *e, const cm__cdata *d, const cm__top *t,
+                      int (*pred)(const cm__node *));
 void cm__cdata_free(cm__cdata *d);
 
 /* One indicator's formula, without its evidence guard (NaN when undefined). */
@@ -233,6 +257,13 @@ extern const char *const cm__type_names[CM__TYPES];
 #define CM__GATE_ITALIANATE_SME       0.7
 #define CM__GATE_ITALIANATE_REACH     0.3
 #define CM__GATE_ITALIANATE_EXTERNAL  0.25
+/* A large firm is the top buyer, and the large firms among the top buyers
+ * take at least this share of local supply ties (one hub at a fifth, or
+ * several that together do). */
+#define CM__GATE_HUB_DOMINANCE 0.20
+/* Public bodies buy at least this share of local supply ties when the
+ * anchor is the top broker but not the top buyer. */
+#define CM__GATE_STATE_BUYING 0.30
 
 typedef struct cm__verdict {
 	int type;      /* CM__T_*, or -1 hybrid, -2 unclassified */
@@ -241,6 +272,7 @@ typedef struct cm__verdict {
 	int gate[CM__TYPES];      /* 1 passed */
 	double margin;            /* best minus second eligible score (second = -1 if none) */
 	double lead;              /* best eligible score minus the best other score, any type */
+	int external_hub;         /* most of the hubs' buying is by externally owned hubs */
 	int best;                 /* best eligible type, -1 when none */
 	char why[CM__TYPES][384]; /* why each gate failed, in plain words */
 	char unclassified_why[384];
@@ -292,6 +324,11 @@ int cm__top_first_count(const cm__cdata *d, const cm__top *t);
 int cm__cdata_core(const cm__core_periphery **out, cm__cdata *d, cm_ctx *ctx);
 
 int cm__ind_buyer_top(double *out, cm_ctx *ctx, const cm__cdata *d, int three);
+/* Share of local supply ties bought by the large firms among the top
+ * buyers (by their places), 0 unless a large firm is the top buyer (or most
+ * of those tied for first); and the part of it bought by externally owned
+ * ones (NaN when there is none). */
+void cm__hub_buying(double *dominance, double *external, const cm__cdata *d);
 int cm__ind_centralization(double *out, cm_ctx *ctx, const cm__cdata *d);
 int cm__ind_dependence(double *out, cm_ctx *ctx, const cm__cdata *d);
 int cm__ind_hierarchy(double *out, cm_ctx *ctx, const cm__cdata *d);

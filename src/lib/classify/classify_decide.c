@@ -53,38 +53,66 @@ static void tied_note(char *out, size_t n, const cm__cdata *d)
 		snprintf(out, n, " (tied with %d other%s)", others, others > 1 ? "s" : "");
 }
 
-/* Every actor tied at the cut of the top three counts as among them. */
-static int gate_hub(char *why, size_t n, const cm__cdata *d)
+/* Markusen's hub district is "dominated by one or several large,
+ * vertically integrated firms": the large firms among the top buyers
+ * (every actor tied at the cut counts as among them) must together buy
+ * CM__GATE_HUB_DOMINANCE of the local supply ties, counted on at least
+ * CM__MIN_SHARE_TIES ties (the indicator's evidence guard). */
+static int gate_hub(char *why, size_t n, const cm__ind_value *ind, const cm__cdata *d)
 {
+	const cm__ind_value *dom = &ind[CM__I_HUB_DOMINANCE];
 	int top = d->buyers.top[0];
 	char tie[32];
 	if (top < 0)
 		return snprintf(why, n, "no local supply ties"), 0;
 	if (!(d->counts.given & CM_HAS_SIZE))
 		return snprintf(why, n, "size unknown for every local firm"), 0;
-	if (cm__top_any(d, &d->buyers, cm__is_large))
+	if (isnan(dom->value))
+		return snprintf(why, n, "hub dominance unknown (%s)", dom->why), 0;
+	if (dom->value >= CM__GATE_HUB_DOMINANCE)
 		return 1;
+	if (cm__top_first(d, &d->buyers, cm__is_large))
+		return snprintf(why, n,
+		                "the large firms among the top buyers take only %.0f%% of local "
+		                "supply ties (a hub district needs %.0f%%)",
+		                100 * dom->value, 100 * CM__GATE_HUB_DOMINANCE),
+		       0;
 	const cm__node *nd = cm__lnode(d, top);
+	const char *what = cm__top_any(d, &d->buyers, cm__is_large)
+	                       ? "the large firms among the top buyers do not lead"
+	                       : "no large firm among the top buyers";
 	tied_note(tie, sizeof(tie), d);
 	if (nd->kind == CM_KIND_FIRM)
-		snprintf(why, n,
-		         "no large firm among the top buyers (the top buyer, %s%s, is a %s firm)",
-		         node_name(d, top), tie, cm_size_name(nd->size));
+		snprintf(why, n, "%s (the top buyer, %s%s, is a %s firm)", what, node_name(d, top),
+		         tie, cm_size_name(nd->size));
 	else
-		snprintf(why, n,
-		         "no large firm among the top buyers (the top buyer, %s%s, is a %s body)",
-		         node_name(d, top), tie, cm_kind_name(nd->kind));
+		snprintf(why, n, "%s (the top buyer, %s%s, is a %s body)", what, node_name(d, top),
+		         tie, cm_kind_name(nd->kind));
 	return 0;
 }
 
-/* Public bodies must be the first buyer or broker, or most of those tied
- * for first: one of several tied is not "the" anchor. */
-static int gate_state(char *why, size_t n, const cm__cdata *d)
+/* Markusen's state-anchored district has public institutions as the
+ * dominant buyers, "surrounded by suppliers": public bodies must be the
+ * first buyer (or most of those tied for first), or be the first broker
+ * and buy CM__GATE_STATE_BUYING of local supply ties. A development agency
+ * or service centre that only brokers information does not open it. */
+static int gate_state(char *why, size_t n, const cm__ind_value *ind, const cm__cdata *d)
 {
-	if (cm__top_first(d, &d->buyers, cm__is_public) ||
-	    cm__top_first(d, &d->brokers, cm__is_public))
+	double buying = ind[CM__I_PUBLIC_BUYING].value;
+	if (cm__top_first(d, &d->buyers, cm__is_public))
 		return 1;
-	snprintf(why, n, "no public body is the top buyer or the top broker");
+	if (cm__top_first(d, &d->brokers, cm__is_public) && buying >= CM__GATE_STATE_BUYING)
+		return 1;
+	if (cm__top_first(d, &d->brokers, cm__is_public) && isnan(buying))
+		snprintf(why, n, "a public body is the top broker, but its buying is unknown (%s)",
+		         ind[CM__I_PUBLIC_BUYING].why);
+	else if (cm__top_first(d, &d->brokers, cm__is_public))
+		snprintf(why, n,
+		         "a public body is the top broker but not a dominant buyer (public bodies "
+		         "buy %.0f%% of local supply ties; an anchor needs %.0f%%)",
+		         100 * buying, 100 * CM__GATE_STATE_BUYING);
+	else
+		snprintf(why, n, "no public body is the top buyer or the top broker");
 	return 0;
 }
 
@@ -198,9 +226,9 @@ static void gates(cm__verdict *out, const cm__ind_value *ind, const cm__cdata *d
 		return;
 	}
 	out->gate[CM__T_ITALIANATE] = gate_italianate(out->why[0], sizeof(out->why[0]), ind);
-	out->gate[CM__T_HUB] = gate_hub(out->why[1], sizeof(out->why[1]), d);
+	out->gate[CM__T_HUB] = gate_hub(out->why[1], sizeof(out->why[1]), ind, d);
 	out->gate[CM__T_SATELLITE] = gate_satellite(out->why[2], sizeof(out->why[2]), ind);
-	out->gate[CM__T_STATE] = gate_state(out->why[3], sizeof(out->why[3]), d);
+	out->gate[CM__T_STATE] = gate_state(out->why[3], sizeof(out->why[3]), ind, d);
 	if (!judge(out, d))
 		return;
 	if (!(out->gate[0] || out->gate[1] || out->gate[2] || out->gate[3]))
@@ -211,6 +239,9 @@ static void gates(cm__verdict *out, const cm__ind_value *ind, const cm__cdata *d
 void cm__decide(cm__verdict *out, const cm__ind_value *ind, const cm__cdata *d, double margin)
 {
 	memset(out, 0, sizeof(*out));
+	double dominance, external;
+	cm__hub_buying(&dominance, &external, d);
+	out->external_hub = external > 0.5;
 	out->best = -1;
 	out->hybrid[0] = out->hybrid[1] = -1;
 	for (int t = 0; t < CM__TYPES; t++)

@@ -100,6 +100,25 @@ int cm__ind_buyer_top(double *out, cm_ctx *ctx, const cm__cdata *d, int three)
 	return rc;
 }
 
+void cm__hub_buying(double *dominance, double *external, const cm__cdata *d)
+{
+	double m = (double)igraph_ecount(d->g[CM__G_SUP]), hub = 0, ext = 0;
+	*dominance = *external = NAN;
+	if (m == 0 || !d->buyers.place)
+		return;
+	for (igraph_integer_t v = 0; v < d->v->nl; v++) {
+		const cm__node *nd = cm__lnode(d, v);
+		double bought = d->buyers.place[v] * d->indegree[v];
+		if (d->buyers.place[v] > 0 && cm__is_large(nd))
+			hub += bought, ext += cm__is_external(nd) ? bought : 0;
+	}
+	/* Large firms that do not lead the buying do not dominate (Prato's). */
+	if (!cm__top_first(d, &d->buyers, cm__is_large))
+		hub = ext = 0;
+	*dominance = hub / m;
+	*external = hub > 0 ? ext / hub : NAN;
+}
+
 int cm__ind_centralization(double *out, cm_ctx *ctx, const cm__cdata *d)
 {
 	const igraph_t *g = d->g[CM__G_SUP];

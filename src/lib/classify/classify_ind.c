@@ -22,6 +22,11 @@ int cm__indicator(double *out, cm_ctx *ctx, cm__cdata *d, int i)
 	case CM__I_SUPPLY_RECIPROCITY: return cm__ind_supply_reciprocity(out, ctx, d);
 	case CM__I_ASSORTATIVITY: return cm__ind_assortativity(out, ctx, d);
 	case CM__I_TOP_BUYERS_LARGE: *out = cm__top_share(d, &d->buyers, cm__is_large); return 0;
+	case CM__I_HUB_DOMINANCE: {
+		double ext;
+		cm__hub_buying(out, &ext, d);
+		return 0;
+	}
 	case CM__I_TOP_BUYERS_EXTERNAL:
 		*out = cm__top_share(d, &d->buyers, cm__is_external);
 		return 0;
@@ -104,6 +109,30 @@ static int permutation(cm__null *out, cm_ctx *ctx, null_job *job, size_t replica
 	return rc;
 }
 
+/* The top-place shares whose permutation null has a closed form. */
+static int exact_null(cm__ind_value *iv, const cm__cdata *d, int i)
+{
+	static const struct {
+		int i, brokers;
+		int (*pred)(const cm__node *);
+	} tops[] = {{CM__I_TOP_BUYERS_LARGE, 0, cm__is_large},
+	            {CM__I_TOP_BUYERS_EXTERNAL, 0, cm__is_external},
+	            {CM__I_TOP_BUYERS_PUBLIC, 0, cm__is_public},
+	            {CM__I_TOP_BROKERS_LARGE, 1, cm__is_large},
+	            {CM__I_TOP_BROKERS_PUBLIC, 1, cm__is_public}};
+	for (size_t k = 0; k < CM__ARRAY_LEN(tops); k++)
+		if (tops[k].i == i) {
+			cm__exact_top e;
+			cm__exact_top_of(&e, d, tops[k].brokers ? &d->brokers : &d->buyers,
+			                 tops[k].pred);
+			cm__exact_top_null(&iv->null, &e);
+			iv->exact = 1;
+			iv->z = cm__null_z(iv->value, &iv->null);
+			return 1;
+		}
+	return 0;
+}
+
 static int null_model(cm__ind_value *iv, cm_ctx *ctx, cm__cdata *d, int i, size_t replicates,
                       unsigned long seed)
 {
@@ -111,7 +140,13 @@ static int null_model(cm__ind_value *iv, cm_ctx *ctx, cm__cdata *d, int i, size_
 	null_job job = {d, i, NULL, NULL};
 	unsigned long s = cm__seed_mix(seed, (unsigned long)i);
 	int rc = 0;
-	if (def->null == CM__NULL_GNM)
+	iv->null = cm__null_start(iv->value);
+	if (exact_null(iv, d, i))
+		return 0;
+	if (def->null == CM__NULL_TIERS)
+		rc = cm__null_tiers(&iv->null, ctx, d->g[def->slot], replicates, s, graph_stat,
+		                    &job);
+	else if (def->null == CM__NULL_GNM)
 		rc = cm__null_gnm(&iv->null, ctx, d->g[def->slot], replicates, s, graph_stat, &job);
 	else if (def->null == CM__NULL_REWIRE)
 		rc = cm__null_rewire(&iv->null, ctx, d->g[def->slot], replicates, s, graph_stat,
@@ -135,10 +170,13 @@ int cm__indicators(cm__ind_value *out, cm_ctx *ctx, cm__cdata *d, size_t replica
                    unsigned long seed)
 {
 	cm__counts_init(&d->counts, d);
+	if (d->v->nl > CM__NULL_LARGE_ACTORS && replicates > CM__NULL_LARGE_MAX)
+		replicates = CM__NULL_LARGE_MAX;
 	for (int i = 0; i < CM__I_COUNT; i++) {
 		cm__ind_value *iv = &out[i];
 		iv->z = NAN;
-		iv->null = (cm__null){NAN, NAN, 0};
+		iv->null = cm__null_start(NAN);
+		iv->exact = 0;
 		int ok = cm__guard(iv->why, sizeof(iv->why), &d->counts, i);
 		int rc = ok ? cm__indicator(&iv->value, ctx, d, i) : (iv->value = NAN, 0);
 		if (!rc && replicates && wants_null(d, i, iv)) {

@@ -21,6 +21,7 @@ struct cm_classification {
 	char unrecorded[64];                  /* relations not in the file, comma-separated */
 	char capped_by[64];                   /* the verdict's defining relations not recorded */
 	char ind_why[CM__MAX_INDICATORS][80]; /* why an indicator is undefined */
+	char p_method[CM__MAX_INDICATORS][48];
 	double margin;
 	cm_confidence level;
 	double confidence, margin_part, stability, completeness;

@@ -242,8 +242,9 @@ static void scores_text(FILE *fp, const cm_classification *c)
 static void indicator_line(FILE *fp, const cm_indicator *ind, const char *why)
 {
 	numbuf a, b;
-	fprintf(fp, "    %-26s %10s %8s  %-12s %s", ind->id, num(&a, ind->value), num(&b, ind->z),
-	        ind->null ? ind->null : "-", ind->name);
+	numbuf pv;
+	fprintf(fp, "    %-26s %10s %8s %7s  %-12s %s", ind->id, num(&a, ind->value),
+	        num(&b, ind->z), num(&pv, ind->p_value), ind->null ? ind->null : "-", ind->name);
 	if (*why)
 		fprintf(fp, " (undefined: %s)", why);
 	fputc('\n', fp);
@@ -252,13 +253,13 @@ static void indicator_line(FILE *fp, const cm_indicator *ind, const char *why)
 static void indicators_text(FILE *fp, const cm_classification *c)
 {
 	if (c->ndrivers) {
-		fprintf(fp, "\n  Strongest evidence\n    %-26s %10s %8s  %-12s %s\n", "indicator",
-		        "value", "z", "null model", "meaning");
+		fprintf(fp, "\n  Strongest evidence\n    %-26s %10s %8s %7s  %-12s %s\n",
+		        "indicator", "value", "z", "p", "null model", "meaning");
 		for (size_t k = 0; k < c->ndrivers; k++)
 			indicator_line(fp, &c->ind[c->drivers[k]], c->ind_why[c->drivers[k]]);
 	}
-	fprintf(fp, "\n  All indicators\n    %-26s %10s %8s  %-12s %s\n", "indicator", "value", "z",
-	        "null model", "meaning");
+	fprintf(fp, "\n  All indicators\n    %-26s %10s %8s %7s  %-12s %s\n", "indicator", "value",
+	        "z", "p", "null model", "meaning");
 	for (size_t i = 0; i < c->nind; i++)
 		indicator_line(fp, &c->ind[i], c->ind_why[i]);
 }
@@ -317,10 +318,11 @@ static json_t *indicator_json(const cm_indicator *ind, const char *why)
 	                                     cm__json_number(ind->null_mean), "sd",
 	                                     cm__json_number(ind->null_sd))
 	                         : json_null();
-	return json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o}", "id", ind->id, "name", ind->name, "layer",
-	                 ind->layer, "value", cm__json_number(ind->value), "why",
+	return json_pack("{s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o}", "id", ind->id, "name", ind->name,
+	                 "layer", ind->layer, "value", cm__json_number(ind->value), "why",
 	                 *why ? json_string(why) : json_null(), "z", cm__json_number(ind->z),
-	                 "null", null);
+	                 "p_value", cm__json_number(ind->p_value), "p_method",
+	                 ind->p_method ? json_string(ind->p_method) : json_null(), "null", null);
 }
 
 static json_t *scores_json(const cm_classification *c, int gates)

@@ -51,6 +51,9 @@ static void indicator_row(FILE *fp, const cm_indicator *ind)
 	fputs("</td><td class=\"n\">", fp);
 	if (isfinite(ind->z))
 		cm__html_number(fp, ind->z);
+	fputs("</td><td class=\"n\">", fp);
+	if (isfinite(ind->p_value))
+		cm__html_number(fp, ind->p_value);
 	fputs("</td><td>", fp);
 	cm__html_text(fp, ind->null ? ind->null : "");
 	fputs("</td></tr>\n", fp);
@@ -58,10 +61,11 @@ static void indicator_row(FILE *fp, const cm_indicator *ind)
 
 static void evidence(const cm__html *h)
 {
-	fputs("<h3>Evidence</h3>\n<p>The indicators that drive the verdict most; z compares "
-	      "each with its null model (random networks of the same size), so |z| above 2 "
-	      "is unlikely by chance.</p>\n<table><thead><tr><th>indicator</th><th class=\"n\">"
-	      "value</th><th class=\"n\">z</th><th>null model</th></tr></thead><tbody>\n",
+	fputs("<h3>Evidence</h3>\n<p>The indicators that drive the verdict most, among those "
+	      "unlikely by chance: z and the two-sided p compare each with its null model "
+	      "(docs/classification.md), and only p below 0.05 is listed.</p>\n<table><thead>"
+	      "<tr><th>indicator</th><th class=\"n\">value</th><th class=\"n\">z</th>"
+	      "<th class=\"n\">p</th><th>null model</th></tr></thead><tbody>\n",
 	      h->fp);
 	for (size_t k = 0; k < cm_classification_driver_count(h->cls); k++) {
 		cm_indicator ind;

@@ -131,9 +131,11 @@ int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void 
  * the exit status. */
 int cli_write_batch(const cli_common *c, const char *path, cli_writer writer, const void *payload);
 
-/* 1 when two outputs (NULL: none) would overwrite each other: the same
- * path, both standard output ("-"), or one existing file by two names.
- * Devices such as /dev/null take any number of outputs. */
+/* 1 when two outputs (NULL: none) would overwrite each other: both
+ * standard output ("-"), one existing file by two names, or two spellings
+ * of one file not there yet (./X and X, a link to it: the folder resolved
+ * and the name compared). Devices such as /dev/null take any number of
+ * outputs. */
 int cli_same_output(const char *a, const char *b);
 
 /* Output files (outputs.c): every context's temporary files are tracked

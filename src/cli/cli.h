@@ -126,6 +126,10 @@ enum { CLI_REPORTED = 1 };
  * what writer returned. */
 int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void *payload);
 
+/* 1 once cli_write_file failed to write standard output: the failure has
+ * been reported, and what stdio still holds must not be reported again. */
+int cli_stdout_failed(void);
+
 /* cli_write_file for a batch command whose files each have a context of
  * their own: a context for the output alone, its error printed. Returns
  * the exit status. */

@@ -335,6 +335,15 @@ int cli_write_batch(const cli_common *c, const char *path, cli_writer writer, co
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
+/* Set when writing standard output failed (the writer's stream error or
+ * the commit's) and the failure went to the caller, who reports it. */
+static int stdout_failed;
+
+int cli_stdout_failed(void)
+{
+	return stdout_failed;
+}
+
 int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void *payload)
 {
 	cm_output *o = NULL;
@@ -345,7 +354,10 @@ int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void 
 	if (wrc == 0 || (wrc == CLI_REPORTED && !strcmp(path, "-")))
 		rc = cm_output_commit(o, ctx);
 	cm_output_free(o);
-	return wrc < 0 ? wrc : rc ? rc : wrc;
+	rc = wrc < 0 ? wrc : rc ? rc : wrc;
+	if (rc < 0 && !strcmp(path, "-"))
+		stdout_failed = 1;
+	return rc;
 }
 
 /* The extension of path's last component, without the dot; NULL when none. */

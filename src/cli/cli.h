@@ -130,7 +130,11 @@ int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void 
  * been reported, and what stdio still holds must not be reported again. */
 int cli_stdout_failed(void);
 
-/* cli_write_file for a batch command whose files each have a context of
+/* cli_write_file, and a failure it returned (negative) printed naming the
+ * output (cli_print_write_error). Returns what cli_write_file returned. */
+int cli_write_output(cm_ctx *ctx, const char *path, cli_writer writer, const void *payload);
+
+/* cli_write_output for a batch command whose files each have a context of
  * their own: a context for the output alone, its error printed. Returns
  * the exit status. */
 int cli_write_batch(const cli_common *c, const char *path, cli_writer writer, const void *payload);

@@ -323,14 +323,20 @@ int cli_parse_format(cm_format *out, const char *command, const char *arg)
 	return cli_usage(command, "unknown format '%s'; use text, json or csv", arg);
 }
 
+int cli_write_output(cm_ctx *ctx, const char *path, cli_writer writer, const void *payload)
+{
+	int rc = cli_write_file(ctx, path, writer, payload);
+	if (rc < 0)
+		cli_print_write_error(ctx, rc, path);
+	return rc;
+}
+
 int cli_write_batch(const cli_common *c, const char *path, cli_writer writer, const void *payload)
 {
 	cm_ctx *octx;
 	if (cli_ctx(&octx, c))
 		return EXIT_FAIL;
-	int rc = cli_write_file(octx, path, writer, payload);
-	if (rc < 0)
-		cli_print_write_error(octx, rc, path);
+	int rc = cli_write_output(octx, path, writer, payload);
 	cm_ctx_free(octx);
 	return rc ? EXIT_FAIL : EXIT_OK;
 }

@@ -94,6 +94,11 @@ for cmd in "info $P" "metrics $P" "classify $P" "diff --no-classify $OLD $NEW" \
 	printf '%s\n' '/dev/full: error: write failed: No space left on device' > want.txt
 	same err.txt want.txt "$name -o /dev/full: one message, naming it"
 done
+# metrics --graphml on a full device: the output and the reason.
+cm metrics --graphml /dev/full "$P" > /dev/null 2> err.txt
+status $? 1 "metrics --graphml /dev/full exits 1"
+printf '%s\n' '/dev/full: error: write failed: No space left on device' > want.txt
+same err.txt want.txt "metrics --graphml /dev/full: names it and the reason"
 
 # With stdout closed, the output file must not receive what was meant for
 # stdout (the freed descriptor is not reused for it).

@@ -21,6 +21,7 @@
  * positions the drawing hands back must hold every actor where it was
  * pinned. */
 #include "fuzz.h"
+#include "../unit/getters.h"
 
 #include <clustermap.h>
 #include <libxml/parser.h>
@@ -119,13 +120,13 @@ static void check_line(const char *text, size_t n)
 	FUZZ_CHECK(n > 0 && text[n - 1] == '\n' && printable(text, n - 1));
 }
 
-static void check_messages(const cm_ctx *ctx)
+static void check_messages(cm_ctx *ctx)
 {
 	char buf[8192];
 	for (size_t k = 0; k < cm_ctx_diag_count(ctx); k++) {
 		FILE *fp = fmemopen(buf, sizeof(buf), "w");
 		FUZZ_CHECK(fp != NULL);
-		cm_diag_print(fp, cm_ctx_diag(ctx, k));
+		cm_diag_print(fp, t_ctx_diag(ctx, k));
 		long n = ftell(fp);
 		fclose(fp);
 		FUZZ_CHECK(n > 0 && (size_t)n < sizeof(buf));
@@ -158,9 +159,9 @@ static int pin_all(cm_positions **out, cm_ctx *ctx, const cm_network *net, int g
 	int rc = cm_positions_new(out, ctx);
 	for (size_t i = 0; i < cm_network_node_count(net) && !rc; i++) {
 		const double *p = xy[i % 3];
-		const char *v = cm_network_node_attr(net, i, "sector");
-		const char *id = !grouped ? cm_network_node_id(net, i) : v && *v ? v : "(none)";
-		rc = cm_positions_set(*out, ctx, id, p[0], p[1]);
+		const char *v = t_node_attr(net, i, "sector");
+		const char *id = !grouped ? t_node_id(net, i) : v && *v ? v : "(none)";
+		rc = cm_positions_set(ctx, *out, id, p[0], p[1]);
 	}
 	return rc;
 }
@@ -170,7 +171,7 @@ static void check_at_pins(const cm_positions *pos, const cm_network *net, const 
 {
 	for (size_t i = 0; i < cm_network_node_count(net); i++) {
 		double x = NAN, y = NAN;
-		const char *id = cm_network_node_id(net, i);
+		const char *id = t_node_id(net, i);
 		int found = cm_positions_get(&x, &y, pos, id) == 0 &&
 		            fabs(x - xy[i % 3][0]) < 0.01 && fabs(y - xy[i % 3][1]) < 0.01;
 		if (!found)
@@ -181,6 +182,13 @@ static void check_at_pins(const cm_positions *pos, const cm_network *net, const 
 }
 
 static char path[] = "/tmp/cm-fuzz-positions-XXXXXX";
+
+static const char *position_id(const cm_positions *pos, size_t k)
+{
+	const char *id = NULL;
+	FUZZ_CHECK(cm_positions_id(&id, NULL, pos, k) == 0 && id);
+	return id;
+}
 
 static void remove_positions(void)
 {
@@ -206,9 +214,9 @@ static void round_trip(cm_ctx *ctx, const cm_positions *pin)
 	FUZZ_CHECK(rc == 0 && cm_positions_count(back) == cm_positions_count(pin));
 	for (size_t k = 0; k < cm_positions_count(pin); k++) {
 		double x0, y0, x1 = NAN, y1 = NAN;
-		const char *id = cm_positions_id(pin, k);
+		const char *id = position_id(pin, k);
 		FUZZ_CHECK(cm_positions_get(&x0, &y0, pin, id) == 0);
-		FUZZ_CHECK(strcmp(cm_positions_id(back, k), id) == 0);
+		FUZZ_CHECK(strcmp(position_id(back, k), id) == 0);
 		FUZZ_CHECK(cm_positions_get(&x1, &y1, back, id) == 0 && x1 == x0 && y1 == y0);
 	}
 	cm_positions_free(back);
@@ -239,7 +247,7 @@ static void draw(cm_ctx *ctx, const cm_network *net, const cm_positions *pin, in
 	                                           CM_RENDER_PDF};
 	for (size_t f = 0; f < sizeof(formats) / sizeof(*formats); f++) {
 		cm_render_opts opts;
-		cm_render_opts_init(&opts);
+		cm_render_opts_init(&opts, CM_RENDER_OPTS_VERSION);
 		opts.format = formats[f];
 		opts.size_by = "none";
 		opts.color_by = "sector";
@@ -253,7 +261,7 @@ static void draw(cm_ctx *ctx, const cm_network *net, const cm_positions *pin, in
 			fprintf(stderr, "drawing failed: %s\n", cm_ctx_errmsg(ctx));
 		FUZZ_CHECK(rc == 0 && out && len > 0);
 		for (size_t k = 0; k < cm_ctx_diag_count(ctx); k++)
-			fprintf(stderr, "%s\n", cm_ctx_diag(ctx, k)->message);
+			fprintf(stderr, "%s\n", t_ctx_diag(ctx, k)->message);
 		FUZZ_CHECK(cm_ctx_diag_count(ctx) == 0);
 		check_output(out, len, formats[f]);
 		if (!grouped)
@@ -295,7 +303,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_messages(ctx);
 	if (rc == 0) {
 		cm_ctx_clear(ctx);
-		accepted(ctx, cm_series_get(s, 0), size);
+		accepted(ctx, t_series_get(s, 0), size);
 	} else {
 		FUZZ_CHECK(cm_ctx_errmsg(ctx)[0] != '\0');
 	}

@@ -126,14 +126,24 @@ enum { CLI_REPORTED = 1 };
  * what writer returned. */
 int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void *payload);
 
-/* cli_write_file for a batch command whose files each have a context of
+/* 1 once cli_write_file failed to write standard output: the failure has
+ * been reported, and what stdio still holds must not be reported again. */
+int cli_stdout_failed(void);
+
+/* cli_write_file, and a failure it returned (negative) printed naming the
+ * output (cli_print_write_error). Returns what cli_write_file returned. */
+int cli_write_output(cm_ctx *ctx, const char *path, cli_writer writer, const void *payload);
+
+/* cli_write_output for a batch command whose files each have a context of
  * their own: a context for the output alone, its error printed. Returns
  * the exit status. */
 int cli_write_batch(const cli_common *c, const char *path, cli_writer writer, const void *payload);
 
-/* 1 when two outputs (NULL: none) would overwrite each other: the same
- * path, both standard output ("-"), or one existing file by two names.
- * Devices such as /dev/null take any number of outputs. */
+/* 1 when two outputs (NULL: none) would overwrite each other: both
+ * standard output ("-"), one existing file by two names, or two spellings
+ * of one file not there yet (./X and X, a link to it: the folder resolved
+ * and the name compared). Devices such as /dev/null take any number of
+ * outputs. */
 int cli_same_output(const char *a, const char *b);
 
 /* Output files (outputs.c): every context's temporary files are tracked

@@ -78,10 +78,7 @@ static int write_many(FILE *fp, cm_ctx *ctx, const void *payload)
 
 static int write_results(job *j, cm_ctx *ctx)
 {
-	int rc = cli_write_file(ctx, j->out, write_many, j);
-	if (rc)
-		cli_print_write_error(ctx, rc, j->out);
-	return rc;
+	return cli_write_output(ctx, j->out, write_many, j);
 }
 
 static int run(job *j, char **files, int nfiles)

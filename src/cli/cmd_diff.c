@@ -91,9 +91,9 @@ static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, cons
 		cli_series_error(ctx, opts);
 	if (!rc && a->diagram)
 		rc = draw(ctx, d, opts, a);
-	if (!rc &&
-	    (rc = cli_write_file(ctx, a->output, write_report, &(report){d, a->format, a->flags})))
-		cli_print_write_error(ctx, rc, a->output);
+	if (!rc)
+		rc = cli_write_output(ctx, a->output, write_report,
+		                      &(report){d, a->format, a->flags});
 	cli_print_diags(ctx, !quiet);
 	cm_diff_free(d);
 	return rc ? EXIT_FAIL : EXIT_OK;

@@ -4,11 +4,9 @@
  * survey templates to send out. */
 #include "cli.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static void help(void)
 {
@@ -133,22 +131,17 @@ static int ends_with(const char *s, const char *suffix)
 
 static int write_template(cm_ctx *ctx, const char *path)
 {
+	static const char *const which[2] = {"nodes", "edges"};
 	char file[4096];
 	int rc = 0;
 	if (ends_with(path, ".xlsx"))
-		rc = cli_write_file(ctx, path, write_xlsx, NULL);
-	else if (mkdir(path, 0777) && errno != EEXIST) {
-		cli_error("%s: error: cannot create the folder: %s", path, strerror(errno));
+		rc = cli_write_output(ctx, path, write_xlsx, NULL);
+	else if (cli_make_dir("import", path))
 		return EXIT_FAIL;
-	} else {
-		static const char *const which[2] = {"nodes", "edges"};
-		for (int k = 0; k < 2 && rc == 0; k++) {
-			snprintf(file, sizeof(file), "%s/%s.csv", path, which[k]);
-			rc = cli_write_file(ctx, file, write_csv, which[k]);
-		}
+	for (int k = 0; k < 2 && rc == 0 && !ends_with(path, ".xlsx"); k++) {
+		snprintf(file, sizeof(file), "%s/%s.csv", path, which[k]);
+		rc = cli_write_output(ctx, file, write_csv, which[k]);
 	}
-	if (rc < 0)
-		cli_print_write_error(ctx, rc, path);
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
@@ -190,8 +183,8 @@ static int run_import(const cli_common *c, job *j)
 	cli_print_diags(ctx, !c->quiet);
 	if (rc && cm_ctx_diag_count(ctx) == 0)
 		cli_print_error(ctx, j->opts.workbook ? j->opts.workbook : j->opts.edges);
-	if (rc == 0 && (rc = cli_write_file(ctx, j->out ? j->out : "-", write_graphml, net)) < 0)
-		cli_print_write_error(ctx, rc, j->out ? j->out : "-");
+	if (rc == 0)
+		rc = cli_write_output(ctx, j->out, write_graphml, net);
 	if (summary.ptr)
 		fputs(summary.ptr, stderr);
 	cm_buf_dispose(&summary);
@@ -227,6 +220,7 @@ int cmd_import(int argc, char **argv)
 	cli_common c;
 	job j;
 	memset(&j, 0, sizeof(j));
+	j.out = "-";
 	int opt, r;
 	cli_common_init(&c, "import");
 	cm_import_opts_init(&j.opts, CM_IMPORT_OPTS_VERSION);

@@ -163,13 +163,10 @@ static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *f
 		if (rc == 0)
 			++*count;
 		if (rc == 0 && j->graphml &&
-		    (rc = cli_write_file(ctx, j->graphml, write_graphml,
-		                         &(measured){net, m, j->graphml}))) {
-			/* About that file: said here, where its name is known. */
-			if (rc != CLI_REPORTED)
-				cli_print_write_error(ctx, rc, j->graphml);
-			rc = CLI_REPORTED;
-		}
+		    cli_write_output(ctx, j->graphml, write_graphml,
+		                     &(measured){net, m, j->graphml}))
+			rc =
+			    CLI_REPORTED; /* about that file: said there, where its name is known */
 		cm_metrics_free(m);
 		if (rc)
 			return rc;

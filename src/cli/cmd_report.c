@@ -47,12 +47,14 @@ typedef struct report_args {
 
 enum { OPT_TITLE = 1, OPT_DATE, OPT_INTERACTIVE_MAX };
 
+typedef struct page {
+	const cm_series *s;
+	const cm_report_opts *o;
+} page;
+
 static int write_report(FILE *fp, cm_ctx *ctx, const void *payload)
 {
-	const struct {
-		const cm_series *s;
-		const cm_report_opts *o;
-	} *p = payload;
+	const page *p = payload;
 	return cm_report_write_html(fp, ctx, p->s, p->o);
 }
 
@@ -62,13 +64,7 @@ static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const
 	const report_args *a = args;
 	cm_report_opts o = a->opts;
 	o.compare = opts->compare;
-	struct {
-		const cm_series *s;
-		const cm_report_opts *o;
-	} payload = {s, &o};
-	int rc = cli_write_file(ctx, a->output, write_report, &payload);
-	if (rc)
-		cli_print_write_error(ctx, rc, a->output);
+	int rc = cli_write_output(ctx, a->output, write_report, &(page){s, &o});
 	cli_print_diags(ctx, !quiet);
 	return rc ? EXIT_FAIL : EXIT_OK;
 }

@@ -98,11 +98,8 @@ static int write_report(FILE *fp, cm_ctx *ctx, const void *payload)
 
 static int write_to(cm_ctx *ctx, const cm_timeline *tl, const tl_args *a, int chart)
 {
-	int rc = cli_write_file(ctx, chart ? a->plot : a->output,
+	return cli_write_output(ctx, chart ? a->plot : a->output,
 	                        chart ? write_chart : write_report, &(output){tl, a});
-	if (rc)
-		cli_print_write_error(ctx, rc, chart ? a->plot : a->output);
-	return rc;
 }
 
 static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const void *args,

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Options and helpers shared by the commands. */
+#include "config.h" /* realpath() is XSI before POSIX 2008 in some headers */
+
 #include "cli.h"
 
 #include <errno.h>
@@ -259,14 +261,61 @@ int cli_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const char *path
 	return rc;
 }
 
+/* Where the symbolic link at path points, relative to the link's folder;
+ * NULL when it cannot be read. */
+static char *link_next(const char *path)
+{
+	char buf[4096];
+	ssize_t n = readlink(path, buf, sizeof(buf) - 1);
+	if (n < 0)
+		return NULL;
+	buf[n] = '\0';
+	const char *slash = strrchr(path, '/');
+	size_t dir = buf[0] == '/' || !slash ? 0 : (size_t)(slash - path) + 1;
+	char *joined = malloc(dir + (size_t)n + 1);
+	if (joined)
+		memcpy(joined, path, dir), memcpy(joined + dir, buf, (size_t)n + 1);
+	return joined;
+}
+
+/* The file an output at path replaces, spelled one way: its links followed
+ * as the atomic output follows them (to a file that may not exist yet),
+ * then its folder resolved by realpath() and its name appended. NULL when
+ * the folder does not exist or memory ran out. */
+static char *resolve_output(const char *path)
+{
+	char *cur = strdup(path), *dir = NULL, *out = NULL;
+	struct stat st;
+	for (int hops = 0; cur && hops < 40 && !lstat(cur, &st) && S_ISLNK(st.st_mode); hops++) {
+		char *next = link_next(cur);
+		free(cur);
+		cur = next;
+	}
+	char *slash = cur ? strrchr(cur, '/') : NULL;
+	const char *base = slash ? slash + 1 : cur;
+	if (slash)
+		*slash = '\0';
+	if (cur && (dir = realpath(slash ? (slash == cur ? "/" : cur) : ".", NULL)) &&
+	    (out = malloc(strlen(dir) + strlen(base) + 2)))
+		sprintf(out, "%s/%s", strcmp(dir, "/") ? dir : "", base);
+	free(dir), free(cur);
+	return out;
+}
+
 int cli_same_output(const char *a, const char *b)
 {
 	struct stat sa, sb;
 	if (!a || !b)
 		return 0;
-	if (stat(a, &sa) || stat(b, &sb))
+	if (!strcmp(a, "-") || !strcmp(b, "-"))
 		return !strcmp(a, b);
-	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && !S_ISCHR(sa.st_mode);
+	if (!stat(a, &sa) && !stat(b, &sb))
+		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino && !S_ISCHR(sa.st_mode);
+	/* A file not there yet: two spellings of its path are one file. */
+	char *ra = resolve_output(a), *rb = resolve_output(b);
+	int same = ra && rb ? !strcmp(ra, rb) : !strcmp(a, b);
+	free(ra), free(rb);
+	return same;
 }
 
 int cli_parse_format(cm_format *out, const char *command, const char *arg)
@@ -276,16 +325,31 @@ int cli_parse_format(cm_format *out, const char *command, const char *arg)
 	return cli_usage(command, "unknown format '%s'; use text, json or csv", arg);
 }
 
+int cli_write_output(cm_ctx *ctx, const char *path, cli_writer writer, const void *payload)
+{
+	int rc = cli_write_file(ctx, path, writer, payload);
+	if (rc < 0)
+		cli_print_write_error(ctx, rc, path);
+	return rc;
+}
+
 int cli_write_batch(const cli_common *c, const char *path, cli_writer writer, const void *payload)
 {
 	cm_ctx *octx;
 	if (cli_ctx(&octx, c))
 		return EXIT_FAIL;
-	int rc = cli_write_file(octx, path, writer, payload);
-	if (rc < 0)
-		cli_print_write_error(octx, rc, path);
+	int rc = cli_write_output(octx, path, writer, payload);
 	cm_ctx_free(octx);
 	return rc ? EXIT_FAIL : EXIT_OK;
+}
+
+/* Set when writing standard output failed (the writer's stream error or
+ * the commit's) and the failure went to the caller, who reports it. */
+static int stdout_failed;
+
+int cli_stdout_failed(void)
+{
+	return stdout_failed;
 }
 
 int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void *payload)
@@ -298,7 +362,10 @@ int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void 
 	if (wrc == 0 || (wrc == CLI_REPORTED && !strcmp(path, "-")))
 		rc = cm_output_commit(ctx, o);
 	cm_output_free(o);
-	return wrc < 0 ? wrc : rc ? rc : wrc;
+	rc = wrc < 0 ? wrc : rc ? rc : wrc;
+	if (rc < 0 && !strcmp(path, "-"))
+		stdout_failed = 1;
+	return rc;
 }
 
 /* The extension of path's last component, without the dot; NULL when none. */

@@ -52,8 +52,10 @@ static int check_stdout(int status)
 	int failed = fflush(stdout) != 0, e = errno;
 	if (!failed && !ferror(stdout))
 		return status;
-	/* A command that failed has said why; errno no longer knows. */
-	if (!failed && status != EXIT_OK)
+	/* A command that failed has said why; errno no longer knows. A report
+	 * that failed to reach standard output was named then: what stdio
+	 * still holds of it fails again here and is not a second error. */
+	if ((!failed || cli_stdout_failed()) && status != EXIT_OK)
 		return status;
 	fprintf(stderr, "clustermap: error: cannot write to standard output: %s\n",
 	        strerror(failed ? e : EIO));

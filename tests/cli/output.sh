@@ -78,6 +78,28 @@ for cmd in info validate metrics; do
 done
 cm --help > /dev/full 2> /dev/null; status $? 1 "--help > /dev/full exits 1"
 
+# A full device gets one message, naming the output, from every command
+# that writes a report (issue 23, item 12): diff's and timeline's reports
+# outgrow stdout's buffer, and the failure was reported twice.
+OLD="$DATA/time/pair-old.graphml" NEW="$DATA/time/pair-new.graphml"
+for cmd in "info $P" "metrics $P" "classify $P" "diff --no-classify $OLD $NEW" \
+	"timeline --no-classify $OLD $NEW" "report $P"; do
+	name=${cmd%% *}
+	cm $cmd > /dev/full 2> err.txt
+	status $? 1 "$name > /dev/full exits 1"
+	printf '%s\n' '<stdout>: error: write failed: No space left on device' > want.txt
+	same err.txt want.txt "$name > /dev/full: one message, naming <stdout>"
+	cm $cmd -o /dev/full 2> err.txt
+	status $? 1 "$name -o /dev/full exits 1"
+	printf '%s\n' '/dev/full: error: write failed: No space left on device' > want.txt
+	same err.txt want.txt "$name -o /dev/full: one message, naming it"
+done
+# metrics --graphml on a full device: the output and the reason.
+cm metrics --graphml /dev/full "$P" > /dev/null 2> err.txt
+status $? 1 "metrics --graphml /dev/full exits 1"
+printf '%s\n' '/dev/full: error: write failed: No space left on device' > want.txt
+same err.txt want.txt "metrics --graphml /dev/full: names it and the reason"
+
 # With stdout closed, the output file must not receive what was meant for
 # stdout (the freed descriptor is not reused for it).
 cm info -o out.txt "$P" >&- 2> /dev/null

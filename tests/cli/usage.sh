@@ -41,4 +41,24 @@ usage "-o X --save-positions X" "name the same file 'X.svg'" \
 	render -o X.svg --save-positions X.svg "$S"
 usage "diff --output X --diagram X" "name the same file 'd.svg'" \
 	diff -o d.svg --diagram d.svg "$S" "$S"
+# Two spellings of one file that does not exist yet (issue 23, item 12):
+# the folder is resolved and the name compared, links followed.
+usage "-o N1 --graphml ./N1" "name the same file './N1'" metrics -o N1 --graphml ./N1 "$S"
+[ ! -e N1 ]; ok $? "-o N1 --graphml ./N1 writes nothing"
+mkdir sub
+usage "-o N2 --graphml sub/../N2" "name the same file 'sub/../N2'" \
+	metrics -o N2 --graphml sub/../N2 "$S"
+usage "an absolute and a relative spelling" "name the same file 'N3'" \
+	metrics -o "$PWD/N3" --graphml N3 "$S"
+usage "-o N4.svg --save-positions ./N4.svg" "name the same file './N4.svg'" \
+	render -o N4.svg --save-positions ./N4.svg "$S"
+[ ! -e N4.svg ]; ok $? "and writes nothing"
+ln -s N5.svg dangling.svg
+usage "--save-positions a dangling link to -o's file" "name the same file 'dangling.svg'" \
+	render -o N5.svg --save-positions dangling.svg "$S"
+usage "diff --output ./d2.svg --diagram d2.svg" "name the same file './d2.svg'" \
+	diff -o ./d2.svg --diagram d2.svg "$S" "$S"
+cm metrics -o sub/N6 --graphml N6 "$S" > /dev/null 2>&1
+status $? 0 "the same name in two folders is two files"
+[ -s sub/N6 ] && [ -s N6 ]; ok $? "and both are written"
 done_testing

@@ -6,6 +6,7 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +16,7 @@ typedef struct writer {
 	const cm_network *net;
 	const cm_node_columns *extra;
 	int failed;
+	int io_errno; /* why the file's first write failed, from libxml2's error */
 } writer;
 
 #define X(s) ((const xmlChar *)(s))
@@ -193,9 +195,18 @@ static void quiet(void *user, const char *msg, ...)
 	(void)user, (void)msg;
 }
 
+/* libxml2 turns the errno of a failed fwrite() into an XML_IO_* code:
+ * back to errno, so that the message gives the reason. */
 static void on_error(void *user, xmlErrorPtr err)
 {
-	(void)user, (void)err;
+	static const struct {
+		int code, e;
+	} io[] = {{XML_IO_ENOSPC, ENOSPC}, {XML_IO_EFBIG, EFBIG},   {XML_IO_EPIPE, EPIPE},
+	          {XML_IO_EBADF, EBADF},   {XML_IO_EACCES, EACCES}, {XML_IO_EIO, EIO}};
+	writer *wr = user;
+	for (size_t k = 0; err && !wr->io_errno && k < sizeof(io) / sizeof(*io); k++)
+		if (err->domain == XML_FROM_IO && err->code == io[k].code)
+			wr->io_errno = io[k].e;
 }
 
 /* libxml2 prints its writer's failures ("out of memory!") to stderr unless
@@ -207,7 +218,7 @@ static int write_document(writer *wr, FILE *fp)
 	void *generic_ctx = xmlGenericErrorContext, *structured_ctx = xmlStructuredErrorContext;
 	xmlStructuredErrorFunc structured = xmlStructuredError;
 	xmlSetGenericErrorFunc(NULL, quiet);
-	xmlSetStructuredErrorFunc(NULL, on_error);
+	xmlSetStructuredErrorFunc(wr, on_error);
 	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(fp, NULL);
 	wr->w = out ? xmlNewTextWriter(out) : NULL;
 	if (!wr->w) {
@@ -237,7 +248,8 @@ int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
 	 * libxml2 does not always say so. */
 	if (!ferror(fp))
 		return cm__oom(ctx);
-	return cm__error(ctx, CM_EIO, "error: writing GraphML failed");
+	return cm__error(ctx, CM_EIO, "error: write failed: %s",
+	                 strerror(wr.io_errno ? wr.io_errno : EIO));
 }
 
 typedef struct graphml_args {

@@ -199,6 +199,8 @@ static int draw(char **out, size_t *len, cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, c
 	if (rc)
 		return rc;
 	add_title(g, s);
+	if ((rc = cm__gv_names_check(ctx, g)))
+		return rc;
 	return render_placed(out, len, ctx, gvc, g, format);
 }
 
@@ -245,6 +247,8 @@ int cm__render_scene(char **out, size_t *len, cm_ctx *ctx, cm__scene *s, const c
 		return rc;
 	Agraph_t *g = NULL;
 	rc = cm__gv_build(&g, ctx, s, engine);
+	if (!rc)
+		rc = cm__gv_names_check(ctx, g);
 	if (!rc)
 		rc = cm__gv_layout(ctx, gvc, g, s, engine);
 	if (!rc && out)

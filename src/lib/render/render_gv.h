@@ -23,6 +23,9 @@ Agnode_t *cm__gv_fresh_node(Agraph_t *g, const char *base);
 /* The discipline of a drawing's graph: object ids in creation order, so
  * that Graphviz lists subgraphs the same way every run (render_ids.c). */
 Agdisc_t *cm__gv_disc(void);
+/* CM_ENOMEM (with the message in ctx) when a name of g could not be kept:
+ * cgraph then made its object anonymous, which the drawing must not use. */
+int cm__gv_names_check(cm_ctx *ctx, Agraph_t *g);
 
 /* Builds the graph of the scene for the first layout pass with engine. */
 int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *engine);

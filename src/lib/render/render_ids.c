@@ -16,6 +16,7 @@ typedef struct gv_names {
 	cm__strmap index; /* name -> its position in name[] */
 	char **name;
 	size_t n, cap;
+	int failed; /* a name could not be kept */
 } gv_names;
 
 static void *names_open(Agraph_t *g, Agdisc_t *disc)
@@ -49,8 +50,14 @@ static long names_map(void *state, int objtype, char *str, IDTYPE *id, int creat
 		return 0;
 	size_t len = strlen(str);
 	long k = cm__strmap_get(&t->index, str, len);
-	if (k < 0 && create)
-		k = names_add(t, str, len);
+	if (k < 0 && create && (k = names_add(t, str, len)) < 0) {
+		/* Out of memory. Failing here would make cgraph keep the name in
+		 * its own map, whose entries Graphviz 2.42 never frees once a
+		 * subgraph is closed: give an anonymous id, and the drawing
+		 * reports the failure (cm__gv_names_check). */
+		t->failed = 1;
+		return AgIdDisc.map(NULL, objtype, NULL, id, create);
+	}
 	if (k < 0)
 		return 0;
 	*id = 2 * ((IDTYPE)k + 1);
@@ -100,4 +107,10 @@ static Agdisc_t ordered_disc = {&AgMemDisc, &ordered_ids, &AgIoDisc};
 Agdisc_t *cm__gv_disc(void)
 {
 	return &ordered_disc;
+}
+
+int cm__gv_names_check(cm_ctx *ctx, Agraph_t *g)
+{
+	const gv_names *t = g && g->clos->disc.id == &ordered_ids ? g->clos->state.id : NULL;
+	return t && t->failed ? cm__oom(ctx) : 0;
 }

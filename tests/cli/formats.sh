@@ -36,6 +36,16 @@ cm validate formats/loose.net > /dev/null 2> "$TMP/err"
 grep -qx "formats/loose.net:1:1: error: a line outside any section; a Pajek file starts with \*Vertices N" "$TMP/err"
 ok $? "pajek: a .net file without sections: a loose line named"
 
+# *Vertices N alone makes no vertices: memory follows the file, not the count.
+printf '*Vertices 15000000\n*Arcs\n1 2\n' > "$TMP/huge.net"
+cm info "$TMP/huge.net" > /dev/null 2> "$TMP/err"
+status $? 1 "pajek: a huge *Vertices count without its vertices exits 1"
+grep -qx "$TMP/huge.net:1:1: error: \*Vertices 15000000 declares more vertices than a file of 29 bytes describes (at most 4560); check the count" "$TMP/err"
+ok $? "pajek: the count named, against the file's size"
+printf '*Vertices 5\n*Arcs\n1 5\n' > "$TMP/isolates.net"
+cm info "$TMP/isolates.net" 2> /dev/null | grep -q '^  isolates: 3$'
+ok $? "pajek: vertices without a line or tie are still actors"
+
 # A Pajek file is told by its content, whatever its name.
 cp formats/cluster.net "$TMP/cluster.txt"
 cm info "$TMP/cluster.txt" 2> /dev/null | grep -q '^  edges: 10$'

@@ -516,7 +516,7 @@ static int build(dl *d, cm_series *series)
 	size_t *rown = cm__malloc((nr + nc + 1) * sizeof(*rown));
 	if (!rown || cm__network_new(&net, d->ctx))
 		return cm__free(rown), CM_ENOMEM;
-	if (cm_series_append(series, d->ctx, net))
+	if (cm_series_append(d->ctx, series, net))
 		return cm__free(rown), cm_network_free(net), CM_ENOMEM;
 	net->source = cm__arena_strndup(&net->arena, d->file, strlen(d->file));
 	net->id = "";

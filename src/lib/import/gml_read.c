@@ -507,7 +507,7 @@ int cm__gml_read(cm_series **out, cm_ctx *ctx, const char *name, FILE *fp, const
 	cm_series *series = NULL;
 	if (!rc && cm_series_new(&series, ctx))
 		rc = CM_ENOMEM;
-	if (!rc && cm_series_append(series, ctx, g->net))
+	if (!rc && cm_series_append(ctx, series, g->net))
 		rc = CM_ENOMEM;
 	else if (!rc)
 		g->net = NULL;

@@ -36,6 +36,16 @@ cm validate formats/loose.net > /dev/null 2> "$TMP/err"
 grep -qx "formats/loose.net:1:1: error: a line outside any section; a Pajek file starts with \*Vertices N" "$TMP/err"
 ok $? "pajek: a .net file without sections: a loose line named"
 
+# *Vertices N alone makes no vertices: memory follows the file, not the count.
+printf '*Vertices 15000000\n*Arcs\n1 2\n' > "$TMP/huge.net"
+cm info "$TMP/huge.net" > /dev/null 2> "$TMP/err"
+status $? 1 "pajek: a huge *Vertices count without its vertices exits 1"
+grep -qx "$TMP/huge.net:1:1: error: \*Vertices 15000000 declares more vertices than a file of 29 bytes describes (at most 4560); check the count" "$TMP/err"
+ok $? "pajek: the count named, against the file's size"
+printf '*Vertices 5\n*Arcs\n1 5\n' > "$TMP/isolates.net"
+cm info "$TMP/isolates.net" 2> /dev/null | grep -q '^  isolates: 3$'
+ok $? "pajek: vertices without a line or tie are still actors"
+
 # A Pajek file is told by its content, whatever its name.
 cp formats/cluster.net "$TMP/cluster.txt"
 cm info "$TMP/cluster.txt" 2> /dev/null | grep -q '^  edges: 10$'
@@ -71,13 +81,59 @@ cm validate formats/bad.gexf > /dev/null 2> "$TMP/err"
 status $? 1 "gexf: a bad file exits 1"
 same "$TMP/err" "$EXP/formats-bad-gexf.txt" "gexf: each problem as FILE:LINE:COL: error:"
 
-# The reference networks written by networkx: the same measures as GraphML.
+# UCINET DL: a full matrix with embedded labels and two matrices (a
+# symmetric one read as undirected), an edge list with labels and numbers.
+cm info formats/cluster.dl > "$TMP/out" 2> /dev/null
+status $? 0 "dl: info exits 0"
+same "$TMP/out" "$EXP/formats-cluster-dl.txt" "dl: matrices as relations, embedded labels, weights"
+cm info formats/cluster-edges.dl > "$TMP/out" 2> /dev/null
+same "$TMP/out" "$EXP/formats-cluster-edges-dl.txt" "dl: an edge list by number and by label"
+cm validate formats/bad.dl > /dev/null 2> "$TMP/err"
+status $? 1 "dl: a bad file exits 1"
+same "$TMP/err" "$EXP/formats-bad-dl.txt" "dl: each problem as FILE:LINE:COL: error:"
+printf 'dl n = 20000000\nformat = edgelist1\ndata:\n1 2\n' > "$TMP/huge.dl"
+cm info "$TMP/huge.dl" > /dev/null 2> "$TMP/err"
+status $? 1 "dl: a huge N without the actors exits 1"
+grep -qx "$TMP/huge.dl: error: the header declares 20000000 actors, more than a file of 45 bytes describes (at most 4816); check N" "$TMP/err"
+ok $? "dl: a huge N is refused before its actors are made"
+cp formats/cluster.dl "$TMP/cluster.txt"
+cm info "$TMP/cluster.txt" 2> /dev/null | grep -q '^  edges: 5$'
+ok $? "dl: detected by content"
+
+# GML: labels as ids (as networkx reads them), node attributes, parallel ties with relations, weights and years.
+cm validate formats/cluster.gml > /dev/null 2> "$TMP/err"
+status $? 0 "gml: validate exits 0"
+same "$TMP/err" "$EXP/formats-cluster-gml.warnings" "gml: nested lists dropped with a warning"
+cm info formats/cluster.gml > "$TMP/out" 2> /dev/null
+same "$TMP/out" "$EXP/formats-cluster-gml.txt" "gml: attributes, relations, parallel ties"
+cm metrics --graphml "$TMP/back.graphml" formats/cluster.gml > /dev/null 2>&1
+grep -q 'id="Tintoria &amp; Figli"' "$TMP/back.graphml" &&
+	grep -q '>a &quot;quoted&quot; word</data>' "$TMP/back.graphml" &&
+	grep -q '<data key="year">2021</data>' "$TMP/back.graphml"
+ok $? "gml: entities decoded, extra attributes and years kept"
+cm validate formats/bad.gml > /dev/null 2> "$TMP/err"
+status $? 1 "gml: a bad file exits 1"
+same "$TMP/err" "$EXP/formats-bad-gml.txt" "gml: the problem as FILE:LINE:COL: error:"
+printf 'graph [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [ a [\n' > "$TMP/deep.gml"
+cm info "$TMP/deep.gml" > /dev/null 2> "$TMP/err"
+status $? 1 "gml: deep nesting exits 1"
+grep -q "deep.gml:1:133: error: lists nested deeper than 32" "$TMP/err"
+ok $? "gml: the nesting limit named"
+
+# The reference networks written by networkx: the same measures as GraphML
+# (and, as DL, by the small writer below: UCINET has no networkx writer).
 if [ -n "${PYTHON3:-}" ] && "$PYTHON3" -c 'import networkx' > /dev/null 2>&1; then
 	for name in campnet florentine; do
 		"$PYTHON3" -c 'import sys, networkx as nx
 g = nx.read_graphml(sys.argv[1])
 nx.write_pajek(g, sys.argv[2])
-nx.write_gexf(g, sys.argv[3])' "reference/$name.graphml" "$TMP/$name.net" "$TMP/$name.gexf"
+nx.write_gexf(g, sys.argv[3])
+nx.write_gml(g, sys.argv[4])' "reference/$name.graphml" "$TMP/$name.net" "$TMP/$name.gexf" \
+			"$TMP/$name.gml"
+		for f in fullmatrix edgelist1; do
+			"$PYTHON3" "$TOP/tests/cli/write_dl.py" "reference/$name.graphml" \
+				"$TMP/$name-$f.dl" "$f"
+		done
 		cm metrics --no-names --format json "reference/$name.graphml" 2> /dev/null |
 			grep -v '"input":' > "$TMP/want.json"
 		cm metrics --no-names --format json "$TMP/$name.net" 2> /dev/null |
@@ -87,9 +143,17 @@ nx.write_gexf(g, sys.argv[3])' "reference/$name.graphml" "$TMP/$name.net" "$TMP/
 		cm metrics --no-names --format json "$TMP/$name.gexf" 2> /dev/null |
 			grep -v '"input":' > "$TMP/got.json"
 		same "$TMP/got.json" "$TMP/want.json" "$name: networkx's GEXF gives the same measures"
+		cm metrics --no-names --format json "$TMP/$name.gml" 2> /dev/null |
+			grep -v '"input":' > "$TMP/got.json"
+		same "$TMP/got.json" "$TMP/want.json" "$name: networkx's GML gives the same measures"
+		for f in fullmatrix edgelist1; do
+			cm metrics --no-names --format json "$TMP/$name-$f.dl" 2> /dev/null |
+				grep -v '"input":' > "$TMP/got.json"
+			same "$TMP/got.json" "$TMP/want.json" "$name: DL $f gives the same measures"
+		done
 	done
 else
-	for t in 1 2 3 4 5 6; do skip "networkx formats $t" "python3 with networkx not found"; done
+	for t in 1 2 3 4 5 6 7 8 9 10 11 12; do skip "networkx formats $t" "python3 with networkx not found"; done
 fi
 
 done_testing

@@ -6,32 +6,9 @@
 # run; the sample workbook is what tools/make_workbooks.py writes.
 . "$top_srcdir/tests/cli/lib.sh"
 PAGE="$TOP/docs/import.md"
+console_examples "$PAGE" 5
 mkdir "$TMP/run" && ln -s "$TOP/samples" "$TMP/run/samples" && ln -s "$TOP/tests" "$TMP/run/tests"
 cd "$TMP/run" || exit 1
-
-awk -v dir="$TMP" '
-	/^```console/ { inblock = 1; next }
-	/^```/ { inblock = 0; next }
-	inblock && /^\$ clustermap / { n++; sub(/^\$ clustermap /, ""); print > (dir "/cmd" n); next }
-	inblock && n { print > (dir "/shown" n) }
-	END { print n + 0 > (dir "/count") }
-' "$PAGE"
-count=$(cat "$TMP/count")
-[ "$count" -ge 5 ]; ok $? "docs/import.md shows commands ($count)"
-i=1
-while [ "$i" -le "$count" ]; do
-	args=$(cat "$TMP/cmd$i")
-	touch "$TMP/shown$i"
-	want=0
-	grep -q ': error: ' "$TMP/shown$i" && want=1
-	# shellcheck disable=SC2086 # the page's words, as a shell would split them
-	cm $args > "$TMP/out" 2>&1 < /dev/null
-	status $? $want "docs/import.md: clustermap $args"
-	sed '/^\.\.\.$/,$d' "$TMP/shown$i" > "$TMP/want"
-	head -n "$(wc -l < "$TMP/want")" "$TMP/out" > "$TMP/got"
-	same "$TMP/got" "$TMP/want" "docs/import.md: output of clustermap $args"
-	i=$((i + 1))
-done
 
 # sh blocks: the commands run ("\" continues a line).
 sed -n '/^```sh/,/^```/p' "$PAGE" | grep -v '^```' | sed -e ':a' -e '/\\$/{N;s/\\\n *//;ba' -e '}' \

@@ -102,4 +102,14 @@ for args in "" "--edges" "--matrix m.csv" "--rows sideways --edges edges.csv" \
 	status $? 2 "import $args: usage error"
 done
 
+# employees from a sheet is text until it is written: the GraphML carries it
+# as the model's own int key, and a second round keeps it so.
+cm import --nodes nodes.csv --edges edges.csv -o "$TMP/emp.graphml" 2> /dev/null
+grep -qx '  <key id="employees" for="node" attr.name="employees" attr.type="int"/>' "$TMP/emp.graphml" &&
+	grep -q '<data key="employees">45</data>' "$TMP/emp.graphml"
+ok $? "import: employees written as the model's int key"
+cm metrics --graphml "$TMP/emp2.graphml" "$TMP/emp.graphml" > /dev/null 2>&1
+grep -qx '  <key id="employees" for="node" attr.name="employees" attr.type="int"/>' "$TMP/emp2.graphml"
+ok $? "import: employees stays the int key through a round trip"
+
 done_testing

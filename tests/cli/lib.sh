@@ -59,6 +59,41 @@ status() {
 	if [ "$1" -eq "$2" ]; then ok 0 "$3"; else ok 1 "$3 (exit $1, expected $2)"; fi
 }
 
+# console_examples PAGE MIN: every "$ clustermap ..." line of PAGE's console
+# blocks runs from a scratch folder holding the samples and the test data
+# (so that what they write with -o stays out of the source tree) and prints
+# what the page shows, up to a "..." line; a shown error means exit 1. PAGE
+# must show at least MIN commands. The doc-example tests share it.
+console_examples() {
+	ce_page=$1
+	ce_name=${1#"$TOP"/}
+	rm -rf "$TMP/ce" && mkdir "$TMP/ce" "$TMP/ce/run" || return 1
+	ln -s "$TOP/samples" "$TMP/ce/run/samples" && ln -s "$TOP/tests" "$TMP/ce/run/tests"
+	awk -v dir="$TMP/ce" '
+		/^```console/ { inblock = 1; next }
+		/^```/ { inblock = 0; next }
+		inblock && /^\$ clustermap / { n++; sub(/^\$ clustermap /, ""); print > (dir "/cmd" n); next }
+		inblock && n { print > (dir "/shown" n) }
+		END { print n + 0 > (dir "/count") }
+	' "$ce_page"
+	ce_count=$(cat "$TMP/ce/count")
+	[ "$ce_count" -ge "$2" ]; ok $? "$ce_name shows commands ($ce_count)"
+	ce_i=1
+	while [ "$ce_i" -le "$ce_count" ]; do
+		ce_args=$(cat "$TMP/ce/cmd$ce_i")
+		touch "$TMP/ce/shown$ce_i"
+		ce_want=0
+		grep -q ': error: ' "$TMP/ce/shown$ce_i" && ce_want=1
+		# shellcheck disable=SC2086 # the page's words, as a shell would split them
+		(cd "$TMP/ce/run" && cm $ce_args) > "$TMP/ce/out" 2>&1 < /dev/null
+		status $? $ce_want "$ce_name: clustermap $ce_args"
+		sed '/^ *\.\.\.$/,$d' "$TMP/ce/shown$ce_i" > "$TMP/ce/want"
+		head -n "$(wc -l < "$TMP/ce/want")" "$TMP/ce/out" > "$TMP/ce/got"
+		same "$TMP/ce/got" "$TMP/ce/want" "$ce_name: output of clustermap $ce_args"
+		ce_i=$((ce_i + 1))
+	done
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_fail" -eq 0 ]

@@ -37,33 +37,6 @@ while read -r c; do
 	cm "$c" --help > /dev/null 2>&1; status $? 0 "Commands: clustermap $c --help"
 done < "$TMP/commands"
 
-# Console blocks: split into one command file and one shown-output file each.
-awk -v dir="$TMP" '
-	/^```console/ { inblock = 1; next }
-	/^```/ { inblock = 0; next }
-	inblock && /^\$ clustermap / { n++; sub(/^\$ clustermap /, ""); print > (dir "/cmd" n); next }
-	inblock && n { print > (dir "/shown" n) }
-	END { print n + 0 > (dir "/count") }
-' "$README"
-count=$(cat "$TMP/count")
-# Commands run from a scratch folder holding the samples and the test data,
-# so that what they write (-o) stays out of the source tree.
-mkdir "$TMP/run" && ln -s "$TOP/samples" "$TMP/run/samples" && ln -s "$TOP/tests" "$TMP/run/tests"
-[ "$count" -ge 3 ]; ok $? "README shows commands ($count)"
-i=1
-while [ "$i" -le "$count" ]; do
-	args=$(cat "$TMP/cmd$i")
-	touch "$TMP/shown$i"
-	# A shown error means the command is expected to fail with exit 1.
-	want=0
-	grep -q ': error: ' "$TMP/shown$i" && want=1
-	# shellcheck disable=SC2086 # the README's words, as a shell would split them
-	(cd "$TMP/run" && cm $args) > "$TMP/out" 2>&1 < /dev/null
-	status $? $want "README: clustermap $args"
-	# What the README shows must be what the command prints, up to "...".
-	sed '/^ *\.\.\.$/,$d' "$TMP/shown$i" > "$TMP/want"
-	head -n "$(wc -l < "$TMP/want")" "$TMP/out" > "$TMP/got"
-	same "$TMP/got" "$TMP/want" "README: output of clustermap $args"
-	i=$((i + 1))
-done
+# Console blocks: each command runs and prints what the README shows.
+console_examples "$TOP/$README" 3
 done_testing

@@ -7,6 +7,7 @@
 #include <libxml/xmlwriter.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +16,7 @@ typedef struct writer {
 	xmlTextWriterPtr w;
 	const cm_network *net;
 	const cm_node_columns *extra;
+	size_t employees; /* the column written as the model's employees key, or SIZE_MAX */
 	int failed;
 	int io_errno; /* why the file's first write failed, from libxml2's error */
 } writer;
@@ -80,6 +82,33 @@ static int shadowed(const writer *wr, const char *name)
 	return 0;
 }
 
+/* An employees column of whole numbers (a spreadsheet's, read as text) is
+ * written as the model's own key, an int, so that reading the file back
+ * gives the same field, not an extra text column. */
+static size_t employees_column(const cm_network *net)
+{
+	for (size_t k = 0; k < net->nncols; k++) {
+		if (strcmp(net->ncols[k].name, "employees"))
+			continue;
+		for (size_t i = 0; i < net->n; i++) {
+			const char *v = cm__column_get(&net->ncols[k], i);
+			long l;
+			if (v && (cm__parse_long(&l, v) || l < 0 || l > INT_MAX))
+				return SIZE_MAX;
+		}
+		return k;
+	}
+	return SIZE_MAX;
+}
+
+static const char *ncol_id(const writer *wr, size_t k, char *buf, size_t size)
+{
+	if (k == wr->employees)
+		return "employees";
+	snprintf(buf, size, "n%zu", k);
+	return buf;
+}
+
 static void keys(writer *wr)
 {
 	static const char *const model[] = {"label",     "kind",     "size",
@@ -88,11 +117,11 @@ static void keys(writer *wr)
 	const cm_network *net = wr->net;
 	for (size_t k = 0; k < CM__ARRAY_LEN(model); k++)
 		key(wr, model[k], "node", model[k], "string");
+	wr->employees = employees_column(net);
 	for (size_t k = 0; k < net->nncols; k++)
-		if (!shadowed(wr, net->ncols[k].name)) {
-			snprintf(id, sizeof(id), "n%zu", k);
-			key(wr, id, "node", net->ncols[k].name, net->ncols[k].type);
-		}
+		if (!shadowed(wr, net->ncols[k].name))
+			key(wr, ncol_id(wr, k, id, sizeof(id)), "node", net->ncols[k].name,
+			    k == wr->employees ? "int" : net->ncols[k].type);
 	for (size_t k = 0; wr->extra && k < wr->extra->count; k++) {
 		snprintf(id, sizeof(id), "m%zu", k);
 		key(wr, id, "node", wr->extra->names[k], "double");
@@ -129,10 +158,9 @@ static void node(writer *wr, size_t i)
 	if (nd->has & CM_HAS_SECTOR)
 		data(wr, "sector", nd->sector);
 	for (size_t k = 0; k < wr->net->nncols; k++)
-		if (!shadowed(wr, wr->net->ncols[k].name)) {
-			snprintf(id, sizeof(id), "n%zu", k);
-			data(wr, id, cm__column_get(&wr->net->ncols[k], i));
-		}
+		if (!shadowed(wr, wr->net->ncols[k].name))
+			data(wr, ncol_id(wr, k, id, sizeof(id)),
+			     cm__column_get(&wr->net->ncols[k], i));
 	for (size_t k = 0; wr->extra && k < wr->extra->count; k++) {
 		snprintf(id, sizeof(id), "m%zu", k);
 		data_number(wr, id, wr->extra->values[k][i], 10);

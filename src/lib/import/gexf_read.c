@@ -4,12 +4,12 @@
  * no DOCTYPE, no entities, nothing loaded. Declared attributes map onto
  * the model as GraphML keys of the same title (docs/formats.md). */
 #include "import.h"
+#include "sax.h"
 
 #include <libxml/parser.h>
 
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -480,25 +480,17 @@ static void on_xml_error(void *user, xmlErrorPtr err)
 
 static int make_parser(gx *g)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, xmlInitParser);
-	xmlSAXHandler sax;
-	memset(&sax, 0, sizeof(sax));
-	sax.initialized = XML_SAX2_MAGIC;
-	sax.startElementNs = on_start;
-	sax.endElementNs = on_end;
-	sax.characters = on_text;
-	sax.cdataBlock = on_text;
-	sax.internalSubset = on_doctype;
-	sax.externalSubset = on_doctype;
-	sax.entityDecl = on_entity_decl;
-	sax.getEntity = on_get_entity;
-	sax.serror = on_xml_error;
-	g->xml = xmlCreatePushParserCtxt(&sax, g, NULL, 0, NULL);
-	if (!g->xml)
-		return CM_ENOMEM;
-	xmlCtxtUseOptions(g->xml, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOBLANKS);
-	return 0;
+	static const cm__sax_events ev = {.start = on_start,
+	                                  .end = on_end,
+	                                  .text = on_text,
+	                                  .doctype = on_doctype,
+	                                  .external_doctype = on_doctype,
+	                                  .entity_decl = on_entity_decl,
+	                                  .get_entity = on_get_entity,
+	                                  .error = on_xml_error,
+	                                  .options = XML_PARSE_NOBLANKS};
+	g->xml = cm__sax_push_new(&ev, g);
+	return g->xml ? 0 : CM_ENOMEM;
 }
 
 static int feed_all(gx *g, FILE *fp)

@@ -4,6 +4,7 @@
 #include "import.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -15,35 +16,68 @@ static int has_suffix(const char *path, const char *suffix)
 	return n > k && !strcasecmp(path + n - k, suffix);
 }
 
-/* Pajek files start with a section ("*Vertices", "*Network"), after
- * comments ("%") and blank lines; XML starts with '<'. */
+size_t cm__implied_nodes_max(unsigned long long bytes)
+{
+	unsigned long long n = 4096 + 16 * bytes;
+	return n > SIZE_MAX / 2 ? SIZE_MAX / 2 : (size_t)n;
+}
+
+/* Where the content starts: past a BOM, blank lines and comment lines
+ * (Pajek's "%", GML's "#"). */
+static size_t content_start(const char *head, size_t len)
+{
+	size_t i = len >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	while (i < len) {
+		while (i < len && strchr(" \t\r\n", head[i]) && head[i])
+			i++;
+		if (i >= len || (head[i] != '%' && head[i] != '#'))
+			break;
+		const char *nl = memchr(head + i, '\n', len - i);
+		i = nl ? (size_t)(nl - head) + 1 : len;
+	}
+	return i;
+}
+
+/* GML: keys and values, the network a "graph [" list. */
+static int looks_gml(const char *s)
+{
+	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return 0;
+	for (const char *g = s; (g = strstr(g, "graph")); g += 5)
+		if ((g == s || strchr(" \t\r\n", g[-1])) && g[5 + strspn(g + 5, " \t\r\n")] == '[')
+			return 1;
+	return 0;
+}
+
+/* Pajek files start with a section ("*Vertices", "*Network"), DL files with
+ * the word DL, XML with '<'. */
 cm__format cm__format_detect(const char *head, size_t len, const char *path)
 {
-	size_t i = 0;
-	if (len >= 3 && !memcmp(head, "\xEF\xBB\xBF", 3))
-		i = 3;
-	while (i < len) {
-		i += strspn(head + i, " \t\r\n") < len - i ? strspn(head + i, " \t\r\n") : len - i;
-		if (i < len && head[i] == '%') {
-			const char *nl = memchr(head + i, '\n', len - i);
-			i = nl ? (size_t)(nl - head) + 1 : len;
-			continue;
-		}
-		break;
-	}
+	size_t i = content_start(head, len);
+	const char *s = head + i;
 	if (i < len && head[i] == '*')
 		return CM__FMT_PAJEK;
+	if (len - i >= 2 && !strncasecmp(s, "dl", 2) && (!s[2] || strchr(" \t\r\n,", s[2])))
+		return CM__FMT_DL;
 	/* GEXF's root comes after the XML declaration and any comments. */
-	if (i < len && head[i] == '<' && strstr(head + i, "<gexf") &&
-	    (!strstr(head + i, "<graphml") ||
-	     strstr(head + i, "<gexf") < strstr(head + i, "<graphml")))
+	if (i < len && head[i] == '<' && strstr(s, "<gexf") &&
+	    (!strstr(s, "<graphml") || strstr(s, "<gexf") < strstr(s, "<graphml")))
 		return CM__FMT_GEXF;
 	if (i < len && head[i] == '<')
 		return CM__FMT_GRAPHML;
-	if (has_suffix(path, ".net") || has_suffix(path, ".paj"))
-		return CM__FMT_PAJEK;
-	if (has_suffix(path, ".gexf"))
-		return CM__FMT_GEXF;
+	if (i < len && looks_gml(s))
+		return CM__FMT_GML;
+	static const struct {
+		const char *suffix;
+		cm__format fmt;
+	} by_name[] = {{".net", CM__FMT_PAJEK},
+	               {".paj", CM__FMT_PAJEK},
+	               {".gexf", CM__FMT_GEXF},
+	               {".dl", CM__FMT_DL},
+	               {".gml", CM__FMT_GML}};
+	for (size_t k = 0; k < CM__ARRAY_LEN(by_name); k++)
+		if (has_suffix(path, by_name[k].suffix))
+			return by_name[k].fmt;
 	return CM__FMT_GRAPHML; /* whose reader names what is wrong with the file */
 }
 
@@ -81,6 +115,10 @@ int cm_series_read_file(cm_series **out, cm_ctx *ctx, const char *path, const cm
 		rc = cm__pajek_read(out, ctx, name, fp, opts);
 	else if (fmt == CM__FMT_GEXF)
 		rc = cm__gexf_read(out, ctx, name, fp, opts);
+	else if (fmt == CM__FMT_DL)
+		rc = cm__dl_read(out, ctx, name, fp, opts);
+	else if (fmt == CM__FMT_GML)
+		rc = cm__gml_read(out, ctx, name, fp, opts);
 	else
 		rc = cm__graphml_read_file(out, ctx, path, fp, opts);
 	fclose(fp);

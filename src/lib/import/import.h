@@ -156,7 +156,7 @@ const char *cm__import_recode(const cm__import *imp, const char *field, const ch
 size_t cm__name_distance(const char *a, const char *b, size_t limit);
 #include <stdio.h>
 
-typedef enum { CM__FMT_GRAPHML, CM__FMT_PAJEK, CM__FMT_GEXF } cm__format;
+typedef enum { CM__FMT_GRAPHML, CM__FMT_PAJEK, CM__FMT_GEXF, CM__FMT_DL, CM__FMT_GML } cm__format;
 
 /* The format of a file from its first bytes, else from its name. */
 cm__format cm__format_detect(const char *head, size_t len, const char *path);
@@ -164,6 +164,18 @@ cm__format cm__format_detect(const char *head, size_t len, const char *path);
 /* Pajek .net/.paj: each *Network (or the whole file) one snapshot. */
 int cm__pajek_read(cm_series **out, cm_ctx *ctx, const char *name, FILE *fp,
                    const cm_read_opts *opts);
+
+/* UCINET DL: fullmatrix, edgelist1 or nodelist1; each matrix a relation. */
+int cm__dl_read(cm_series **out, cm_ctx *ctx, const char *name, FILE *fp, const cm_read_opts *opts);
+
+/* GML: its graph [...] as one snapshot, streamed with a nesting limit. */
+int cm__gml_read(cm_series **out, cm_ctx *ctx, const char *name, FILE *fp,
+                 const cm_read_opts *opts);
+
+/* The most actors a file of this many bytes may declare without naming
+ * them (Pajek's *Vertices N, DL's N =): memory stays in proportion to the
+ * input. */
+size_t cm__implied_nodes_max(unsigned long long bytes);
 
 /* GEXF: its one <graph> as one snapshot, streamed through libxml2. */
 int cm__gexf_read(cm_series **out, cm_ctx *ctx, const char *name, FILE *fp,

@@ -32,6 +32,9 @@ typedef struct pj {
 	relname *rels;        /* ":k "name"" of this network */
 	size_t nrels, rcap;
 	size_t errors, total_nodes, total_edges;
+	size_t declared;          /* *Vertices N of this network: made as they are named */
+	unsigned long vline;      /* of *Vertices */
+	unsigned long long bytes; /* read so far */
 	int warned_drop;
 	int stop; /* CM_E* that ends the read */
 } pj;
@@ -102,10 +105,40 @@ static int whole(long *out, const char *s)
 
 /* ------------------------------------------------------------ networks */
 
+/* Vertices 1..count made (numbered), as lines name them: a *Vertices count
+ * alone costs memory only as far as the file goes on to describe vertices. */
+static int ensure(pj *p, size_t count)
+{
+	cm_network *net = p->net;
+	if (count <= net->n)
+		return 0;
+	size_t allowed = cm__implied_nodes_max(p->bytes);
+	if (count > allowed) {
+		unsigned long line = p->line;
+		p->line = p->vline;
+		diag(p, CM_DIAG_ERROR, NULL, NULL,
+		     "*Vertices %zu declares more vertices than a file of %llu bytes describes (at "
+		     "most %zu); check the count",
+		     p->declared, p->bytes, allowed);
+		p->line = line;
+		return p->stop = CM_ELIMIT;
+	}
+	while (net->n < count) {
+		char num[32];
+		snprintf(num, sizeof(num), "%zu", net->n + 1);
+		cm__node node = {.id = cm__arena_strndup(&net->arena, num, strlen(num))};
+		if (!node.id || cm__network_add_node(net, p->ctx, &node))
+			return p->stop = CM_ENOMEM;
+	}
+	return 0;
+}
+
 static void end_network(pj *p)
 {
 	cm_network *net = p->net;
 	if (!net)
+		return;
+	if (ensure(p, p->declared))
 		return;
 	cm__strmap seen = {0};
 	unsigned long line = p->line;
@@ -128,6 +161,7 @@ static void end_network(pj *p)
 		p->stop = CM_ENOMEM;
 	p->net = NULL;
 	p->nrels = 0;
+	p->declared = 0;
 }
 
 static int new_network(pj *p, const char *label)
@@ -162,7 +196,7 @@ static void start_vertices(pj *p, char *rest, const char *line)
 		p->section = S_SKIP;
 		return;
 	}
-	if ((!p->net || p->net->n) && new_network(p, NULL))
+	if ((!p->net || p->net->n || p->declared) && new_network(p, NULL))
 		return;
 	size_t max = p->ctx->limits.max_nodes;
 	if (max && (p->total_nodes += (size_t)n) > max) {
@@ -171,13 +205,8 @@ static void start_vertices(pj *p, char *rest, const char *line)
 		p->stop = CM_ELIMIT;
 		return;
 	}
-	for (long i = 1; i <= n && !p->stop; i++) {
-		char num[32];
-		snprintf(num, sizeof(num), "%ld", i);
-		cm__node node = {.id = cm__arena_strndup(&p->net->arena, num, strlen(num))};
-		if (!node.id || cm__network_add_node(p->net, p->ctx, &node))
-			p->stop = CM_ENOMEM;
-	}
+	p->declared = (size_t)n;
+	p->vline = p->line;
 	p->section = S_VERTICES;
 }
 
@@ -279,12 +308,12 @@ static void pairs(pj *p, char *s, const char *line, int target, size_t i)
 static int vertex_number(pj *p, size_t *out, const char *t, const char *line)
 {
 	long v;
-	if (t && whole(&v, t) == 0 && v >= 1 && (size_t)v <= p->net->n) {
+	if (t && whole(&v, t) == 0 && v >= 1 && (size_t)v <= p->declared) {
 		*out = (size_t)v - 1;
-		return 0;
+		return ensure(p, (size_t)v);
 	}
 	diag(p, CM_DIAG_ERROR, t, line, "'%.40s' is not a vertex number (1 to %zu)", t ? t : "",
-	     p->net->n);
+	     p->declared);
 	return CM_EPARSE;
 }
 
@@ -430,13 +459,13 @@ static int read_lines(pj *p, FILE *fp)
 {
 	char *line = NULL;
 	size_t cap = 0;
-	unsigned long long total = 0, max = p->ctx->limits.max_bytes;
+	unsigned long long max = p->ctx->limits.max_bytes;
 	size_t maxlen = p->ctx->limits.max_value_length;
 	ssize_t len;
 	while (!p->stop && (len = getline(&line, &cap, fp)) >= 0) {
 		p->line++;
-		total += (unsigned long long)len;
-		if (max && total > max) {
+		p->bytes += (unsigned long long)len;
+		if (max && p->bytes > max) {
 			diag(p, CM_DIAG_ERROR, NULL, NULL,
 			     "input exceeds the limit of %llu bytes; raise it with --max-bytes",
 			     max);

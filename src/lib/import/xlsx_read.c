@@ -5,10 +5,10 @@
  * inflated, and the bytes counted while it is, so that a ZIP bomb stops
  * with an error instead of filling memory. */
 #include "import.h"
+#include "sax.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -450,23 +450,14 @@ static int check_sizes(job *j, const zip_stat_t *st)
 
 static int feed(job *j, const char *buf, size_t len, int last)
 {
-	if (!j->xml) {
-		static pthread_once_t once = PTHREAD_ONCE_INIT;
-		pthread_once(&once, xmlInitParser);
-		xmlSAXHandler sax;
-		memset(&sax, 0, sizeof(sax));
-		sax.initialized = XML_SAX2_MAGIC;
-		sax.startElementNs = on_start;
-		sax.endElementNs = on_end;
-		sax.characters = on_chars;
-		sax.cdataBlock = on_chars;
-		sax.getEntity = on_entity;
-		sax.internalSubset = on_doctype;
-		sax.serror = on_error;
-		if (!(j->xml = xmlCreatePushParserCtxt(&sax, j, NULL, 0, NULL)))
-			return CM_ENOMEM;
-		xmlCtxtUseOptions(j->xml, XML_PARSE_NONET | XML_PARSE_NOCDATA);
-	}
+	static const cm__sax_events ev = {.start = on_start,
+	                                  .end = on_end,
+	                                  .text = on_chars,
+	                                  .doctype = on_doctype,
+	                                  .get_entity = on_entity,
+	                                  .error = on_error};
+	if (!j->xml && !(j->xml = cm__sax_push_new(&ev, j)))
+		return CM_ENOMEM;
 	if (xmlParseChunk(j->xml, buf, (int)len, last) && !j->stop)
 		book_error(j, CM_EPARSE,
 		           "part %s is not well-formed XML%s; the workbook is damaged", "");

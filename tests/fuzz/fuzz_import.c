@@ -1,9 +1,15 @@
 /* SPDX-License-Identifier: MIT */
-/* Fuzz target: the Pajek reader (import/pajek_read.c) and what a successful
- * read promises about its networks: every tie between actors, every layer
- * named, ids unique and found again, and the info report written. */
+/* Fuzz target of one peer-format reader (import/pajek_read.c, gexf_read.c,
+ * dl_read.c, gml_read.c), chosen at compile time by -DCM_FUZZ_READER=
+ * cm__pajek_read (and so on), and what a successful read promises about its
+ * networks: every tie between actors, every layer named, ids unique and found
+ * again, and the info report written. */
 #include "fuzz.h"
 #include "import/import.h"
+
+#ifndef CM_FUZZ_READER
+#error "compile with -DCM_FUZZ_READER=cm__pajek_read (or another reader)"
+#endif
 
 #include <stdlib.h>
 #include <string.h>
@@ -52,10 +58,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(copy);
 		return 0;
 	}
-	/* Small limits, so that a count in *Vertices cannot exhaust memory. */
+	/* Small limits, as for a file from anywhere. */
 	ctx->limits.max_nodes = 100000;
 	ctx->limits.max_edges = 100000;
-	int rc = cm__pajek_read(&s, ctx, "<fuzz>", fp, NULL);
+	int rc = CM_FUZZ_READER(&s, ctx, "<fuzz>", fp, NULL);
 	FUZZ_CHECK(rc <= 0);
 	if (rc == 0) {
 		FUZZ_CHECK(s && cm_series_count(s) > 0);

@@ -613,6 +613,7 @@ typedef struct cm_plot_opts {
 	const char *title;    /* NULL: "Network measures over time" */
 	const char *caption;  /* a line under the chart, or NULL */
 	int verdicts;         /* nonzero: each snapshot's verdict under its year */
+	int format; /* a cm_render_format: CM_RENDER_SVG (0, the default), _PNG or _PDF */
 } cm_plot_opts;
 void cm_plot_opts_init(cm_plot_opts *opts);
 int cm_timeline_plot_opts(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const cm_plot_opts *opts);

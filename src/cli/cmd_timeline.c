@@ -21,7 +21,8 @@ static void help(void)
 	       "  -o, --output FILE            write the report to FILE (atomically)\n"
 	       "      --by year                one snapshot per year named in the dates\n"
 	       "      --at Y1,Y2,...           one snapshot at each of these years\n"
-	       "      --plot OUT.svg           line chart of --measures over time\n"
+	       "      --plot OUT.svg           line chart of --measures over time; .png and\n"
+	       "                               .pdf draw it in those formats\n"
 	       "      --measures LIST          measures to plot, MEASURE or LAYER:MEASURE\n"
 	       "                               (default " DEFAULT_MEASURES ")\n"
 	       "      --layer NAME             layer of measures given without one (default all)\n"
@@ -46,6 +47,7 @@ typedef struct tl_args {
 	const char *output, *plot, *measures, *layer, *render_dir, *render_format;
 	const char *title, *caption;
 	int verdicts;
+	int plot_format; /* cm_render_format of the chart, from its name */
 } tl_args;
 
 enum {
@@ -88,6 +90,7 @@ static int write_chart(FILE *fp, cm_ctx *ctx, const void *payload)
 	po.title = o->a->title;
 	po.caption = o->a->caption;
 	po.verdicts = o->a->verdicts;
+	po.format = o->a->plot_format;
 	return cm_timeline_plot_opts(fp, ctx, o->tl, &po);
 }
 
@@ -128,17 +131,21 @@ static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
-/* The chart is SVG: a path naming another picture format (chart.png)
- * would get SVG under the wrong name, so it is refused. */
-static int check_plot(const char *plot)
+/* The chart's format from its name: .svg, .png or .pdf; another picture
+ * format (chart.jpg) is refused rather than written under the wrong name,
+ * and a name with no picture extension (or stdout) gets SVG. */
+static int plot_format(int *format, const char *plot)
 {
-	const char *ext = cli_picture_extension(plot);
-	if (!ext || !strcasecmp(ext, "svg"))
-		return 0;
-	return cli_usage("timeline",
-	                 "the chart is drawn as SVG; name it .svg (not '%s'), or draw "
-	                 "pictures of the snapshots with --render-dir and --render-format",
-	                 plot);
+	const char *ext = plot ? cli_picture_extension(plot) : NULL;
+	cm_render_format rf = CM_RENDER_SVG;
+	if (ext && (cm_render_format_parse(&rf, ext) ||
+	            (rf != CM_RENDER_SVG && rf != CM_RENDER_PNG && rf != CM_RENDER_PDF)))
+		return cli_usage("timeline",
+		                 "the chart is drawn as SVG, PNG or PDF; name it .svg, .png or "
+		                 ".pdf (not '%s')",
+		                 plot);
+	*format = (int)rf;
+	return 0;
 }
 
 static void own_option(tl_args *a, int opt, const char *arg)
@@ -177,7 +184,7 @@ int cmd_timeline(int argc, char **argv)
 	cli_common c;
 	cli_series s;
 	tl_args a = {
-	    CLI_FORMAT_UNSET, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg", NULL, NULL, 0};
+	    CLI_FORMAT_UNSET, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg", NULL, NULL, 0, 0};
 	int opt, r;
 	cli_common_init(&c, "timeline");
 	cli_series_init(&s);
@@ -191,7 +198,7 @@ int cmd_timeline(int argc, char **argv)
 	}
 	if (c.help)
 		return help(), EXIT_OK;
-	if (cli_output_format(&a.format, "timeline", a.output) || check_plot(a.plot))
+	if (cli_output_format(&a.format, "timeline", a.output) || plot_format(&a.plot_format, a.plot))
 		return EXIT_USAGE;
 	cm_render_format rf;
 	if (optind >= argc)

@@ -2,6 +2,7 @@
 /* Measures of every snapshot of a series, the diff between neighbours, and
  * the chart of chosen measures over time. */
 #include "compare.h"
+#include "chart.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -271,6 +272,22 @@ static int plot_verdicts(const char ***out, cm_ctx *ctx, const cm_timeline *tl)
 	return 0;
 }
 
+/* SVG as text; PNG and PDF drawn through the render stage. */
+static int write_chart(FILE *fp, cm_ctx *ctx, const cm_chart *chart, int format)
+{
+	if (format == CM_RENDER_SVG)
+		return cm_chart_write_svg(fp, ctx, chart);
+	if (format != CM_RENDER_PNG && format != CM_RENDER_PDF)
+		return cm__error(ctx, CM_EINVAL, "error: a chart is drawn as SVG, PNG or PDF");
+	char *data = NULL;
+	size_t len = 0;
+	int rc = cm__chart_draw(&data, &len, ctx, chart, (cm_render_format)format);
+	if (!rc && fwrite(data, 1, len, fp) != len)
+		rc = cm__error(ctx, CM_EIO, "error: writing the chart failed");
+	cm__free(data);
+	return rc;
+}
+
 int cm_timeline_plot_opts(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const cm_plot_opts *opts)
 {
 	plot p;
@@ -300,7 +317,7 @@ int cm_timeline_plot_opts(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const cm
 		                  p.series,
 		                  opts->caption,
 		                  notes};
-		rc = cm_chart_write_svg(fp, ctx, &chart);
+		rc = write_chart(fp, ctx, &chart, opts->format);
 	}
 	cm__free((void *)notes);
 	plot_free(&p);

@@ -576,8 +576,13 @@ int cm_timeline_value(double *out, const cm_timeline *tl, size_t i, const char *
 int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
                        const struct cm_render_opts *opts);
 
-/* Text, JSON (docs/json.md, "timeline") or CSV (one row per snapshot). */
+/* Text, JSON (docs/json.md, "timeline") or CSV (one row per snapshot). The
+ * actors that entered, left or changed attributes are named by key and
+ * label, like cm_diff_write's. */
 int cm_timeline_write(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format format);
+/* cm_timeline_write with CM_DIFF_NO_NAMES (keys only) or 0. */
+int cm_timeline_write_flags(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format format,
+                            int flags);
 
 /* A line chart written as standalone SVG: one series per entry of y, x as
  * numbers (years; spaced by value) with a label each. NaN points leave a gap. */

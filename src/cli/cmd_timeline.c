@@ -19,6 +19,7 @@ static void help(void)
 	       "docs/time.md.\n\n"
 	       "  -f, --format text|json|csv   output format (default text)\n"
 	       "  -o, --output FILE            write the report to FILE (atomically)\n"
+	       "      --no-names               actors by key only, without their labels\n"
 	       "      --by year                one snapshot per year named in the dates\n"
 	       "      --at Y1,Y2,...           one snapshot at each of these years\n"
 	       "      --plot OUT.svg           line chart of --measures over time; .png and\n"
@@ -48,6 +49,7 @@ typedef struct tl_args {
 	const char *title, *caption;
 	int verdicts;
 	int plot_format; /* cm_render_format of the chart, from its name */
+	int flags;       /* CM_DIFF_NO_NAMES */
 } tl_args;
 
 enum {
@@ -59,7 +61,8 @@ enum {
 	OPT_RENDER_FORMAT,
 	OPT_TITLE,
 	OPT_CAPTION,
-	OPT_VERDICTS
+	OPT_VERDICTS,
+	OPT_NO_NAMES
 };
 
 static int draw(cm_ctx *ctx, const cm_timeline *tl, const cli_series *opts, const tl_args *a)
@@ -97,7 +100,7 @@ static int write_chart(FILE *fp, cm_ctx *ctx, const void *payload)
 static int write_report(FILE *fp, cm_ctx *ctx, const void *payload)
 {
 	const output *o = payload;
-	return cm_timeline_write(fp, ctx, o->tl, o->a->format);
+	return cm_timeline_write_flags(fp, ctx, o->tl, o->a->format, o->a->flags);
 }
 
 static int write_to(cm_ctx *ctx, const cm_timeline *tl, const tl_args *a, int chart)
@@ -161,6 +164,7 @@ static void own_option(tl_args *a, int opt, const char *arg)
 	case OPT_TITLE: a->title = arg; break;
 	case OPT_CAPTION: a->caption = arg; break;
 	case OPT_VERDICTS: a->verdicts = 1; break;
+	case OPT_NO_NAMES: a->flags |= CM_DIFF_NO_NAMES; break;
 	default: break;
 	}
 }
@@ -178,13 +182,14 @@ int cmd_timeline(int argc, char **argv)
 	    {"title", required_argument, NULL, OPT_TITLE},
 	    {"caption", required_argument, NULL, OPT_CAPTION},
 	    {"verdicts", no_argument, NULL, OPT_VERDICTS},
+	    {"no-names", no_argument, NULL, OPT_NO_NAMES},
 	    CLI_SERIES_OPTIONS,
 	    CLI_READ_OPTIONS,
 	    {NULL, 0, NULL, 0}};
 	cli_common c;
 	cli_series s;
 	tl_args a = {
-	    CLI_FORMAT_UNSET, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg", NULL, NULL, 0, 0};
+	    CLI_FORMAT_UNSET, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg", NULL, NULL, 0, 0, 0};
 	int opt, r;
 	cli_common_init(&c, "timeline");
 	cli_series_init(&s);

@@ -802,6 +802,11 @@ typedef struct cm_render_opts {
 	 * legend then explains them. */
 	const cm_change *node_change;
 	const cm_change *edge_change;
+	/* The size measure's range over several drawings that are compared
+	 * (small multiples): when size_lo < size_hi, node areas scale to it
+	 * rather than to this drawing's own values, so that equal values are
+	 * equal sizes in every drawing. */
+	double size_lo, size_hi;
 } cm_render_opts;
 
 void cm_render_opts_init(cm_render_opts *opts);

@@ -27,12 +27,16 @@ static void help(void)
 	       "      --measures LIST          measures to plot, MEASURE or LAYER:MEASURE\n"
 	       "                               (default " DEFAULT_MEASURES ")\n"
 	       "      --layer NAME             layer of measures given without one (default all)\n"
-	       "      --title TEXT             the chart's title\n"
+	       "      --title TEXT             the chart's title; before each snapshot's name\n"
+	       "                               in the titles of --render-dir\n"
 	       "      --caption TEXT           a line under the chart (source, date, ...)\n"
 	       "      --verdicts               each snapshot's verdict under its year\n"
 	       "      --render-dir DIR         one diagram per snapshot, DIR/NAME.svg, all on\n"
 	       "                               the same positions (small multiples)\n"
+	       "                               (node sizes on one scale over the series)\n"
 	       "      --render-format FMT      svg (default), png, pdf or dot for --render-dir\n"
+	       "      --positions F            small multiples pin the actors listed in CSV F\n"
+	       "                               (id,x,y in points, as render --save-positions)\n"
 	       "      --match-by ATTR          match actors by this node attribute (default id)\n"
 	       "      --permutations N         QAP permutations (default 1000; 0: no test)\n"
 	       "      --seed S                 seed of the permutations and the\n"
@@ -45,7 +49,7 @@ static void help(void)
 
 typedef struct tl_args {
 	cm_format format;
-	const char *output, *plot, *measures, *layer, *render_dir, *render_format;
+	const char *output, *plot, *measures, *layer, *render_dir, *render_format, *positions;
 	const char *title, *caption;
 	int verdicts;
 	int plot_format; /* cm_render_format of the chart, from its name */
@@ -62,7 +66,8 @@ enum {
 	OPT_TITLE,
 	OPT_CAPTION,
 	OPT_VERDICTS,
-	OPT_NO_NAMES
+	OPT_NO_NAMES,
+	OPT_POSITIONS
 };
 
 static int draw(cm_ctx *ctx, const cm_timeline *tl, const cli_series *opts, const tl_args *a)
@@ -70,11 +75,19 @@ static int draw(cm_ctx *ctx, const cm_timeline *tl, const cli_series *opts, cons
 	cm_render_opts ro;
 	cm_render_opts_init(&ro);
 	ro.seed = opts->compare.seed;
+	ro.title = a->title;
+	cm_positions *pin = NULL;
+	if (a->positions && cm_positions_read_file(&pin, ctx, a->positions)) {
+		cli_print_error(ctx, a->positions);
+		return CM_EIO;
+	}
+	ro.pin = pin;
 	int rc = cm_render_format_parse(&ro.format, a->render_format);
 	if (!rc)
 		rc = cm_timeline_render(ctx, tl, a->render_dir, &ro);
 	if (rc)
 		cli_print_write_error(ctx, rc, a->render_dir);
+	cm_positions_free(pin);
 	return rc;
 }
 
@@ -165,6 +178,7 @@ static void own_option(tl_args *a, int opt, const char *arg)
 	case OPT_CAPTION: a->caption = arg; break;
 	case OPT_VERDICTS: a->verdicts = 1; break;
 	case OPT_NO_NAMES: a->flags |= CM_DIFF_NO_NAMES; break;
+	case OPT_POSITIONS: a->positions = arg; break;
 	default: break;
 	}
 }
@@ -183,13 +197,17 @@ int cmd_timeline(int argc, char **argv)
 	    {"caption", required_argument, NULL, OPT_CAPTION},
 	    {"verdicts", no_argument, NULL, OPT_VERDICTS},
 	    {"no-names", no_argument, NULL, OPT_NO_NAMES},
+	    {"positions", required_argument, NULL, OPT_POSITIONS},
 	    CLI_SERIES_OPTIONS,
 	    CLI_READ_OPTIONS,
 	    {NULL, 0, NULL, 0}};
 	cli_common c;
 	cli_series s;
-	tl_args a = {
-	    CLI_FORMAT_UNSET, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg", NULL, NULL, 0, 0, 0};
+	tl_args a = {.format = CLI_FORMAT_UNSET,
+	             .output = "-",
+	             .measures = DEFAULT_MEASURES,
+	             .layer = "all",
+	             .render_format = "svg"};
 	int opt, r;
 	cli_common_init(&c, "timeline");
 	cli_series_init(&s);
@@ -211,8 +229,11 @@ int cmd_timeline(int argc, char **argv)
 	if (cm_render_format_parse(&rf, a.render_format) || rf == CM_RENDER_PLAIN)
 		return cli_usage("timeline", "unknown render format '%s'; use svg, png, pdf or dot",
 		                 a.render_format);
-	if ((a.title || a.caption || a.verdicts) && !a.plot)
-		return cli_usage("timeline", "--title, --caption and --verdicts go with --plot");
+	if ((a.title && !a.plot && !a.render_dir) || ((a.caption || a.verdicts) && !a.plot))
+		return cli_usage("timeline", "--title goes with --plot or --render-dir, --caption "
+		                             "and --verdicts with --plot");
+	if (a.positions && !a.render_dir)
+		return cli_usage("timeline", "--positions goes with --render-dir");
 	if (a.verdicts && s.compare.no_classify)
 		return cli_usage("timeline",
 		                 "--verdicts needs the classification; drop --no-classify");

@@ -116,11 +116,11 @@ int cm_diff_render(cm_ctx *ctx, const cm_diff *d, const char *path, const cm_ren
 {
 	cm_network *u;
 	cm_change *nc, *ec;
-	cm_render_opts o;
+	cm_render_opts o = CM_RENDER_OPTS_INIT;
+	if (opts && cm__check_version(ctx, "cm_render_opts", opts->version, CM_RENDER_OPTS_VERSION))
+		return CM_EINVAL;
 	if (opts)
 		o = *opts;
-	else
-		cm_render_opts_init(&o);
 	int rc = cm_diff_network(&u, &nc, &ec, ctx, d);
 	if (rc)
 		return rc;
@@ -155,7 +155,7 @@ static int cmp_keyed(const void *a, const void *b)
 
 static const char *node_key(const cm_network *net, size_t i, const char *match_by)
 {
-	const char *k = match_by ? cm_network_node_attr(net, i, match_by) : net->nodes[i].id;
+	const char *k = match_by ? cm__node_attr(net, i, match_by) : net->nodes[i].id;
 	return k ? k : net->nodes[i].id;
 }
 
@@ -223,7 +223,7 @@ static int snapshot_positions(cm_positions **out, cm_ctx *ctx, const cm_position
 	for (size_t i = 0; !rc && i < net->n; i++) {
 		double x, y;
 		if (cm_positions_get(&x, &y, all, node_key(net, i, match_by)) == 0)
-			rc = cm_positions_set(*out, ctx, net->nodes[i].id, x, y);
+			rc = cm_positions_set(ctx, *out, net->nodes[i].id, x, y);
 	}
 	return rc;
 }
@@ -278,7 +278,7 @@ static void shared_size_range(cm_render_opts *o, const cm_timeline *tl)
 		const double *v;
 		size_t k;
 		if (cm_metrics_find_layer(&k, tl->metrics[i], layer) ||
-		    cm_metrics_actor_values(&v, tl->metrics[i], k, o->size_by))
+		    cm_metrics_actor_values(&v, NULL, tl->metrics[i], k, o->size_by))
 			continue;
 		for (size_t j = 0; j < tl->nets[i]->n; j++)
 			if (!isnan(v[j]))
@@ -293,11 +293,11 @@ int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
 {
 	cm_network *u = NULL;
 	cm_positions *all = NULL;
-	cm_render_opts o;
+	cm_render_opts o = CM_RENDER_OPTS_INIT;
+	if (opts && cm__check_version(ctx, "cm_render_opts", opts->version, CM_RENDER_OPTS_VERSION))
+		return CM_EINVAL;
 	if (opts)
 		o = *opts;
-	else
-		cm_render_opts_init(&o);
 	o.metrics = NULL;
 	o.classification = NULL;
 	o.node_change = o.edge_change = NULL;

@@ -972,7 +972,8 @@ typedef struct cm_render_opts {
 	 * (small multiples): when size_lo < size_hi, node areas scale to it
 	 * rather than to this drawing's own values, so that equal values are
 	 * equal sizes in every drawing. */
-	double size_lo, size_hi;
+	double size_lo;
+	double size_hi;
 } cm_render_opts;
 
 #define CM_RENDER_OPTS_VERSION 1

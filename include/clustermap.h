@@ -707,8 +707,13 @@ int cm_timeline_value(double *out, cm_ctx *ctx, const cm_timeline *tl, size_t i,
 int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
                        const struct cm_render_opts *opts);
 
-/* Text, JSON (docs/json.md, "timeline") or CSV (one row per snapshot). */
+/* Text, JSON (docs/json.md, "timeline") or CSV (one row per snapshot). The
+ * actors that entered, left or changed attributes are named by key and
+ * label, like cm_diff_write's. */
 int cm_timeline_write(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format format);
+/* cm_timeline_write with CM_DIFF_NO_NAMES (keys only) or 0. */
+int cm_timeline_write_flags(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format format,
+                            int flags);
 int cm_timeline_write_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl, cm_format format);
 
 /* A line chart written as standalone SVG: one series per entry of y, x as
@@ -747,8 +752,11 @@ typedef struct cm_plot_opts {
 	const char *title;    /* NULL: "Network measures over time" */
 	const char *caption;  /* a line under the chart, or NULL */
 	bool verdicts;        /* true: each snapshot's verdict under its year */
+	/* Version 2: a cm_render_format, CM_RENDER_SVG (0, the default), _PNG
+	 * or _PDF. */
+	int format;
 } cm_plot_opts;
-#define CM_PLOT_OPTS_VERSION 1
+#define CM_PLOT_OPTS_VERSION 2
 #define CM_PLOT_OPTS_INIT                                                                          \
 	{                                                                                          \
 		.version = CM_PLOT_OPTS_VERSION                                                    \
@@ -964,6 +972,12 @@ typedef struct cm_render_opts {
 	 * legend then explains them. */
 	const cm_change *node_change;
 	const cm_change *edge_change;
+	/* The size measure's range over several drawings that are compared
+	 * (small multiples): when size_lo < size_hi, node areas scale to it
+	 * rather than to this drawing's own values, so that equal values are
+	 * equal sizes in every drawing. */
+	double size_lo;
+	double size_hi;
 } cm_render_opts;
 
 #define CM_RENDER_OPTS_VERSION 1

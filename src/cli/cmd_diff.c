@@ -25,6 +25,8 @@ static void help(void)
 	       "                               red and dashed, entered and departed actors\n"
 	       "                               marked; format from the extension (.svg, .png,\n"
 	       "                               .pdf, .dot)\n"
+	       "      --positions F            the diagram pins the actors listed in CSV F\n"
+	       "                               (id,x,y in points, as render --save-positions)\n"
 	       "      --match-by ATTR          match actors by this node attribute (default id)\n"
 	       "      --permutations N         QAP permutations (default 1000; 0: no test)\n"
 	       "      --seed S                 seed of the permutations and the\n"
@@ -38,12 +40,12 @@ static void help(void)
 
 typedef struct diff_args {
 	cm_format format;
-	const char *output, *diagram;
+	const char *output, *diagram, *positions;
 	cm_render_format diagram_format;
 	int flags; /* CM_DIFF_* */
 } diff_args;
 
-enum { OPT_DIAGRAM = 1, OPT_PERSISTED, OPT_NO_NAMES };
+enum { OPT_DIAGRAM = 1, OPT_PERSISTED, OPT_NO_NAMES, OPT_POSITIONS };
 
 static int draw(cm_ctx *ctx, const cm_diff *d, const cli_series *opts, const diff_args *a)
 {
@@ -51,9 +53,16 @@ static int draw(cm_ctx *ctx, const cm_diff *d, const cli_series *opts, const dif
 	cm_render_opts_init(&ro, CM_RENDER_OPTS_VERSION);
 	ro.format = a->diagram_format;
 	ro.seed = opts->compare.seed;
+	cm_positions *pin = NULL;
+	if (a->positions && cm_positions_read_file(&pin, ctx, a->positions)) {
+		cli_print_error(ctx, a->positions);
+		return CM_EIO;
+	}
+	ro.pin = pin;
 	int rc = cm_diff_render(ctx, d, a->diagram, &ro);
 	if (rc)
 		cli_print_write_error(ctx, rc, a->diagram);
+	cm_positions_free(pin);
 	return rc;
 }
 
@@ -106,6 +115,7 @@ static void own_option(diff_args *a, int opt, const char *arg)
 	case OPT_DIAGRAM: a->diagram = arg; break;
 	case OPT_PERSISTED: a->flags |= CM_DIFF_PERSISTED; break;
 	case OPT_NO_NAMES: a->flags |= CM_DIFF_NO_NAMES; break;
+	case OPT_POSITIONS: a->positions = arg; break;
 	default: break;
 	}
 }
@@ -129,12 +139,13 @@ int cmd_diff(int argc, char **argv)
 	                                         {"diagram", required_argument, NULL, OPT_DIAGRAM},
 	                                         {"persisted", no_argument, NULL, OPT_PERSISTED},
 	                                         {"no-names", no_argument, NULL, OPT_NO_NAMES},
+	                                         {"positions", required_argument, NULL, OPT_POSITIONS},
 	                                         CLI_SERIES_OPTIONS,
 	                                         CLI_READ_OPTIONS,
 	                                         {NULL, 0, NULL, 0}};
 	cli_common c;
 	cli_series s;
-	diff_args a = {CLI_FORMAT_UNSET, "-", NULL, CM_RENDER_SVG, 0};
+	diff_args a = {CLI_FORMAT_UNSET, "-", NULL, NULL, CM_RENDER_SVG, 0};
 	int opt, r;
 	cli_common_init(&c, "diff");
 	cli_series_init(&s);
@@ -153,6 +164,8 @@ int cmd_diff(int argc, char **argv)
 		                 "cannot tell the diagram format from '%s'; end it in .svg, "
 		                 ".png, .pdf or .dot",
 		                 a.diagram);
+	if (a.positions && !a.diagram)
+		return cli_usage("diff", "--positions goes with --diagram");
 	if (cli_same_output(a.diagram, a.output))
 		return cli_usage("diff", "--output and --diagram name the same file '%s'",
 		                 a.output);

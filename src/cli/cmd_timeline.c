@@ -19,18 +19,24 @@ static void help(void)
 	       "docs/time.md.\n\n"
 	       "  -f, --format text|json|csv   output format (default text)\n"
 	       "  -o, --output FILE            write the report to FILE (atomically)\n"
+	       "      --no-names               actors by key only, without their labels\n"
 	       "      --by year                one snapshot per year named in the dates\n"
 	       "      --at Y1,Y2,...           one snapshot at each of these years\n"
-	       "      --plot OUT.svg           line chart of --measures over time\n"
+	       "      --plot OUT.svg           line chart of --measures over time; .png and\n"
+	       "                               .pdf draw it in those formats\n"
 	       "      --measures LIST          measures to plot, MEASURE or LAYER:MEASURE\n"
 	       "                               (default " DEFAULT_MEASURES ")\n"
 	       "      --layer NAME             layer of measures given without one (default all)\n"
-	       "      --title TEXT             the chart's title\n"
+	       "      --title TEXT             the chart's title; before each snapshot's name\n"
+	       "                               in the titles of --render-dir\n"
 	       "      --caption TEXT           a line under the chart (source, date, ...)\n"
 	       "      --verdicts               each snapshot's verdict under its year\n"
 	       "      --render-dir DIR         one diagram per snapshot, DIR/NAME.svg, all on\n"
 	       "                               the same positions (small multiples)\n"
+	       "                               (node sizes on one scale over the series)\n"
 	       "      --render-format FMT      svg (default), png, pdf or dot for --render-dir\n"
+	       "      --positions F            small multiples pin the actors listed in CSV F\n"
+	       "                               (id,x,y in points, as render --save-positions)\n"
 	       "      --match-by ATTR          match actors by this node attribute (default id)\n"
 	       "      --permutations N         QAP permutations (default 1000; 0: no test)\n"
 	       "      --seed S                 seed of the permutations and the\n"
@@ -43,9 +49,11 @@ static void help(void)
 
 typedef struct tl_args {
 	cm_format format;
-	const char *output, *plot, *measures, *layer, *render_dir, *render_format;
+	const char *output, *plot, *measures, *layer, *render_dir, *render_format, *positions;
 	const char *title, *caption;
 	int verdicts;
+	int plot_format; /* cm_render_format of the chart, from its name */
+	int flags;       /* CM_DIFF_NO_NAMES */
 } tl_args;
 
 enum {
@@ -57,7 +65,9 @@ enum {
 	OPT_RENDER_FORMAT,
 	OPT_TITLE,
 	OPT_CAPTION,
-	OPT_VERDICTS
+	OPT_VERDICTS,
+	OPT_NO_NAMES,
+	OPT_POSITIONS
 };
 
 static int draw(cm_ctx *ctx, const cm_timeline *tl, const cli_series *opts, const tl_args *a)
@@ -65,11 +75,19 @@ static int draw(cm_ctx *ctx, const cm_timeline *tl, const cli_series *opts, cons
 	cm_render_opts ro;
 	cm_render_opts_init(&ro, CM_RENDER_OPTS_VERSION);
 	ro.seed = opts->compare.seed;
+	ro.title = a->title;
+	cm_positions *pin = NULL;
+	if (a->positions && cm_positions_read_file(&pin, ctx, a->positions)) {
+		cli_print_error(ctx, a->positions);
+		return CM_EIO;
+	}
+	ro.pin = pin;
 	int rc = cm_render_format_parse(&ro.format, a->render_format);
 	if (!rc)
 		rc = cm_timeline_render(ctx, tl, a->render_dir, &ro);
 	if (rc)
 		cli_print_write_error(ctx, rc, a->render_dir);
+	cm_positions_free(pin);
 	return rc;
 }
 
@@ -87,13 +105,14 @@ static int write_chart(FILE *fp, cm_ctx *ctx, const void *payload)
 	po.title = o->a->title;
 	po.caption = o->a->caption;
 	po.verdicts = o->a->verdicts;
+	po.format = o->a->plot_format;
 	return cm_timeline_plot_opts(fp, ctx, o->tl, &po);
 }
 
 static int write_report(FILE *fp, cm_ctx *ctx, const void *payload)
 {
 	const output *o = payload;
-	return cm_timeline_write(fp, ctx, o->tl, o->a->format);
+	return cm_timeline_write_flags(fp, ctx, o->tl, o->a->format, o->a->flags);
 }
 
 static int write_to(cm_ctx *ctx, const cm_timeline *tl, const tl_args *a, int chart)
@@ -124,17 +143,21 @@ static int report(cm_ctx *ctx, const cm_series *s, const cli_series *opts, const
 	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
-/* The chart is SVG: a path naming another picture format (chart.png)
- * would get SVG under the wrong name, so it is refused. */
-static int check_plot(const char *plot)
+/* The chart's format from its name: .svg, .png or .pdf; another picture
+ * format (chart.jpg) is refused rather than written under the wrong name,
+ * and a name with no picture extension (or stdout) gets SVG. */
+static int plot_format(int *format, const char *plot)
 {
-	const char *ext = cli_picture_extension(plot);
-	if (!ext || !strcasecmp(ext, "svg"))
-		return 0;
-	return cli_usage("timeline",
-	                 "the chart is drawn as SVG; name it .svg (not '%s'), or draw "
-	                 "pictures of the snapshots with --render-dir and --render-format",
-	                 plot);
+	const char *ext = plot ? cli_picture_extension(plot) : NULL;
+	cm_render_format rf = CM_RENDER_SVG;
+	if (ext && (cm_render_format_parse(&rf, ext) ||
+	            (rf != CM_RENDER_SVG && rf != CM_RENDER_PNG && rf != CM_RENDER_PDF)))
+		return cli_usage("timeline",
+		                 "the chart is drawn as SVG, PNG or PDF; name it .svg, .png or "
+		                 ".pdf (not '%s')",
+		                 plot);
+	*format = (int)rf;
+	return 0;
 }
 
 static void own_option(tl_args *a, int opt, const char *arg)
@@ -150,6 +173,8 @@ static void own_option(tl_args *a, int opt, const char *arg)
 	case OPT_TITLE: a->title = arg; break;
 	case OPT_CAPTION: a->caption = arg; break;
 	case OPT_VERDICTS: a->verdicts = 1; break;
+	case OPT_NO_NAMES: a->flags |= CM_DIFF_NO_NAMES; break;
+	case OPT_POSITIONS: a->positions = arg; break;
 	default: break;
 	}
 }
@@ -167,13 +192,18 @@ int cmd_timeline(int argc, char **argv)
 	    {"title", required_argument, NULL, OPT_TITLE},
 	    {"caption", required_argument, NULL, OPT_CAPTION},
 	    {"verdicts", no_argument, NULL, OPT_VERDICTS},
+	    {"no-names", no_argument, NULL, OPT_NO_NAMES},
+	    {"positions", required_argument, NULL, OPT_POSITIONS},
 	    CLI_SERIES_OPTIONS,
 	    CLI_READ_OPTIONS,
 	    {NULL, 0, NULL, 0}};
 	cli_common c;
 	cli_series s;
-	tl_args a = {
-	    CLI_FORMAT_UNSET, "-", NULL, DEFAULT_MEASURES, "all", NULL, "svg", NULL, NULL, 0};
+	tl_args a = {.format = CLI_FORMAT_UNSET,
+	             .output = "-",
+	             .measures = DEFAULT_MEASURES,
+	             .layer = "all",
+	             .render_format = "svg"};
 	int opt, r;
 	cli_common_init(&c, "timeline");
 	cli_series_init(&s);
@@ -187,7 +217,7 @@ int cmd_timeline(int argc, char **argv)
 	}
 	if (c.help)
 		return help(), EXIT_OK;
-	if (cli_output_format(&a.format, "timeline", a.output) || check_plot(a.plot))
+	if (cli_output_format(&a.format, "timeline", a.output) || plot_format(&a.plot_format, a.plot))
 		return EXIT_USAGE;
 	cm_render_format rf;
 	if (optind >= argc)
@@ -195,8 +225,11 @@ int cmd_timeline(int argc, char **argv)
 	if (cm_render_format_parse(&rf, a.render_format) || rf == CM_RENDER_PLAIN)
 		return cli_usage("timeline", "unknown render format '%s'; use svg, png, pdf or dot",
 		                 a.render_format);
-	if ((a.title || a.caption || a.verdicts) && !a.plot)
-		return cli_usage("timeline", "--title, --caption and --verdicts go with --plot");
+	if ((a.title && !a.plot && !a.render_dir) || ((a.caption || a.verdicts) && !a.plot))
+		return cli_usage("timeline", "--title goes with --plot or --render-dir, --caption "
+		                             "and --verdicts with --plot");
+	if (a.positions && !a.render_dir)
+		return cli_usage("timeline", "--positions goes with --render-dir");
 	if (a.verdicts && s.compare.no_classify)
 		return cli_usage("timeline",
 		                 "--verdicts needs the classification; drop --no-classify");

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # `clustermap metrics` on outputs of several snapshots: CSV rows and JSON
-# objects name their input and snapshot (tests/cli/expected/metrics-waves.*),
+# objects name their input and snapshot, the CSV with the same id, label
+# and year as the JSON (tests/cli/expected/metrics-waves.*),
 # a single snapshot keeps the plain form; the core/periphery search in the
 # report (starts run; a long core list cut short in text, whole in JSON).
 . "$top_srcdir/tests/cli/lib.sh"
@@ -26,13 +27,14 @@ check() {
 # One file, three snapshots: the first with id, label and year, the second
 # with id and year, the third with neither.
 check "three snapshots, csv" metrics-waves.csv -f csv "$WAVES"
-head -n 1 "$TMP/out" | grep -q ',liaison,community,input,snapshot'
-ok $? "csv: input and snapshot are the last two columns"
-for s in w1 w2; do
-	grep -q "^a,,,,,,all,.*,$WAVES,$s" "$TMP/out"; ok $? "csv: rows of snapshot $s say so"
-done
-[ "$(tr -d '\r' < "$TMP/out" | grep -c ",$WAVES,\$")" -eq 9 ]
-ok $? "csv: the graph without an id has an empty snapshot field (9 rows)"
+head -n 1 "$TMP/out" | grep -q ',liaison,community,input,snapshot,snapshot.label,snapshot.year'
+ok $? "csv: input and snapshot (id, label, year) are the last columns"
+grep -q "^a,,,,,,all,.*,$WAVES,w1,first wave,2016" "$TMP/out"
+ok $? "csv: rows of snapshot w1 give its id, label and year"
+grep -q "^a,,,,,,all,.*,$WAVES,w2,,2019" "$TMP/out"
+ok $? "csv: rows of snapshot w2 give its id and year"
+[ "$(tr -d '\r' < "$TMP/out" | grep -c ",$WAVES,,,\$")" -eq 9 ]
+ok $? "csv: the graph without id, label or year has empty snapshot fields (9 rows)"
 check "three snapshots, json" metrics-waves.json -f json "$WAVES"
 if have_python; then
 	"$PYTHON3" - "$TMP/out" << 'EOF'

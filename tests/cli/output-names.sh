@@ -3,7 +3,7 @@
 # An output path whose extension names a format is written in that format
 # or refused with exit 2, never filled with another: -o x.json without -f
 # writes JSON, -f csv -o x.json and a report named x.png are usage errors;
-# timeline --plot takes an SVG name only (chart.png used to get SVG);
+# timeline --plot takes .svg, .png or .pdf (chart.png used to get SVG);
 # timeline --render-dir creates its folder and missing parents.
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$TOP" || exit 1
@@ -48,10 +48,10 @@ refused "info -o r.csv (no CSV form)" info -o "$TMP/r.csv" "$PRATO"
 refused "info -f text -o r.json" info -f text -o "$TMP/r.json" "$PRATO"
 refused "diff -f json -o r.txt" diff -f json -o "$TMP/r.txt" "$W19" "$W23"
 refused "timeline -o r.pdf" timeline -o "$TMP/r.pdf" "$W19" "$W23"
-refused "timeline --plot r.png" timeline --plot "$TMP/r.png" "$DRIFT"
 refused "timeline --plot r.jpg" timeline --plot "$TMP/r.jpg" "$DRIFT"
-cm timeline --plot "$TMP/r.png" "$DRIFT" 2>&1 | grep -q 'name it .svg'
-ok $? "timeline --plot r.png says to name it .svg"
+refused "timeline --plot r.dot" timeline --plot "$TMP/r.dot" "$DRIFT"
+cm timeline --plot "$TMP/r.jpg" "$DRIFT" 2>&1 | grep -q 'name it .svg, .png or .pdf'
+ok $? "timeline --plot r.jpg says which names work"
 cm metrics -q -f csv -o "$TMP/r.json" "$PRATO" 2>&1 | grep -q "names a json file, but --format is csv"
 ok $? "the contradiction is named"
 

@@ -5,6 +5,7 @@
  * that what moves between the pictures is the network, not the layout. */
 #include "compare.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -251,14 +252,40 @@ static int draw_snapshot(cm_ctx *ctx, const cm_timeline *tl, size_t i, const cha
 	int rc = snapshot_positions(&pin, ctx, all, tl->nets[i], tl->match_by);
 	if (!rc) {
 		snapshot_path(path, sizeof(path), dir, tl->names[i], o.format);
+		char title[512];
+		snprintf(title, sizeof(title), "%s%s%s", o.title ? o.title : "", o.title ? ": " : "",
+		         tl->names[i]);
 		o.pin = pin;
-		o.title = tl->names[i];
+		o.title = title;
 		o.metrics = tl->metrics[i];
 		o.classification = tl->cls[i];
 		rc = cm_render_file(NULL, ctx, tl->nets[i], path, &o);
 	}
 	cm_positions_free(pin);
 	return rc;
+}
+
+/* The size measure's range over every snapshot, so that the panels share
+ * one scale; left alone when the caller gave one, or when nodes are not
+ * sized by a measure of the snapshots' metrics. */
+static void shared_size_range(cm_render_opts *o, const cm_timeline *tl)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	const char *layer = o->layer ? o->layer : "all";
+	if (o->size_lo < o->size_hi || !o->size_by)
+		return;
+	for (size_t i = 0; i < tl->count; i++) {
+		const double *v;
+		size_t k;
+		if (cm_metrics_find_layer(&k, tl->metrics[i], layer) ||
+		    cm_metrics_actor_values(&v, NULL, tl->metrics[i], k, o->size_by))
+			continue;
+		for (size_t j = 0; j < tl->nets[i]->n; j++)
+			if (!isnan(v[j]))
+				lo = fmin(lo, v[j]), hi = fmax(hi, v[j]);
+	}
+	if (lo < hi)
+		o->size_lo = lo, o->size_hi = hi;
 }
 
 int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
@@ -279,6 +306,7 @@ int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
 		rc = timeline_union(u, ctx, tl);
 	if (!rc)
 		rc = cm_render_layout(&all, ctx, u, &o);
+	shared_size_range(&o, tl);
 	for (size_t i = 0; !rc && i < tl->count; i++)
 		rc = draw_snapshot(ctx, tl, i, dir, all, o);
 	cm_positions_free(all);

@@ -2,8 +2,10 @@
 /* Measures of every snapshot of a series, the diff between neighbours, and
  * the chart of chosen measures over time. */
 #include "compare.h"
+#include "chart.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,10 +265,12 @@ static int plot_axis(plot *p, cm_ctx *ctx, const cm_timeline *tl)
 
 int cm_plot_opts_init(cm_plot_opts *opts, unsigned int version)
 {
-	static const cm_plot_opts defaults = CM_PLOT_OPTS_INIT;
-	if (version != CM_PLOT_OPTS_VERSION)
+	cm_plot_opts defaults = CM_PLOT_OPTS_INIT;
+	if (version < 1 || version > CM_PLOT_OPTS_VERSION)
 		return CM_EINVAL;
-	*opts = defaults;
+	defaults.version = version;
+	/* version 1 ends before format: only its fields are written */
+	memcpy(opts, &defaults, version == 1 ? offsetof(cm_plot_opts, format) : sizeof(defaults));
 	return 0;
 }
 
@@ -290,6 +294,22 @@ static int plot_verdicts(const char ***out, cm_ctx *ctx, const cm_timeline *tl)
 		(*out)[i] =
 		    tl->cls[i] ? cm_cluster_type_name(cm_classification_type(tl->cls[i])) : "-";
 	return 0;
+}
+
+/* SVG as text; PNG and PDF drawn through the render stage. */
+static int write_chart(FILE *fp, cm_ctx *ctx, const cm_chart *chart, int format)
+{
+	if (format == CM_RENDER_SVG)
+		return cm_chart_write_svg(fp, ctx, chart);
+	if (format != CM_RENDER_PNG && format != CM_RENDER_PDF)
+		return cm__error(ctx, CM_EINVAL, "error: a chart is drawn as SVG, PNG or PDF");
+	char *data = NULL;
+	size_t len = 0;
+	int rc = cm__chart_draw(&data, &len, ctx, chart, (cm_render_format)format);
+	if (!rc && fwrite(data, 1, len, fp) != len)
+		rc = cm__error(ctx, CM_EIO, "error: writing the chart failed");
+	cm__free(data);
+	return rc;
 }
 
 int cm_timeline_plot_opts(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const cm_plot_opts *opts)
@@ -321,7 +341,7 @@ int cm_timeline_plot_opts(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const cm
 		                  p.series,
 		                  opts->caption,
 		                  notes};
-		rc = cm_chart_write_svg(fp, ctx, &chart);
+		rc = write_chart(fp, ctx, &chart, opts->version >= 2 ? opts->format : CM_RENDER_SVG);
 	}
 	cm__free((void *)notes);
 	plot_free(&p);

@@ -288,6 +288,16 @@ int cm__render_label(char **out, size_t *len, cm_ctx *ctx, const char *label,
 	return finish(ctx, g, rc);
 }
 
+int cm__gv_render_placed(char **out, size_t *len, cm_ctx *ctx, Agraph_t *g,
+                         cm_render_format format)
+{
+	GVC_t *gvc;
+	int rc = begin(&gvc, ctx, format);
+	if (rc)
+		return rc;
+	return finish(ctx, NULL, render_placed(out, len, ctx, gvc, g, format));
+}
+
 /* ------------------------------------------------------------ public */
 
 static int positions_of(cm_positions **out, cm_ctx *ctx, const cm__scene *s)

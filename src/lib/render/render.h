@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The scene of a cluster map: what to draw, decided before Graphviz sees it.
  * Building a scene (render_style.c, render_aggregate.c) needs no Graphviz;
- * render.c, render_layout.c and render_legend.c turn it into a drawing and
- * are the only files that include Graphviz's headers (through render_gv.h). */
+ * render.c, render_layout.c, render_legend.c and render_canvas.c turn it
+ * into a drawing and are the only files that include Graphviz's headers
+ * (through render_gv.h). */
 #ifndef CM_RENDER_H
 #define CM_RENDER_H
 
@@ -164,6 +165,36 @@ void cm__legend_texts(const cm__scene *s, void (*fn)(void *payload, const char *
  * layout and renderer. *out as for cm__render_scene. For tests. */
 int cm__render_label(char **out, size_t *len, cm_ctx *ctx, const char *label,
                      cm_render_format format);
+
+/* A canvas for pictures drawn at known coordinates (render_canvas.c):
+ * points, y downwards from the top left, as in SVG. Drawing calls that
+ * fail keep the first error for cm__canvas_render. */
+typedef struct cm__canvas cm__canvas;
+typedef enum { CM__ANCHOR_START = 0, CM__ANCHOR_MIDDLE, CM__ANCHOR_END } cm__anchor;
+typedef struct cm__stroke {
+	const char *colour; /* "#RRGGBB" */
+	double width;       /* points */
+	const char *style;  /* solid (NULL), dashed, dotted */
+} cm__stroke;
+typedef struct cm__text_style {
+	double size; /* points */
+	int bold;
+	const char *colour; /* NULL: black */
+	cm__anchor anchor;  /* which end of the text x is */
+} cm__text_style;
+int cm__canvas_new(cm__canvas **out, cm_ctx *ctx, double width, double height);
+void cm__canvas_free(cm__canvas *cv);
+/* A polyline through n points (xy holds 2n numbers). */
+void cm__canvas_line(cm__canvas *cv, const double *xy, size_t n, const cm__stroke *st);
+/* A Graphviz shape (box, circle, triangle, diamond) filling rect (x, y,
+ * width, height); fill NULL leaves it hollow. */
+void cm__canvas_shape(cm__canvas *cv, const char *shape, const double rect[4],
+                      const cm__stroke *st, const char *fill);
+/* One line of text whose baseline is at y. */
+void cm__canvas_text(cm__canvas *cv, double x, double y, const cm__text_style *ts,
+                     const char *text);
+/* The drawing in format, as cm__render_scene's *out. */
+int cm__canvas_render(char **out, size_t *len, cm__canvas *cv, cm_render_format format);
 
 /* Draws the scene: lays it out (render_layout.c), adds the legend
  * (render_legend.c) and renders into *out (malloc'd, *len bytes). When

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* The Graphviz side of rendering, shared by render.c, render_layout.c and
- * render_legend.c: the only files that include Graphviz's headers. */
+/* The Graphviz side of rendering, shared by render.c, render_layout.c,
+ * render_legend.c and render_canvas.c: the only files that include
+ * Graphviz's headers. */
 #ifndef CM_RENDER_GV_H
 #define CM_RENDER_GV_H
 
@@ -41,6 +42,11 @@ int cm__gv_place(double ext[4], cm_ctx *ctx, Agraph_t *g, const cm__scene *s);
 /* Adds the legend to the right of the drawing's bounding box; 0, or
  * CM_ENOMEM when Graphviz could not make one of its objects. */
 int cm__gv_legend(cm_ctx *ctx, Agraph_t *g, const cm__scene *s, double right, double top);
+
+/* Draws g, every node and spline already placed, into *out as
+ * cm__render_scene does (render.c). */
+int cm__gv_render_placed(char **out, size_t *len, cm_ctx *ctx, Agraph_t *g,
+                         cm_render_format format);
 
 /* The drawing's extent in points: min x, min y, max x, max y of nodes. */
 void cm__scene_extent(double ext[4], const cm__scene *s, int inside_only);

@@ -898,7 +898,54 @@ static void text_layer_table(FILE *fp, const cm_timeline *tl, const char *layer)
 	}
 }
 
-static int timeline_text(FILE *fp, const cm_timeline *tl, const char **layers, size_t nl)
+/* One snapshot's entered or left actors on one line, by key and name. */
+static void text_moved_actors(FILE *fp, const cm_timeline *tl, size_t i, cm_change c, int flags)
+{
+	const cm_diff *d = tl->diffs[i];
+	if (!d->count[c])
+		return;
+	fputs("  ", fp);
+	cm__fput_escaped_field(fp, tl->names[i], -12, SIZE_MAX);
+	fprintf(fp, " %s:", cm_change_name(c, 0));
+	for (size_t k = 0; k < d->count[c]; k++) {
+		fputs(k ? ", " : " ", fp);
+		text_key(fp, d, actor_index(d, c, k), flags);
+	}
+	fputc('\n', fp);
+}
+
+/* One snapshot's actors whose attributes changed, one line each. */
+static void text_changed_actors(FILE *fp, const cm_timeline *tl, size_t i, int flags)
+{
+	const cm_diff *d = tl->diffs[i];
+	for (size_t k = 0; k < d->count[CM_CHANGE_STAYED]; k++) {
+		size_t a = actor_index(d, CM_CHANGE_STAYED, k);
+		if (!attribute_changes(d, &d->actors[a], NULL, NULL))
+			continue;
+		text_change t = {fp, ": "};
+		fputs("  ", fp);
+		cm__fput_escaped_field(fp, tl->names[i], -12, SIZE_MAX);
+		fputs(" changed: ", fp);
+		text_key(fp, d, a, flags);
+		attribute_changes(d, &d->actors[a], text_change_one, &t);
+		fputc('\n', fp);
+	}
+}
+
+/* Who entered, left or changed, snapshot by snapshot: the names behind the
+ * counts of the first table. */
+static void text_timeline_actors(FILE *fp, const cm_timeline *tl, int flags)
+{
+	fputs("\nactors (changes from the snapshot before)\n", fp);
+	for (size_t i = 1; i < tl->count; i++) {
+		text_moved_actors(fp, tl, i, CM_CHANGE_ENTERED, flags);
+		text_moved_actors(fp, tl, i, CM_CHANGE_LEFT, flags);
+		text_changed_actors(fp, tl, i, flags);
+	}
+}
+
+static int timeline_text(FILE *fp, const cm_timeline *tl, const char **layers, size_t nl,
+                         int flags)
 {
 	fprintf(fp,
 	        "snapshots (changes from the one before; ties of all layers)\n"
@@ -911,10 +958,12 @@ static int timeline_text(FILE *fp, const cm_timeline *tl, const char **layers, s
 	text_scores(fp, tl);
 	for (size_t k = 0; k < nl; k++)
 		text_layer_table(fp, tl, layers[k]);
+	if (tl->count > 1)
+		text_timeline_actors(fp, tl, flags);
 	return 0;
 }
 
-static json_t *json_change(const cm_diff *d)
+static json_t *json_change(const cm_diff *d, int flags)
 {
 	json_t *layers = json_object();
 	int bad = 0;
@@ -928,9 +977,9 @@ static json_t *json_change(const cm_diff *d)
 		              json_qap(&l->qap)));
 	}
 	layers = cm__json_check(layers, bad);
-	return json_pack("{s:I,s:I,s:I,s:o}", "entered", (json_int_t)d->count[0], "left",
+	return json_pack("{s:I,s:I,s:I,s:o,s:o}", "entered", (json_int_t)d->count[0], "left",
 	                 (json_int_t)d->count[1], "stayed", (json_int_t)d->count[2], "layers",
-	                 layers);
+	                 layers, "actors", json_actors(d, flags));
 }
 
 static json_t *json_values(const cm_timeline *tl, size_t i, const char **layers, size_t nl)
@@ -953,7 +1002,7 @@ static json_t *json_values(const cm_timeline *tl, size_t i, const char **layers,
 	return cm__json_check(o, bad);
 }
 
-static json_t *json_timeline(const cm_timeline *tl, const char **layers, size_t nl)
+static json_t *json_timeline(const cm_timeline *tl, const char **layers, size_t nl, int flags)
 {
 	json_t *a = json_array();
 	int bad = 0;
@@ -964,7 +1013,7 @@ static json_t *json_timeline(const cm_timeline *tl, const char **layers, size_t 
 		                 "source", net->source, "year",
 		                 net->year ? json_integer(net->year) : json_null(), "actors",
 		                 (json_int_t)net->n, "ties", (json_int_t)net->m, "change",
-		                 i ? json_change(tl->diffs[i]) : json_null(), "classification",
+		                 i ? json_change(tl->diffs[i], flags) : json_null(), "classification",
 		                 tl->cls[i] ? json_class(tl->cls[i]) : json_null(), "measures",
 		                 json_values(tl, i, layers, nl)));
 	}
@@ -973,7 +1022,9 @@ static json_t *json_timeline(const cm_timeline *tl, const char **layers, size_t 
 
 static void csv_header(FILE *fp, const cm_timeline *tl, const char **layers, size_t nl)
 {
-	fputs("snapshot,year,actors,ties,entered,left,formed,dissolved,jaccard,qap.r,qap.p", fp);
+	fputs("snapshot,year,actors,ties,entered,left,formed,dissolved,jaccard,qap.r,qap.p,"
+	      "entered.actors,left.actors,changed.actors",
+	      fp);
 	if (any_class(tl)) {
 		fputs(",type,confidence,confidence.score", fp);
 		for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
@@ -1007,7 +1058,43 @@ static void csv_class(FILE *fp, const cm_classification *c)
 		csv_num(fp, cm_classification_score(c, (cm_cluster_type)t));
 }
 
-static void csv_snapshot(FILE *fp, const cm_timeline *tl, size_t i, const char **layers, size_t nl)
+/* Text inside a quoted CSV field: quotes doubled. */
+static void csv_quoted(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+}
+
+/* "key (label); key; ..." in one quoted field: the actors of d with change
+ * c, or (CM_CHANGE_STAYED) the stayed ones whose attributes changed; empty
+ * when there are none. */
+static void csv_actor_cell(FILE *fp, const cm_diff *d, cm_change c, int flags)
+{
+	const char *sep = "\"";
+	fputc(',', fp);
+	for (size_t k = 0; d && k < d->count[c]; k++) {
+		size_t a = actor_index(d, c, k);
+		const char *label = actor_label(d, a, flags);
+		if (c == CM_CHANGE_STAYED && !attribute_changes(d, &d->actors[a], NULL, NULL))
+			continue;
+		fputs(sep, fp);
+		csv_quoted(fp, d->actors[a].key);
+		if (label) {
+			fputs(" (", fp);
+			csv_quoted(fp, label);
+			fputc(')', fp);
+		}
+		sep = "; ";
+	}
+	if (*sep == ';')
+		fputc('"', fp);
+}
+
+static void csv_snapshot(FILE *fp, const cm_timeline *tl, size_t i, const char **layers, size_t nl,
+                         int flags)
 {
 	const cm_diff *d = tl->diffs[i];
 	const cm__layer_diff *a = all_layer(d);
@@ -1029,6 +1116,9 @@ static void csv_snapshot(FILE *fp, const cm_timeline *tl, size_t i, const char *
 	}
 	for (size_t k = 0; k < CM__ARRAY_LEN(ch); k++)
 		csv_num(fp, ch[k]);
+	csv_actor_cell(fp, d, CM_CHANGE_ENTERED, flags);
+	csv_actor_cell(fp, d, CM_CHANGE_LEFT, flags);
+	csv_actor_cell(fp, d, CM_CHANGE_STAYED, flags);
 	if (tl->cls[i])
 		csv_class(fp, tl->cls[i]);
 	else if (any_class(tl))
@@ -1052,6 +1142,12 @@ static size_t max_layers(const cm_timeline *tl)
 
 int cm_timeline_write(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format format)
 {
+	return cm_timeline_write_flags(fp, ctx, tl, format, 0);
+}
+
+int cm_timeline_write_flags(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format format,
+                            int flags)
+{
 	size_t cap = max_layers(tl);
 	const char **layers = cm__malloc(sizeof(*layers) * cap);
 	if (!layers)
@@ -1059,13 +1155,13 @@ int cm_timeline_write(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format fo
 	size_t nl = timeline_layers(layers, cap, tl);
 	int rc = 0;
 	if (format == CM_FORMAT_JSON) {
-		rc = cm__json_dump(json_timeline(tl, layers, nl), fp, ctx);
+		rc = cm__json_dump(json_timeline(tl, layers, nl, flags), fp, ctx);
 	} else if (format == CM_FORMAT_CSV) {
 		csv_header(fp, tl, layers, nl);
 		for (size_t i = 0; i < tl->count; i++)
-			csv_snapshot(fp, tl, i, layers, nl);
+			csv_snapshot(fp, tl, i, layers, nl, flags);
 	} else {
-		timeline_text(fp, tl, layers, nl);
+		timeline_text(fp, tl, layers, nl, flags);
 	}
 	cm__free(layers);
 	return rc ? rc : finish(fp, ctx);

@@ -222,13 +222,19 @@ static void csv_number(FILE *fp, double v)
 }
 
 /* The input and snapshot come last, so that the columns of a single
- * snapshot keep their places. */
+ * snapshot keep their places: the <graph>'s id, label and year, as the
+ * JSON's "snapshot" names it (empty where the file gives none). */
 static void csv_snapshot(FILE *fp, const cm_network *net)
 {
 	fputc(',', fp);
 	cm__csv_field(fp, net->source ? net->source : "");
 	fputc(',', fp);
 	cm__csv_field(fp, net->id ? net->id : "");
+	fputc(',', fp);
+	cm__csv_field(fp, net->label ? net->label : "");
+	fputc(',', fp);
+	if (net->year)
+		fprintf(fp, "%d", net->year);
 }
 
 /* The names beside the id, empty where the file gave none. */
@@ -251,7 +257,7 @@ static void csv_header(FILE *fp, int snapshot, int names)
 	fputs(",layer", fp);
 	for (int k = 0; k < CM__AM_COUNT; k++)
 		fprintf(fp, ",%s", cm__actor_names[k]);
-	fputs(snapshot ? ",input,snapshot\r\n" : "\r\n", fp);
+	fputs(snapshot ? ",input,snapshot,snapshot.label,snapshot.year\r\n" : "\r\n", fp);
 }
 
 static int write_csv(FILE *fp, const cm_metrics *m, int snapshot, int header, int names)

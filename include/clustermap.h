@@ -770,7 +770,8 @@ typedef struct cm_render_opts {
 	 * attribute, e.g. "sector". */
 	const char *color_by;
 	size_t labels;          /* label the top K actors by size; default CM_RENDER_LABELS_AUTO */
-	size_t label_length;    /* longest label in characters before "..." (default 18) */
+	size_t label_length;    /* longest label in characters before "..." (default 60; 0: all),
+	                         * wrapped on spaces into lines of about 18 characters */
 	const char *title;      /* NULL: the graph label, else the file name */
 	const char *layout;     /* "auto" (default), "sfdp", "neato", "fdp", "dot", "circo" */
 	size_t aggregate_above; /* groups above this many actors or 10x lines (default 2000) */
@@ -796,6 +797,10 @@ typedef struct cm_render_opts {
 	 * legend then explains them. */
 	const cm_change *node_change;
 	const cm_change *edge_change;
+	/* Text drawn under the drawing, wrapped (NULL: none), and the name of
+	 * the region's box (NULL: "inside the region"). */
+	const char *caption;
+	const char *region_label;
 } cm_render_opts;
 
 void cm_render_opts_init(cm_render_opts *opts);

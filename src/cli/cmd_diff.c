@@ -25,6 +25,9 @@ static void help(void)
 	       "                               red and dashed, entered and departed actors\n"
 	       "                               marked; format from the extension (.svg, .png,\n"
 	       "                               .pdf, .dot)\n"
+	       "      --title T                the diagram's title\n"
+	       "      --caption T              caption under the diagram, wrapped\n"
+	       "      --region-label T         name of the region's box\n"
 	       "      --match-by ATTR          match actors by this node attribute (default id)\n"
 	       "      --permutations N         QAP permutations (default 1000; 0: no test)\n"
 	       "      --seed S                 seed of the permutations and the\n"
@@ -39,11 +42,12 @@ static void help(void)
 typedef struct diff_args {
 	cm_format format;
 	const char *output, *diagram;
+	const char *title, *caption, *region; /* of the diagram */
 	cm_render_format diagram_format;
 	int flags; /* CM_DIFF_* */
 } diff_args;
 
-enum { OPT_DIAGRAM = 1, OPT_PERSISTED, OPT_NO_NAMES };
+enum { OPT_DIAGRAM = 1, OPT_PERSISTED, OPT_NO_NAMES, OPT_TITLE, OPT_CAPTION, OPT_REGION_LABEL };
 
 static int draw(cm_ctx *ctx, const cm_diff *d, const cli_series *opts, const diff_args *a)
 {
@@ -51,6 +55,9 @@ static int draw(cm_ctx *ctx, const cm_diff *d, const cli_series *opts, const dif
 	cm_render_opts_init(&ro);
 	ro.format = a->diagram_format;
 	ro.seed = opts->compare.seed;
+	ro.title = a->title;
+	ro.caption = a->caption;
+	ro.region_label = a->region;
 	int rc = cm_diff_render(ctx, d, a->diagram, &ro);
 	if (rc)
 		cli_print_write_error(ctx, rc, a->diagram);
@@ -101,6 +108,9 @@ static void own_option(diff_args *a, int opt, const char *arg)
 	case OPT_DIAGRAM: a->diagram = arg; break;
 	case OPT_PERSISTED: a->flags |= CM_DIFF_PERSISTED; break;
 	case OPT_NO_NAMES: a->flags |= CM_DIFF_NO_NAMES; break;
+	case OPT_TITLE: a->title = arg; break;
+	case OPT_CAPTION: a->caption = arg; break;
+	case OPT_REGION_LABEL: a->region = arg; break;
 	default: break;
 	}
 }
@@ -119,17 +129,21 @@ static int old_diagram_use(const char *output)
 
 int cmd_diff(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-	                                         {"output", required_argument, NULL, 'o'},
-	                                         {"diagram", required_argument, NULL, OPT_DIAGRAM},
-	                                         {"persisted", no_argument, NULL, OPT_PERSISTED},
-	                                         {"no-names", no_argument, NULL, OPT_NO_NAMES},
-	                                         CLI_SERIES_OPTIONS,
-	                                         CLI_READ_OPTIONS,
-	                                         {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"diagram", required_argument, NULL, OPT_DIAGRAM},
+	    {"persisted", no_argument, NULL, OPT_PERSISTED},
+	    {"no-names", no_argument, NULL, OPT_NO_NAMES},
+	    {"title", required_argument, NULL, OPT_TITLE},
+	    {"caption", required_argument, NULL, OPT_CAPTION},
+	    {"region-label", required_argument, NULL, OPT_REGION_LABEL},
+	    CLI_SERIES_OPTIONS,
+	    CLI_READ_OPTIONS,
+	    {NULL, 0, NULL, 0}};
 	cli_common c;
 	cli_series s;
-	diff_args a = {CLI_FORMAT_UNSET, "-", NULL, CM_RENDER_SVG, 0};
+	diff_args a = {CLI_FORMAT_UNSET, "-", NULL, NULL, NULL, NULL, CM_RENDER_SVG, 0};
 	int opt, r;
 	cli_common_init(&c, "diff");
 	cli_series_init(&s);

@@ -26,21 +26,6 @@ typedef struct scale {
 	double xlo, xhi;
 } scale;
 
-/* XML text: escapes the five special characters. */
-static void put_text(FILE *fp, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&apos;", fp); break;
-		default: fputc(*s, fp);
-		}
-	}
-}
-
 static const char *num(char *buf, size_t size, double v)
 {
 	if (fabs(v) < 1e-12)
@@ -117,7 +102,7 @@ static void y_axis(FILE *fp, const scale *s, const cm_chart *c)
 		        "<text transform=\"translate(22 %d) rotate(-90)\" "
 		        "text-anchor=\"middle\" font-weight=\"bold\">",
 		        TOP + PLOT_H / 2);
-		put_text(fp, c->y_title);
+		cm__fputs_xml(fp, c->y_title);
 		fputs("</text>\n", fp);
 	}
 }
@@ -132,7 +117,7 @@ static void x_axis(FILE *fp, const scale *s, const cm_chart *c)
 		        x, TOP + PLOT_H, x, TOP + PLOT_H + 5);
 		fprintf(fp, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">", x,
 		        TOP + PLOT_H + 21);
-		put_text(fp, c->x_labels ? c->x_labels[i] : num(b, sizeof(b), c->x[i]));
+		cm__fputs_xml(fp, c->x_labels ? c->x_labels[i] : num(b, sizeof(b), c->x[i]));
 		fputs("</text>\n", fp);
 		if (!c->x_notes || !c->x_notes[i])
 			continue;
@@ -140,13 +125,13 @@ static void x_axis(FILE *fp, const scale *s, const cm_chart *c)
 		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\" "
 		        "fill=\"#555555\">",
 		        x, TOP + PLOT_H + 35);
-		put_text(fp, c->x_notes[i]);
+		cm__fputs_xml(fp, c->x_notes[i]);
 		fputs("</text>\n", fp);
 	}
 	if (c->x_title) {
 		fprintf(fp, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-weight=\"bold\">",
 		        LEFT + PLOT_W / 2, H - 22);
-		put_text(fp, c->x_title);
+		cm__fputs_xml(fp, c->x_title);
 		fputs("</text>\n", fp);
 	}
 	fprintf(fp,
@@ -230,7 +215,7 @@ static void legend(FILE *fp, const cm_chart *c)
 		fputs("/>\n", fp);
 		marker(fp, k, x + 16, y, palette[k]);
 		fprintf(fp, "<text x=\"%d\" y=\"%d\">", x + 40, y + 4);
-		put_text(fp, c->series[k].name);
+		cm__fputs_xml(fp, c->series[k].name);
 		fputs("</text>\n", fp);
 	}
 	fputs("</g>\n", fp);
@@ -283,7 +268,7 @@ int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c)
 		        "<text x=\"%d\" y=\"30\" text-anchor=\"middle\" font-size=\"17\" "
 		        "font-weight=\"bold\">",
 		        LEFT + PLOT_W / 2);
-		put_text(fp, c->title);
+		cm__fputs_xml(fp, c->title);
 		fputs("</text>\n", fp);
 	}
 	y_axis(fp, &s, c);
@@ -294,7 +279,7 @@ int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c)
 	if (c->caption) {
 		fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#333333\">", 12,
 		        H - 5);
-		put_text(fp, c->caption);
+		cm__fputs_xml(fp, c->caption);
 		fputs("</text>\n", fp);
 	}
 	fputs("</svg>\n", fp);

@@ -28,7 +28,7 @@ static void name_in(FILE *fp, const cm_network *net, const cm__strmap *m, const 
 {
 	long i = cm__strmap_get(m, key, strlen(key));
 	const char *label = i >= 0 ? cm_network_node_label(net, (size_t)i) : NULL;
-	cm__html_text(fp, label && *label ? label : key);
+	cm__fputs_xml(fp, label && *label ? label : key);
 }
 
 typedef struct pair {
@@ -127,7 +127,7 @@ static void tie_table(const cm__html *h, const pair *p)
 	      h->fp);
 	for (size_t l = 0; l < cm_diff_layer_count(p->d); l++) {
 		fputs("<tr><td>", h->fp);
-		cm__html_text(h->fp, cm_diff_layer_name(p->d, l));
+		cm__fputs_xml(h->fp, cm_diff_layer_name(p->d, l));
 		fputs("</td>", h->fp);
 		ties(h, p, l, CM_CHANGE_FORMED);
 		ties(h, p, l, CM_CHANGE_DISSOLVED);

@@ -79,6 +79,7 @@ typedef struct cm__scene {
 	const char *title;        /* escaped */
 	const char *caption;      /* escaped, lines ending in \l; NULL: none */
 	const char *region_label; /* the region box's label, escaped */
+	const char *region_name;  /* the same as given (NULL: the default), for the legend */
 	int has_inside, has_outside, has_local, has_external;
 	unsigned node_changes, edge_changes; /* bit (1 << CM__CHANGE_*) per change used */
 	int aggregated;

@@ -304,7 +304,9 @@ static void sections(legend *L, const cm__scene *s)
 	if (s->has_inside || s->boxes) {
 		header(L, "Box");
 		node_row(L, "box", "white", "#777777", "rounded", 0.3,
-		         s->boxes ? "a group of the file (labelled)" : "actors inside the region",
+		         s->boxes         ? "a group of the file (labelled)"
+		         : s->region_name ? s->region_name
+		                          : "actors inside the region",
 		         "");
 	}
 	changes(L, s);

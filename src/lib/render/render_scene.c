@@ -547,6 +547,7 @@ static int make_title(build *b, cm_ctx *ctx, cm__scene *s)
 	const char *cap = b->opts->caption, *region = b->opts->region_label;
 	if (cap && *cap)
 		s->caption = cm__render_wrap(&s->arena, cap, 0, CAPTION_LINE, "\\l");
+	s->region_name = region && *region ? region : NULL;
 	s->region_label =
 	    cm__render_text(&s->arena, region && *region ? region : "inside the region", 60);
 	return s->title && s->region_label && (s->caption || !cap || !*cap) ? 0 : cm__oom(ctx);

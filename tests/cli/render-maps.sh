@@ -135,8 +135,17 @@ awk '{ n++; id[n] = $1; a[n] = $2; b[n] = $3; c[n] = $4; d[n] = $5 }
 [ "$(wc -l < "$TMP/boxes")" -gt 30 ] && [ ! -s "$TMP/overlaps" ]
 ok $? "prato: no label over another ($(head -3 "$TMP/overlaps" | tr '\n' ' '))"
 
+# A group's label says what the group is: never left out.
+cm render samples/prato.graphml -o "$TMP/groups.plain" --color-by community --aggregate-above 10 \
+	2> /dev/null
+cm render samples/prato.graphml -o "$TMP/groups.svg" --color-by community --aggregate-above 10 \
+	2> /dev/null
+groups=$(grep '^node ' "$TMP/groups.plain" | grep -cv '^node "\{0,1\}legend:')
+[ "$groups" -gt 5 ] && [ "$(grep -c ' ties within</text>' "$TMP/groups.svg")" -eq "$groups" ]
+ok $? "groups: every one of the $groups groups is labelled"
+
 # ---------------------------------------------------------------- hover text
-grep -qF 'xlink:title="Cantina Sociale di Montefalco e Bevagna&#10;firm, medium, local owned&#10;betweenness: ' \
+grep -qF 'xlink:title="Cantina Sociale di Montefalco e Bevagna&#10;firm, medium, local owned&#10;betweenness: 7.5"' \
 	"$TMP/kind.svg"
 ok $? "hover text: name, kind, size, ownership and the size measure"
 grep -qF 'xlink:title="Università degli Studi di Perugia&#10;university, local owned&#10;' \

@@ -75,9 +75,10 @@ static void graph_attrs(Agraph_t *g, const cm__scene *s, const char *engine)
 	cm__gv_set(g, "fontname", "Helvetica");
 	cm__gv_set(g, "outputorder", "edgesfirst");
 	cm__gv_set(g, "splines", "false");
-	/* A label that would overlap another label or an actor is left out
-	 * rather than drawn over it (Graphviz's xlabel placement). */
-	cm__gv_set(g, "forcelabels", "false");
+	/* An actor's label that would overlap another label or an actor is
+	 * left out rather than drawn over it (Graphviz's xlabel placement); a
+	 * group's label says what the group is, so it always shows. */
+	cm__gv_set(g, "forcelabels", s->aggregated ? "true" : "false");
 	cm__gv_set(g, "bgcolor", "white");
 	cm__gv_set(g, "pad", "0.3");
 	cm__gv_setf(g, "start", "%lu", s->seed); /* the random seed of neato, fdp, sfdp */

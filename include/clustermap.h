@@ -946,7 +946,8 @@ typedef struct cm_render_opts {
 	 * attribute, e.g. "sector". */
 	const char *color_by;
 	size_t labels;          /* label the top K actors by size; default CM_RENDER_LABELS_AUTO */
-	size_t label_length;    /* longest label in characters before "..." (default 18) */
+	size_t label_length;    /* longest label in characters before "..." (default 60; 0: all),
+	                         * wrapped on spaces into lines of about 18 characters */
 	const char *title;      /* NULL: the graph label, else the file name */
 	const char *layout;     /* "auto" (default), "sfdp", "neato", "fdp", "dot", "circo" */
 	size_t aggregate_above; /* groups above this many actors or 10x lines (default 2000) */
@@ -978,6 +979,10 @@ typedef struct cm_render_opts {
 	 * equal sizes in every drawing. */
 	double size_lo;
 	double size_hi;
+	/* Text drawn under the drawing, wrapped (NULL: none), and the name of
+	 * the region's box (NULL: "inside the region"). */
+	const char *caption;
+	const char *region_label;
 } cm_render_opts;
 
 #define CM_RENDER_OPTS_VERSION 1
@@ -985,7 +990,7 @@ typedef struct cm_render_opts {
 	{                                                                                          \
 		.version = CM_RENDER_OPTS_VERSION, .format = CM_RENDER_SVG,                        \
 		.size_by = "betweenness", .color_by = "kind", .labels = CM_RENDER_LABELS_AUTO,     \
-		.label_length = 18, .layout = "auto", .aggregate_above = 2000, .seed = 1           \
+		.label_length = 60, .layout = "auto", .aggregate_above = 2000, .seed = 1           \
 	}
 int cm_render_opts_init(cm_render_opts *opts, unsigned int version);
 

@@ -203,7 +203,10 @@ typedef struct cm_render_opts {
     _Bool groups;
     const cm_change *node_change;
     const cm_change *edge_change;
-    double size_lo, size_hi;
+    double size_lo;
+    double size_hi;
+    const char *caption;
+    const char *region_label;
 } cm_render_opts;
 int cm_render_opts_init(cm_render_opts *opts, unsigned int version);
 int cm_render_format_from_path(cm_render_format *out, const char *path);

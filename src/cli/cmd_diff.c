@@ -27,6 +27,9 @@ static void help(void)
 	       "                               .pdf, .dot)\n"
 	       "      --positions F            the diagram pins the actors listed in CSV F\n"
 	       "                               (id,x,y in points, as render --save-positions)\n"
+	       "      --title T                the diagram's title\n"
+	       "      --caption T              caption under the diagram, wrapped\n"
+	       "      --region-label T         name of the region's box\n"
 	       "      --match-by ATTR          match actors by this node attribute (default id)\n"
 	       "      --permutations N         QAP permutations (default 1000; 0: no test)\n"
 	       "      --seed S                 seed of the permutations and the\n"
@@ -41,11 +44,20 @@ static void help(void)
 typedef struct diff_args {
 	cm_format format;
 	const char *output, *diagram, *positions;
+	const char *title, *caption, *region; /* of the diagram */
 	cm_render_format diagram_format;
 	int flags; /* CM_DIFF_* */
 } diff_args;
 
-enum { OPT_DIAGRAM = 1, OPT_PERSISTED, OPT_NO_NAMES, OPT_POSITIONS };
+enum {
+	OPT_DIAGRAM = 1,
+	OPT_PERSISTED,
+	OPT_NO_NAMES,
+	OPT_POSITIONS,
+	OPT_TITLE,
+	OPT_CAPTION,
+	OPT_REGION_LABEL
+};
 
 static int draw(cm_ctx *ctx, const cm_diff *d, const cli_series *opts, const diff_args *a)
 {
@@ -59,6 +71,9 @@ static int draw(cm_ctx *ctx, const cm_diff *d, const cli_series *opts, const dif
 		return CM_EIO;
 	}
 	ro.pin = pin;
+	ro.title = a->title;
+	ro.caption = a->caption;
+	ro.region_label = a->region;
 	int rc = cm_diff_render(ctx, d, a->diagram, &ro);
 	if (rc)
 		cli_print_write_error(ctx, rc, a->diagram);
@@ -116,6 +131,9 @@ static void own_option(diff_args *a, int opt, const char *arg)
 	case OPT_PERSISTED: a->flags |= CM_DIFF_PERSISTED; break;
 	case OPT_NO_NAMES: a->flags |= CM_DIFF_NO_NAMES; break;
 	case OPT_POSITIONS: a->positions = arg; break;
+	case OPT_TITLE: a->title = arg; break;
+	case OPT_CAPTION: a->caption = arg; break;
+	case OPT_REGION_LABEL: a->region = arg; break;
 	default: break;
 	}
 }
@@ -134,18 +152,22 @@ static int old_diagram_use(const char *output)
 
 int cmd_diff(int argc, char **argv)
 {
-	static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
-	                                         {"output", required_argument, NULL, 'o'},
-	                                         {"diagram", required_argument, NULL, OPT_DIAGRAM},
-	                                         {"persisted", no_argument, NULL, OPT_PERSISTED},
-	                                         {"no-names", no_argument, NULL, OPT_NO_NAMES},
-	                                         {"positions", required_argument, NULL, OPT_POSITIONS},
-	                                         CLI_SERIES_OPTIONS,
-	                                         CLI_READ_OPTIONS,
-	                                         {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {
+	    {"format", required_argument, NULL, 'f'},
+	    {"output", required_argument, NULL, 'o'},
+	    {"diagram", required_argument, NULL, OPT_DIAGRAM},
+	    {"persisted", no_argument, NULL, OPT_PERSISTED},
+	    {"no-names", no_argument, NULL, OPT_NO_NAMES},
+	    {"positions", required_argument, NULL, OPT_POSITIONS},
+	    {"title", required_argument, NULL, OPT_TITLE},
+	    {"caption", required_argument, NULL, OPT_CAPTION},
+	    {"region-label", required_argument, NULL, OPT_REGION_LABEL},
+	    CLI_SERIES_OPTIONS,
+	    CLI_READ_OPTIONS,
+	    {NULL, 0, NULL, 0}};
 	cli_common c;
 	cli_series s;
-	diff_args a = {CLI_FORMAT_UNSET, "-", NULL, NULL, CM_RENDER_SVG, 0};
+	diff_args a = {CLI_FORMAT_UNSET, "-", NULL, NULL, NULL, NULL, NULL, CM_RENDER_SVG, 0};
 	int opt, r;
 	cli_common_init(&c, "diff");
 	cli_series_init(&s);

@@ -22,10 +22,16 @@ static void help(void)
 	       "                               the size class, or none\n"
 	       "      --color-by X             kind (default), community, role, or any node\n"
 	       "                               attribute such as sector\n"
-	       "      --labels K               label the K largest actors (default: all up to\n"
-	       "                               50 actors, else 20); 0 for none\n"
-	       "      --label-length N         cut labels after N characters (default 18)\n"
+	       "      --label-top N            label only the N largest actors by the size\n"
+	       "                               measure (default: all up to 50 actors, else\n"
+	       "                               20); 0 for none (also --labels N)\n"
+	       "      --label-length N         cut labels after N characters (default 60; 0:\n"
+	       "                               never); labels wrap at spaces, and a label that\n"
+	       "                               would overlap another is left out\n"
 	       "      --title T                title (default: the graph label or file name)\n"
+	       "      --caption T              caption under the drawing, wrapped\n"
+	       "      --region-label T         name of the region's box (default: inside the\n"
+	       "                               region)\n"
 	       "      --layout L               auto (default), sfdp, neato, fdp, dot, circo;\n"
 	       "                               dot with --layer supplier draws supply tiers\n"
 	       "      --aggregate-above N      draw groups above N actors or 10N distinct lines\n"
@@ -58,7 +64,9 @@ enum {
 	OPT_SAVE_POSITIONS,
 	OPT_SNAPSHOT,
 	OPT_RELAYOUT,
-	OPT_GROUPS
+	OPT_GROUPS,
+	OPT_CAPTION,
+	OPT_REGION_LABEL
 };
 
 typedef struct job {
@@ -84,9 +92,11 @@ static int render_option(job *j, int opt, const char *arg)
 	case 'l': j->opts.layer = arg; return 0;
 	case OPT_SIZE_BY: j->opts.size_by = arg; return 0;
 	case OPT_COLOR_BY: j->opts.color_by = arg; return 0;
-	case OPT_LABELS: return number(&j->opts.labels, arg, "--labels");
+	case OPT_LABELS: return number(&j->opts.labels, arg, "--label-top");
 	case OPT_LABEL_LENGTH: return number(&j->opts.label_length, arg, "--label-length");
 	case OPT_TITLE: j->opts.title = arg; return 0;
+	case OPT_CAPTION: j->opts.caption = arg; return 0;
+	case OPT_REGION_LABEL: j->opts.region_label = arg; return 0;
 	case OPT_LAYOUT: j->opts.layout = arg; return 0;
 	case OPT_AGGREGATE: return number(&j->opts.aggregate_above, arg, "--aggregate-above");
 	case OPT_FULL: j->opts.full = 1; return 0;
@@ -206,8 +216,11 @@ int cmd_render(int argc, char **argv)
 	    {"color-by", required_argument, NULL, OPT_COLOR_BY},
 	    {"colour-by", required_argument, NULL, OPT_COLOR_BY},
 	    {"labels", required_argument, NULL, OPT_LABELS},
+	    {"label-top", required_argument, NULL, OPT_LABELS},
 	    {"label-length", required_argument, NULL, OPT_LABEL_LENGTH},
 	    {"title", required_argument, NULL, OPT_TITLE},
+	    {"caption", required_argument, NULL, OPT_CAPTION},
+	    {"region-label", required_argument, NULL, OPT_REGION_LABEL},
 	    {"layout", required_argument, NULL, OPT_LAYOUT},
 	    {"aggregate-above", required_argument, NULL, OPT_AGGREGATE},
 	    {"full", no_argument, NULL, OPT_FULL},

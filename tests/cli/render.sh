@@ -51,7 +51,8 @@ else
 	skip "small: SVG is well-formed XML" "no xmllint"
 fi
 for want in '<title>cluster_legend</title>' '>Legend</text>' '>Colour: kind</text>' \
-	'>Shape: ownership</text>' '>Size: betweenness (area)</text>' '>Lines: relation</text>' \
+	'>Shape: ownership</text>' '>Size: lies between many pairs</text>' \
+	'>area by betweenness</text>' '>Lines: relation</text>' \
 	'>supplier (seller &#45;&gt; buyer)</text>' '>actors inside the region</text>' \
 	'<title>cluster_region</title>' '>Small test cluster</text>'; do
 	grep -qF -- "$want" "$TMP/small.svg"; ok $? "small: SVG has $want"
@@ -62,15 +63,20 @@ done
 # print as typed: no node name (\N), graph name (\G), entity or markup.
 cm render "$SMALL" -o "$TMP/full.svg" --label-length 0 2> /dev/null
 zw=$(printf '\342\200\213')
-want="\\N \\G \\\\ &lt;script&gt;alert(1)&lt;/script&gt; &amp;${zw}amp; &amp;${zw}foo; \\l</text>"
-grep -qF -- "$want" "$TMP/full.svg"; ok $? "hostile label renders as the text typed"
+# The label wraps at spaces into lines; the hover text holds it whole.
+for want in '>\N \G \\</text>' '>&lt;script&gt;alert(1)&lt;/script&gt;</text>' \
+	">&amp;${zw}amp; &amp;${zw}foo; \\l</text>" \
+	"xlink:title=\"\\N \\G \\\\ &lt;script&gt;alert(1)&lt;/script&gt; &amp;${zw}amp; &amp;${zw}foo; \\l&#10;"; do
+	grep -qF -- "$want" "$TMP/full.svg"; ok $? "hostile label renders as the text typed: $want"
+done
 grep -q '<script' "$TMP/full.svg"; status $? 1 "no <script> element in the SVG"
 cm render "$SMALL" -o "$TMP/small.dot" 2> /dev/null
 for f in "$TMP/full.svg" "$TMP/small.dot" "$TMP/small.plain"; do
 	grep -qE 'attacker\.invalid|javascript:|/etc/passwd|/etc/shadow|evil\.css' "$f"
 	status $? 1 "$(basename "$f"): no URL, href, image, font or stylesheet from the data"
 done
-grep -qE '<a |xlink:href|<image' "$TMP/full.svg"; status $? 1 "SVG has no links or images"
+# Hover texts are <a xlink:title=...>, never a link.
+grep -qE '<a [^>]*href|xlink:href|<image' "$TMP/full.svg"; status $? 1 "SVG has no links or images"
 
 # A 300,000-character label: Graphviz shrank the PNG to a blank 32767 x 3
 # and Pango failed in the PDF, both exiting 0 with their messages on stderr.
@@ -215,8 +221,8 @@ for pair in "community:Colour: community" "role:Colour: role" "sector:Colour: se
 	status $? 0 "--color-by $by exits 0"
 	grep -qF ">$want</text>" "$TMP/c.svg"; ok $? "--color-by $by: the legend says so"
 done
-for pair in "size:Size: size class (area)" "degree:Size: degree (area)" \
-	"pagerank:Size: pagerank (area)" "none:Size: not scaled"; do
+for pair in "size:Size: size class (area)" "degree:Size: many direct ties" \
+	"pagerank:Size: chosen by well&#45;chosen actors" "none:Size: not scaled"; do
 	by=${pair%%:*} want=${pair#*:}
 	cm render "$SMALL" -o "$TMP/s.svg" --size-by "$by" 2> /dev/null
 	status $? 0 "--size-by $by exits 0"

@@ -51,6 +51,17 @@ static void test_text(void)
 	is_str(cm__render_text(&a, "abc", 3), "abc", "exactly max characters: no ellipsis");
 	is_str(cm__render_text(&a, "\xC3\x80\xC3\x89\xC3\x8E", 2), "\xC3\x80\xC3\x89...",
 	       "cut counts UTF-8 characters, not bytes");
+	is_str(cm__render_wrap(&a, "Lanificio Cecchi & Figli S.r.l.", 0, 18, "\\n"),
+	       "Lanificio Cecchi &\xE2\x80\x8B\\nFigli S.r.l.",
+	       "wrapped at spaces into lines of at most 18 characters, escaped");
+	is_str(cm__render_wrap(&a, "Istituto  tecnico tessile", 0, 8, "\\l"),
+	       "Istituto\\ltecnico\\ltessile", "runs of spaces are one break");
+	is_str(cm__render_wrap(&a, "Supercalifragilistic a", 0, 5, "\\n"),
+	       "Supercalifragilistic\\na", "a word longer than a line keeps it whole");
+	is_str(cm__render_wrap(&a, "one two three four", 9, 4, "\\n"), "one\\ntwo\\nt...",
+	       "--label-length cuts first, then the rest wraps");
+	is_str(cm__render_wrap(&a, "a\\ b", 0, 1, "\\n"), "a\\\\\\nb",
+	       "a doubled backslash stays whole before a break");
 	char buf[16];
 	cm__render_escape(buf, sizeof(buf), "0123456789abcdefghij", 0);
 	ok(strlen(buf) < sizeof(buf) && !strcmp(buf + strlen(buf) - 3, "..."),
@@ -138,7 +149,7 @@ static void test_scene(cm_ctx *ctx, const cm_network *net)
 	is_int(s.n, 4, "scene: every actor");
 	is_int(s.m, 5, "scene: every tie");
 	is_int(s.ncats, 2, "scene: two kinds, two colours");
-	is_str(s.cats[0].color, cm__kind_color(CM_KIND_FIRM), "firms have the firm colour");
+	is_str(s.cats[0].color, cm__color_kind(CM_KIND_FIRM), "firms have the firm colour");
 	ok(s.nodes[1].external && !s.nodes[0].external, "ownership decides the shape");
 	ok(s.has_inside && s.has_outside && !s.nodes[2].inside, "location decides the region");
 	size_t labelled = 0;
@@ -206,8 +217,8 @@ static void test_changes(cm_ctx *ctx, const cm_network *net)
 	o.format = CM_RENDER_DOT;
 	ok(cm_render_buffer(&out, &len, NULL, ctx, net, &o) == 0, "change diagram renders");
 	ok(out && strlen(out) == len, "the buffer is NUL-terminated text of len bytes");
-	const char *want[] = {"actor entered", "actor left", "tie persisted", "tie formed",
-	                      "tie dissolved", "#D55E00",    "#009E73",       "#999999"};
+	const char *want[] = {"actor entered", "actor left",   "tie persisted",   "tie formed",
+	                      "tie dissolved", CM__COLOR_LEFT, CM__COLOR_ENTERED, CM__COLOR_KEPT};
 	for (size_t k = 0; out && k < sizeof(want) / sizeof(*want); k++)
 		ok(strstr(out, want[k]) != NULL, "change diagram has %s", want[k]);
 	ok(out && strstr(out, "style=\"filled,dashed\"") != NULL, "an actor that left is dashed");

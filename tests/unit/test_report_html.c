@@ -63,8 +63,23 @@ static void series_report(cm_ctx *ctx, cm_series *s)
 	free(html);
 }
 
+/* The one XML/HTML text escape the report and the charts share. */
+static void xml_escape(void)
+{
+	cm__memout m;
+	if (!cm__memout_open(&m))
+		return;
+	cm__fputs_xml(m.fp, "a<b>&\"c'd\xC3\xA9");
+	cm__fputs_xml(m.fp, NULL);
+	if (cm__memout_close(&m))
+		return;
+	ok(!strcmp(m.buf, "a&lt;b&gt;&amp;&quot;c&#39;d\xC3\xA9"), "XML text escaped: %s", m.buf);
+	free(m.buf);
+}
+
 int main(void)
 {
+	xml_escape();
 	cm_ctx *ctx = NULL;
 	cm_series *s = NULL, *empty = NULL;
 	cm_ctx_new(&ctx);

@@ -11,23 +11,8 @@
 
 const char *const cm__chart_palette[CM__CHART_SERIES] = {
     "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999933"};
-const char *const cm__chart_dashes[CM__CHART_SERIES] = {"",         "8 4", "2 3", "10 3 2 3",
-                                                         "",         "8 4", "2 3", "10 3 2 3"};
-
-/* XML text: escapes the five special characters. */
-static void put_text(FILE *fp, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&apos;", fp); break;
-		default: fputc(*s, fp);
-		}
-	}
-}
+const char *const cm__chart_dashes[CM__CHART_SERIES] = {"", "8 4", "2 3", "10 3 2 3",
+                                                        "", "8 4", "2 3", "10 3 2 3"};
 
 const char *cm__chart_num(char *buf, size_t size, double v)
 {
@@ -103,15 +88,15 @@ static void y_axis(FILE *fp, const cm__chart_scale *s, const cm_chart *c)
 		fprintf(fp,
 		        "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333333\"/>\n",
 		        CHART_LEFT - 5, y, CHART_LEFT, y);
-		fprintf(fp, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", CHART_LEFT - 9,
-		        y + 4.5, cm__chart_num(b, sizeof(b), v));
+		fprintf(fp, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+		        CHART_LEFT - 9, y + 4.5, cm__chart_num(b, sizeof(b), v));
 	}
 	if (c->y_title) {
 		fprintf(fp,
 		        "<text transform=\"translate(22 %d) rotate(-90)\" "
 		        "text-anchor=\"middle\" font-weight=\"bold\">",
 		        CHART_TOP + CHART_PLOT_H / 2);
-		put_text(fp, c->y_title);
+		cm__fputs_xml(fp, c->y_title);
 		fputs("</text>\n", fp);
 	}
 }
@@ -126,7 +111,8 @@ static void x_axis(FILE *fp, const cm__chart_scale *s, const cm_chart *c)
 		        x, CHART_TOP + CHART_PLOT_H, x, CHART_TOP + CHART_PLOT_H + 5);
 		fprintf(fp, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">", x,
 		        CHART_TOP + CHART_PLOT_H + 21);
-		put_text(fp, c->x_labels ? c->x_labels[i] : cm__chart_num(b, sizeof(b), c->x[i]));
+		cm__fputs_xml(fp,
+		              c->x_labels ? c->x_labels[i] : cm__chart_num(b, sizeof(b), c->x[i]));
 		fputs("</text>\n", fp);
 		if (!c->x_notes || !c->x_notes[i])
 			continue;
@@ -134,13 +120,13 @@ static void x_axis(FILE *fp, const cm__chart_scale *s, const cm_chart *c)
 		        "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\" "
 		        "fill=\"#555555\">",
 		        x, CHART_TOP + CHART_PLOT_H + 35);
-		put_text(fp, c->x_notes[i]);
+		cm__fputs_xml(fp, c->x_notes[i]);
 		fputs("</text>\n", fp);
 	}
 	if (c->x_title) {
 		fprintf(fp, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-weight=\"bold\">",
 		        CHART_LEFT + CHART_PLOT_W / 2, CHART_H - 22);
-		put_text(fp, c->x_title);
+		cm__fputs_xml(fp, c->x_title);
 		fputs("</text>\n", fp);
 	}
 	fprintf(fp,
@@ -210,7 +196,8 @@ static void series(FILE *fp, const cm__chart_scale *s, const cm_chart *c, size_t
 	}
 	for (size_t i = 0; i < c->npoints; i++)
 		if (isfinite(y[i]))
-			marker(fp, k, cm__chart_px(s, c->x[i]), cm__chart_py(s, y[i]), cm__chart_palette[k]);
+			marker(fp, k, cm__chart_px(s, c->x[i]), cm__chart_py(s, y[i]),
+			       cm__chart_palette[k]);
 	fputs("</g>\n", fp);
 }
 
@@ -224,7 +211,7 @@ static void legend(FILE *fp, const cm_chart *c)
 		fputs("/>\n", fp);
 		marker(fp, k, x + 16, y, cm__chart_palette[k]);
 		fprintf(fp, "<text x=\"%d\" y=\"%d\">", x + 40, y + 4);
-		put_text(fp, c->series[k].name);
+		cm__fputs_xml(fp, c->series[k].name);
 		fputs("</text>\n", fp);
 	}
 	fputs("</g>\n", fp);
@@ -276,7 +263,7 @@ int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c)
 		        "<text x=\"%d\" y=\"30\" text-anchor=\"middle\" font-size=\"17\" "
 		        "font-weight=\"bold\">",
 		        CHART_LEFT + CHART_PLOT_W / 2);
-		put_text(fp, c->title);
+		cm__fputs_xml(fp, c->title);
 		fputs("</text>\n", fp);
 	}
 	y_axis(fp, &s, c);
@@ -287,7 +274,7 @@ int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c)
 	if (c->caption) {
 		fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#333333\">", 12,
 		        CHART_H - 5);
-		put_text(fp, c->caption);
+		cm__fputs_xml(fp, c->caption);
 		fputs("</text>\n", fp);
 	}
 	fputs("</svg>\n", fp);

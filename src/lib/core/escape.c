@@ -105,3 +105,17 @@ void cm__fput_escaped_field(FILE *fp, const char *s, int width, size_t max)
 	if (width < 0)
 		fprintf(fp, "%*s", (int)pad, "");
 }
+
+void cm__fputs_xml(FILE *fp, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", fp); break;
+		case '<': fputs("&lt;", fp); break;
+		case '>': fputs("&gt;", fp); break;
+		case '"': fputs("&quot;", fp); break;
+		case '\'': fputs("&#39;", fp); break; /* &apos; is not HTML 4 */
+		default: fputc(*s, fp);
+		}
+	}
+}

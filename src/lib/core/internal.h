@@ -72,6 +72,30 @@ size_t cm__fputs_escaped(FILE *fp, const char *s);
 void cm__fput_escaped_field(FILE *fp, const char *s, int width, size_t max);
 /* The bytes cm__fputs_escaped would write. */
 size_t cm__escaped_length(const char *s);
+/* Writes s as HTML or XML text (element content or a quoted attribute):
+ * & < > " ' become entities; NULL writes nothing. */
+void cm__fputs_xml(FILE *fp, const char *s);
+
+/* ------------------------------------------------------------ colours */
+
+/* The one palette of every picture (palette.c, docs/render.md "Colours"):
+ * each colour means one thing wherever it is drawn. */
+#define CM__COLOR_MISSING "#DDDDDD" /* fill of a missing value, "other" */
+#define CM__COLOR_ENTERED "#228833" /* actor entered, tie formed */
+#define CM__COLOR_LEFT    "#000000" /* actor left, tie dissolved (dashed) */
+#define CM__COLOR_KEPT    "#BBBBBB" /* tie persisted */
+#define CM__COLOR_VALUES  8         /* colours for values of an attribute */
+/* The fill of a kind; the same in every picture. */
+const char *cm__color_kind(cm_kind kind);
+/* The fill of the i-th most common value of an attribute or community;
+ * NULL past CM__COLOR_VALUES. */
+const char *cm__color_value(size_t i);
+/* The fill of a structural role (hub, gatekeeper, core, periphery). */
+const char *cm__color_role(const char *role);
+/* The line colour and style (solid, dashed, dotted) of a relation layer;
+ * *custom counts the layers other than supplier, information and
+ * association met so far, each of which gets its own colour. */
+const char *cm__color_layer(const char *name, size_t *custom, const char **style);
 
 /* ------------------------------------------------------------ memory */
 

@@ -9,8 +9,8 @@
 
 #include "core/internal.h"
 
-#define CM__GREY        "#BBBBBB" /* missing values and "other" */
-#define CM__RENDER_CATS 10        /* legend entries of the fill colour, "other" included */
+#define CM__GREY        CM__COLOR_MISSING /* missing values and "other" */
+#define CM__RENDER_CATS 10                /* legend entries of the fill colour, "other" included */
 
 /* One legend entry of the fill colour. */
 typedef struct cm__rcat {
@@ -33,6 +33,7 @@ typedef struct cm__rnode {
 	const char *name;  /* the actor id or the group name (arena) */
 	const char *gv;    /* its Graphviz node name (cm__render_gv_name) */
 	const char *label; /* display text, already escaped for Graphviz; NULL: unlabelled */
+	const char *tip;   /* hover text (SVG), escaped; NULL: none */
 	size_t cat;        /* fill colour, index into scene.cats */
 	size_t group;      /* colour group before capping, index into scene.groups */
 	unsigned char external, inside;
@@ -73,10 +74,13 @@ typedef struct cm__scene {
 	cm__rlayer *layers;
 	size_t nlayers;
 	cm__size_mode size_mode;
-	const char *size_title; /* measure name */
-	double vmin, vmax;      /* range of the size values drawn */
-	double max_ties;        /* aggregated edges */
-	const char *title;      /* escaped */
+	const char *size_title;   /* measure name */
+	double vmin, vmax;        /* range of the size values drawn */
+	double max_ties;          /* aggregated edges */
+	const char *title;        /* escaped */
+	const char *caption;      /* escaped, lines ending in \l; NULL: none */
+	const char *region_label; /* the region box's label, escaped */
+	const char *region_name;  /* the same as given (NULL: the default), for the legend */
 	int has_inside, has_outside, has_local, has_external;
 	unsigned node_changes, edge_changes; /* bit (1 << CM__CHANGE_*) per change used */
 	int aggregated;
@@ -132,6 +136,13 @@ const char *cm__render_text(cm__arena *a, const char *text, size_t max);
 /* The same into buf (size bytes, at least 16), "..." when it does not fit. */
 size_t cm__render_escape(char *buf, size_t size, const char *text, size_t max);
 
+/* cm__render_text, then wrapped on spaces into lines of at most width
+ * characters (0: one line; a longer word keeps its line), the lines
+ * joined by sep: "\\n" (centred) or "\\l" (left-aligned) for Graphviz.
+ * Runs of spaces become one. Returns arena memory or NULL. */
+const char *cm__render_wrap(cm__arena *a, const char *text, size_t max, size_t width,
+                            const char *sep);
+
 /* name as a Graphviz node name: Graphviz's SVG writer copies an '&' that
  * looks like the start of an entity ("&amp;", "&#38;", even "&;") into
  * titles unescaped, which changes the text or breaks the XML, so such an
@@ -145,9 +156,9 @@ const char *cm__render_gv_name(cm__arena *a, const char *name);
 /* Width in inches for value v when values span [lo, hi]: area proportional. */
 double cm__render_width(double v, double lo, double hi);
 
-/* The palette: Okabe & Ito (2008), colour-blind safe. */
-extern const char *const cm__okabe_ito[8];
-const char *cm__kind_color(cm_kind kind);
+/* What a large value of an actor measure says in plain words ("lies
+ * between many pairs" for betweenness); NULL for a measure it does not know. */
+const char *cm__measure_meaning(const char *measure);
 
 /* Adds a node / edge to the scene; returns 0 or CM_ENOMEM. */
 int cm__scene_add_node(cm__scene *s, cm_ctx *ctx, const cm__rnode *node);

@@ -41,7 +41,11 @@ int cm__gv_layout(cm_ctx *ctx, GVC_t *gvc, Agraph_t *g, cm__scene *s, const char
 int cm__gv_place(double ext[4], cm_ctx *ctx, Agraph_t *g, const cm__scene *s);
 /* Adds the legend to the right of the drawing's bounding box; 0, or
  * CM_ENOMEM when Graphviz could not make one of its objects. */
-int cm__gv_legend(cm_ctx *ctx, Agraph_t *g, const cm__scene *s, double right, double top);
+int cm__gv_legend(double *bottom, cm_ctx *ctx, Agraph_t *g, const cm__scene *s, double right,
+                  double top);
+/* Adds the caption, when there is one, below bottom from left; 0, or
+ * CM_ENOMEM. */
+int cm__gv_caption(cm_ctx *ctx, Agraph_t *g, const cm__scene *s, double left, double bottom);
 
 /* Draws g, every node and spline already placed, into *out as
  * cm__render_scene does (render.c). */

@@ -110,6 +110,10 @@ static void graph_attrs(Agraph_t *g, const cm__scene *s, const char *engine)
 	cm__gv_set(g, "fontname", "Helvetica");
 	cm__gv_set(g, "outputorder", "edgesfirst");
 	cm__gv_set(g, "splines", "false");
+	/* An actor's label that would overlap another label or an actor is
+	 * left out rather than drawn over it (Graphviz's xlabel placement); a
+	 * group's label says what the group is, so it always shows. */
+	cm__gv_set(g, "forcelabels", s->aggregated ? "true" : "false");
 	cm__gv_set(g, "bgcolor", "white");
 	cm__gv_set(g, "pad", "0.3");
 	cm__gv_setf(g, "start", "%lu", s->seed); /* the random seed of neato, fdp, sfdp */
@@ -136,9 +140,9 @@ static void graph_attrs(Agraph_t *g, const cm__scene *s, const char *engine)
 static const char *change_color(unsigned char change)
 {
 	switch (change) {
-	case CM__CHANGE_IN: return "#009E73";
-	case CM__CHANGE_OUT: return "#D55E00";
-	case CM__CHANGE_KEPT: return "#999999";
+	case CM__CHANGE_IN: return CM__COLOR_ENTERED;
+	case CM__CHANGE_OUT: return CM__COLOR_LEFT;
+	case CM__CHANGE_KEPT: return CM__COLOR_KEPT;
 	default: return NULL;
 	}
 }
@@ -154,6 +158,8 @@ static void style_node(Agnode_t *n, const cm__scene *s, const cm__rnode *nd)
 	cm__gv_set(n, "label", "");
 	if (nd->label)
 		cm__gv_set(n, "xlabel", nd->label);
+	if (nd->tip)
+		cm__gv_set(n, "tooltip", nd->tip);
 	cm__gv_set(n, "fillcolor", s->cats[nd->cat].color);
 	cm__gv_set(n, "style", nd->change == CM__CHANGE_OUT ? "filled,dashed" : "filled");
 	const char *c = nd->change == CM__CHANGE_KEPT ? NULL : change_color(nd->change);
@@ -232,7 +238,7 @@ int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *en
 	if (s->has_inside && !s->boxes && !region)
 		return cm__oom(ctx);
 	if (region) {
-		cm__gv_set(region, "label", "inside the region");
+		cm__gv_set(region, "label", s->region_label);
 		cm__gv_set(region, "style", "rounded");
 		cm__gv_set(region, "color", "#777777");
 		cm__gv_set(region, "fontcolor", "#555555");

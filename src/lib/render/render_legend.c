@@ -15,6 +15,8 @@
 #define HEAD_X 10.0  /* headers' left edge */
 #define TEXT_W 210.0 /* text column width */
 #define GAP    40.0  /* between the drawing and the legend */
+#define CAPTION_W                                                                                  \
+	480.0 /* the caption's width: CAPTION_LINE characters of 11 points (render_scene.c) */
 
 typedef struct legend {
 	Agraph_t *g, *cl;
@@ -100,7 +102,7 @@ static void sample_node(legend *L, const char *shape, const char *fill, const ch
 	cm__gv_set(n, "style", style);
 	cm__gv_set(n, "fillcolor", fill);
 	cm__gv_set(n, "color", outline);
-	int change = !strcmp(outline, "#009E73") || !strcmp(outline, "#D55E00");
+	int change = !strcmp(outline, CM__COLOR_ENTERED) || !strcmp(outline, CM__COLOR_LEFT);
 	cm__gv_set(n, "penwidth", change ? "3" : "0.8");
 }
 
@@ -159,11 +161,48 @@ static void colours(legend *L, const cm__scene *s)
 	}
 }
 
+/* Only the shapes drawn: no "external" square when no actor is external. */
 static void shapes(legend *L, const cm__scene *s)
 {
+	int local = 0, external = 0;
+	for (size_t i = 0; i < s->n; i++)
+		local |= !s->nodes[i].external, external |= s->nodes[i].external;
+	if (!local && !external)
+		return;
 	header(L, s->aggregated ? "Shape: ownership of most members" : "Shape: ownership");
-	node_row(L, "circle", "white", "#333333", "filled", 0.16, "local", "");
-	node_row(L, "square", "white", "#333333", "filled", 0.142, "external", "");
+	if (local)
+		node_row(L, "circle", "white", "#333333", "filled", 0.16, "local", "");
+	if (external)
+		node_row(L, "square", "white", "#333333", "filled", 0.142, "external", "");
+}
+
+/* What a large value of an actor measure says, in plain words. */
+const char *cm__measure_meaning(const char *measure)
+{
+	static const char *const words[][2] = {
+	    {"degree", "many direct ties"},
+	    {"in_degree", "many incoming ties"},
+	    {"out_degree", "many outgoing ties"},
+	    {"strength", "many or heavy ties"},
+	    {"betweenness", "lies between many pairs"},
+	    {"betweenness_norm", "lies between many pairs"},
+	    {"closeness", "few steps to everyone"},
+	    {"harmonic", "few steps to most actors"},
+	    {"eigenvector", "tied to well-tied actors"},
+	    {"pagerank", "chosen by well-chosen actors"},
+	    {"coreness", "deep in the dense core"},
+	    {"constraint", "its contacts all know each other"},
+	    {"effective_size", "many unconnected contacts"},
+	    {"coordinator", "brokers within its own group"},
+	    {"itinerant", "brokers within another group"},
+	    {"gatekeeper", "brings ties into its group"},
+	    {"representative", "takes its group's ties out"},
+	    {"liaison", "brokers between other groups"},
+	};
+	for (size_t k = 0; k < CM__ARRAY_LEN(words); k++)
+		if (!strcmp(measure, words[k][0]))
+			return words[k][1];
+	return NULL;
 }
 
 static void size_pair(legend *L, double lo, double hi)
@@ -173,6 +212,20 @@ static void size_pair(legend *L, double lo, double hi)
 	node_row(L, "circle", "white", "#333333", "filled", CM__WIDTH_MIN, row, "");
 	snprintf(row, sizeof(row), "largest: %s", cm__fmt_double(b, sizeof(b), hi, 3));
 	node_row(L, "circle", "white", "#333333", "filled", CM__WIDTH_MAX, row, "");
+}
+
+/* "Size: lies between many pairs", then the measure's name: the words
+ * first, for the readers who do not know the measure. */
+static void measure_header(legend *L, const char *measure)
+{
+	const char *words = cm__measure_meaning(measure);
+	if (!words) {
+		header_of(L, "Size: ", measure, " (area)");
+		return;
+	}
+	header_of(L, "Size: ", words, "");
+	text_of(L, "area by ", measure, "", L->y, 0);
+	L->y -= ROW;
 }
 
 static void sizes(legend *L, const cm__scene *s)
@@ -192,7 +245,7 @@ static void sizes(legend *L, const cm__scene *s)
 		size_pair(L, s->vmin, s->vmax);
 		return;
 	default:
-		header_of(L, "Size: ", s->size_title, " (area)");
+		measure_header(L, s->size_title);
 		if (isfinite(s->vmin))
 			size_pair(L, s->vmin, s->vmax);
 	}
@@ -224,15 +277,17 @@ static void changes(legend *L, const cm__scene *s)
 		return;
 	header(L, "Change");
 	if (nc & (1u << CM__CHANGE_IN))
-		node_row(L, "circle", "white", "#009E73", "filled", 0.16, "actor entered", "");
+		node_row(L, "circle", "white", CM__COLOR_ENTERED, "filled", 0.16, "actor entered",
+		         "");
 	if (nc & (1u << CM__CHANGE_OUT))
-		node_row(L, "circle", "white", "#D55E00", "filled,dashed", 0.16, "actor left", "");
+		node_row(L, "circle", "white", CM__COLOR_LEFT, "filled,dashed", 0.16, "actor left",
+		         "");
 	if (ec & (1u << CM__CHANGE_KEPT))
-		edge_row(L, "#999999", "solid", 0, 1.0, "tie persisted", "");
+		edge_row(L, CM__COLOR_KEPT, "solid", 0, 1.0, "tie persisted", "");
 	if (ec & (1u << CM__CHANGE_IN))
-		edge_row(L, "#009E73", "solid", 0, 1.8, "tie formed", "");
+		edge_row(L, CM__COLOR_ENTERED, "solid", 0, 1.8, "tie formed", "");
 	if (ec & (1u << CM__CHANGE_OUT))
-		edge_row(L, "#D55E00", "dashed", 0, 1.8, "tie dissolved", "");
+		edge_row(L, CM__COLOR_LEFT, "dashed", 0, 1.8, "tie dissolved", "");
 }
 
 /* Every section, top to bottom. */
@@ -249,13 +304,16 @@ static void sections(legend *L, const cm__scene *s)
 	if (s->has_inside || s->boxes) {
 		header(L, "Box");
 		node_row(L, "box", "white", "#777777", "rounded", 0.3,
-		         s->boxes ? "a group of the file (labelled)" : "actors inside the region",
+		         s->boxes         ? "a group of the file (labelled)"
+		         : s->region_name ? s->region_name
+		                          : "actors inside the region",
 		         "");
 	}
 	changes(L, s);
 }
 
-int cm__gv_legend(cm_ctx *ctx, Agraph_t *g, const cm__scene *s, double right, double top)
+int cm__gv_legend(double *bottom, cm_ctx *ctx, Agraph_t *g, const cm__scene *s, double right,
+                  double top)
 {
 	legend L = {g, agsubg(g, "cluster_legend", 1), right + GAP, top - 8, 0, 0, NULL, NULL};
 	if (!L.cl)
@@ -265,7 +323,8 @@ int cm__gv_legend(cm_ctx *ctx, Agraph_t *g, const cm__scene *s, double right, do
 	cm__gv_set(L.cl, "style", "rounded");
 	cm__gv_set(L.cl, "color", "#999999");
 	sections(&L, s);
-	cm__gv_setf(L.cl, "bb", "%.2f,%.2f,%.2f,%.2f", L.left, L.y + ROW / 2 - 6,
+	*bottom = L.y + ROW / 2 - 6;
+	cm__gv_setf(L.cl, "bb", "%.2f,%.2f,%.2f,%.2f", L.left, *bottom,
 	            L.left + TEXT_X + TEXT_W + 6, top + 16);
 	return L.failed ? cm__oom(ctx) : 0;
 }
@@ -275,4 +334,27 @@ void cm__legend_texts(const cm__scene *s, void (*fn)(void *payload, const char *
 {
 	legend L = {.emit = fn, .payload = payload};
 	sections(&L, s);
+}
+
+int cm__gv_caption(cm_ctx *ctx, Agraph_t *g, const cm__scene *s, double left, double bottom)
+{
+	if (!s->caption)
+		return 0;
+	size_t lines = 1;
+	for (const char *p = s->caption; (p = strstr(p, "\\l")); p += 2)
+		lines++;
+	/* Below everything, left-aligned; Graphviz grows the drawing to it. */
+	double h = (double)lines * 14.0;
+	Agnode_t *n = cm__gv_fresh_node(g, "caption");
+	if (!n)
+		return cm__oom(ctx);
+	cm__gv_setf(n, "pos", "%.2f,%.2f!", left + CAPTION_W / 2, bottom - 24 - h / 2);
+	cm__gv_set(n, "shape", "plaintext");
+	cm__gv_set(n, "fixedsize", "shape");
+	cm__gv_setf(n, "width", "%.3f", CAPTION_W / CM__PT);
+	cm__gv_setf(n, "height", "%.3f", h / CM__PT);
+	cm__gv_setf(n, "label", "%s\\l", s->caption);
+	cm__gv_set(n, "fontsize", "11");
+	cm__gv_set(n, "xlabel", "");
+	return 0;
 }

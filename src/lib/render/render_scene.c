@@ -10,6 +10,8 @@
 
 #define LABELS_ALL_UP_TO 50 /* CM_RENDER_LABELS_AUTO: label everyone up to this */
 #define LABELS_TOP       20 /* ... else the top 20 */
+#define LABEL_LINE       18 /* characters per line of a wrapped label */
+#define CAPTION_LINE     90 /* ... of the caption */
 
 int cm_render_opts_init(cm_render_opts *opts, unsigned int version)
 {
@@ -116,16 +118,6 @@ static const char *role_of(const cm_classification *c, size_t i)
 	return "no role";
 }
 
-static const char *role_color(const char *name)
-{
-	static const char *const names[] = {"hub", "gatekeeper", "core", "periphery"};
-	static const char *const colors[] = {"#D55E00", "#E69F00", "#0072B2", "#56B4E9"};
-	for (size_t k = 0; k < 4; k++)
-		if (!strcmp(name, names[k]))
-			return colors[k];
-	return CM__GREY;
-}
-
 /* The colour key of node i: kind, role, community or attribute value. */
 static const char *node_key(build *b, cm__scene *s, size_t i, const double *comm)
 {
@@ -142,7 +134,14 @@ static const char *node_key(build *b, cm__scene *s, size_t i, const double *comm
 		return cm__arena_strndup(&s->arena, buf, strlen(buf));
 	}
 	const char *v = cm__node_attr(b->net, i, by);
-	return v && *v ? v : "(none)";
+	if (v && *v)
+		return v;
+	/* An attribute such as sector describes firms: a university or an
+	 * agency without one is shown as what it is, in its kind's colour. */
+	cm_kind kind = (cm_kind)b->net->nodes[i].kind;
+	if (kind != CM_KIND_FIRM && kind != CM_KIND_OTHER)
+		return cm_kind_name(kind);
+	return "(none)";
 }
 
 static int has_attribute(const build *b)
@@ -216,13 +215,14 @@ static const char *group_color(const cm__scene *s, const char *by, size_t g, siz
 {
 	const char *key = s->groups[g];
 	cm_kind kind;
-	if (!strcmp(by, "kind") && cm_kind_parse(&kind, key) == 0)
-		return cm__kind_color(kind);
+	int attr = strcmp(by, "community") && strcmp(by, "role");
+	if (attr && cm_kind_parse(&kind, key) == 0)
+		return cm__color_kind(kind); /* by kind, or a kind standing in for a value */
 	if (!strcmp(by, "role"))
-		return role_color(key);
-	if (is_missing(key) || *next >= 7)
+		return cm__color_role(key);
+	if (is_missing(key) || *next >= CM__COLOR_VALUES)
 		return NULL;
-	return cm__okabe_ito[(*next)++];
+	return cm__color_value((*next)++);
 }
 
 /* Legend entries: each group its colour while the palette lasts, the rest
@@ -382,13 +382,59 @@ static int node_labels(build *b, cm_ctx *ctx, cm__scene *s)
 	int rc = 0;
 	for (size_t r = 0; r < s->n && r < k && !rc; r++) {
 		size_t i = order[r].node;
-		s->nodes[i].label =
-		    cm__render_text(&s->arena, cm__node_label(b->net, i), b->opts->label_length);
+		s->nodes[i].label = cm__render_wrap(&s->arena, cm__node_label(b->net, i),
+		                                    b->opts->label_length, LABEL_LINE, "\\n");
 		if (!s->nodes[i].label)
 			rc = cm__oom(ctx);
 	}
 	cm__free(order);
 	return rc;
+}
+
+/* The hover text of actor i (SVG): its name, then what the data says of
+ * it, then the size measure: "Name\nfirm, small, external\nbetweenness: 12". */
+static const char *node_tip(build *b, cm__scene *s, size_t i)
+{
+	char facts[256] = "", num[48];
+	unsigned has = b->net->nodes[i].has;
+	size_t k = 0;
+	if (has & CM_HAS_KIND)
+		k += (size_t)snprintf(facts + k, sizeof(facts) - k, "%s",
+		                      cm_kind_name((cm_kind)b->net->nodes[i].kind));
+	if (has & CM_HAS_SIZE)
+		k += (size_t)snprintf(facts + k, sizeof(facts) - k, "%s%s", k ? ", " : "",
+		                      cm_size_name((cm_size)b->net->nodes[i].size));
+	if (has & CM_HAS_OWNERSHIP)
+		k += (size_t)snprintf(facts + k, sizeof(facts) - k, "%s%s owned", k ? ", " : "",
+		                      cm_ownership_name((cm_ownership)b->net->nodes[i].ownership));
+	const char *name = cm__render_text(&s->arena, cm__node_label(b->net, i), 0);
+	size_t size = name ? 2 * strlen(name) + sizeof(facts) + 160 : 0;
+	char *t = name ? cm__malloc(size) : NULL;
+	if (!t)
+		return NULL;
+	/* Graphviz expands a tooltip's escapes twice: its backslashes, doubled
+	 * once already, are doubled again so that they print as typed. */
+	size_t n = 0;
+	for (const char *p = name; *p; p++)
+		if ((t[n++] = *p) == '\\')
+			t[n++] = '\\';
+	n += (size_t)snprintf(t + n, size - n, "%s%s", k ? "\\n" : "", facts);
+	if (s->size_mode == CM__SIZE_MEASURE)
+		snprintf(t + n, size - n, "\\n%.60s: %s", s->size_title,
+		         isnan(s->nodes[i].value)
+		             ? "missing"
+		             : cm__fmt_double(num, sizeof(num), s->nodes[i].value, 4));
+	const char *out = cm__arena_strndup(&s->arena, t, strlen(t));
+	cm__free(t);
+	return out;
+}
+
+static int node_tips(build *b, cm_ctx *ctx, cm__scene *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (!(s->nodes[i].tip = node_tip(b, s, i)))
+			return cm__oom(ctx);
+	return 0;
 }
 
 /* ------------------------------------------------------------ nodes, ties */
@@ -448,41 +494,18 @@ static int add_nodes(build *b, cm_ctx *ctx, cm__scene *s)
 	return 0;
 }
 
-/* Line style of a layer: supplier solid with arrows (seller -> buyer),
- * information dashed, association dotted; custom layers solid, each its
- * own colour. */
-static void layer_style(cm__rlayer *l, const char *name, size_t *custom)
-{
-	static const char *const custom_colors[] = {"#009E73", "#CC79A7", "#D55E00", "#56B4E9",
-	                                            "#F0E442"};
-	l->name = name;
-	l->style = "solid";
-	l->directed = 0;
-	if (!strcmp(name, "supplier")) {
-		l->color = "#444444";
-		l->directed = 1;
-	} else if (!strcmp(name, "information")) {
-		l->color = "#0072B2";
-		l->style = "dashed";
-	} else if (!strcmp(name, "association")) {
-		l->color = "#E69F00";
-		l->style = "dotted";
-	} else {
-		size_t c = (*custom)++;
-		l->color = custom_colors[c % CM__ARRAY_LEN(custom_colors)];
-		if (c >= CM__ARRAY_LEN(custom_colors))
-			l->style = "dashed"; /* colours ran out: tell them apart by the line */
-	}
-}
-
 static int add_edges(build *b, cm_ctx *ctx, cm__scene *s)
 {
 	size_t nl = cm_network_layer_count(b->net), custom = 0;
 	s->layers = cm__calloc(nl + 1, sizeof(*s->layers));
 	if (!s->layers)
 		return cm__oom(ctx);
-	for (size_t l = 0; l < nl; l++)
-		layer_style(&s->layers[l], b->net->layers[l], &custom);
+	for (size_t l = 0; l < nl; l++) {
+		cm__rlayer *ly = &s->layers[l];
+		ly->name = b->net->layers[l];
+		ly->color = cm__color_layer(ly->name, &custom, &ly->style);
+		ly->directed = !strcmp(ly->name, "supplier");
+	}
 	s->nlayers = nl;
 	s->tiers = b->layer != SIZE_MAX && !strcmp(s->layers[b->layer].name, "supplier");
 	for (size_t e = 0; e < cm_network_edge_count(b->net); e++) {
@@ -517,7 +540,13 @@ static int make_title(build *b, cm_ctx *ctx, cm__scene *s)
 	if (!*t)
 		t = "Cluster map";
 	s->title = cm__render_text(&s->arena, t, 100);
-	return s->title ? 0 : cm__oom(ctx);
+	const char *cap = b->opts->caption, *region = b->opts->region_label;
+	if (cap && *cap)
+		s->caption = cm__render_wrap(&s->arena, cap, 0, CAPTION_LINE, "\\l");
+	s->region_name = region && *region ? region : NULL;
+	s->region_label =
+	    cm__render_text(&s->arena, region && *region ? region : "inside the region", 60);
+	return s->title && s->region_label && (s->caption || !cap || !*cap) ? 0 : cm__oom(ctx);
 }
 
 static int check_opts(cm_ctx *ctx, const cm_render_opts *o)
@@ -571,6 +600,8 @@ int cm__scene_build(cm__scene *s, cm_ctx *ctx, const cm_network *net, const cm_r
 		rc = cm__scene_aggregate(s, ctx, opts->pin);
 	else if (!rc && !(rc = cm__scene_merge_ties(s, ctx)) && !(rc = node_sizes(&b, ctx, s)))
 		rc = node_labels(&b, ctx, s);
+	if (!rc && !s->aggregated)
+		rc = node_tips(&b, ctx, s);
 	if (!rc)
 		rc = make_title(&b, ctx, s);
 	cm_metrics_free(b.own_metrics);

@@ -7,29 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Okabe & Ito (2008), "Color Universal Design": distinguishable under the
- * common colour-vision deficiencies. Black last: it is only used for lines. */
-const char *const cm__okabe_ito[8] = {"#E69F00", "#56B4E9", "#009E73", "#F0E442",
-                                      "#0072B2", "#D55E00", "#CC79A7", "#000000"};
-
-const char *cm__kind_color(cm_kind kind)
-{
-	/* Fixed per kind so that every map of every cluster reads the same;
-	 * associations share their tie colour (orange). */
-	static const char *const colors[CM_KIND_COUNT] = {
-	    "#56B4E9", /* firm: sky blue */
-	    "#E69F00", /* association: orange */
-	    "#CC79A7", /* cluster organisation: reddish purple */
-	    "#F0E442", /* training: yellow */
-	    "#009E73", /* research: bluish green */
-	    "#0072B2", /* university: blue */
-	    "#D55E00", /* government: vermillion */
-	    "#555555", /* finance: dark grey */
-	    CM__GREY   /* other */
-	};
-	return (unsigned)kind < CM_KIND_COUNT ? colors[kind] : CM__GREY;
-}
-
 static size_t utf8_len(unsigned char c)
 {
 	return c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
@@ -84,6 +61,50 @@ const char *cm__render_text(cm__arena *a, const char *text, size_t max)
 	return out;
 }
 
+#define ZWSP "\xE2\x80\x8B" /* zero-width space, U+200B */
+
+/* Greedy wrap of escaped text: runs of spaces become one space or, where
+ * the line would pass width characters, sep. A word longer than a line
+ * keeps its own line whole. */
+static size_t wrap_into(char *dst, const char *src, size_t width, const char *sep)
+{
+	size_t k = 0, line = 0, seplen = strlen(sep);
+	for (const char *p = src; *p;) {
+		while (*p == ' ')
+			p++;
+		const char *w = p;
+		size_t chars = 0;
+		for (; *p && *p != ' '; p++) /* the zero-width space takes no room */
+			chars += ((unsigned char)*p & 0xC0) != 0x80 && strncmp(p, ZWSP, 3);
+		if (w == p)
+			break;
+		if (line && line + 1 + chars > width)
+			memcpy(dst + k, sep, seplen), k += seplen, line = 0;
+		else if (line)
+			dst[k++] = ' ', line++;
+		memcpy(dst + k, w, (size_t)(p - w)), k += (size_t)(p - w);
+		line += chars;
+	}
+	dst[k] = '\0';
+	return k;
+}
+
+const char *cm__render_wrap(cm__arena *a, const char *text, size_t max, size_t width,
+                            const char *sep)
+{
+	size_t size = 4 * strlen(text) + 16;
+	char *esc = cm__malloc(size), *out = cm__malloc(size * (strlen(sep) + 1));
+	const char *res = NULL;
+	if (esc && out) {
+		cm__render_escape(esc, size, text, max);
+		size_t k = width ? wrap_into(out, esc, width, sep) : strlen(strcpy(out, esc));
+		res = cm__arena_strndup(a, out, k);
+	}
+	cm__free(esc);
+	cm__free(out);
+	return res;
+}
+
 /* Graphviz's test (xml_isentity), widened: '&', then letters, digits or
  * '#', then ';'. */
 static int entity_like(const char *p)
@@ -94,8 +115,6 @@ static int entity_like(const char *p)
 		p++;
 	return *p == ';';
 }
-
-#define ZWSP "\xE2\x80\x8B" /* zero-width space, U+200B */
 
 /* Whether a zero-width space goes before p[0]: a leading '%' would make
  * Graphviz treat the name as anonymous (agnode() then loses it), an '&'

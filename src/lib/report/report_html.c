@@ -18,20 +18,6 @@ int cm_report_opts_init(cm_report_opts *opts, unsigned int version)
 	return 0;
 }
 
-void cm__html_text(FILE *fp, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		default: fputc(*s, fp);
-		}
-	}
-}
-
 void cm__html_number(FILE *fp, double v)
 {
 	char buf[64];
@@ -44,9 +30,9 @@ void cm__html_number(FILE *fp, double v)
 void cm__html_snapshot_name(FILE *fp, const cm_network *net, size_t i)
 {
 	if (*cm_network_label(net))
-		cm__html_text(fp, cm_network_label(net));
+		cm__fputs_xml(fp, cm_network_label(net));
 	else if (*cm_network_id(net))
-		cm__html_text(fp, cm_network_id(net));
+		cm__fputs_xml(fp, cm_network_id(net));
 	else if (cm_network_year(net))
 		fprintf(fp, "%d", cm_network_year(net));
 	else
@@ -73,7 +59,7 @@ static void title(const cm__html *h)
 	if (!t || !*t)
 		t = *cm_network_label(h->net) ? cm_network_label(h->net)
 		                              : cm_network_source(h->net);
-	cm__html_text(h->fp, *t ? t : "Cluster report");
+	cm__fputs_xml(h->fp, *t ? t : "Cluster report");
 }
 
 static void head(const cm__html *h)
@@ -98,7 +84,7 @@ static void sources(const cm__html *h)
 		for (size_t j = 0; j < i && !seen; j++)
 			seen = !strcmp(src, cm_network_source(h->series->items[j]));
 		if (!seen)
-			fputs(i ? ", <code>" : "<code>", h->fp), cm__html_text(h->fp, src),
+			fputs(i ? ", <code>" : "<code>", h->fp), cm__fputs_xml(h->fp, src),
 			    fputs("</code>", h->fp);
 	}
 }
@@ -110,7 +96,7 @@ static void header(const cm__html *h)
 	title(h);
 	fputs("</h1>\n<p class=\"meta\">", h->fp);
 	if (h->opts->date && *h->opts->date)
-		fputs("Report of ", h->fp), cm__html_text(h->fp, h->opts->date),
+		fputs("Report of ", h->fp), cm__fputs_xml(h->fp, h->opts->date),
 		    fputs(" &middot; ", h->fp);
 	fputs("Source: ", h->fp);
 	sources(h);

@@ -25,8 +25,6 @@ typedef struct cm__html {
 	size_t all;                   /* the "all" layer of metrics */
 } cm__html;
 
-/* Text with & < > " ' escaped. */
-void cm__html_text(FILE *fp, const char *s);
 /* A number as the text reports print it; "missing" for NaN. */
 void cm__html_number(FILE *fp, double v);
 /* The snapshot's name: its label, else its id, else its year, else "snapshot N". */

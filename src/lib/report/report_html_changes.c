@@ -28,7 +28,7 @@ static void name_in(FILE *fp, const cm_network *net, const cm__strmap *m, const 
 {
 	long i = cm__strmap_get(m, key, strlen(key));
 	const char *label = i >= 0 ? net->nodes[i].label : NULL;
-	cm__html_text(fp, label && *label ? label : key);
+	cm__fputs_xml(fp, label && *label ? label : key);
 }
 
 typedef struct pair {
@@ -138,7 +138,7 @@ static void tie_table(const cm__html *h, const pair *p)
 		cm_diff_layer_name(&name, NULL, p->d, l);
 		cm_diff_jaccard(&jaccard, NULL, p->d, l);
 		fputs("<tr><td>", h->fp);
-		cm__html_text(h->fp, name);
+		cm__fputs_xml(h->fp, name);
 		fputs("</td>", h->fp);
 		ties(h, p, l, CM_CHANGE_FORMED);
 		ties(h, p, l, CM_CHANGE_DISSOLVED);

@@ -31,7 +31,7 @@ static void snapshot_rows(const cm__html *h)
 		fprintf(h->fp, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td>",
 		        cm_network_node_count(net), cm_network_edge_count(net));
 		for (size_t l = 0; l < cm_network_layer_count(net); l++)
-			fputs(l ? ", " : "", h->fp), cm__html_text(h->fp, net->layers[l]);
+			fputs(l ? ", " : "", h->fp), cm__fputs_xml(h->fp, net->layers[l]);
 		fputs("</td></tr>\n", h->fp);
 	}
 	fputs("</tbody></table>\n", h->fp);
@@ -40,7 +40,7 @@ static void snapshot_rows(const cm__html *h)
 static void actor_name(FILE *fp, const cm_network *net, size_t i)
 {
 	const char *label = net->nodes[i].label;
-	cm__html_text(fp, label && *label ? label : net->nodes[i].id);
+	cm__fputs_xml(fp, label && *label ? label : net->nodes[i].id);
 }
 
 /* One row: how many actors give the attribute, and the first who do not. */
@@ -186,6 +186,28 @@ static json_t *edges(const cm__html *h)
 	return cm__json_check(arr, bad);
 }
 
+/* The colours of the static maps (core/palette.c), so that the
+ * interactive map says the same thing with them. */
+static json_t *colors(const cm__html *h)
+{
+	json_t *root = json_object(), *kinds = json_object(), *lines = json_array();
+	int bad = !root || !kinds || !lines;
+	for (int k = 0; k < CM_KIND_COUNT && !bad; k++)
+		bad = json_object_set_new(kinds, cm_kind_name((cm_kind)k),
+		                          json_string(cm__color_kind((cm_kind)k)));
+	size_t custom = 0;
+	const char *style;
+	for (size_t l = 0; l < cm_network_layer_count(h->net) && !bad; l++)
+		bad = json_array_append_new(
+		    lines, json_string(cm__color_layer(h->net->layers[l], &custom, &style)));
+	bad =
+	    bad || json_object_set(root, "kinds", kinds) || json_object_set(root, "layers", lines);
+	bad = bad || json_object_set_new(root, "missing", json_string(CM__COLOR_MISSING));
+	json_decref(kinds);
+	json_decref(lines);
+	return cm__json_check(root, bad);
+}
+
 /* x and y of every actor, in points; NULL when any is not laid out. */
 static json_t *coords(const cm__html *h, int y)
 {
@@ -215,6 +237,7 @@ int cm__html_json(cm__html *h)
 	json_t *root = json_object();
 	int bad = !root;
 	bad = bad || json_object_set_new(root, "layers", layers(h));
+	bad = bad || json_object_set_new(root, "colors", colors(h));
 	bad = bad || json_object_set_new(root, "actors", actors(h, &max_btw));
 	bad = bad || json_object_set_new(root, "max_betweenness", json_real(max_btw));
 	bad = bad || json_object_set_new(root, "csv_name", json_string("actors.csv"));

@@ -55,7 +55,7 @@ static int figure(const cm__html *h, const char *layer, int number)
 	cm_render_data_free(svg);
 	fprintf(h->fp, "<figcaption>Figure %d. ", number);
 	if (layer)
-		fputs("The ", h->fp), cm__html_text(h->fp, layer), fputs(" ties only", h->fp);
+		fputs("The ", h->fp), cm__fputs_xml(h->fp, layer), fputs(" ties only", h->fp);
 	else
 		fputs("Every layer of ties", h->fp);
 	fprintf(h->fp,

@@ -19,7 +19,7 @@ static int words(const cm__html *h)
 	if (cm__memout_close(&m))
 		return cm__oom(h->ctx);
 	fputs("<p class=\"verdict\" id=\"verdict-text\">", h->fp);
-	cm__html_text(h->fp, m.buf);
+	cm__fputs_xml(h->fp, m.buf);
 	fputs("</p>\n", h->fp);
 	free(m.buf);
 	return 0;
@@ -45,7 +45,7 @@ static void confidence(const cm__html *h)
 static void indicator_row(FILE *fp, const cm_indicator *ind)
 {
 	fputs("<tr><td>", fp);
-	cm__html_text(fp, ind->name);
+	cm__fputs_xml(fp, ind->name);
 	fputs("</td><td class=\"n\">", fp);
 	cm__html_number(fp, ind->value);
 	fputs("</td><td class=\"n\">", fp);
@@ -55,7 +55,7 @@ static void indicator_row(FILE *fp, const cm_indicator *ind)
 	if (isfinite(ind->p_value))
 		cm__html_number(fp, ind->p_value);
 	fputs("</td><td>", fp);
-	cm__html_text(fp, ind->null ? ind->null : "");
+	cm__fputs_xml(fp, ind->null ? ind->null : "");
 	fputs("</td></tr>\n", fp);
 }
 
@@ -91,7 +91,7 @@ static void scores(const cm__html *h)
 		if (holds)
 			fputs("holds", h->fp);
 		else
-			fputs("fails: ", h->fp), cm__html_text(h->fp, why);
+			fputs("fails: ", h->fp), cm__fputs_xml(h->fp, why);
 		fputs("</td></tr>\n", h->fp);
 	}
 	fputs("</tbody></table>\n", h->fp);
@@ -132,7 +132,7 @@ static void would_change(const cm__html *h)
 	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
 		if (!cm_classification_gate(&why, h->cls, (cm_cluster_type)t))
 			fprintf(h->fp, "<li>%s is ruled out because ", type_words[t]),
-			    cm__html_text(h->fp, why),
+			    cm__fputs_xml(h->fp, why),
 			    fputs("; that would have to change.</li>\n", h->fp);
 	if (limited && !strcmp(limited, "completeness"))
 		fputs("<li>Attributes are missing (see <a href=\"#data\">The data</a>); "
@@ -209,7 +209,7 @@ int cm__html_measures(cm__html *h)
 		const char *name = "";
 		cm_metrics_layer_name(&name, NULL, h->metrics, l);
 		fputs("<th class=\"n\">", h->fp);
-		cm__html_text(h->fp, name);
+		cm__fputs_xml(h->fp, name);
 		fputs("</th>", h->fp);
 	}
 	fputs("<th>what it means</th></tr></thead><tbody>\n", h->fp);
@@ -229,7 +229,7 @@ int cm__html_measures(cm__html *h)
 static void name_of(const cm__html *h, size_t i)
 {
 	const char *label = h->net->nodes[i].label;
-	cm__html_text(h->fp, label && *label ? label : h->net->nodes[i].id);
+	cm__fputs_xml(h->fp, label && *label ? label : h->net->nodes[i].id);
 }
 
 static void role_list(const cm__html *h, unsigned bit, const char *title, const char *meaning)

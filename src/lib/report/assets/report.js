@@ -6,10 +6,10 @@
   "use strict";
   var data = JSON.parse(document.getElementById("cm-data").textContent);
   var SVGNS = "http://www.w3.org/2000/svg";
-  /* Okabe-Ito: colour-blind safe, the same meaning as in the static maps' legend text. */
-  var PALETTE = ["#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442", "#999999"];
+  /* The static maps' palette (docs/render.md, "Colours"), from the data block. */
+  var LINE_COLORS = data.colors.layers;
   var KINDS = ["firm", "association", "cluster_org", "training", "research", "university",
-    "government", "finance"];
+    "government", "finance", "other"];
 
   function el(tag, attrs, parent, ns) {
     var e = ns ? document.createElementNS(SVGNS, tag) : document.createElement(tag);
@@ -22,11 +22,8 @@
     if (typeof v !== "number") return String(v);
     return Number.isInteger(v) ? String(v) : v.toPrecision(4).replace(/\.?0+$/, "");
   }
-  var KIND_COLORS = ["#56b4e9", "#e69f00", "#f0e442", "#009e73", "#cc79a7", "#d55e00", "#0072b2",
-    "#999999"];
   function kindColor(kind) {
-    var i = KINDS.indexOf(kind);
-    return i < 0 ? "#ffffff" : KIND_COLORS[i];
+    return data.colors.kinds[kind] || data.colors.missing;
   }
 
   /* ---------------------------------------------------------------- table */
@@ -139,7 +136,7 @@
       incident[e[1]].push(k);
     });
     data.layers.forEach(function (name, l) {
-      var g = el("g", {class: "layer", "data-layer": name, stroke: PALETTE[l % PALETTE.length]},
+      var g = el("g", {class: "layer", "data-layer": name, stroke: LINE_COLORS[l]},
         root, true);
       if (perLayer[l].length) el("path", {class: "e", d: segments(perLayer[l])}, g, true);
       layerGroups.push(g);
@@ -193,7 +190,7 @@
     });
     perLayer.forEach(function (list, l) {
       if (list.length && layerGroups[l].style.display !== "none")
-        el("path", {class: "e hl", d: segments(list), stroke: PALETTE[l % PALETTE.length]},
+        el("path", {class: "e hl", d: segments(list), stroke: LINE_COLORS[l]},
           highlight, true);
     });
     document.getElementById("map-status").textContent =
@@ -247,7 +244,7 @@
     data.layers.forEach(function (name, l) {
       var label = el("label", {}, box);
       var input = el("input", {type: "checkbox", checked: "", "data-layer": name}, label);
-      el("span", {class: "line", style: "border-color:" + PALETTE[l % PALETTE.length]}, label);
+      el("span", {class: "line", style: "border-color:" + LINE_COLORS[l]}, label);
       label.appendChild(document.createTextNode(name));
       input.addEventListener("change", function () {
         var g = svg.querySelector('g.layer[data-layer="' + CSS.escape(name) + '"]');

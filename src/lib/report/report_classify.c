@@ -127,9 +127,12 @@ static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t
 		if (c->type == CM_TYPE_HYBRID &&
 		    (c->hybrid[0] == CM_TYPE_ITALIANATE || c->hybrid[1] == CM_TYPE_ITALIANATE))
 			break;
-		fprintf(fp, " %s%s of local SMEs exchange information with another local SME.",
-		        value(c, "sme_horizontal_reach") < 0.5 ? "Only " : "",
-		        share(&a, c, "sme_horizontal_reach"));
+		/* "Only 20%", "45%", or "An unknown share (...)" opening the sentence. */
+		if (value(c, "sme_horizontal_reach") < 0.5)
+			fprintf(fp, " Only %s", share(&a, c, "sme_horizontal_reach"));
+		else
+			fprintf(fp, " %s", capital(share(&a, c, "sme_horizontal_reach")));
+		fprintf(fp, " of local SMEs exchange information with another local SME.");
 		break;
 	case CM_TYPE_SATELLITE_PLATFORM:
 		fprintf(fp,

@@ -142,7 +142,7 @@ static void confidence(cm_classification *c, const cm__verdict *v)
 	limit_words(c, limit);
 	if (v->type == -2) {
 		c->confidence = 0, c->limited_by = "gates";
-		snprintf(c->limit, sizeof(c->limit), "%.180s", c->why);
+		snprintf(c->limit, sizeof(c->limit), "no type is eligible (see why)");
 	}
 	c->level = c->confidence >= CONFIDENCE_HIGH     ? CM_CONFIDENCE_HIGH
 	           : c->confidence >= CONFIDENCE_MEDIUM ? CM_CONFIDENCE_MEDIUM

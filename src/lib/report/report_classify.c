@@ -222,8 +222,11 @@ static int verdict_text(FILE *fp, const cm_classification *c)
 static void sensitivity_text(FILE *fp, const cm_classification *c)
 {
 	const cm__sensitivity *s = &c->sens;
-	static const char *const what[] = {"band shifts", "reversals", "fills", "actor drops",
-	                                   "tie drops"};
+	static const char *const what[][2] = {{"band shift", "band shifts"},
+	                                      {"reversal", "reversals"},
+	                                      {"fill", "fills"},
+	                                      {"actor drop", "actor drops"},
+	                                      {"tie drop", "tie drops"}};
 	size_t runs = 0, flips = 0;
 	if (!s->done)
 		return;
@@ -233,7 +236,8 @@ static void sensitivity_text(FILE *fp, const cm_classification *c)
 	for (int k = 0, first = 1; k < CM__S_KINDS; k++) {
 		if (!s->runs[k])
 			continue;
-		fprintf(fp, "%s%zu %s", first ? "" : ", ", s->runs[k], what[k]), first = 0;
+		fprintf(fp, "%s%zu %s", first ? "" : ", ", s->runs[k], what[k][s->runs[k] != 1]),
+		    first = 0;
 		if (k == CM__S_ACTOR && s->runs[k] < s->local_actors)
 			fprintf(fp, " of %zu local actors", s->local_actors);
 	}

@@ -2,11 +2,24 @@
 /*
  * clustermap.h - network analysis of inter-firm linkages in industrial clusters.
  *
- * Conventions (the whole API follows them):
+ * Conventions (the whole API follows them; docs/api.md gives the details):
  *  - Every name starts with cm_ (types, functions) or CM_ (constants).
- *  - Functions that can fail return 0 on success or a negative CM_E* code; the
- *    one-line message of the last failure is in cm_ctx_errmsg(ctx).
- *  - Out-parameters come first.
+ *  - Argument order: out-parameters (or the FILE * a writer writes to)
+ *    first, then the context, then the object the function works on, then
+ *    the other inputs, options last:
+ *        int cm_x_y(cm_thing **out, cm_ctx *ctx, const cm_x *x, ..., opts);
+ *    A function with no out-parameter starts with the context.
+ *  - Functions that can fail return int: 0 on success or a negative CM_E*
+ *    code, with the one-line message of the failure in cm_ctx_errmsg(ctx).
+ *    int is used for nothing else: predicates return bool, and values come
+ *    back through out-parameters.
+ *  - Getters that take an index check it: out of range is CM_EINVAL with a
+ *    message in the context (which may be NULL for no message). Getters that cannot fail (counts,
+ * names of a whole object) return the value. Lookups by name (cm_*_find_*) return CM_ENOTFOUND and
+ * leave the context alone: not finding is an answer.
+ *  - Option structs start with `unsigned int version`: initialise them with
+ *    CM_X_OPTS_INIT or cm_x_opts_init(&opts, CM_X_OPTS_VERSION), then set
+ *    fields. A function given a version it does not know returns CM_EINVAL.
  *  - Ownership: an object returned through an out-parameter belongs to the
  *    caller, who releases it with the matching cm_*_free(); every cm_*_free()
  *    accepts NULL. Strings and objects returned by accessors are borrowed: they
@@ -28,6 +41,7 @@
 #ifndef CLUSTERMAP_H
 #define CLUSTERMAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -35,7 +49,15 @@
 extern "C" {
 #endif
 
-#define CM_VERSION "0.1.0"
+/* The version of this header; cm_version() gives the library's at run time. */
+#define CM_VERSION       "0.1.0"
+#define CM_VERSION_MAJOR 0
+#define CM_VERSION_MINOR 1
+#define CM_VERSION_PATCH 0
+
+/* The library's version, "MAJOR.MINOR.PATCH", and its parts (any may be NULL). */
+const char *cm_version(void);
+void cm_version_numbers(int *major, int *minor, int *patch);
 
 /* ---------------------------------------------------------------- errors */
 
@@ -54,6 +76,22 @@ enum {
 /* Short name of a CM_E* code, e.g. "out of memory". */
 const char *cm_strerror(int code);
 
+/* ---------------------------------------------------------------- buffers */
+
+/* Output into memory: every writer that takes a FILE * has a _buf variant
+ * writing the same bytes here. A writer replaces the buffer's contents: ptr
+ * (NUL-terminated, owned by the buffer) holds size bytes; on failure the
+ * buffer is empty. Release with cm_buf_dispose(), which leaves it empty. */
+typedef struct cm_buf {
+	char *ptr;
+	size_t size;
+} cm_buf;
+#define CM_BUF_INIT                                                                                \
+	{                                                                                          \
+		NULL, 0                                                                            \
+	}
+void cm_buf_dispose(cm_buf *buf);
+
 /* --------------------------------------------------------------- context */
 
 typedef struct cm_ctx cm_ctx;
@@ -70,8 +108,10 @@ typedef struct cm_diag {
 	const char *message; /* "what is wrong; hint" without location */
 } cm_diag;
 
-/* Reader limits; 0 in a field means "no limit". */
+/* Reader limits; 0 in a field means "no limit". Versioned like the option
+ * structs: CM_LIMITS_INIT or cm_limits_init() give the defaults. */
 typedef struct cm_limits {
+	unsigned int version;         /* CM_LIMITS_VERSION */
 	unsigned long long max_bytes; /* input size */
 	size_t max_nodes;             /* nodes per file */
 	size_t max_edges;             /* edges per file */
@@ -96,7 +136,8 @@ const char *cm_ctx_errmsg(const cm_ctx *ctx);
 
 /* Diagnostics (warnings and errors) gathered since the last cm_ctx_clear(). */
 size_t cm_ctx_diag_count(const cm_ctx *ctx);
-const cm_diag *cm_ctx_diag(const cm_ctx *ctx, size_t i);
+/* Diagnostic i (borrowed, valid until the next cm_ctx_clear()). */
+int cm_ctx_diag(const cm_diag **out, cm_ctx *ctx, size_t i);
 void cm_ctx_clear(cm_ctx *ctx);
 
 /* Copies s into buf (size bytes, NUL-terminated) with every control
@@ -108,10 +149,20 @@ size_t cm_escape(char *buf, size_t size, const char *s);
 
 /* Writes one diagnostic as "FILE:LINE:COL: warning|error: message\n". */
 void cm_diag_print(FILE *fp, const cm_diag *d);
+int cm_diag_print_buf(cm_buf *out, cm_ctx *ctx, const cm_diag *d);
 
 /* Default limits: enough for a 1M-node, 10M-edge file. */
-void cm_limits_default(cm_limits *out);
-void cm_ctx_set_limits(cm_ctx *ctx, const cm_limits *limits);
+#define CM_LIMITS_VERSION 1
+#define CM_LIMITS_INIT                                                                             \
+	{                                                                                          \
+		CM_LIMITS_VERSION, 4ULL << 30, 20000000, 100000000, 64, 4096, 1 << 20, 1000,       \
+		    10000, 256                                                                     \
+	}
+/* Sets *limits to the defaults; CM_EINVAL for an unknown version. */
+int cm_limits_init(cm_limits *limits, unsigned int version);
+/* CM_EINVAL (limits unchanged) for an unknown version. */
+int cm_ctx_set_limits(cm_ctx *ctx, const cm_limits *limits);
+/* The context's limits, as a struct of the current version. */
 void cm_ctx_get_limits(cm_limits *out, const cm_ctx *ctx);
 
 void cm_ctx_set_progress(cm_ctx *ctx, cm_progress_cb cb, void *payload);
@@ -186,12 +237,13 @@ typedef struct cm_network cm_network;
 typedef struct cm_series cm_series;
 
 typedef struct cm_read_opts {
+	unsigned int version; /* CM_READ_OPTS_VERSION */
 	/* "ours=theirs,..." maps another tool's attribute names onto the model,
 	 * e.g. "relation=type,kind=category"; NULL for none. */
 	const char *map;
 	/* Information edges were recorded asker -> adviser: flip them (the
 	 * same as direction "information=reverse"). */
-	int flip_information;
+	bool flip_information;
 	/* Relations recorded against the model's direction, reversed on
 	 * reading: "RELATION=reverse[,...]" (e.g. "supplier=reverse" for a
 	 * survey recorded buyer -> seller); NULL for none. A file may declare
@@ -204,7 +256,13 @@ typedef struct cm_read_opts {
 	const char *display_name;
 } cm_read_opts;
 
-void cm_read_opts_init(cm_read_opts *opts);
+#define CM_READ_OPTS_VERSION 1
+#define CM_READ_OPTS_INIT                                                                          \
+	{                                                                                          \
+		.version = CM_READ_OPTS_VERSION                                                    \
+	}
+/* Sets *opts to the defaults; CM_EINVAL for an unknown version. */
+int cm_read_opts_init(cm_read_opts *opts, unsigned int version);
 
 /* Read a GraphML file, stream or buffer. opts may be NULL. On failure *out is
  * NULL, the diagnostics are in ctx, and the first error is cm_ctx_errmsg(). */
@@ -215,12 +273,12 @@ int cm_series_read_buffer(cm_series **out, cm_ctx *ctx, const char *buf, size_t 
 void cm_series_free(cm_series *series);
 
 size_t cm_series_count(const cm_series *series);
-/* Borrowed; NULL when i is out of range. */
-cm_network *cm_series_get(const cm_series *series, size_t i);
+/* Snapshot i, borrowed from the series. */
+int cm_series_get(const cm_network **out, cm_ctx *ctx, const cm_series *series, size_t i);
 /* Moves snapshot i out of the series (the caller then owns it). */
-cm_network *cm_series_take(cm_series *series, size_t i);
-/* Appends a network (the series takes ownership). */
-int cm_series_append(cm_series *series, cm_ctx *ctx, cm_network *net);
+int cm_series_take(cm_network **out, cm_ctx *ctx, cm_series *series, size_t i);
+/* Appends a network: on success the series owns it. */
+int cm_series_append(cm_ctx *ctx, cm_series *series, cm_network *net);
 int cm_series_new(cm_series **out, cm_ctx *ctx);
 
 /* Convenience: read a file that must hold exactly one snapshot. */
@@ -236,44 +294,50 @@ int cm_network_year(const cm_network *net);
 size_t cm_network_node_count(const cm_network *net);
 size_t cm_network_edge_count(const cm_network *net);
 
-/* Node accessors; i < cm_network_node_count(). */
-const char *cm_network_node_id(const cm_network *net, size_t i);
+/* Node accessors: node i, CM_EINVAL when i >= cm_network_node_count(). */
+int cm_network_node_id(const char **out, cm_ctx *ctx, const cm_network *net, size_t i);
 /* Display name: the label, or the id when there is none. */
-const char *cm_network_node_label(const cm_network *net, size_t i);
-const char *cm_network_node_sector(const cm_network *net, size_t i); /* NULL if none */
-cm_kind cm_network_node_kind(const cm_network *net, size_t i);
-cm_size cm_network_node_size(const cm_network *net, size_t i);
-cm_ownership cm_network_node_ownership(const cm_network *net, size_t i);
-cm_location cm_network_node_location(const cm_network *net, size_t i);
-unsigned cm_network_node_has(const cm_network *net, size_t i); /* CM_HAS_* mask */
+int cm_network_node_label(const char **out, cm_ctx *ctx, const cm_network *net, size_t i);
+/* NULL when the node has none. */
+int cm_network_node_sector(const char **out, cm_ctx *ctx, const cm_network *net, size_t i);
+int cm_network_node_kind(cm_kind *out, cm_ctx *ctx, const cm_network *net, size_t i);
+int cm_network_node_size(cm_size *out, cm_ctx *ctx, const cm_network *net, size_t i);
+int cm_network_node_ownership(cm_ownership *out, cm_ctx *ctx, const cm_network *net, size_t i);
+int cm_network_node_location(cm_location *out, cm_ctx *ctx, const cm_network *net, size_t i);
+/* A mask of CM_HAS_* bits. */
+int cm_network_node_has(unsigned *out, cm_ctx *ctx, const cm_network *net, size_t i);
 /* Any node attribute by name (model attributes as their canonical words,
- * others as written); NULL when the node has no value. */
-const char *cm_network_node_attr(const cm_network *net, size_t i, const char *name);
+ * others as written); *out is NULL when the node has no value. */
+int cm_network_node_attr(const char **out, cm_ctx *ctx, const cm_network *net, size_t i,
+                         const char *name);
 /* Index of the node with this id, or CM_ENOTFOUND. */
 int cm_network_find_node(size_t *out, const cm_network *net, const char *id);
 
-/* Edge accessors; e < cm_network_edge_count(). */
-size_t cm_network_edge_source(const cm_network *net, size_t e);
-size_t cm_network_edge_target(const cm_network *net, size_t e);
-size_t cm_network_edge_layer(const cm_network *net, size_t e);
-int cm_network_edge_directed(const cm_network *net, size_t e);
-double cm_network_edge_weight(const cm_network *net, size_t e);
+/* Edge accessors: edge e, CM_EINVAL when e >= cm_network_edge_count(). */
+int cm_network_edge_source(size_t *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_target(size_t *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_layer(size_t *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_directed(bool *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_weight(double *out, cm_ctx *ctx, const cm_network *net, size_t e);
 /* Edge year/start/end, 0 when absent. */
-int cm_network_edge_year(const cm_network *net, size_t e);
-int cm_network_edge_start(const cm_network *net, size_t e);
-int cm_network_edge_end(const cm_network *net, size_t e);
-const char *cm_network_edge_attr(const cm_network *net, size_t e, const char *name);
+int cm_network_edge_year(int *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_start(int *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_end(int *out, cm_ctx *ctx, const cm_network *net, size_t e);
+/* Any edge attribute by name ("relation" is the layer's name); *out is
+ * NULL when the edge has no value. */
+int cm_network_edge_attr(const char **out, cm_ctx *ctx, const cm_network *net, size_t e,
+                         const char *name);
 
 /* Relation layers present, in order: the three standard ones first (when
  * present), then custom ones in order of first appearance. */
 size_t cm_network_layer_count(const cm_network *net);
-const char *cm_network_layer_name(const cm_network *net, size_t layer);
+int cm_network_layer_name(const char **out, cm_ctx *ctx, const cm_network *net, size_t layer);
 /* Index of a layer by name (aliases accepted), or CM_ENOTFOUND. */
 int cm_network_find_layer(size_t *out, const cm_network *net, const char *name);
 
 /* Names of node attributes present beyond the model ones, for write-back. */
 size_t cm_network_node_attr_count(const cm_network *net);
-const char *cm_network_node_attr_name(const cm_network *net, size_t k);
+int cm_network_node_attr_name(const char **out, cm_ctx *ctx, const cm_network *net, size_t k);
 
 /* Canonical relation name for a word (aliases folded): "supply" -> "supplier".
  * Returns the word itself when it is a custom relation. */
@@ -294,7 +358,7 @@ int cm_format_parse(cm_format *out, const char *word);
 typedef struct cm_output cm_output;
 int cm_output_open(cm_output **out, cm_ctx *ctx, const char *path);
 FILE *cm_output_fp(cm_output *o);
-int cm_output_commit(cm_output *o, cm_ctx *ctx);
+int cm_output_commit(cm_ctx *ctx, cm_output *o);
 void cm_output_free(cm_output *o);
 
 /* What happens to the temporary files of a context's outputs, for a
@@ -315,6 +379,7 @@ void cm_ctx_set_temp_hook(cm_ctx *ctx, cm_temp_cb cb, void *payload);
 /* The summary behind `clustermap info`: counts by attribute, layers,
  * direction, snapshots, isolates, completeness, and the diagnostics. */
 int cm_info_write(FILE *fp, cm_ctx *ctx, const cm_series *series, cm_format format);
+int cm_info_write_buf(cm_buf *out, cm_ctx *ctx, const cm_series *series, cm_format format);
 
 /* ------------------------------------------------------------ import */
 
@@ -323,20 +388,26 @@ int cm_info_write(FILE *fp, cm_ctx *ctx, const cm_series *series, cm_format form
  * files or the sheets of an XLSX workbook. A sheet is a CSV path, or with
  * a workbook the name of one of its sheets. */
 typedef struct cm_import_opts {
+	unsigned int version; /* CM_IMPORT_OPTS_VERSION */
 	const char *workbook; /* an .xlsx file, or NULL for CSV sheets */
 	const char *nodes;    /* node sheet; NULL: none, or "nodes" in a workbook */
 	const char *edges;    /* edge or survey sheet; NULL: none, or "edges" in a workbook */
 	const char *matrix;   /* adjacency matrix sheet, or NULL */
 	const char *relation; /* the matrix's relation (required with matrix) */
-	int rows_receive;     /* matrix rows receive from columns (default: rows send) */
+	bool rows_receive;    /* matrix rows receive from columns (default: rows send) */
 	const char *map;      /* mapping file (docs/import.md), or NULL */
 	char delimiter;       /* CSV field separator; 0: detect (',' ';' or tab) */
 	char decimal;         /* '.' or ','; 0: detect */
-	int add_missing;      /* names not in the node sheet become outside actors */
+	bool add_missing;     /* names not in the node sheet become outside actors */
 	FILE *summary;        /* where to write what was read and what was not, or NULL */
 } cm_import_opts;
 
-void cm_import_opts_init(cm_import_opts *opts);
+#define CM_IMPORT_OPTS_VERSION 1
+#define CM_IMPORT_OPTS_INIT                                                                        \
+	{                                                                                          \
+		.version = CM_IMPORT_OPTS_VERSION                                                  \
+	}
+int cm_import_opts_init(cm_import_opts *opts, unsigned int version);
 
 /* Builds a network from the sheets opts names. On failure *out is NULL and
  * every problem is a diagnostic of ctx ("FILE:ROW:COL: error: ..." for CSV,
@@ -348,8 +419,10 @@ int cm_import_read(cm_network **out, cm_ctx *ctx, const cm_import_opts *opts);
 /* A blank survey workbook (sheets nodes, edges, instructions, with the
  * allowed values) written as XLSX to fp. */
 int cm_import_template_xlsx(FILE *fp, cm_ctx *ctx);
+int cm_import_template_xlsx_buf(cm_buf *out, cm_ctx *ctx);
 /* One sheet of the blank survey as CSV: which is "nodes" or "edges". */
 int cm_import_template_csv(FILE *fp, cm_ctx *ctx, const char *which);
+int cm_import_template_csv_buf(cm_buf *out, cm_ctx *ctx, const char *which);
 
 /* ------------------------------------------------------------ GraphML write */
 
@@ -362,6 +435,36 @@ typedef struct cm_node_columns {
 } cm_node_columns;
 int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
                              const cm_node_columns *extra);
+int cm_network_write_graphml_buf(cm_buf *out, cm_ctx *ctx, const cm_network *net,
+                                 const cm_node_columns *extra);
+
+/* ------------------------------------------------------------ builder */
+
+/* A network made from code. Attribute values are text and land in the data
+ * model as a GraphML <data> value of a key with that name does
+ * (docs/graphml.md): "label", "kind", "size", "employees", "ownership",
+ * "location", "sector" for actors; "year", "start", "end" (and "weight")
+ * for ties; "label", "year" and "id" for the graph; any other name is a
+ * free attribute, kept as written. An empty value is no value. A value the
+ * model refuses is CM_EINVAL with a message; one it reads past (a word not
+ * in a vocabulary) is a warning diagnostic in the context. */
+typedef struct cm_builder cm_builder;
+int cm_builder_new(cm_builder **out, cm_ctx *ctx);
+void cm_builder_free(cm_builder *b);
+/* CM_EINVAL for an empty or repeated id; CM_ELIMIT past the node limit. */
+int cm_builder_add_actor(cm_ctx *ctx, cm_builder *b, const char *id);
+/* CM_ENOTFOUND for an actor not added. */
+int cm_builder_set_actor_attr(cm_ctx *ctx, cm_builder *b, const char *id, const char *name,
+                              const char *value);
+/* A tie between two actors added before, in a relation (NULL: "untyped")
+ * with a weight (finite); *index (may be NULL) gets the tie's index. */
+int cm_builder_add_tie(size_t *index, cm_ctx *ctx, cm_builder *b, const char *source,
+                       const char *target, const char *relation, double weight, bool directed);
+int cm_builder_set_tie_attr(cm_ctx *ctx, cm_builder *b, size_t tie, const char *name,
+                            const char *value);
+int cm_builder_set_graph_attr(cm_ctx *ctx, cm_builder *b, const char *name, const char *value);
+/* The network (owned by the caller); the builder then takes nothing more. */
+int cm_builder_finish(cm_network **out, cm_ctx *ctx, cm_builder *b);
 
 /* ------------------------------------------------------------ metrics */
 
@@ -371,17 +474,24 @@ int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
 typedef struct cm_metrics cm_metrics;
 
 typedef struct cm_metrics_opts {
+	unsigned int version;       /* CM_METRICS_OPTS_VERSION */
 	const char *layer;          /* one layer only (name or "all"), NULL for every layer */
-	int weighted;               /* use tie weights where a measure allows */
-	int inside_only;            /* restrict to actors with location=inside */
+	bool weighted;              /* use tie weights where a measure allows */
+	bool inside_only;           /* restrict to actors with location=inside */
 	const char *groups;         /* attribute for E-I and brokerage (default "location") */
 	unsigned long permutations; /* E-I permutation test (default 1000; 0 = none) */
 	unsigned long seed;         /* for permutations, community detection, sampling */
 	size_t approx;              /* >0: sample this many sources for betweenness/closeness */
-	int exact;                  /* never sample, whatever the size */
+	bool exact;                 /* never sample, whatever the size */
 } cm_metrics_opts;
 
-void cm_metrics_opts_init(cm_metrics_opts *opts);
+#define CM_METRICS_OPTS_VERSION 1
+#define CM_METRICS_OPTS_INIT                                                                       \
+	{                                                                                          \
+		.version = CM_METRICS_OPTS_VERSION, .groups = "location", .permutations = 1000,    \
+		.seed = 1                                                                          \
+	}
+int cm_metrics_opts_init(cm_metrics_opts *opts, unsigned int version);
 
 /* Measures every layer (or opts->layer) of net; opts NULL for the defaults.
  * The result borrows net, which must outlive it. CM_ENOTFOUND for an unknown
@@ -392,8 +502,9 @@ int cm_metrics_compute(cm_metrics **out, cm_ctx *ctx, const cm_network *net,
 void cm_metrics_free(cm_metrics *m);
 
 size_t cm_metrics_layer_count(const cm_metrics *m);
-const char *cm_metrics_layer_name(const cm_metrics *m, size_t layer);
-int cm_metrics_layer_directed(const cm_metrics *m, size_t layer);
+/* Layer accessors: CM_EINVAL when layer >= cm_metrics_layer_count(). */
+int cm_metrics_layer_name(const char **out, cm_ctx *ctx, const cm_metrics *m, size_t layer);
+int cm_metrics_layer_directed(bool *out, cm_ctx *ctx, const cm_metrics *m, size_t layer);
 /* Index of a layer by name, or CM_ENOTFOUND. */
 int cm_metrics_find_layer(size_t *out, const cm_metrics *m, const char *name);
 
@@ -402,11 +513,12 @@ int cm_metrics_find_layer(size_t *out, const cm_metrics *m, const char *name);
  * "ei.index", "ei.min", "ei.max", "ei.expected", "ei.p_value", "ei.p_lower",
  * "ei.p_upper", "core_periphery.fit", "core_periphery.core_size"); NaN when
  * undefined for the layer, and CM_ENOTFOUND for an unknown name. */
-int cm_metrics_network_value(double *out, const cm_metrics *m, size_t layer, const char *name);
+int cm_metrics_network_value(double *out, cm_ctx *ctx, const cm_metrics *m, size_t layer,
+                             const char *name);
 /* An actor-level measure ("degree", "betweenness", ...) for every actor of
  * the network (NaN where undefined or outside --inside-only); the array is
  * borrowed and has cm_network_node_count() entries. */
-int cm_metrics_actor_values(const double **out, const cm_metrics *m, size_t layer,
+int cm_metrics_actor_values(const double **out, cm_ctx *ctx, const cm_metrics *m, size_t layer,
                             const char *name);
 /* Names of the measures, NULL-terminated. */
 const char *const *cm_metrics_network_names(void);
@@ -424,6 +536,8 @@ enum {
 /* Writes the measures as text tables, JSON (docs/json.md) or CSV (one row
  * per actor and layer). flags: CM_METRICS_* or 0; 1 is CM_METRICS_NODES. */
 int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format format, int flags);
+int cm_metrics_write_buf(cm_buf *out, cm_ctx *ctx, const cm_metrics *m, cm_format format,
+                         int flags);
 
 /* ------------------------------------------------------------ compare */
 
@@ -450,6 +564,7 @@ int cm_series_slice(cm_series **out, cm_ctx *ctx, const cm_network *net, const i
                     size_t count);
 
 typedef struct cm_compare_opts {
+	unsigned int version; /* CM_COMPARE_OPTS_VERSION */
 	/* Node attribute that identifies an actor across snapshots ("label",
 	 * "vat", ...); NULL for the node id. Values must be unique per snapshot. */
 	const char *match_by;
@@ -459,10 +574,17 @@ typedef struct cm_compare_opts {
 	/* How each snapshot is classified (cm_classify); NULL for the defaults
 	 * with the seed above. */
 	const struct cm_classify_opts *classify;
-	int no_classify; /* nonzero: skip the classification */
+	bool no_classify; /* skip the classification */
 } cm_compare_opts;
 
-void cm_compare_opts_init(cm_compare_opts *opts);
+#define CM_COMPARE_OPTS_VERSION 1
+#define CM_COMPARE_OPTS_INIT                                                                       \
+	{                                                                                          \
+		.version = CM_COMPARE_OPTS_VERSION, .permutations = 1000, .seed = 1,               \
+		.metrics = CM_METRICS_OPTS_INIT                                                    \
+	}
+/* Also initialises opts->metrics (at its current version). */
+int cm_compare_opts_init(cm_compare_opts *opts, unsigned int version);
 
 /* What happened to an actor or a tie between two snapshots. */
 typedef enum { CM_CHANGE_ENTERED = 0, CM_CHANGE_LEFT, CM_CHANGE_STAYED, CM_CHANGE_COUNT } cm_change;
@@ -471,7 +593,7 @@ typedef enum { CM_CHANGE_ENTERED = 0, CM_CHANGE_LEFT, CM_CHANGE_STAYED, CM_CHANG
 #define CM_CHANGE_DISSOLVED CM_CHANGE_LEFT
 #define CM_CHANGE_PERSISTED CM_CHANGE_STAYED
 /* "entered", "left", "stayed" (actors) or "formed", "dissolved", "persisted" (ties). */
-const char *cm_change_name(cm_change change, int ties);
+const char *cm_change_name(cm_change change, bool ties);
 
 /* QAP: Pearson correlation of the two binary adjacency matrices over the
  * actors of both snapshots (off-diagonal cells; one triangle when the layer
@@ -494,33 +616,37 @@ int cm_diff_compute(cm_diff **out, cm_ctx *ctx, const cm_network *old_net,
                     const cm_network *new_net, const cm_compare_opts *opts);
 void cm_diff_free(cm_diff *d);
 
+/* 0 for a change that is not one of the three. */
 size_t cm_diff_actor_count(const cm_diff *d, cm_change change);
 /* Match key and snapshot node index (old for left/stayed, new for entered)
- * of the i-th actor with this change; NULL when i is out of range. */
-const char *cm_diff_actor(const cm_diff *d, cm_change change, size_t i, size_t *node);
+ * of the i-th actor with this change; node may be NULL. */
+int cm_diff_actor(const char **key, size_t *node, cm_ctx *ctx, const cm_diff *d, cm_change change,
+                  size_t i);
 
+/* Layer accessors: CM_EINVAL when layer >= cm_diff_layer_count(). */
 size_t cm_diff_layer_count(const cm_diff *d);
-const char *cm_diff_layer_name(const cm_diff *d, size_t layer);
-int cm_diff_layer_directed(const cm_diff *d, size_t layer);
-size_t cm_diff_tie_count(const cm_diff *d, size_t layer, cm_change change);
+int cm_diff_layer_name(const char **out, cm_ctx *ctx, const cm_diff *d, size_t layer);
+int cm_diff_layer_directed(bool *out, cm_ctx *ctx, const cm_diff *d, size_t layer);
+int cm_diff_tie_count(size_t *out, cm_ctx *ctx, const cm_diff *d, size_t layer, cm_change change);
 /* Match keys of the i-th tie (from -> to when directed; from < to otherwise). */
-int cm_diff_tie(const char **from, const char **to, const cm_diff *d, size_t layer,
+int cm_diff_tie(const char **from, const char **to, cm_ctx *ctx, const cm_diff *d, size_t layer,
                 cm_change change, size_t i);
 /* Jaccard of the tie sets, persisted / (formed + dissolved + persisted); NaN
  * when both are empty. */
-double cm_diff_jaccard(const cm_diff *d, size_t layer);
-const cm_qap *cm_diff_qap(const cm_diff *d, size_t layer);
+int cm_diff_jaccard(double *out, cm_ctx *ctx, const cm_diff *d, size_t layer);
+/* Borrowed from the diff. */
+int cm_diff_qap(const cm_qap **out, cm_ctx *ctx, const cm_diff *d, size_t layer);
 
 /* Network-level measures of both snapshots: for measure k, its layer and
  * name, and the old and new values (NaN when undefined or the layer is
  * absent); delta = new - old. */
 size_t cm_diff_measure_count(const cm_diff *d);
 int cm_diff_measure(const char **layer, const char **name, double *old_value, double *new_value,
-                    const cm_diff *d, size_t k);
+                    cm_ctx *ctx, const cm_diff *d, size_t k);
 
-/* The classification of the old (newer = 0) or new snapshot; NULL when
+/* The classification of the old (newer false) or new snapshot; NULL when
  * no_classify was set. Borrowed. */
-const struct cm_classification *cm_diff_classification(const cm_diff *d, int newer);
+const struct cm_classification *cm_diff_classification(const cm_diff *d, bool newer);
 
 /* The diff as one network, for drawing: every actor of either snapshot
  * (id = match key, attributes from the newer snapshot that has it) and every
@@ -547,6 +673,9 @@ enum {
 };
 /* cm_diff_write with CM_DIFF_* flags (0: as cm_diff_write). */
 int cm_diff_write_flags(FILE *fp, cm_ctx *ctx, const cm_diff *d, cm_format format, int flags);
+int cm_diff_write_flags_buf(cm_buf *out, cm_ctx *ctx, const cm_diff *d, cm_format format,
+                            int flags);
+int cm_diff_write_buf(cm_buf *out, cm_ctx *ctx, const cm_diff *d, cm_format format);
 
 /* Measures of every snapshot of a series, and the diff of each snapshot
  * with the one before. */
@@ -556,18 +685,20 @@ int cm_timeline_compute(cm_timeline **out, cm_ctx *ctx, const cm_series *series,
                         const cm_compare_opts *opts);
 void cm_timeline_free(cm_timeline *tl);
 
+/* Snapshot accessors: CM_EINVAL when i >= cm_timeline_count(). */
 size_t cm_timeline_count(const cm_timeline *tl);
 /* Name of snapshot i: its label, else its year, else its graph id, else "#i+1". */
-const char *cm_timeline_name(const cm_timeline *tl, size_t i);
-int cm_timeline_year(const cm_timeline *tl, size_t i); /* 0 when none */
+int cm_timeline_name(const char **out, cm_ctx *ctx, const cm_timeline *tl, size_t i);
+int cm_timeline_year(int *out, cm_ctx *ctx, const cm_timeline *tl, size_t i); /* 0 when none */
 /* Borrowed measures of snapshot i; diff of snapshot i with i-1 (NULL for i = 0). */
-const cm_metrics *cm_timeline_metrics(const cm_timeline *tl, size_t i);
-const cm_diff *cm_timeline_diff(const cm_timeline *tl, size_t i);
+int cm_timeline_metrics(const cm_metrics **out, cm_ctx *ctx, const cm_timeline *tl, size_t i);
+int cm_timeline_diff(const cm_diff **out, cm_ctx *ctx, const cm_timeline *tl, size_t i);
 /* Classification of snapshot i (NULL when no_classify was set); borrowed. */
-const struct cm_classification *cm_timeline_classification(const cm_timeline *tl, size_t i);
+int cm_timeline_classification(const struct cm_classification **out, cm_ctx *ctx,
+                               const cm_timeline *tl, size_t i);
 /* A network-level measure of snapshot i in a layer; NaN when the snapshot
  * lacks the layer. CM_ENOTFOUND for an unknown measure. */
-int cm_timeline_value(double *out, const cm_timeline *tl, size_t i, const char *layer,
+int cm_timeline_value(double *out, cm_ctx *ctx, const cm_timeline *tl, size_t i, const char *layer,
                       const char *measure);
 
 /* Small multiples: one diagram per snapshot, DIR/NAME.EXT (EXT from
@@ -578,6 +709,7 @@ int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
 
 /* Text, JSON (docs/json.md, "timeline") or CSV (one row per snapshot). */
 int cm_timeline_write(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format format);
+int cm_timeline_write_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl, cm_format format);
 
 /* A line chart written as standalone SVG: one series per entry of y, x as
  * numbers (years; spaced by value) with a label each. NaN points leave a gap. */
@@ -600,6 +732,7 @@ typedef struct cm_chart {
 } cm_chart;
 
 int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *chart);
+int cm_chart_write_svg_buf(cm_buf *out, cm_ctx *ctx, const cm_chart *chart);
 
 /* The timeline's measures as a chart: measures is a comma list of
  * "MEASURE" (in layer) or "LAYER:MEASURE"; layer NULL means "all". */
@@ -608,14 +741,24 @@ int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *m
 /* The same with a title, a caption and the verdicts. Series are named in
  * words ("information ties: degree centralization"). */
 typedef struct cm_plot_opts {
+	unsigned int version; /* CM_PLOT_OPTS_VERSION */
 	const char *measures; /* as for cm_timeline_plot; NULL: density */
 	const char *layer;    /* NULL: "all" */
 	const char *title;    /* NULL: "Network measures over time" */
 	const char *caption;  /* a line under the chart, or NULL */
-	int verdicts;         /* nonzero: each snapshot's verdict under its year */
+	bool verdicts;        /* true: each snapshot's verdict under its year */
 } cm_plot_opts;
-void cm_plot_opts_init(cm_plot_opts *opts);
+#define CM_PLOT_OPTS_VERSION 1
+#define CM_PLOT_OPTS_INIT                                                                          \
+	{                                                                                          \
+		.version = CM_PLOT_OPTS_VERSION                                                    \
+	}
+int cm_plot_opts_init(cm_plot_opts *opts, unsigned int version);
 int cm_timeline_plot_opts(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const cm_plot_opts *opts);
+int cm_timeline_plot_opts_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl,
+                              const cm_plot_opts *opts);
+int cm_timeline_plot_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
+                         const char *layer);
 
 /* ------------------------------------------------------------ classify */
 
@@ -627,10 +770,12 @@ typedef enum {
 	CM_TYPE_HUB_AND_SPOKE,
 	CM_TYPE_SATELLITE_PLATFORM,
 	CM_TYPE_STATE_ANCHORED,
-	CM_TYPE_HYBRID,      /* the top two eligible scores are within the hybrid margin */
-	CM_TYPE_UNCLASSIFIED /* no type's gate holds, or too little data */
+	CM_TYPE_HYBRID,       /* the top two eligible scores are within the hybrid margin */
+	CM_TYPE_UNCLASSIFIED, /* no type's gate holds, or too little data */
+	CM_TYPE_COUNT         /* the number of values above */
 } cm_cluster_type;
-#define CM_TYPE_COUNT 4 /* the four Markusen types, the ones with a score */
+/* The four Markusen types, the ones with a score and a gate, come first. */
+#define CM_TYPE_SCORED_COUNT 4
 
 /* "italianate", "hub_and_spoke", "satellite_platform", "state_anchored",
  * "hybrid", "unclassified". */
@@ -642,13 +787,20 @@ const char *cm_cluster_type_name(cm_cluster_type type);
 #define CM_CLASSIFY_MAX_REPLICATES 10000
 
 typedef struct cm_classify_opts {
+	unsigned int version; /* CM_CLASSIFY_OPTS_VERSION */
 	unsigned long seed;   /* every random draw (default 1) */
 	size_t replicates;    /* null-model replicates per indicator (default 20; 0: no z) */
 	size_t stability;     /* node-jackknife + 10%-edge-dropout replicates (default 20) */
 	double hybrid_margin; /* default 0.20 */
 } cm_classify_opts;
 
-void cm_classify_opts_init(cm_classify_opts *opts);
+#define CM_CLASSIFY_OPTS_VERSION 1
+#define CM_CLASSIFY_OPTS_INIT                                                                      \
+	{                                                                                          \
+		.version = CM_CLASSIFY_OPTS_VERSION, .seed = 1, .replicates = 20, .stability = 20, \
+		.hybrid_margin = 0.20                                                              \
+	}
+int cm_classify_opts_init(cm_classify_opts *opts, unsigned int version);
 
 /* The network must outlive the classification (names are borrowed from it). */
 typedef struct cm_classification cm_classification;
@@ -659,13 +811,15 @@ void cm_classification_free(cm_classification *c);
 
 const cm_network *cm_classification_network(const cm_classification *c);
 cm_cluster_type cm_classification_type(const cm_classification *c);
-/* The two types of a hybrid, best first; CM_EINVAL when not a hybrid. */
-int cm_classification_hybrid(cm_cluster_type *first, cm_cluster_type *second,
-                             const cm_classification *c);
+/* Whether c is a hybrid; when it is, its two types, best first (either
+ * out-parameter may be NULL). */
+bool cm_classification_hybrid(cm_cluster_type *first, cm_cluster_type *second,
+                              const cm_classification *c);
 /* Agreement score in [-1, 1] of one of the four types (NaN otherwise), and
- * whether its hard gate holds (with the reason when it does not, "" else). */
+ * whether its hard gate holds (with the reason when it does not, "" else;
+ * false for the other types). why_not may be NULL. */
 double cm_classification_score(const cm_classification *c, cm_cluster_type type);
-int cm_classification_gate(const char **why_not, const cm_classification *c, cm_cluster_type type);
+bool cm_classification_gate(const char **why_not, const cm_classification *c, cm_cluster_type type);
 /* Why the network is unclassified ("" otherwise). */
 const char *cm_classification_why(const cm_classification *c);
 /* Best minus second-best eligible score (the second counts -1 when only
@@ -695,22 +849,26 @@ typedef struct cm_indicator {
 } cm_indicator;
 
 size_t cm_classification_indicator_count(const cm_classification *c);
-int cm_classification_indicator(cm_indicator *out, const cm_classification *c, size_t i);
+/* CM_EINVAL when i >= cm_classification_indicator_count(). */
+int cm_classification_indicator(cm_indicator *out, cm_ctx *ctx, const cm_classification *c,
+                                size_t i);
 /* Index of an indicator by id, or CM_ENOTFOUND. */
 int cm_classification_find_indicator(size_t *out, const cm_classification *c, const char *id);
 /* Indicators that drive the verdict most, strongest first (indices). */
 size_t cm_classification_driver_count(const cm_classification *c);
-size_t cm_classification_driver(const cm_classification *c, size_t k);
+int cm_classification_driver(size_t *out, cm_ctx *ctx, const cm_classification *c, size_t k);
 
 /* Secondary readings: "enright" (working, latent, potential, policy_driven,
  * wishful_thinking), "altenburg_meyer_stamer" (survival, fordist,
- * transnational, none), "collective_efficiency" (active, passive). NULL
- * for an unknown reading. */
-const char *cm_classification_secondary(const cm_classification *c, const char *reading);
+ * transnational, none), "collective_efficiency" (active, passive).
+ * CM_ENOTFOUND for an unknown reading. */
+int cm_classification_find_secondary(const char **out, const cm_classification *c,
+                                     const char *reading);
 
 /* Structural roles of each actor for diagrams: a mask of CM_ROLE_* bits. */
 enum { CM_ROLE_HUB = 1u, CM_ROLE_GATEKEEPER = 2u, CM_ROLE_CORE = 4u, CM_ROLE_PERIPHERY = 8u };
-unsigned cm_classification_role(const cm_classification *c, size_t node);
+/* CM_EINVAL when node is not a node of the classified network. */
+int cm_classification_role(unsigned *out, cm_ctx *ctx, const cm_classification *c, size_t node);
 /* "hub", "gatekeeper", "core", "periphery" for one bit; NULL otherwise. */
 const char *cm_role_name(unsigned role);
 
@@ -720,6 +878,10 @@ const char *cm_role_name(unsigned role);
 int cm_classification_write(FILE *fp, cm_ctx *ctx, const cm_classification *c, cm_format format);
 int cm_classification_write_many(FILE *fp, cm_ctx *ctx, const cm_classification *const *cs,
                                  size_t count, cm_format format);
+int cm_classification_write_buf(cm_buf *out, cm_ctx *ctx, const cm_classification *c,
+                                cm_format format);
+int cm_classification_write_many_buf(cm_buf *out, cm_ctx *ctx, const cm_classification *const *cs,
+                                     size_t count, cm_format format);
 
 /* ------------------------------------------------------------ render */
 
@@ -749,17 +911,19 @@ void cm_positions_free(cm_positions *pos);
 int cm_positions_read_file(cm_positions **out, cm_ctx *ctx, const char *path);
 /* Writes the header and one line per node, in insertion order. */
 int cm_positions_write(FILE *fp, cm_ctx *ctx, const cm_positions *pos);
+int cm_positions_write_buf(cm_buf *out, cm_ctx *ctx, const cm_positions *pos);
 /* Sets (or replaces) the position of id. */
-int cm_positions_set(cm_positions *pos, cm_ctx *ctx, const char *id, double x, double y);
+int cm_positions_set(cm_ctx *ctx, cm_positions *pos, const char *id, double x, double y);
 /* The position of id, or CM_ENOTFOUND. */
 int cm_positions_get(double *x, double *y, const cm_positions *pos, const char *id);
 size_t cm_positions_count(const cm_positions *pos);
-/* The i-th id (insertion order), NULL when out of range; borrowed. */
-const char *cm_positions_id(const cm_positions *pos, size_t i);
+/* The i-th id (insertion order), borrowed; CM_EINVAL when out of range. */
+int cm_positions_id(const char **out, cm_ctx *ctx, const cm_positions *pos, size_t i);
 
 #define CM_RENDER_LABELS_AUTO ((size_t)-1) /* every actor up to 50, else the top 20 */
 
 typedef struct cm_render_opts {
+	unsigned int version;    /* CM_RENDER_OPTS_VERSION */
 	cm_render_format format; /* default CM_RENDER_SVG */
 	const char *layer;       /* draw one relation layer only; NULL for every layer */
 	/* Node size: an actor measure of cm_metrics_actor_names() (default
@@ -774,7 +938,7 @@ typedef struct cm_render_opts {
 	const char *title;      /* NULL: the graph label, else the file name */
 	const char *layout;     /* "auto" (default), "sfdp", "neato", "fdp", "dot", "circo" */
 	size_t aggregate_above; /* groups above this many actors or 10x lines (default 2000) */
-	int full;               /* never aggregate */
+	bool full;              /* never aggregate */
 	unsigned long seed;     /* layout and community seed (default 1) */
 	/* Optional inputs, all borrowed. metrics and classification are
 	 * computed when needed and NULL; they must belong to this network. */
@@ -784,11 +948,11 @@ typedef struct cm_render_opts {
 	/* Positions read with the file (yEd's coordinates, Gephi's x and y:
 	 * the node attributes "x" and "y", points, y up) pin their actors
 	 * unless relayout is set; pin takes precedence. */
-	int relayout;
+	bool relayout;
 	/* Draw the file's groups (the node attribute "group", a path such as
 	 * "suppliers/textile", as nested graphs and yEd's folders give it) as
 	 * boxes, nested as the paths are, in place of the region's box. */
-	int groups;
+	bool groups;
 	/* Change overrides for diagrams of a comparison, one entry per node and
 	 * per edge of the network (NULL for none): actors CM_CHANGE_ENTERED are
 	 * outlined green, CM_CHANGE_LEFT dashed red; ties CM_CHANGE_PERSISTED are
@@ -798,7 +962,14 @@ typedef struct cm_render_opts {
 	const cm_change *edge_change;
 } cm_render_opts;
 
-void cm_render_opts_init(cm_render_opts *opts);
+#define CM_RENDER_OPTS_VERSION 1
+#define CM_RENDER_OPTS_INIT                                                                        \
+	{                                                                                          \
+		.version = CM_RENDER_OPTS_VERSION, .format = CM_RENDER_SVG,                        \
+		.size_by = "betweenness", .color_by = "kind", .labels = CM_RENDER_LABELS_AUTO,     \
+		.label_length = 18, .layout = "auto", .aggregate_above = 2000, .seed = 1           \
+	}
+int cm_render_opts_init(cm_render_opts *opts, unsigned int version);
 
 /* Draws net into path (atomically: a failed render leaves an existing file
  * untouched). positions, when not NULL, receives the final layout (owned by
@@ -810,6 +981,9 @@ int cm_render_file(cm_positions **positions, cm_ctx *ctx, const cm_network *net,
 int cm_render_buffer(char **out, size_t *len, cm_positions **positions, cm_ctx *ctx,
                      const cm_network *net, const cm_render_opts *opts);
 void cm_render_data_free(char *data);
+/* The same into a cm_buf. */
+int cm_render_buf(cm_buf *out, cm_positions **positions, cm_ctx *ctx, const cm_network *net,
+                  const cm_render_opts *opts);
 /* Only the layout: where every actor (or group) would be drawn. */
 int cm_render_layout(cm_positions **out, cm_ctx *ctx, const cm_network *net,
                      const cm_render_opts *opts);
@@ -823,6 +997,7 @@ int cm_render_layout(cm_positions **out, cm_ctx *ctx, const cm_network *net,
  * changed from one snapshot to the next with the timeline charts. Styles
  * and scripts are inline; the page requests nothing from any server. */
 typedef struct cm_report_opts {
+	unsigned int version;    /* CM_REPORT_OPTS_VERSION */
 	const char *title;       /* NULL: the last snapshot's label, else its file name */
 	const char *date;        /* shown under the title; NULL: none */
 	cm_compare_opts compare; /* how the snapshots are measured, compared, classified */
@@ -831,12 +1006,21 @@ typedef struct cm_report_opts {
 	size_t interactive_max;
 } cm_report_opts;
 
-void cm_report_opts_init(cm_report_opts *opts);
+#define CM_REPORT_OPTS_VERSION 1
+#define CM_REPORT_OPTS_INIT                                                                        \
+	{                                                                                          \
+		.version = CM_REPORT_OPTS_VERSION, .compare = CM_COMPARE_OPTS_INIT,                \
+		.interactive_max = 5000                                                            \
+	}
+/* Also initialises opts->compare (at its current version). */
+int cm_report_opts_init(cm_report_opts *opts, unsigned int version);
 /* Writes the report of series (its last snapshot, and the changes along
  * the series) to fp. opts may be NULL. Graphviz renders the maps: call it
  * from one thread at a time. */
 int cm_report_write_html(FILE *fp, cm_ctx *ctx, const cm_series *series,
                          const cm_report_opts *opts);
+int cm_report_write_html_buf(cm_buf *out, cm_ctx *ctx, const cm_series *series,
+                             const cm_report_opts *opts);
 
 #ifdef __cplusplus
 }

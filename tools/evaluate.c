@@ -14,7 +14,7 @@
 #include <string.h>
 
 #define NSIZES_MAX 16
-#define NCOLS      (CM_TYPE_COUNT + 2)
+#define NCOLS      CM_TYPE_COUNT
 
 typedef struct eval {
 	size_t sizes[NSIZES_MAX], nsizes;
@@ -39,11 +39,14 @@ static int classify_one(cm_cluster_type *type, cm_confidence *level, char **json
 	cm_ctx *ctx;
 	cm_series *s = NULL;
 	cm_classification *c = NULL;
+	const cm_network *net = NULL;
 	int rc = cm_ctx_new(&ctx);
 	if (!rc)
 		rc = cm_series_read_buffer(&s, ctx, buf, len, NULL);
 	if (!rc)
-		rc = cm_classify(&c, ctx, cm_series_get(s, 0), co);
+		rc = cm_series_get(&net, ctx, s, 0);
+	if (!rc)
+		rc = cm_classify(&c, ctx, net, co);
 	if (!rc) {
 		*type = cm_classification_type(c);
 		*level = cm_classification_confidence(NULL, NULL, c);
@@ -231,7 +234,7 @@ int main(int argc, char **argv)
 	    {20, 60, 200, 600, 2000}, 5, 10, 1, 0, 0, 0.95, 0.95, 0, 0, {0}, {{0}}, 0, 0, 0, 0};
 	char sizes[256] = "";
 	int opt;
-	cm_classify_opts_init(&ev.copts);
+	cm_classify_opts_init(&ev.copts, CM_CLASSIFY_OPTS_VERSION);
 	ev.copts.replicates = 0;
 	while ((opt = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (opt) {

@@ -47,7 +47,7 @@ from ._network import Classification, Network, diff, from_networkx, read, read_a
 
 __all__ = ["Error", "Network", "Classification", "read", "read_all", "from_networkx", "diff",
            "timeline", "library_path"]
-__version__ = "0.1.0"
+__version__ = _lib.VERSION  # the loaded library's cm_version()
 
 
 def library_path():

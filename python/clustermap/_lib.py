@@ -2,14 +2,16 @@
 """Every call into libclustermap, through cffi in ABI mode.
 
 This module is the only one that knows the C API: the declarations below
-are copied from include/clustermap.h, and the functions at the end wrap
+are copied from include/clustermap.h (tests/python/test_abi.py checks their
+layout against the header's), and the functions at the end wrap
 each call the package makes, so a change of the C API is a change here
 alone. The rest of the package sees Python values: JSON reports parsed
 into dicts, strings and numbers.
 
 Reports come from the library's own JSON writers (the same ones the command
-line uses), written into memory, rather than from C structures mirrored
-field by field: the binding stays small and cannot drift from the CLI.
+line uses), written into memory (cm_buf), rather than from C structures
+mirrored field by field: the binding stays small and cannot drift from the
+CLI, and it never needs a FILE *.
 """
 
 import ctypes.util
@@ -22,10 +24,17 @@ import xml.etree.ElementTree as ET
 import cffi
 
 CDEF = r"""
-typedef struct _IO_FILE FILE;
-FILE *open_memstream(char **ptr, size_t *sizeloc);
-int fclose(FILE *fp);
-void free(void *p);
+const char *cm_version(void);
+#define CM_READ_OPTS_VERSION 1
+#define CM_METRICS_OPTS_VERSION 1
+#define CM_CLASSIFY_OPTS_VERSION 1
+#define CM_COMPARE_OPTS_VERSION 1
+#define CM_RENDER_OPTS_VERSION 1
+typedef struct cm_buf {
+    char *ptr;
+    size_t size;
+} cm_buf;
+void cm_buf_dispose(cm_buf *buf);
 
 typedef struct cm_ctx cm_ctx;
 typedef struct cm_network cm_network;
@@ -62,24 +71,25 @@ int cm_ctx_new(cm_ctx **out);
 void cm_ctx_free(cm_ctx *ctx);
 const char *cm_ctx_errmsg(const cm_ctx *ctx);
 size_t cm_ctx_diag_count(const cm_ctx *ctx);
-const cm_diag *cm_ctx_diag(const cm_ctx *ctx, size_t i);
+int cm_ctx_diag(const cm_diag **out, cm_ctx *ctx, size_t i);
 
 typedef struct cm_read_opts {
+    unsigned int version;
     const char *map;
-    int flip_information;
+    _Bool flip_information;
     const char *direction;
     long size_bands[3];
     const char *display_name;
 } cm_read_opts;
-void cm_read_opts_init(cm_read_opts *opts);
+int cm_read_opts_init(cm_read_opts *opts, unsigned int version);
 int cm_series_read_file(cm_series **out, cm_ctx *ctx, const char *path,
                         const cm_read_opts *opts);
 int cm_series_read_buffer(cm_series **out, cm_ctx *ctx, const char *buf, size_t len,
                           const cm_read_opts *opts);
 void cm_series_free(cm_series *series);
 size_t cm_series_count(const cm_series *series);
-cm_network *cm_series_take(cm_series *series, size_t i);
-int cm_series_append(cm_series *series, cm_ctx *ctx, cm_network *net);
+int cm_series_take(cm_network **out, cm_ctx *ctx, cm_series *series, size_t i);
+int cm_series_append(cm_ctx *ctx, cm_series *series, cm_network *net);
 int cm_series_new(cm_series **out, cm_ctx *ctx);
 void cm_network_free(cm_network *net);
 
@@ -89,84 +99,92 @@ const char *cm_network_label(const cm_network *net);
 int cm_network_year(const cm_network *net);
 size_t cm_network_node_count(const cm_network *net);
 size_t cm_network_edge_count(const cm_network *net);
-const char *cm_network_node_id(const cm_network *net, size_t i);
-const char *cm_network_node_label(const cm_network *net, size_t i);
-const char *cm_network_node_sector(const cm_network *net, size_t i);
-cm_kind cm_network_node_kind(const cm_network *net, size_t i);
-cm_size cm_network_node_size(const cm_network *net, size_t i);
-cm_ownership cm_network_node_ownership(const cm_network *net, size_t i);
-cm_location cm_network_node_location(const cm_network *net, size_t i);
-unsigned cm_network_node_has(const cm_network *net, size_t i);
-const char *cm_network_node_attr(const cm_network *net, size_t i, const char *name);
-size_t cm_network_edge_source(const cm_network *net, size_t e);
-size_t cm_network_edge_target(const cm_network *net, size_t e);
-size_t cm_network_edge_layer(const cm_network *net, size_t e);
-int cm_network_edge_directed(const cm_network *net, size_t e);
-double cm_network_edge_weight(const cm_network *net, size_t e);
-int cm_network_edge_year(const cm_network *net, size_t e);
-int cm_network_edge_start(const cm_network *net, size_t e);
-int cm_network_edge_end(const cm_network *net, size_t e);
-const char *cm_network_edge_attr(const cm_network *net, size_t e, const char *name);
+int cm_network_node_id(const char **out, cm_ctx *ctx, const cm_network *net, size_t i);
+int cm_network_node_label(const char **out, cm_ctx *ctx, const cm_network *net, size_t i);
+int cm_network_node_sector(const char **out, cm_ctx *ctx, const cm_network *net, size_t i);
+int cm_network_node_kind(cm_kind *out, cm_ctx *ctx, const cm_network *net, size_t i);
+int cm_network_node_size(cm_size *out, cm_ctx *ctx, const cm_network *net, size_t i);
+int cm_network_node_ownership(cm_ownership *out, cm_ctx *ctx, const cm_network *net, size_t i);
+int cm_network_node_location(cm_location *out, cm_ctx *ctx, const cm_network *net, size_t i);
+int cm_network_node_has(unsigned *out, cm_ctx *ctx, const cm_network *net, size_t i);
+int cm_network_node_attr(const char **out, cm_ctx *ctx, const cm_network *net, size_t i,
+                         const char *name);
+int cm_network_edge_source(size_t *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_target(size_t *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_layer(size_t *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_directed(_Bool *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_weight(double *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_year(int *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_start(int *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_end(int *out, cm_ctx *ctx, const cm_network *net, size_t e);
+int cm_network_edge_attr(const char **out, cm_ctx *ctx, const cm_network *net, size_t e,
+                         const char *name);
 size_t cm_network_layer_count(const cm_network *net);
-const char *cm_network_layer_name(const cm_network *net, size_t layer);
+int cm_network_layer_name(const char **out, cm_ctx *ctx, const cm_network *net, size_t layer);
 size_t cm_network_node_attr_count(const cm_network *net);
-const char *cm_network_node_attr_name(const cm_network *net, size_t k);
+int cm_network_node_attr_name(const char **out, cm_ctx *ctx, const cm_network *net, size_t k);
 const char *cm_kind_name(cm_kind kind);
 const char *cm_size_name(cm_size size);
 const char *cm_ownership_name(cm_ownership own);
 const char *cm_location_name(cm_location loc);
 
-int cm_info_write(FILE *fp, cm_ctx *ctx, const cm_series *series, cm_format format);
-int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net, const void *extra);
+int cm_info_write_buf(cm_buf *out, cm_ctx *ctx, const cm_series *series, cm_format format);
+int cm_network_write_graphml_buf(cm_buf *out, cm_ctx *ctx, const cm_network *net,
+                                 const void *extra);
 
 typedef struct cm_metrics_opts {
+    unsigned int version;
     const char *layer;
-    int weighted;
-    int inside_only;
+    _Bool weighted;
+    _Bool inside_only;
     const char *groups;
     unsigned long permutations;
     unsigned long seed;
     size_t approx;
-    int exact;
+    _Bool exact;
 } cm_metrics_opts;
-void cm_metrics_opts_init(cm_metrics_opts *opts);
+int cm_metrics_opts_init(cm_metrics_opts *opts, unsigned int version);
 int cm_metrics_compute(cm_metrics **out, cm_ctx *ctx, const cm_network *net,
                        const cm_metrics_opts *opts);
 void cm_metrics_free(cm_metrics *m);
-int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format format, int flags);
+int cm_metrics_write_buf(cm_buf *out, cm_ctx *ctx, const cm_metrics *m, cm_format format,
+                         int flags);
 
 typedef struct cm_classify_opts {
+    unsigned int version;
     unsigned long seed;
     size_t replicates;
     size_t stability;
     double hybrid_margin;
 } cm_classify_opts;
-void cm_classify_opts_init(cm_classify_opts *opts);
+int cm_classify_opts_init(cm_classify_opts *opts, unsigned int version);
 int cm_classify(cm_classification **out, cm_ctx *ctx, const cm_network *net,
                 const cm_classify_opts *opts);
 void cm_classification_free(cm_classification *c);
-int cm_classification_write(FILE *fp, cm_ctx *ctx, const cm_classification *c,
-                            cm_format format);
+int cm_classification_write_buf(cm_buf *out, cm_ctx *ctx, const cm_classification *c,
+                                cm_format format);
 
 typedef struct cm_compare_opts {
+    unsigned int version;
     const char *match_by;
     unsigned long permutations;
     unsigned long seed;
     cm_metrics_opts metrics;
     const cm_classify_opts *classify;
-    int no_classify;
+    _Bool no_classify;
 } cm_compare_opts;
-void cm_compare_opts_init(cm_compare_opts *opts);
+int cm_compare_opts_init(cm_compare_opts *opts, unsigned int version);
 int cm_diff_compute(cm_diff **out, cm_ctx *ctx, const cm_network *old_net,
                     const cm_network *new_net, const cm_compare_opts *opts);
 void cm_diff_free(cm_diff *d);
-int cm_diff_write(FILE *fp, cm_ctx *ctx, const cm_diff *d, cm_format format);
+int cm_diff_write_buf(cm_buf *out, cm_ctx *ctx, const cm_diff *d, cm_format format);
 int cm_timeline_compute(cm_timeline **out, cm_ctx *ctx, const cm_series *series,
                         const cm_compare_opts *opts);
 void cm_timeline_free(cm_timeline *tl);
-int cm_timeline_write(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format format);
+int cm_timeline_write_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl, cm_format format);
 
 typedef struct cm_render_opts {
+    unsigned int version;
     cm_render_format format;
     const char *layer;
     const char *size_by;
@@ -176,23 +194,22 @@ typedef struct cm_render_opts {
     const char *title;
     const char *layout;
     size_t aggregate_above;
-    int full;
+    _Bool full;
     unsigned long seed;
     const cm_metrics *metrics;
     const cm_classification *classification;
     const cm_positions *pin;
-    int relayout;
-    int groups;
+    _Bool relayout;
+    _Bool groups;
     const cm_change *node_change;
     const cm_change *edge_change;
 } cm_render_opts;
-void cm_render_opts_init(cm_render_opts *opts);
+int cm_render_opts_init(cm_render_opts *opts, unsigned int version);
 int cm_render_format_from_path(cm_render_format *out, const char *path);
 int cm_render_file(cm_positions **positions, cm_ctx *ctx, const cm_network *net,
                    const char *path, const cm_render_opts *opts);
-int cm_render_buffer(char **out, size_t *len, cm_positions **positions, cm_ctx *ctx,
-                     const cm_network *net, const cm_render_opts *opts);
-void cm_render_data_free(char *data);
+int cm_render_buf(cm_buf *out, cm_positions **positions, cm_ctx *ctx, const cm_network *net,
+                  const cm_render_opts *opts);
 """
 
 ffi = cffi.FFI()
@@ -255,7 +272,7 @@ def _load():
 
 
 lib, LIBRARY = _load()
-libc = ffi.dlopen(None)
+VERSION = ffi.string(lib.cm_version()).decode()
 
 # igraph 0.10 keeps its random generator, error handlers and cleanup stack
 # in globals, and cffi releases the GIL during a call: the calls that use
@@ -270,8 +287,11 @@ def _s(p):
 
 def _diagnostics(ctx):
     out = []
+    p = ffi.new("const cm_diag **")
     for i in range(lib.cm_ctx_diag_count(ctx)):
-        d = lib.cm_ctx_diag(ctx, i)
+        if lib.cm_ctx_diag(p, ctx, i):
+            break
+        d = p[0]
         out.append({"level": "error" if d.level == lib.CM_DIAG_ERROR else "warning",
                     "file": _s(d.file), "line": d.line, "col": d.col,
                     "message": _s(d.message)})
@@ -301,33 +321,39 @@ class Context:
 
 
 def _to_memory(ctx, write):
-    """Runs write(fp) into an in-memory stream; returns the bytes."""
-    buf = ffi.new("char **")
-    size = ffi.new("size_t *")
-    fp = libc.open_memstream(buf, size)
-    if fp == ffi.NULL:
-        raise MemoryError("clustermap: cannot open a memory stream")
+    """Runs write(buf), a _buf writer of the library; returns the bytes."""
+    buf = ffi.new("cm_buf *")
     try:
-        rc = write(fp)
+        rc = write(buf)
+        data = ffi.unpack(buf.ptr, buf.size) if buf.ptr != ffi.NULL else b""
     finally:
-        closed = libc.fclose(fp)
-        data = ffi.unpack(buf[0], size[0]) if buf[0] != ffi.NULL else b""
-        libc.free(buf[0])
+        lib.cm_buf_dispose(buf)
     ctx.check(rc)
-    if closed:
-        raise Error("clustermap: writing a report into memory failed", lib.CM_EIO)
     return data
+
+
+def _get(getter, ctype, *args):
+    """A checked getter's value: getter(&out, NULL, *args)."""
+    out = ffi.new(ctype + " *")
+    rc = getter(out, ffi.NULL, *args)
+    if rc:
+        raise Error("clustermap: %s" % _s(lib.cm_strerror(rc)), rc)
+    return out[0]
+
+
+def _str(getter, *args):
+    return _s(_get(getter, "const char *", *args))
 
 
 # ---------------------------------------------------------------- reading
 
 def _read_opts(map_, flip_information, display_name, keep):
     opts = ffi.new("cm_read_opts *")
-    lib.cm_read_opts_init(opts)
+    lib.cm_read_opts_init(opts, lib.CM_READ_OPTS_VERSION)
     if map_ is not None:
         keep.append(ffi.new("char[]", map_.encode()))
         opts.map = keep[-1]
-    opts.flip_information = 1 if flip_information else 0
+    opts.flip_information = bool(flip_information)
     if display_name is not None:
         keep.append(ffi.new("char[]", display_name.encode()))
         opts.display_name = keep[-1]
@@ -338,7 +364,8 @@ def _take_all(series):
     nets = []
     try:
         while lib.cm_series_count(series):
-            nets.append(ffi.gc(lib.cm_series_take(series, 0), lib.cm_network_free))
+            nets.append(ffi.gc(_get(lib.cm_series_take, "cm_network *", series, 0),
+                               lib.cm_network_free))
     finally:
         lib.cm_series_free(series)
     return nets
@@ -378,7 +405,7 @@ class _Lent:
         self.lent = 0
         try:
             for n in self.nets:
-                self.ctx.check(lib.cm_series_append(self.series, self.ctx.ptr, n))
+                self.ctx.check(lib.cm_series_append(self.ctx.ptr, self.series, n))
                 self.lent += 1
         except BaseException:
             self.__exit__()
@@ -386,7 +413,8 @@ class _Lent:
         return self.series
 
     def __exit__(self, *exc):
-        back = [lib.cm_series_take(self.series, 0) for _ in range(self.lent)]
+        back = [_get(lib.cm_series_take, "cm_network *", self.series, 0)
+                for _ in range(self.lent)]
         lib.cm_series_free(self.series)
         # The Python objects still own these pointers: they must come back.
         assert back == list(self.nets[:self.lent]), "cm_series_take returned another network"
@@ -399,12 +427,12 @@ def network_summary(net):
     return {"source": _s(lib.cm_network_source(net)), "id": _s(lib.cm_network_id(net)),
             "label": _s(lib.cm_network_label(net)), "year": lib.cm_network_year(net) or None,
             "nodes": lib.cm_network_node_count(net), "edges": lib.cm_network_edge_count(net),
-            "layers": [_s(lib.cm_network_layer_name(net, k))
+            "layers": [_str(lib.cm_network_layer_name, net, k)
                        for k in range(lib.cm_network_layer_count(net))]}
 
 
 def node_attr_names(net):
-    return [_s(lib.cm_network_node_attr_name(net, k))
+    return [_str(lib.cm_network_node_attr_name, net, k)
             for k in range(lib.cm_network_node_attr_count(net))]
 
 
@@ -419,22 +447,23 @@ def nodes(net):
     keys = [(name, name.encode(), types.get(name, "string")) for name in node_attr_names(net)]
     out = []
     for i in range(lib.cm_network_node_count(net)):
-        size = lib.cm_network_node_size(net, i)
-        has = lib.cm_network_node_has(net, i)
-        d = {"id": _s(lib.cm_network_node_id(net, i)),
-             "name": _s(lib.cm_network_node_label(net, i)),
+        size = _get(lib.cm_network_node_size, "cm_size", net, i)
+        has = _get(lib.cm_network_node_has, "unsigned", net, i)
+        kind = _get(lib.cm_network_node_kind, "cm_kind", net, i)
+        own = _get(lib.cm_network_node_ownership, "cm_ownership", net, i)
+        loc = _get(lib.cm_network_node_location, "cm_location", net, i)
+        d = {"id": _str(lib.cm_network_node_id, net, i),
+             "name": _str(lib.cm_network_node_label, net, i),
              "has_label": bool(has & HAS_LABEL),
              # what the file did not give is missing (None), not the default
-             "kind": _given(has & HAS_KIND, lib.cm_kind_name(lib.cm_network_node_kind(net, i))),
+             "kind": _given(has & HAS_KIND, lib.cm_kind_name(kind)),
              "size": None if size == lib.CM_SIZE_UNKNOWN else _s(lib.cm_size_name(size)),
-             "ownership": _given(has & HAS_OWNERSHIP,
-                                 lib.cm_ownership_name(lib.cm_network_node_ownership(net, i))),
-             "location": _given(has & HAS_LOCATION,
-                                lib.cm_location_name(lib.cm_network_node_location(net, i))),
-             "sector": _s(lib.cm_network_node_sector(net, i)),
+             "ownership": _given(has & HAS_OWNERSHIP, lib.cm_ownership_name(own)),
+             "location": _given(has & HAS_LOCATION, lib.cm_location_name(loc)),
+             "sector": _str(lib.cm_network_node_sector, net, i),
              "attributes": {}}
         for name, raw, t in keys:
-            v = _s(lib.cm_network_node_attr(net, i, raw))
+            v = _str(lib.cm_network_node_attr, net, i, raw)
             if v is not None:
                 d["attributes"][name] = typed(v, t)
         out.append(d)
@@ -476,24 +505,26 @@ def typed(value, gtype):
 
 def edges(net):
     """Every tie as (source index, target index, dict of its fields)."""
-    layers = [_s(lib.cm_network_layer_name(net, k)) for k in range(lib.cm_network_layer_count(net))]
+    layers = [_str(lib.cm_network_layer_name, net, k)
+              for k in range(lib.cm_network_layer_count(net))]
     types = attr_types(net)["edge"]
     extra = [(name, name.encode(), t) for name, t in types.items() if name not in _EDGE_MODEL]
     out = []
     for e in range(lib.cm_network_edge_count(net)):
-        d = {"relation": layers[lib.cm_network_edge_layer(net, e)],
-             "directed": bool(lib.cm_network_edge_directed(net, e)),
-             "weight": lib.cm_network_edge_weight(net, e)}
+        d = {"relation": layers[_get(lib.cm_network_edge_layer, "size_t", net, e)],
+             "directed": bool(_get(lib.cm_network_edge_directed, "_Bool", net, e)),
+             "weight": _get(lib.cm_network_edge_weight, "double", net, e)}
         for key, get in (("year", lib.cm_network_edge_year), ("start", lib.cm_network_edge_start),
                          ("end", lib.cm_network_edge_end)):
-            v = get(net, e)
+            v = _get(get, "int", net, e)
             if v:
                 d[key] = v
         for name, raw, t in extra:
-            v = _s(lib.cm_network_edge_attr(net, e, raw))
+            v = _str(lib.cm_network_edge_attr, net, e, raw)
             if v is not None:
                 d[name] = typed(v, t)
-        out.append((lib.cm_network_edge_source(net, e), lib.cm_network_edge_target(net, e), d))
+        out.append((_get(lib.cm_network_edge_source, "size_t", net, e),
+                    _get(lib.cm_network_edge_target, "size_t", net, e), d))
     return out
 
 
@@ -502,35 +533,35 @@ def edges(net):
 def info_json(net):
     # Under the lock: a network is lent to one series at a time.
     with _igraph_lock, Context() as ctx, _Lent(ctx, [net]) as series:
-        data = _to_memory(ctx, lambda fp: lib.cm_info_write(fp, ctx.ptr, series,
-                                                            lib.CM_FORMAT_JSON))
+        data = _to_memory(ctx, lambda buf: lib.cm_info_write_buf(buf, ctx.ptr, series,
+                                                                 lib.CM_FORMAT_JSON))
     return json.loads(data)
 
 
 def write_graphml(net):
     with Context() as ctx:
-        return _to_memory(ctx, lambda fp: lib.cm_network_write_graphml(fp, ctx.ptr, net,
-                                                                       ffi.NULL))
+        return _to_memory(ctx, lambda buf: lib.cm_network_write_graphml_buf(buf, ctx.ptr, net,
+                                                                            ffi.NULL))
 
 
 def _metrics_opts(opts, layer, weighted, inside_only, groups, permutations, seed, approx,
                   exact, keep):
-    lib.cm_metrics_opts_init(opts)
+    lib.cm_metrics_opts_init(opts, lib.CM_METRICS_OPTS_VERSION)
     if layer is not None:
         keep.append(ffi.new("char[]", layer.encode()))
         opts.layer = keep[-1]
     if groups is not None:
         keep.append(ffi.new("char[]", groups.encode()))
         opts.groups = keep[-1]
-    opts.weighted = 1 if weighted else 0
-    opts.inside_only = 1 if inside_only else 0
+    opts.weighted = bool(weighted)
+    opts.inside_only = bool(inside_only)
     if permutations is not None:
         opts.permutations = permutations
     if seed is not None:
         opts.seed = seed
     if approx is not None:
         opts.approx = approx
-    opts.exact = 1 if exact else 0
+    opts.exact = bool(exact)
 
 
 def metrics_json(net, **kw):
@@ -543,15 +574,15 @@ def metrics_json(net, **kw):
         ctx.check(lib.cm_metrics_compute(out, ctx.ptr, net, opts))
         m = out[0]
         try:
-            data = _to_memory(ctx, lambda fp: lib.cm_metrics_write(fp, ctx.ptr, m,
-                                                                   lib.CM_FORMAT_JSON, 0))
+            data = _to_memory(ctx, lambda buf: lib.cm_metrics_write_buf(buf, ctx.ptr, m,
+                                                                        lib.CM_FORMAT_JSON, 0))
         finally:
             lib.cm_metrics_free(m)
     return json.loads(data)
 
 
 def _classify_opts(opts, seed, replicates, stability, hybrid_margin):
-    lib.cm_classify_opts_init(opts)
+    lib.cm_classify_opts_init(opts, lib.CM_CLASSIFY_OPTS_VERSION)
     if seed is not None:
         opts.seed = seed
     if replicates is not None:
@@ -571,10 +602,10 @@ def classify(net, **kw):
         ctx.check(lib.cm_classify(out, ctx.ptr, net, opts))
         c = out[0]
         try:
-            js = _to_memory(ctx, lambda fp: lib.cm_classification_write(fp, ctx.ptr, c,
-                                                                        lib.CM_FORMAT_JSON))
-            text = _to_memory(ctx, lambda fp: lib.cm_classification_write(fp, ctx.ptr, c,
-                                                                          lib.CM_FORMAT_TEXT))
+            js = _to_memory(ctx, lambda buf: lib.cm_classification_write_buf(
+                buf, ctx.ptr, c, lib.CM_FORMAT_JSON))
+            text = _to_memory(ctx, lambda buf: lib.cm_classification_write_buf(
+                buf, ctx.ptr, c, lib.CM_FORMAT_TEXT))
         finally:
             lib.cm_classification_free(c)
     used = {"seed": opts.seed, "replicates": opts.replicates, "stability": opts.stability,
@@ -585,7 +616,7 @@ def classify(net, **kw):
 def _compare_opts(match_by, permutations, seed, no_classify, keep, weighted, inside_only,
                   groups, approx, exact):
     opts = ffi.new("cm_compare_opts *")
-    lib.cm_compare_opts_init(opts)
+    lib.cm_compare_opts_init(opts, lib.CM_COMPARE_OPTS_VERSION)
     if match_by is not None:
         keep.append(ffi.new("char[]", match_by.encode()))
         opts.match_by = keep[-1]
@@ -598,7 +629,7 @@ def _compare_opts(match_by, permutations, seed, no_classify, keep, weighted, ins
     _metrics_opts(ffi.addressof(opts, "metrics"), layer=None, weighted=weighted,
                   inside_only=inside_only, groups=groups, permutations=None, seed=seed,
                   approx=approx, exact=exact, keep=keep)
-    opts.no_classify = 1 if no_classify else 0
+    opts.no_classify = bool(no_classify)
     return opts
 
 
@@ -610,8 +641,8 @@ def diff_json(old, new, **kw):
         ctx.check(lib.cm_diff_compute(out, ctx.ptr, old, new, opts))
         d = out[0]
         try:
-            data = _to_memory(ctx, lambda fp: lib.cm_diff_write(fp, ctx.ptr, d,
-                                                                lib.CM_FORMAT_JSON))
+            data = _to_memory(ctx, lambda buf: lib.cm_diff_write_buf(buf, ctx.ptr, d,
+                                                                     lib.CM_FORMAT_JSON))
         finally:
             lib.cm_diff_free(d)
     return json.loads(data)
@@ -625,8 +656,8 @@ def timeline_json(nets, **kw):
         ctx.check(lib.cm_timeline_compute(out, ctx.ptr, series, opts))
         tl = out[0]
         try:
-            data = _to_memory(ctx, lambda fp: lib.cm_timeline_write(fp, ctx.ptr, tl,
-                                                                    lib.CM_FORMAT_JSON))
+            data = _to_memory(ctx, lambda buf: lib.cm_timeline_write_buf(buf, ctx.ptr, tl,
+                                                                         lib.CM_FORMAT_JSON))
         finally:
             lib.cm_timeline_free(tl)
     return json.loads(data)
@@ -642,7 +673,7 @@ def _render_opts(ctx, fmt, path, keep, layer=None, size_by=None, color_by=None, 
                  label_length=None, title=None, layout=None, aggregate_above=None, full=False,
                  seed=None):
     opts = ffi.new("cm_render_opts *")
-    lib.cm_render_opts_init(opts)
+    lib.cm_render_opts_init(opts, lib.CM_RENDER_OPTS_VERSION)
     if fmt is not None:
         if fmt not in _RENDER_FORMATS:
             raise Error("unknown drawing format '%s'; use one of %s"
@@ -661,7 +692,7 @@ def _render_opts(ctx, fmt, path, keep, layer=None, size_by=None, color_by=None, 
                         ("aggregate_above", aggregate_above), ("seed", seed)):
         if value is not None:
             setattr(opts, name, value)
-    opts.full = 1 if full else 0
+    opts.full = bool(full)
     return opts
 
 
@@ -676,10 +707,5 @@ def render_bytes(net, fmt="svg", **kw):
     keep = []
     with _igraph_lock, Context() as ctx:
         opts = _render_opts(ctx, fmt, None, keep, **kw)
-        out = ffi.new("char **")
-        size = ffi.new("size_t *")
-        ctx.check(lib.cm_render_buffer(out, size, ffi.NULL, ctx.ptr, net, opts))
-        try:
-            return ffi.unpack(out[0], size[0])
-        finally:
-            lib.cm_render_data_free(out[0])
+        return _to_memory(ctx, lambda buf: lib.cm_render_buf(buf, ffi.NULL, ctx.ptr, net,
+                                                             opts))

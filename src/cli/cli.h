@@ -110,7 +110,7 @@ int cli_ctx(cm_ctx **out, const cli_common *c);
 int cli_read(cm_series **out, cm_ctx *ctx, const cli_common *c, const char *path);
 
 /* Prints every diagnostic in ctx to stderr. */
-void cli_print_diags(const cm_ctx *ctx, int warnings);
+void cli_print_diags(cm_ctx *ctx, int warnings);
 
 /* What a command writes into one output: 0, a CM_E* code whose message is
  * in ctx, or CLI_REPORTED when it failed and has said why itself. */

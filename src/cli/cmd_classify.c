@@ -56,7 +56,9 @@ static int classify_file(job *j, cm_ctx *ctx, const char *path)
 	j->results = more;
 	for (size_t i = 0; i < n; i++) {
 		cm_classification *r;
-		if ((rc = cm_classify(&r, ctx, cm_series_get(s, i), &j->opts))) {
+		const cm_network *net = NULL;
+		if ((rc = cm_series_get(&net, ctx, s, i)) ||
+		    (rc = cm_classify(&r, ctx, net, &j->opts))) {
 			cli_print_error(ctx, path);
 			return rc;
 		}
@@ -157,7 +159,7 @@ int cmd_classify(int argc, char **argv)
 	job j = {.format = CLI_FORMAT_UNSET, .out = "-"};
 	int opt, r;
 	cli_common_init(&j.c, "classify");
-	cm_classify_opts_init(&j.opts);
+	cm_classify_opts_init(&j.opts, CM_CLASSIFY_OPTS_VERSION);
 	while ((opt = getopt_long(argc, argv, "f:o:qh", longopts, NULL)) != -1) {
 		if ((r = cli_common_option(&j.c, opt, optarg)) < 0)
 			return EXIT_USAGE;

@@ -48,7 +48,7 @@ enum { OPT_DIAGRAM = 1, OPT_PERSISTED, OPT_NO_NAMES };
 static int draw(cm_ctx *ctx, const cm_diff *d, const cli_series *opts, const diff_args *a)
 {
 	cm_render_opts ro;
-	cm_render_opts_init(&ro);
+	cm_render_opts_init(&ro, CM_RENDER_OPTS_VERSION);
 	ro.format = a->diagram_format;
 	ro.seed = opts->compare.seed;
 	int rc = cm_diff_render(ctx, d, a->diagram, &ro);
@@ -81,7 +81,12 @@ static int compare(cm_ctx *ctx, const cm_series *s, const cli_series *opts, cons
 		        cm_series_count(s));
 		return EXIT_FAIL;
 	}
-	int rc = cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1), &opts->compare);
+	const cm_network *old_net = NULL, *new_net = NULL;
+	int rc = cm_series_get(&old_net, ctx, s, 0);
+	if (!rc)
+		rc = cm_series_get(&new_net, ctx, s, 1);
+	if (!rc)
+		rc = cm_diff_compute(&d, ctx, old_net, new_net, &opts->compare);
 	if (rc)
 		cli_series_error(ctx, opts);
 	if (!rc && a->diagram)

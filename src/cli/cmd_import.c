@@ -233,7 +233,7 @@ int cmd_import(int argc, char **argv)
 	memset(&j, 0, sizeof(j));
 	int opt, r;
 	cli_common_init(&c, "import");
-	cm_import_opts_init(&j.opts);
+	cm_import_opts_init(&j.opts, CM_IMPORT_OPTS_VERSION);
 	while ((opt = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {
 		if (opt == 'q' || opt == 'h')
 			opt = opt == 'q' ? CLI_OPT_QUIET : CLI_OPT_HELP;

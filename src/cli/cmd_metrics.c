@@ -97,7 +97,8 @@ static int columns_fill(columns *c, const cm_metrics *m)
 		return -1;
 	for (size_t l = nl; l-- > 0;)
 		for (size_t k = 0; k < per; k++, c->count++) {
-			const char *layer = cm_metrics_layer_name(m, l);
+			const char *layer = "";
+			cm_metrics_layer_name(&layer, NULL, m, l);
 			size_t len = strlen(layer) + strlen(names[k]) + 2;
 			if (!(c->names[c->count] = malloc(len)))
 				return -1;
@@ -105,7 +106,7 @@ static int columns_fill(columns *c, const cm_metrics *m)
 				snprintf(c->names[c->count], len, "%s", names[k]);
 			else
 				snprintf(c->names[c->count], len, "%s.%s", layer, names[k]);
-			cm_metrics_actor_values(&c->values[c->count], m, l, names[k]);
+			cm_metrics_actor_values(&c->values[c->count], NULL, m, l, names[k]);
 		}
 	return 0;
 }
@@ -146,9 +147,11 @@ static int measure_series(const job *j, cm_ctx *ctx, const cm_series *s, FILE *f
                           int *array, int several)
 {
 	for (size_t i = 0; i < cm_series_count(s); i++) {
-		cm_network *net = cm_series_get(s, i);
+		const cm_network *net = NULL;
 		cm_metrics *m = NULL;
-		int rc = cm_metrics_compute(&m, ctx, net, &j->opts);
+		int rc = cm_series_get(&net, ctx, s, i);
+		if (!rc)
+			rc = cm_metrics_compute(&m, ctx, net, &j->opts);
 		if (rc == 0 && j->format == CM_FORMAT_JSON && several && !*array)
 			*array = 1, fputs("[\n", fp);
 		if (rc == 0 && j->format == CM_FORMAT_JSON && *count)
@@ -317,7 +320,7 @@ int cmd_metrics(int argc, char **argv)
 	job j = {.format = CLI_FORMAT_UNSET, .out = "-", .threads = 1, .jobs = CM_JOBS_AUTO};
 	int opt, r;
 	cli_common_init(&j.c, "metrics");
-	cm_metrics_opts_init(&j.opts);
+	cm_metrics_opts_init(&j.opts, CM_METRICS_OPTS_VERSION);
 	while ((opt = getopt_long(argc, argv, "l:ng:f:o:wj:qh", longopts, NULL)) != -1) {
 		if ((r = cli_common_option(&j.c, opt, optarg)) < 0)
 			return EXIT_USAGE;

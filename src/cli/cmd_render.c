@@ -137,13 +137,14 @@ static int check_job(job *j, int nfiles)
 }
 
 /* The snapshot to draw: the only one, or the one --snapshot names. */
-static cm_network *pick(const job *j, const cm_series *s, const char *path)
+static const cm_network *pick(const job *j, cm_ctx *ctx, const cm_series *s, const char *path)
 {
 	size_t count = cm_series_count(s);
+	const cm_network *net = NULL;
 	if (j->snapshot && j->snapshot <= count)
-		return cm_series_get(s, j->snapshot - 1);
+		return cm_series_get(&net, ctx, s, j->snapshot - 1) ? NULL : net;
 	if (!j->snapshot && count == 1)
-		return cm_series_get(s, 0);
+		return cm_series_get(&net, ctx, s, 0) ? NULL : net;
 	if (j->snapshot)
 		cli_error("%s: error: no snapshot %zu; the file holds %zu", path, j->snapshot,
 		          count);
@@ -185,7 +186,7 @@ static int run(job *j, const char *path)
 	if (cli_ctx(&ctx, &j->c))
 		return EXIT_FAIL;
 	int rc = cli_read(&s, ctx, &j->c, path);
-	cm_network *net = rc ? NULL : pick(j, s, path);
+	const cm_network *net = rc ? NULL : pick(j, ctx, s, path);
 	if (net) {
 		cm_ctx_clear(ctx);
 		rc = draw(j, ctx, net, path);
@@ -221,7 +222,7 @@ int cmd_render(int argc, char **argv)
 	job j = {0};
 	int opt, r;
 	cli_common_init(&j.c, "render");
-	cm_render_opts_init(&j.opts);
+	cm_render_opts_init(&j.opts, CM_RENDER_OPTS_VERSION);
 	while ((opt = getopt_long(argc, argv, "o:f:l:qh", longopts, NULL)) != -1) {
 		if ((r = cli_common_option(&j.c, opt, optarg)) < 0)
 			return EXIT_USAGE;

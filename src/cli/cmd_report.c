@@ -122,7 +122,7 @@ int cmd_report(int argc, char **argv)
 	cli_series s;
 	report_args a = {"-", {0}, ""};
 	int opt, r;
-	cm_report_opts_init(&a.opts);
+	cm_report_opts_init(&a.opts, CM_REPORT_OPTS_VERSION);
 	cli_common_init(&c, "report");
 	cli_series_init(&s);
 	while ((opt = getopt_long(argc, argv, "o:qh", longopts, NULL)) != -1) {

@@ -63,7 +63,7 @@ enum {
 static int draw(cm_ctx *ctx, const cm_timeline *tl, const cli_series *opts, const tl_args *a)
 {
 	cm_render_opts ro;
-	cm_render_opts_init(&ro);
+	cm_render_opts_init(&ro, CM_RENDER_OPTS_VERSION);
 	ro.seed = opts->compare.seed;
 	int rc = cm_render_format_parse(&ro.format, a->render_format);
 	if (!rc)
@@ -81,8 +81,7 @@ typedef struct output {
 static int write_chart(FILE *fp, cm_ctx *ctx, const void *payload)
 {
 	const output *o = payload;
-	cm_plot_opts po;
-	cm_plot_opts_init(&po);
+	cm_plot_opts po = CM_PLOT_OPTS_INIT;
 	po.measures = o->a->measures;
 	po.layer = o->a->layer;
 	po.title = o->a->title;

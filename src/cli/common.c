@@ -37,8 +37,8 @@ void cli_common_init(cli_common *c, const char *command)
 {
 	memset(c, 0, sizeof(*c));
 	c->command = command;
-	cm_read_opts_init(&c->read);
-	cm_limits_default(&c->limits);
+	cm_read_opts_init(&c->read, CM_READ_OPTS_VERSION);
+	cm_limits_init(&c->limits, CM_LIMITS_VERSION);
 }
 
 static void print_escaped(const char *fmt, va_list ap)
@@ -232,10 +232,12 @@ int cli_ctx(cm_ctx **out, const cli_common *c)
 	return 0;
 }
 
-void cli_print_diags(const cm_ctx *ctx, int warnings)
+void cli_print_diags(cm_ctx *ctx, int warnings)
 {
 	for (size_t i = 0; i < cm_ctx_diag_count(ctx); i++) {
-		const cm_diag *d = cm_ctx_diag(ctx, i);
+		const cm_diag *d;
+		if (cm_ctx_diag(&d, ctx, i))
+			break;
 		if (warnings || d->level == CM_DIAG_ERROR)
 			cm_diag_print(stderr, d);
 	}
@@ -294,7 +296,7 @@ int cli_write_file(cm_ctx *ctx, const char *path, cli_writer writer, const void 
 		return rc;
 	int wrc = writer(cm_output_fp(o), ctx, payload);
 	if (wrc == 0 || (wrc == CLI_REPORTED && !strcmp(path, "-")))
-		rc = cm_output_commit(o, ctx);
+		rc = cm_output_commit(ctx, o);
 	cm_output_free(o);
 	return wrc < 0 ? wrc : rc ? rc : wrc;
 }

@@ -12,7 +12,7 @@
 void cli_series_init(cli_series *s)
 {
 	memset(s, 0, sizeof(*s));
-	cm_compare_opts_init(&s->compare);
+	cm_compare_opts_init(&s->compare, CM_COMPARE_OPTS_VERSION);
 }
 
 /* "2015,2018,2021" -> years; usage error on anything else. */
@@ -71,8 +71,10 @@ static int append_file(cm_series *all, cm_ctx *ctx, const cli_common *c, const c
 	cm_series *s = NULL;
 	int rc = cli_read(&s, ctx, c, path);
 	while (!rc && cm_series_count(s) > 0) {
-		cm_network *net = cm_series_take(s, 0);
-		if ((rc = cm_series_append(all, ctx, net)))
+		cm_network *net;
+		if ((rc = cm_series_take(&net, ctx, s, 0)))
+			break;
+		if ((rc = cm_series_append(ctx, all, net)))
 			cm_network_free(net);
 	}
 	cm_series_free(s);
@@ -88,8 +90,11 @@ static int slice(cm_series **all, cm_ctx *ctx, const cli_series *s, const char *
 		          path, cm_series_count(*all));
 		return CM_EINVAL;
 	}
-	int rc = cm_series_slice(&sliced, ctx, cm_series_get(*all, 0), s->by_year ? NULL : s->years,
-	                         s->by_year ? 0 : s->nyears);
+	const cm_network *net = NULL;
+	int rc = cm_series_get(&net, ctx, *all, 0);
+	if (!rc)
+		rc = cm_series_slice(&sliced, ctx, net, s->by_year ? NULL : s->years,
+		                     s->by_year ? 0 : s->nyears);
 	if (rc) {
 		cli_print_error(ctx, path);
 		return rc;

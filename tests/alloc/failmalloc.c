@@ -130,10 +130,16 @@ RAW static int should_fail(const void *from)
 /* The address range of the exempted object's code; empty when none. */
 static uintptr_t exempt_lo, exempt_hi;
 
-static int find_object(struct dl_phdr_info *info, size_t size, void *part)
+/* What find_object() looks for: the object whose name holds part. */
+typedef struct exempt_query {
+	const char *part;
+} exempt_query;
+
+static int find_object(struct dl_phdr_info *info, size_t size, void *arg)
 {
+	const exempt_query *q = arg;
 	(void)size;
-	if (!info->dlpi_name || !strstr(info->dlpi_name, part))
+	if (!info->dlpi_name || !strstr(info->dlpi_name, q->part))
 		return 0;
 	for (int i = 0; i < info->dlpi_phnum; i++) {
 		const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
@@ -149,8 +155,9 @@ static int find_object(struct dl_phdr_info *info, size_t size, void *part)
 void failmalloc_exempt(const char *part)
 {
 	exempt_lo = exempt_hi = 0;
+	exempt_query q = {part};
 	if (part)
-		dl_iterate_phdr(find_object, (void *)part);
+		dl_iterate_phdr(find_object, &q);
 }
 
 #if defined(__SANITIZE_ADDRESS__)

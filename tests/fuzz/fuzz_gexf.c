@@ -5,6 +5,7 @@
 #include "fuzz.h"
 #include "import/import.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static void check_network(const cm_network *net)
@@ -13,15 +14,17 @@ static void check_network(const cm_network *net)
 	size_t layers = cm_network_layer_count(net);
 	for (size_t i = 0; i < n; i++) {
 		size_t at = n;
-		const char *id = cm_network_node_id(net, i);
+		const char *id = NULL;
+		FUZZ_CHECK(cm_network_node_id(&id, NULL, net, i) == 0);
 		FUZZ_CHECK(id && cm_network_find_node(&at, net, id) == 0 && at == i);
 	}
 	for (size_t e = 0; e < m; e++) {
-		FUZZ_CHECK(cm_network_edge_source(net, e) < n);
-		FUZZ_CHECK(cm_network_edge_target(net, e) < n);
-		FUZZ_CHECK(cm_network_edge_layer(net, e) < layers);
-		double w = cm_network_edge_weight(net, e);
-		FUZZ_CHECK(w == w);
+		size_t src = n, dst = n, layer = layers;
+		double w = 0;
+		FUZZ_CHECK(cm_network_edge_source(&src, NULL, net, e) == 0 && src < n);
+		FUZZ_CHECK(cm_network_edge_target(&dst, NULL, net, e) == 0 && dst < n);
+		FUZZ_CHECK(cm_network_edge_layer(&layer, NULL, net, e) == 0 && layer < layers);
+		FUZZ_CHECK(cm_network_edge_weight(&w, NULL, net, e) == 0 && w == w);
 	}
 }
 
@@ -30,12 +33,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static FILE *sink;
 	cm_ctx *ctx;
 	cm_series *s = NULL;
-	/* fmemopen refuses an empty buffer: the file reader gets one byte. */
-	FILE *fp = fmemopen((void *)(size ? data : (const uint8_t *)"\n"), size ? size : 1, "rb");
-	if (!fp)
+	/* fmemopen refuses an empty buffer: the file reader gets one byte; a
+	 * copy, since fmemopen takes a writable buffer. */
+	char *copy = malloc(size ? size : 1);
+	if (!copy)
 		return 0;
+	if (size)
+		memcpy(copy, data, size);
+	else
+		copy[0] = '\n';
+	FILE *fp = fmemopen(copy, size ? size : 1, "rb");
+	if (!fp) {
+		free(copy);
+		return 0;
+	}
 	if (cm_ctx_new(&ctx)) {
 		fclose(fp);
+		free(copy);
 		return 0;
 	}
 	/* Small limits, as for a file from anywhere. */
@@ -45,8 +59,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(rc <= 0);
 	if (rc == 0) {
 		FUZZ_CHECK(s && cm_series_count(s) > 0);
-		for (size_t i = 0; i < cm_series_count(s); i++)
-			check_network(cm_series_get(s, i));
+		for (size_t i = 0; i < cm_series_count(s); i++) {
+			const cm_network *net = NULL;
+			FUZZ_CHECK(cm_series_get(&net, ctx, s, i) == 0);
+			check_network(net);
+		}
 		if (sink || (sink = fopen("/dev/null", "w")))
 			FUZZ_CHECK(cm_info_write(sink, ctx, s, CM_FORMAT_TEXT) == 0);
 	} else {
@@ -55,5 +72,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cm_series_free(s);
 	cm_ctx_free(ctx);
 	fclose(fp);
+	free(copy);
 	return 0;
 }

@@ -17,6 +17,7 @@
  * must be valid UTF-8. */
 #include "fuzz.h"
 #include "render/render.h"
+#include "../unit/getters.h"
 
 #include <clustermap.h>
 #include <libxml/parser.h>
@@ -207,17 +208,17 @@ static void check_texts(const job *j, const drawing *d)
 		expect(d, "the title", cm_network_label(net), 0, NULL);
 	expect(d, "the colour header", j->header, 0, NULL);
 	for (size_t i = 0; i < cm_network_node_count(net); i++) {
-		const char *v = cm_network_node_attr(net, i, j->opts.color_by);
+		const char *v = t_node_attr(net, i, j->opts.color_by);
 		v = v && *v ? v : "(none)";
 		if (aggregated(j))
 			expect(d, "a group", v, 0, NULL);
 		else
-			expect(d, "an actor label", cm_network_node_label(net, i), 0, NULL);
+			expect(d, "an actor label", t_node_label(net, i), 0, NULL);
 		if (strcmp(v, "(none)") && strcmp(v, "none") && strcmp(v, "no role"))
 			expect(d, "a legend entry", v, 1, NULL);
 	}
 	for (size_t l = 0; l < cm_network_layer_count(net) && !aggregated(j); l++) {
-		const char *name = cm_network_layer_name(net, l);
+		const char *name = t_layer_name(net, l);
 		expect(d, "a relation", name, 0,
 		       strcmp(name, "supplier") ? NULL : " (seller -> buyer)");
 	}
@@ -264,7 +265,7 @@ static void check_drawing(cm_ctx *ctx, const job *j, int rc, const char *out, si
 		fprintf(stderr, "drawing failed: %s\n", cm_ctx_errmsg(ctx));
 	FUZZ_CHECK(rc == 0 && len > 0);
 	for (size_t k = 0; k < cm_ctx_diag_count(ctx); k++)
-		fprintf(stderr, "%s\n", cm_ctx_diag(ctx, k)->message);
+		fprintf(stderr, "%s\n", t_ctx_diag(ctx, k)->message);
 	FUZZ_CHECK(cm_ctx_diag_count(ctx) == 0); /* Graphviz warned: it misread a label */
 	if (format == CM_RENDER_SVG)
 		check_svg(j, out, len);
@@ -351,10 +352,10 @@ static int pin_all(cm_positions **out, cm_ctx *ctx, const cm_network *net, const
 	int rc = cm_positions_new(out, ctx);
 	for (size_t i = 0; i < cm_network_node_count(net) && !rc; i++) {
 		const double *p = xy[i % 3];
-		const char *v = cm_network_node_attr(net, i, by);
-		rc = cm_positions_set(*out, ctx, cm_network_node_id(net, i), p[0], p[1]);
+		const char *v = t_node_attr(net, i, by);
+		rc = cm_positions_set(ctx, *out, t_node_id(net, i), p[0], p[1]);
 		if (!rc)
-			rc = cm_positions_set(*out, ctx, v && *v ? v : "(none)", p[0], p[1]);
+			rc = cm_positions_set(ctx, *out, v && *v ? v : "(none)", p[0], p[1]);
 	}
 	return rc;
 }
@@ -363,8 +364,8 @@ static int pin_all(cm_positions **out, cm_ctx *ctx, const cm_network *net, const
 static const char *color_attr(const cm_network *net)
 {
 	for (size_t k = 0; k < cm_network_node_attr_count(net); k++)
-		if (!strncmp(cm_network_node_attr_name(net, k), "x-", 2))
-			return cm_network_node_attr_name(net, k);
+		if (!strncmp(t_node_attr_name(net, k), "x-", 2))
+			return t_node_attr_name(net, k);
 	return NULL;
 }
 
@@ -375,7 +376,7 @@ static void render(cm_ctx *ctx, const cm_network *net, size_t size)
 {
 	static const size_t label_length[] = {18, 0, 5};
 	job j = {.net = net};
-	cm_render_opts_init(&j.opts);
+	cm_render_opts_init(&j.opts, CM_RENDER_OPTS_VERSION);
 	j.opts.size_by = "none";
 	if (!(j.opts.color_by = color_attr(net)))
 		return; /* a name the reader refused: its own target covers it */
@@ -420,7 +421,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * warnings (a custom relation) are dropped: the drawing must add none. */
 	if (cm_series_read_buffer(&s, ctx, xml, n, NULL) == 0) {
 		cm_ctx_clear(ctx);
-		render(ctx, cm_series_get(s, 0), size);
+		render(ctx, t_series_get(s, 0), size);
 	}
 	cm_series_free(s);
 	cm_ctx_free(ctx);

@@ -6,6 +6,7 @@
 #include "fuzz.h"
 
 #include "core/internal.h"
+#include "../unit/getters.h"
 
 #include <string.h>
 
@@ -31,7 +32,7 @@ static void same_nodes(const cm_network *a, const cm_network *b)
 	for (size_t i = 0; i < a->n; i++) {
 		const cm__node *x = &a->nodes[i], *y = &b->nodes[i];
 		FUZZ_CHECK(!strcmp(x->id, y->id));
-		FUZZ_CHECK(!strcmp(cm_network_node_label(a, i), cm_network_node_label(b, i)));
+		FUZZ_CHECK(!strcmp(t_node_label(a, i), t_node_label(b, i)));
 		FUZZ_CHECK(same_str(x->sector, y->sector));
 		FUZZ_CHECK(x->kind == y->kind && x->size == y->size);
 		FUZZ_CHECK(x->ownership == y->ownership && x->location == y->location);
@@ -80,7 +81,7 @@ static void round_trip(const cm_network *net)
 		fprintf(stderr, "written back:\n%.*s\nread: %s\n", (int)len, buf,
 		        cm_ctx_errmsg(ctx));
 	FUZZ_CHECK(rc == 0 && cm_series_count(back) == 1);
-	const cm_network *again = cm_series_get(back, 0);
+	const cm_network *again = t_series_get(back, 0);
 	FUZZ_CHECK(!strcmp(net->id, again->id) && !strcmp(net->label, again->label));
 	FUZZ_CHECK(net->year == again->year);
 	same_nodes(net, again);
@@ -98,7 +99,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	if (cm_series_read_buffer(&s, ctx, (const char *)data, size, NULL) == 0)
 		for (size_t i = 0; i < cm_series_count(s); i++)
-			round_trip(cm_series_get(s, i));
+			round_trip(t_series_get(s, i));
 	cm_series_free(s);
 	cm_ctx_free(ctx);
 	return 0;

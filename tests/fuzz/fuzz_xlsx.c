@@ -28,7 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	cm_limits lim;
 	if (cm_ctx_new(&ctx))
 		return 0;
-	cm_limits_default(&lim);
+	cm_limits_init(&lim, CM_LIMITS_VERSION);
 	lim.max_bytes = 1 << 24; /* a bomb stops here, not in the fuzzer's memory */
 	cm_ctx_set_limits(ctx, &lim);
 	int rc = cm__xlsx_open_buffer(&b, ctx, "<fuzz>.xlsx", data, size);

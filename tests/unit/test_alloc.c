@@ -17,6 +17,7 @@
  * the sanitizer build, where this runs under tools/check). */
 #include "tap.h"
 #include "../alloc/failmalloc.h"
+#include "getters.h"
 
 #include <clustermap.h>
 #include <igraph.h>
@@ -66,7 +67,7 @@ static int analyse(cm_ctx *ctx, FILE *sink, const cm_network *net)
 {
 	cm_metrics_opts mopts;
 	cm_metrics *m = NULL;
-	cm_metrics_opts_init(&mopts);
+	cm_metrics_opts_init(&mopts, CM_METRICS_OPTS_VERSION);
 	mopts.permutations = 20;
 	int rc = cm_metrics_compute(&m, ctx, net, &mopts);
 	if (!rc)
@@ -78,7 +79,7 @@ static int analyse(cm_ctx *ctx, FILE *sink, const cm_network *net)
 		return rc;
 	cm_classify_opts copts;
 	cm_classification *c = NULL;
-	cm_classify_opts_init(&copts);
+	cm_classify_opts_init(&copts, CM_CLASSIFY_OPTS_VERSION);
 	copts.replicates = 2;
 	copts.stability = 2;
 	rc = cm_classify(&c, ctx, net, &copts);
@@ -115,7 +116,7 @@ static int pipeline(cm_ctx **ctx_out, FILE *sink, const char *xml, size_t len)
 		rc = cm_info_write(sink, ctx, s, CM_FORMAT_JSON);
 	calls_read = library_only ? cm__test_alloc_count() : failmalloc_calls();
 	if (!rc)
-		rc = analyse(ctx, sink, cm_series_get(s, 0));
+		rc = analyse(ctx, sink, t_series_get(s, 0));
 	cm_series_free(s);
 	return rc;
 }

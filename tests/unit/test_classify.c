@@ -5,11 +5,12 @@
 #include "tap.h"
 
 #include "classify/classify.h"
+#include "getters.h"
 
 #include <math.h>
 
 /* A network from GraphML text. */
-static cm_network *net_of(cm_series **s, cm_ctx *ctx, const char *body)
+static const cm_network *net_of(cm_series **s, cm_ctx *ctx, const char *body)
 {
 	size_t cap = strlen(body) + 1024;
 	char *buf = malloc(cap);
@@ -24,7 +25,7 @@ static cm_network *net_of(cm_series **s, cm_ctx *ctx, const char *body)
 	         body);
 	int rc = cm_series_read_buffer(s, ctx, buf, strlen(buf), NULL);
 	free(buf);
-	return rc ? NULL : cm_series_get(*s, 0);
+	return rc ? NULL : t_series_get(*s, 0);
 }
 
 typedef struct fixture {
@@ -44,7 +45,7 @@ static void load(fixture *f, cm_ctx *ctx, const char *body, size_t replicates)
 	memset(f, 0, sizeof(*f));
 	cm__igraph_scope scope;
 	cm__igraph_enter(&scope, ctx);
-	cm_network *net = net_of(&f->s, ctx, body);
+	const cm_network *net = net_of(&f->s, ctx, body);
 	f->ok = net && !cm__cview_build(&f->v, ctx, net) && !cm__cdata_init(&f->d, ctx, &f->v, 1) &&
 	        !cm__indicators(f->ind, ctx, &f->d, replicates, 1);
 	memcpy(guarded, f->ind, sizeof(guarded));
@@ -161,7 +162,7 @@ static void test_ties(cm_ctx *ctx)
 	cm__verdict v;
 	cm__decide(&v, f.ind, &f.d, CM__HYBRID_MARGIN);
 	ok(v.gate[CM__T_HUB], "ties: a large firm tied at the cut is among the top buyers");
-	is_str(cm_network_node_id(f.d.net, (size_t)f.d.lnode[f.d.buyers.top[1]]), "big",
+	is_str(t_node_id(f.d.net, (size_t)f.d.lnode[f.d.buyers.top[1]]), "big",
 	       "ties: a report names the larger of the tied buyers first");
 	int first[32];
 	for (igraph_integer_t k = 0; k < f.v.n; k++)
@@ -177,8 +178,8 @@ static void test_ties(cm_ctx *ctx)
 	     0);
 	int same = f.ok;
 	for (igraph_integer_t k = 0; same && k < f.v.n; k++)
-		same = !strcmp(cm_network_node_id(f.d.net, (size_t)f.v.node[k]),
-		               cm_network_node_id(f.d.net, (size_t)(6 - first[k])));
+		same = !strcmp(t_node_id(f.d.net, (size_t)f.v.node[k]),
+		               t_node_id(f.d.net, (size_t)(6 - first[k])));
 	ok(same, "ties: reversed rows give the same canonical order of actors");
 	is_double(f.ind[CM__I_TOP_BUYERS_LARGE].value, 2.0 / 9, 1e-12,
 	          "ties: reversed rows, the same share");
@@ -317,10 +318,10 @@ static void test_nulls(cm_ctx *ctx)
 static void test_public_api(cm_ctx *ctx)
 {
 	cm_series *s;
-	cm_network *net = net_of(&s, ctx, star);
+	const cm_network *net = net_of(&s, ctx, star);
 	cm_classification *a = NULL, *b = NULL;
 	cm_classify_opts o;
-	cm_classify_opts_init(&o);
+	cm_classify_opts_init(&o, CM_CLASSIFY_OPTS_VERSION);
 	ok(net && !cm_classify(&a, ctx, net, &o) && !cm_classify(&b, ctx, net, &o),
 	   "cm_classify runs twice");
 	if (a && b) {
@@ -328,8 +329,8 @@ static void test_public_api(cm_ctx *ctx)
 		is_str(cm_classification_why(a), "", "classified: no reason to give");
 		is_double(cm_classification_score(a, CM_TYPE_HUB_AND_SPOKE),
 		          cm_classification_score(b, CM_TYPE_HUB_AND_SPOKE), 0, "same score twice");
-		ok(cm_classification_role(a, 0) & CM_ROLE_HUB, "the large buyer is a hub");
-		ok(!(cm_classification_role(a, 1) & CM_ROLE_HUB), "a supplier is not a hub");
+		ok(t_classification_role(a, 0) & CM_ROLE_HUB, "the large buyer is a hub");
+		ok(!(t_classification_role(a, 1) & CM_ROLE_HUB), "a supplier is not a hub");
 	}
 	cm_classification_free(a);
 	cm_classification_free(b);
@@ -338,13 +339,13 @@ static void test_public_api(cm_ctx *ctx)
 	is_int(cm_classify(&a, ctx, net, &o), CM_EINVAL, "a negative margin is refused");
 	/* The bound holds in the library, not only in the command: a huge
 	 * count is refused before anything is allocated for it. */
-	cm_classify_opts_init(&o);
+	cm_classify_opts_init(&o, CM_CLASSIFY_OPTS_VERSION);
 	o.replicates = CM_CLASSIFY_MAX_REPLICATES + 1;
 	is_int(cm_classify(&a, ctx, net, &o), CM_EINVAL, "10001 null-model replicates are refused");
 	is_str(cm_ctx_errmsg(ctx),
 	       "error: 10001 null-model replicates asked for; at most 10000 are allowed",
 	       "... saying so");
-	cm_classify_opts_init(&o);
+	cm_classify_opts_init(&o, CM_CLASSIFY_OPTS_VERSION);
 	o.stability = (size_t)99999999999ULL;
 	is_int(cm_classify(&a, ctx, net, &o), CM_EINVAL,
 	       "99999999999 stability replicates are refused");

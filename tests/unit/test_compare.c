@@ -3,6 +3,7 @@
  * snapshots, slicing rules, and QAP against analytic values. */
 #include "compare/compare.h"
 #include "tap.h"
+#include "getters.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -55,7 +56,7 @@ static const char two_snapshots[] = HEAD "<graph edgedefault='directed'>" N("a")
 static size_t layer_of(const cm_diff *d, const char *name)
 {
 	for (size_t k = 0; k < cm_diff_layer_count(d); k++)
-		if (!strcmp(cm_diff_layer_name(d, k), name))
+		if (!strcmp(t_diff_layer_name(d, k), name))
 			return k;
 	return SIZE_MAX;
 }
@@ -66,13 +67,13 @@ static void check_layer(const cm_diff *d, const char *name, size_t formed, size_
 	char what[128];
 	size_t k = layer_of(d, name);
 	snprintf(what, sizeof(what), "%s: formed", name);
-	is_int(cm_diff_tie_count(d, k, CM_CHANGE_FORMED), formed, what);
+	is_int(t_diff_tie_count(d, k, CM_CHANGE_FORMED), formed, what);
 	snprintf(what, sizeof(what), "%s: dissolved", name);
-	is_int(cm_diff_tie_count(d, k, CM_CHANGE_DISSOLVED), dissolved, what);
+	is_int(t_diff_tie_count(d, k, CM_CHANGE_DISSOLVED), dissolved, what);
 	snprintf(what, sizeof(what), "%s: persisted", name);
-	is_int(cm_diff_tie_count(d, k, CM_CHANGE_PERSISTED), persisted, what);
+	is_int(t_diff_tie_count(d, k, CM_CHANGE_PERSISTED), persisted, what);
 	snprintf(what, sizeof(what), "%s: Jaccard", name);
-	is_double(cm_diff_jaccard(d, k), jaccard, 1e-12, what);
+	is_double(t_diff_jaccard(d, k), jaccard, 1e-12, what);
 }
 
 static void test_constructed(void)
@@ -82,38 +83,38 @@ static void test_constructed(void)
 	cm_diff *d = NULL;
 	const char *from, *to;
 	size_t node;
-	cm_compare_opts_init(&o);
+	cm_compare_opts_init(&o, CM_COMPARE_OPTS_VERSION);
 	o.permutations = 0;
-	ok(s && cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1), &o) == 0,
+	ok(s && cm_diff_compute(&d, ctx, t_series_get(s, 0), t_series_get(s, 1), &o) == 0,
 	   "diff of the constructed pair");
 	if (!d)
 		return;
 	is_int(cm_diff_actor_count(d, CM_CHANGE_ENTERED), 1, "one actor entered");
-	is_str(cm_diff_actor(d, CM_CHANGE_ENTERED, 0, &node), "g", "g entered");
-	is_int(cm_network_node_kind(cm_series_get(s, 1), node), CM_KIND_TRAINING, "g is training");
+	is_str(t_diff_actor(d, CM_CHANGE_ENTERED, 0, &node), "g", "g entered");
+	is_int(t_node_kind(t_series_get(s, 1), node), CM_KIND_TRAINING, "g is training");
 	is_int(cm_diff_actor_count(d, CM_CHANGE_LEFT), 1, "one actor left");
-	is_str(cm_diff_actor(d, CM_CHANGE_LEFT, 0, NULL), "f", "f left");
+	is_str(t_diff_actor(d, CM_CHANGE_LEFT, 0, NULL), "f", "f left");
 	is_int(cm_diff_actor_count(d, CM_CHANGE_STAYED), 5, "five stayed");
 	is_int(cm_diff_layer_count(d), 4, "three layers and all");
-	is_str(cm_diff_layer_name(d, 3), "all", "all comes last");
-	ok(cm_diff_layer_directed(d, layer_of(d, "supplier")), "supplier is directed");
-	ok(!cm_diff_layer_directed(d, layer_of(d, "information")), "information is undirected");
+	is_str(t_diff_layer_name(d, 3), "all", "all comes last");
+	ok(t_diff_layer_directed(d, layer_of(d, "supplier")), "supplier is directed");
+	ok(!t_diff_layer_directed(d, layer_of(d, "information")), "information is undirected");
 	check_layer(d, "supplier", 2, 3, 2, 2.0 / 7);
 	check_layer(d, "information", 1, 1, 1, 1.0 / 3);
 	check_layer(d, "association", 2, 0, 2, 0.5);
 	check_layer(d, "all", 4, 3, 4, 4.0 / 11);
 	size_t sup = layer_of(d, "supplier");
-	ok(cm_diff_tie(&from, &to, d, sup, CM_CHANGE_FORMED, 0) == 0 && !strcmp(from, "b") &&
+	ok(cm_diff_tie(&from, &to, NULL, d, sup, CM_CHANGE_FORMED, 0) == 0 && !strcmp(from, "b") &&
 	       !strcmp(to, "a"),
 	   "the reversed supplier tie b -> a is formed");
-	ok(cm_diff_tie(&from, &to, d, sup, CM_CHANGE_FORMED, 1) == 0 && !strcmp(from, "d") &&
+	ok(cm_diff_tie(&from, &to, NULL, d, sup, CM_CHANGE_FORMED, 1) == 0 && !strcmp(from, "d") &&
 	       !strcmp(to, "g"),
 	   "d -> g is formed");
-	ok(cm_diff_tie(&from, &to, d, sup, CM_CHANGE_DISSOLVED, 2) == 0 && !strcmp(from, "f") &&
-	       !strcmp(to, "a"),
+	ok(cm_diff_tie(&from, &to, NULL, d, sup, CM_CHANGE_DISSOLVED, 2) == 0 &&
+	       !strcmp(from, "f") && !strcmp(to, "a"),
 	   "f -> a dissolved with f");
 	size_t info = layer_of(d, "information");
-	ok(cm_diff_tie(&from, &to, d, info, CM_CHANGE_FORMED, 0) == 0 && !strcmp(from, "b") &&
+	ok(cm_diff_tie(&from, &to, NULL, d, info, CM_CHANGE_FORMED, 0) == 0 && !strcmp(from, "b") &&
 	       !strcmp(to, "d"),
 	   "undirected ties are listed with the smaller key first");
 	ok(cm_diff_measure_count(d) > 0, "measures are compared");
@@ -129,9 +130,9 @@ static void test_match_by(void)
 	                                    SUP("y3", "y2") "</graph></graphml>");
 	cm_compare_opts o;
 	cm_diff *d = NULL;
-	cm_compare_opts_init(&o);
+	cm_compare_opts_init(&o, CM_COMPARE_OPTS_VERSION);
 	o.permutations = 0;
-	ok(s && cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1), &o) == 0,
+	ok(s && cm_diff_compute(&d, ctx, t_series_get(s, 0), t_series_get(s, 1), &o) == 0,
 	   "diff by id");
 	if (d) {
 		is_int(cm_diff_actor_count(d, CM_CHANGE_ENTERED), 3, "by id: every new id entered");
@@ -140,7 +141,7 @@ static void test_match_by(void)
 	cm_diff_free(d);
 	d = NULL;
 	o.match_by = "label";
-	ok(cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1), &o) == 0,
+	ok(cm_diff_compute(&d, ctx, t_series_get(s, 0), t_series_get(s, 1), &o) == 0,
 	   "diff by label");
 	if (d) {
 		is_int(cm_diff_actor_count(d, CM_CHANGE_ENTERED), 1, "by label: Gamma entered");
@@ -151,7 +152,7 @@ static void test_match_by(void)
 	cm_series_free(s);
 	s = read_str(HEAD "<graph>" NL("x1", "Alfa")
 	                 NL("x2", "Alfa") "</graph><graph>" NL("x1", "Alfa") "</graph></graphml>");
-	ok(cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1), &o) == CM_EINVAL,
+	ok(cm_diff_compute(&d, ctx, t_series_get(s, 0), t_series_get(s, 1), &o) == CM_EINVAL,
 	   "a shared label is an error");
 	is_str(cm_ctx_errmsg(ctx),
 	       "<buffer>: error: nodes 'x1' and 'x2' share label 'Alfa'; match by an attribute "
@@ -160,7 +161,7 @@ static void test_match_by(void)
 	cm_series_free(s);
 	s = read_str(HEAD "<graph>" NL("x1", "Alfa")
 	                 N("x2") "</graph><graph>" N("x1") "</graph></graphml>");
-	ok(cm_diff_compute(&d, ctx, cm_series_get(s, 0), cm_series_get(s, 1), &o) == CM_EINVAL,
+	ok(cm_diff_compute(&d, ctx, t_series_get(s, 0), t_series_get(s, 1), &o) == CM_EINVAL,
 	   "a node without the attribute is an error");
 	is_str(cm_ctx_errmsg(ctx),
 	       "<buffer>: error: node 'x2' has no label to match by; give every node one or "
@@ -205,7 +206,7 @@ static void check_slice(const cm_network *net, int year, size_t nodes, size_t ed
 static void test_slicing(void)
 {
 	cm_series *s = read_str(dated), *sliced = NULL;
-	const cm_network *net = cm_series_get(s, 0);
+	const cm_network *net = t_series_get(s, 0);
 	int *years = NULL;
 	size_t n = 0;
 	if (!net)
@@ -222,7 +223,7 @@ static void test_slicing(void)
 	cm_years_free(years);
 	ok(cm_series_slice(&sliced, ctx, net, NULL, 0) == 0 && cm_series_count(sliced) == 3,
 	   "--by year gives one snapshot per year");
-	is_str(cm_network_label(cm_series_get(sliced, 0)), "2010", "slices are labelled by year");
+	is_str(cm_network_label(t_series_get(sliced, 0)), "2010", "slices are labelled by year");
 	cm_series_free(sliced);
 	int bad[] = {2012, 2010};
 	ok(cm_series_slice(&sliced, ctx, net, bad, 2) == CM_EINVAL && !sliced,
@@ -235,7 +236,7 @@ static void test_slicing(void)
 	s = read_str(HEAD "<graph>" N("a")
 	                 N("b") "<edge source='a' target='b'><data key='s'>"
 	                        "2015</data><data key='e'>2012</data></edge></graph></graphml>");
-	ok(cm_series_slice(&sliced, ctx, cm_series_get(s, 0), NULL, 0) == CM_EPARSE,
+	ok(cm_series_slice(&sliced, ctx, t_series_get(s, 0), NULL, 0) == CM_EPARSE,
 	   "start after end is an error");
 	is_str(cm_ctx_errmsg(ctx),
 	       "<buffer>: error: edge a -> b starts in 2015 after it ends in "
@@ -243,7 +244,7 @@ static void test_slicing(void)
 	       "message for start after end");
 	cm_series_free(s);
 	s = read_str(HEAD "<graph>" N("a") "</graph></graphml>");
-	ok(cm_series_slice(&sliced, ctx, cm_series_get(s, 0), NULL, 0) == CM_EINVAL,
+	ok(cm_series_slice(&sliced, ctx, t_series_get(s, 0), NULL, 0) == CM_EINVAL,
 	   "a graph without dates cannot be sliced by year");
 	cm_series_free(s);
 }
@@ -363,7 +364,7 @@ static void test_chart(void)
 	double x[] = {2009, 2012, 2015, 2018}, a[] = {0.1, NAN, 0.3, 0.4}, b[] = {1, 2, 3, 4};
 	const char *labels[] = {"2009", "2012", "2015", "2018"};
 	cm_chart_series ser[] = {{"<a&b>", a}, {"plain", b}};
-	cm_chart c = {"T \"q\"", "year", "value", 4, x, labels, 2, ser};
+	cm_chart c = {"T \"q\"", "year", "value", 4, x, labels, 2, ser, NULL, NULL};
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);

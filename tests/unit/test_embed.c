@@ -7,6 +7,7 @@
 #define _GNU_SOURCE /* open_memstream */
 
 #include "tap.h"
+#include "getters.h"
 
 #include <clustermap.h>
 #include <igraph.h>
@@ -61,7 +62,7 @@ static cm_network *read_large(cm_ctx *ctx)
 	cm_series *s = NULL;
 	cm_network *net = NULL;
 	if (xml && cm_series_read_buffer(&s, ctx, xml, strlen(xml), NULL) == 0)
-		net = cm_series_take(s, 0);
+		net = t_series_take(s, 0);
 	else
 		printf("# read failed: %s\n", cm_ctx_errmsg(ctx));
 	cm_series_free(s);
@@ -76,7 +77,7 @@ static char *metrics_json(cm_ctx *ctx, const cm_network *net)
 	cm_metrics *m = NULL;
 	char *text = NULL;
 	size_t len = 0;
-	cm_metrics_opts_init(&o);
+	cm_metrics_opts_init(&o, CM_METRICS_OPTS_VERSION);
 	o.permutations = 0;
 	o.approx = 20; /* sampled paths: the test is about processes, not measures */
 	FILE *fp = open_memstream(&text, &len);

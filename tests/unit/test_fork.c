@@ -11,6 +11,7 @@
 #include "tap.h"
 
 #include "metrics/metrics_work.h"
+#include "getters.h"
 
 #include <string.h>
 #include <unistd.h>
@@ -125,7 +126,7 @@ int main(void)
 	cm_series *s = NULL;
 	if (cm_ctx_new(&ctx) || cm_series_read_buffer(&s, ctx, xml, strlen(xml), NULL))
 		return 1;
-	cm_network *net = cm_series_take(s, 0);
+	cm_network *net = t_series_take(s, 0);
 	cm_series_free(s);
 	is_int((int)cm_network_node_count(net), NODES, "a network of seven actors");
 	void *shared = cm__malloc_shared(sizeof(int));
@@ -150,8 +151,8 @@ int main(void)
 			all = all && whole(m, k);
 		ok(all, "%d worker%s: every result whole", workers, workers > 1 ? "s" : "");
 		ok(cm_ctx_diag_count(ctx) == 1 &&
-		       !strcmp(cm_ctx_diag(ctx, 0)->message, "a warning from layer 1") &&
-		       cm_ctx_diag(ctx, 0)->line == 4,
+		       !strcmp(t_ctx_diag(ctx, 0)->message, "a warning from layer 1") &&
+		       t_ctx_diag(ctx, 0)->line == 4,
 		   "%d worker%s: a layer's warning reaches the caller once", workers,
 		   workers > 1 ? "s" : "");
 		cm_metrics_free(m);

@@ -7,6 +7,7 @@
 #include "tap.h"
 
 #include "graph/groups.h"
+#include "getters.h"
 
 #include <clustermap.h>
 
@@ -501,8 +502,8 @@ static cm_network *campnet(cm_ctx *ctx, igraph_t *g)
 	size_t m = cm_network_edge_count(net);
 	igraph_vector_int_init(&e, (igraph_integer_t)(2 * m));
 	for (size_t k = 0; k < m; k++) {
-		VECTOR(e)[2 * k] = (igraph_integer_t)cm_network_edge_source(net, k);
-		VECTOR(e)[2 * k + 1] = (igraph_integer_t)cm_network_edge_target(net, k);
+		VECTOR(e)[2 * k] = (igraph_integer_t)t_edge_source(net, k);
+		VECTOR(e)[2 * k + 1] = (igraph_integer_t)t_edge_target(net, k);
 	}
 	igraph_create(g, &e, (igraph_integer_t)cm_network_node_count(net), IGRAPH_DIRECTED);
 	igraph_vector_int_destroy(&e);
@@ -522,8 +523,8 @@ static void test_campnet(cm_ctx *ctx)
 
 	int gender[18];
 	for (size_t i = 0; i < n && i < 18; i++)
-		gender[i] = cm_network_node_attr(net, i, "gender")
-		                ? !strcmp(cm_network_node_attr(net, i, "gender"), "female")
+		gender[i] = t_node_attr(net, i, "gender")
+		                ? !strcmp(t_node_attr(net, i, "gender"), "female")
 		                : -1;
 	cm__ei ei;
 	cm__ei_index(&ei, ctx, &g, gender, 0, 1);

@@ -8,6 +8,7 @@
 #include "graph/betweenness.h"
 #include "graph/layers.h"
 #include "metrics/metrics.h"
+#include "getters.h"
 
 #include <clustermap.h>
 
@@ -40,7 +41,7 @@ static cm_network *build(cm_ctx *ctx, int n, const int *ties, int m, int directe
 		printf("# read failed: %s\n", cm_ctx_errmsg(ctx));
 		return NULL;
 	}
-	cm_network *net = cm_series_take(s, 0);
+	cm_network *net = t_series_take(s, 0);
 	cm_series_free(s);
 	return net;
 }
@@ -60,7 +61,7 @@ static cm_metrics *measure(cm_ctx *ctx, const cm_network *net, const char *layer
 {
 	cm_metrics_opts o;
 	cm_metrics *m = NULL;
-	cm_metrics_opts_init(&o);
+	cm_metrics_opts_init(&o, CM_METRICS_OPTS_VERSION);
 	o.layer = layer;
 	o.groups = groups;
 	o.inside_only = inside_only;
@@ -74,7 +75,7 @@ static double net_value(const cm_metrics *m, const char *name)
 {
 	double v = NAN;
 	if (m)
-		cm_metrics_network_value(&v, m, 0, name);
+		cm_metrics_network_value(&v, NULL, m, 0, name);
 	return v;
 }
 
@@ -83,7 +84,7 @@ static double actor(const cm_metrics *m, const cm_network *net, const char *meas
 	const double *vals;
 	size_t i;
 	if (!m || cm_network_find_node(&i, net, id) ||
-	    cm_metrics_actor_values(&vals, m, 0, measure))
+	    cm_metrics_actor_values(&vals, NULL, m, 0, measure))
 		return -12345;
 	return vals[i];
 }
@@ -188,7 +189,7 @@ static void test_directed(cm_ctx *ctx)
 	const int instar[] = {1, 0, 2, 0, 3, 0, 4, 0};
 	cm_network *net = build(ctx, 5, instar, 4, 1);
 	cm_metrics *m = measure(ctx, net, NULL, NULL, 0);
-	ok(m && cm_metrics_layer_directed(m, 0), "in-star: directed layer (directed untyped ties)");
+	ok(m && t_metrics_layer_directed(m, 0), "in-star: directed layer (directed untyped ties)");
 	is_double(net_value(m, "centralization.in_degree"), 1, 1e-12,
 	          "in-star: in-degree centralization 1");
 	is_double(net_value(m, "centralization.out_degree"), 1.0 / 16, 1e-12,
@@ -275,7 +276,7 @@ static void test_layers(cm_ctx *ctx)
 		ok(0, "layer fixture reads: %s", cm_ctx_errmsg(ctx));
 		return;
 	}
-	cm_network *net = cm_series_get(s, 0);
+	const cm_network *net = t_series_get(s, 0);
 	cm__layer l;
 	cm__layer_opts inside = {.inside_only = 1};
 	ok(cm__layer_build(&l, ctx, net, 0, NULL) == 0, "supplier layer builds");
@@ -380,7 +381,7 @@ static void test_campnet(cm_ctx *ctx)
 {
 	cm_network *net = read_ref(ctx, "campnet.graphml");
 	cm_metrics *m = measure(ctx, net, "interaction", "gender", 0);
-	ok(m && cm_metrics_layer_directed(m, 0), "campnet: directed layer");
+	ok(m && t_metrics_layer_directed(m, 0), "campnet: directed layer");
 	is_double(net_value(m, "reciprocity"), 38.0 / 54, 1e-12, "campnet: arc reciprocity 0.704");
 	is_double(net_value(m, "dyad_reciprocity"), 19.0 / 35, 1e-12,
 	          "campnet: dyad reciprocity 0.543");
@@ -393,7 +394,7 @@ static void test_campnet(cm_ctx *ctx)
 	          "campnet: core/periphery fit 0.360");
 	is_double(net_value(m, "core_periphery.core_size"), 4, 0, "campnet: core of 4");
 	const double *coord;
-	ok(m && cm_metrics_actor_values(&coord, m, 0, "coordinator") == 0 && !isnan(coord[0]),
+	ok(m && cm_metrics_actor_values(&coord, NULL, m, 0, "coordinator") == 0 && !isnan(coord[0]),
 	   "campnet: brokerage counted on the directed layer");
 	cm_metrics_free(m);
 	cm_network_free(net);
@@ -418,7 +419,7 @@ static void test_campnet(cm_ctx *ctx)
 	cm_series *s = NULL;
 	cm_ctx_clear(ctx);
 	ok(cm_series_read_buffer(&s, ctx, xml, strlen(xml), NULL) == 0, "two K5 read");
-	m = measure(ctx, cm_series_get(s, 0), "all", "team", 0);
+	m = measure(ctx, t_series_get(s, 0), "all", "team", 0);
 	is_double(net_value(m, "ei.external"), 1, 0, "two K5: E = 1");
 	is_double(net_value(m, "ei.internal"), 20, 0, "two K5: I = 20");
 	is_double(net_value(m, "ei.index"), -0.9048, 5e-5, "two K5: E-I -0.9048");
@@ -428,8 +429,8 @@ static void test_campnet(cm_ctx *ctx)
 	ok(!isnan(net_value(m, "centralization.closeness")),
 	   "two K5: closeness centralization is a number");
 	const double *comm;
-	ok(m && cm_metrics_actor_values(&comm, m, 0, "community") == 0 && comm[0] == comm[4] &&
-	       comm[5] == comm[9] && comm[0] != comm[5],
+	ok(m && cm_metrics_actor_values(&comm, NULL, m, 0, "community") == 0 &&
+	       comm[0] == comm[4] && comm[5] == comm[9] && comm[0] != comm[5],
 	   "two K5: Leiden finds the two cliques");
 	cm_metrics_free(m);
 	cm_series_free(s);
@@ -443,7 +444,7 @@ static void test_errors(cm_ctx *ctx)
 	cm_network *net = build(ctx, 3, ties, 1, 0);
 	cm_metrics *m = NULL;
 	cm_metrics_opts o;
-	cm_metrics_opts_init(&o);
+	cm_metrics_opts_init(&o, CM_METRICS_OPTS_VERSION);
 	o.layer = "nosuch";
 	is_int(cm_metrics_compute(&m, ctx, net, &o), CM_ENOTFOUND, "unknown layer is CM_ENOTFOUND");
 	ok(strstr(cm_ctx_errmsg(ctx), "layers: untyped, all") != NULL,
@@ -452,14 +453,14 @@ static void test_errors(cm_ctx *ctx)
 	o.groups = "gender";
 	is_int(cm_metrics_compute(&m, ctx, net, &o), CM_ENOTFOUND, "unknown group attribute");
 	ok(m == NULL, "no result on failure");
-	cm_metrics_opts_init(&o);
+	cm_metrics_opts_init(&o, CM_METRICS_OPTS_VERSION);
 	m = measure(ctx, net, NULL, NULL, 0);
 	is_int(m ? cm_metrics_layer_count(m) : 0, 2, "one layer plus all");
 	double v;
-	is_int(m ? cm_metrics_network_value(&v, m, 0, "bogus") : -1, CM_ENOTFOUND,
+	is_int(m ? cm_metrics_network_value(&v, NULL, m, 0, "bogus") : -1, CM_ENOTFOUND,
 	       "unknown measure name");
 	const double *a;
-	is_int(m ? cm_metrics_actor_values(&a, m, 0, "bogus") : -1, CM_ENOTFOUND,
+	is_int(m ? cm_metrics_actor_values(&a, NULL, m, 0, "bogus") : -1, CM_ENOTFOUND,
 	       "unknown actor measure");
 	is_double(net_value(m, "diameter"), 1, 0, "diameter of the largest component (one tie)");
 	is_double(net_value(m, "centralization.closeness"), NAN, 0,
@@ -494,7 +495,7 @@ static void test_errors(cm_ctx *ctx)
 	igraph_eigenvector_centrality(&empty, &ev, NULL, 1, 1, NULL, NULL);
 	igraph_eigenvector_centrality(&empty, &ev, NULL, 1, 1, NULL, NULL);
 	ok(cm_ctx_diag_count(ctx) == diags + 1 &&
-	       !strncmp(cm_ctx_diag(ctx, diags)->message, "igraph: ", 8),
+	       !strncmp(t_ctx_diag(ctx, diags)->message, "igraph: ", 8),
 	   "igraph warnings become one diagnostic");
 	igraph_vector_destroy(&ev);
 	igraph_destroy(&empty);
@@ -583,7 +584,7 @@ static void test_leiden_iterations(cm_ctx *ctx)
 	cm_metrics *m = measure(ctx, net, NULL, NULL, 0);
 	cm__layer l;
 	const double *community = NULL;
-	int built = net && m && cm_metrics_actor_values(&community, m, 0, "community") == 0 &&
+	int built = net && m && cm_metrics_actor_values(&community, NULL, m, 0, "community") == 0 &&
 	            cm__layer_build(&l, ctx, net, 0, NULL) == 0;
 	ok(built, "Leiden fixture measured");
 	if (!built) {
@@ -649,7 +650,7 @@ static void test_sampled_measures(cm_ctx *ctx)
 		tree[2 * (i - 1)] = (i - 1) / 2, tree[2 * (i - 1) + 1] = i;
 	cm_metrics_opts o;
 	cm_metrics *m = NULL;
-	cm_metrics_opts_init(&o);
+	cm_metrics_opts_init(&o, CM_METRICS_OPTS_VERSION);
 	o.approx = 3;
 	o.permutations = 0;
 	cm_network *net = build(ctx, 16, ring, 16, 1);
@@ -660,8 +661,8 @@ static void test_sampled_measures(cm_ctx *ctx)
 	size_t all = 1;
 	double d = NAN, apl = NAN;
 	if (m) {
-		cm_metrics_network_value(&d, m, all, "diameter");
-		cm_metrics_network_value(&apl, m, all, "average_path_length");
+		cm_metrics_network_value(&d, NULL, m, all, "diameter");
+		cm_metrics_network_value(&apl, NULL, m, all, "average_path_length");
 	}
 	is_double(d, 8, 0, "sampled diameter of C16 is 8");
 	is_double(apl, 64.0 / 15, 1e-12, "sampled average path length of C16 is 64/15");
@@ -737,14 +738,15 @@ static void test_sampling(cm_ctx *ctx)
 
 static void test_graphml(cm_ctx *ctx)
 {
-	cm_network *net = read_ref(ctx, "florentine.graphml"), *back = NULL;
+	cm_network *net = read_ref(ctx, "florentine.graphml");
+	const cm_network *back = NULL;
 	cm_metrics *m = measure(ctx, net, NULL, NULL, 0);
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
 	const double *bet;
 	size_t all = m ? cm_metrics_layer_count(m) - 1 : 0, medici;
-	if (!m || !fp || cm_metrics_actor_values(&bet, m, all, "betweenness")) {
+	if (!m || !fp || cm_metrics_actor_values(&bet, NULL, m, all, "betweenness")) {
 		ok(0, "write-back prepared");
 		return;
 	}
@@ -755,18 +757,18 @@ static void test_graphml(cm_ctx *ctx)
 	fclose(fp);
 	cm_series *s = NULL;
 	ok(cm_series_read_buffer(&s, ctx, buf, len, NULL) == 0, "written GraphML reads back");
-	back = cm_series_get(s, 0);
+	back = t_series_get(s, 0);
 	is_int(back ? cm_network_node_count(back) : 0, 16, "same nodes");
 	is_int(back ? cm_network_edge_count(back) : 0, 35, "same edges");
 	is_int(back ? cm_network_layer_count(back) : 0, 2, "same layers");
-	is_str(back ? cm_network_layer_name(back, 1) : NULL, "business", "layer names kept");
-	is_str(back ? cm_network_node_label(back, 8) : NULL, "Medici", "labels kept");
+	is_str(back ? t_layer_name(back, 1) : NULL, "business", "layer names kept");
+	is_str(back ? t_node_label(back, 8) : NULL, "Medici", "labels kept");
 	ok(back && cm_network_find_node(&medici, back, "Medici") == 0, "ids kept");
-	const char *v = back ? cm_network_node_attr(back, medici, "betweenness") : NULL;
+	const char *v = back ? t_node_attr(back, medici, "betweenness") : NULL;
 	double x = NAN;
 	ok(v && sscanf(v, "%lf", &x) == 1 && fabs(x - bet[medici]) < 1e-6,
 	   "measure written as a node attribute (%s)", v ? v : "missing");
-	is_int(back ? cm_network_edge_directed(back, 0) : 1, 0, "undirected ties stay undirected");
+	is_int(back ? t_edge_directed(back, 0) : 1, 0, "undirected ties stay undirected");
 	cm_series_free(s);
 	free(buf);
 	cm_metrics_free(m);

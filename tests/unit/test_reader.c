@@ -2,6 +2,7 @@
 /* The GraphML reader: data model, dialects and direction. Error messages
  * are checked by tests/cli/errors.sh against expected files. */
 #include "tap.h"
+#include "getters.h"
 
 #include <clustermap.h>
 
@@ -35,26 +36,26 @@ static void test_model(cm_ctx *ctx)
 	         "<edge source='c' target='b'><data key='r'>marriage</data></edge>"
 	         "</graph></graphml>";
 	cm_series *s = read_str(ctx, xml);
-	cm_network *n = cm_series_get(s, 0);
+	const cm_network *n = t_series_get(s, 0);
 	ok(n != NULL, "model file reads");
 	if (!n)
 		return;
 	is_int(cm_network_node_count(n), 3, "three nodes");
-	is_int(cm_network_node_kind(n, 0), CM_KIND_ASSOCIATION, "kind read");
-	is_int(cm_network_node_kind(n, 1), CM_KIND_FIRM, "kind defaults to firm");
-	is_int(cm_network_node_size(n, 0), CM_SIZE_MICRO, "3 employees is micro");
-	is_int(cm_network_node_size(n, 1), CM_SIZE_SMALL, "49 employees is small");
-	is_int(cm_network_node_size(n, 2), CM_SIZE_LARGE, "250 employees is large");
-	is_int(cm_network_node_ownership(n, 1), CM_OWNERSHIP_EXTERNAL, "ownership read");
-	is_int(cm_network_node_ownership(n, 0), CM_OWNERSHIP_LOCAL, "key default applies");
+	is_int(t_node_kind(n, 0), CM_KIND_ASSOCIATION, "kind read");
+	is_int(t_node_kind(n, 1), CM_KIND_FIRM, "kind defaults to firm");
+	is_int(t_node_size(n, 0), CM_SIZE_MICRO, "3 employees is micro");
+	is_int(t_node_size(n, 1), CM_SIZE_SMALL, "49 employees is small");
+	is_int(t_node_size(n, 2), CM_SIZE_LARGE, "250 employees is large");
+	is_int(t_node_ownership(n, 1), CM_OWNERSHIP_EXTERNAL, "ownership read");
+	is_int(t_node_ownership(n, 0), CM_OWNERSHIP_LOCAL, "key default applies");
 	is_int(cm_network_layer_count(n), 3, "three layers");
-	is_str(cm_network_layer_name(n, 0), "supplier", "aliases fold, standard layers first");
-	is_str(cm_network_layer_name(n, 1), "association", "membership is association");
-	is_str(cm_network_layer_name(n, 2), "marriage", "custom layer kept");
-	is_int(cm_network_edge_directed(n, 1), 0, "per-edge directed=false honoured");
-	is_int(cm_network_edge_directed(n, 0), 1, "edgedefault honoured");
-	is_double(cm_network_edge_weight(n, 1), 2.5, 0, "weight read");
-	is_double(cm_network_edge_weight(n, 0), 1, 0, "weight defaults to 1");
+	is_str(t_layer_name(n, 0), "supplier", "aliases fold, standard layers first");
+	is_str(t_layer_name(n, 1), "association", "membership is association");
+	is_str(t_layer_name(n, 2), "marriage", "custom layer kept");
+	is_int(t_edge_directed(n, 1), 0, "per-edge directed=false honoured");
+	is_int(t_edge_directed(n, 0), 1, "edgedefault honoured");
+	is_double(t_edge_weight(n, 1), 2.5, 0, "weight read");
+	is_double(t_edge_weight(n, 0), 1, 0, "weight defaults to 1");
 	size_t idx = 99;
 	ok(cm_network_find_node(&idx, n, "c") == 0 && idx == 2, "find node by id");
 	ok(cm_network_find_node(&idx, n, "zz") == CM_ENOTFOUND, "unknown id not found");
@@ -70,8 +71,8 @@ static void layer_names(char *out, size_t size, const cm_network *n, int per_edg
 	out[0] = '\0';
 	for (size_t i = 0; i < count; i++) {
 		size_t at = strlen(out);
-		size_t k = per_edge ? cm_network_edge_layer(n, i) : i;
-		snprintf(out + at, size - at, "%s%s", i ? " " : "", cm_network_layer_name(n, k));
+		size_t k = per_edge ? t_edge_layer(n, i) : i;
+		snprintf(out + at, size - at, "%s%s", i ? " " : "", t_layer_name(n, k));
 	}
 }
 
@@ -124,7 +125,7 @@ static void test_layer_order(cm_ctx *ctx)
 	char got[256];
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
 		cm_series *s = read_relations(ctx, cases[c].relations);
-		cm_network *n = cm_series_get(s, 0);
+		const cm_network *n = t_series_get(s, 0);
 		layer_names(got, sizeof(got), n, 0);
 		is_str(got, cases[c].layers, cases[c].why);
 		layer_names(got, sizeof(got), n, 1);
@@ -143,11 +144,10 @@ static void test_yed(cm_ctx *ctx)
 	    "<node id='n1'/><edge source='n0' target='n1'/>"
 	    "</graph></graphml>";
 	cm_series *s = read_str(ctx, xml);
-	cm_network *n = cm_series_get(s, 0);
-	ok(n && !strcmp(cm_network_node_label(n, 0), "Lanificio & Co"),
-	   "yEd NodeLabel is the label");
-	ok(n && !strcmp(cm_network_node_label(n, 1), "n1"), "label falls back to id");
-	ok(n && !strcmp(cm_network_layer_name(n, 0), "untyped"), "edges without relation");
+	const cm_network *n = t_series_get(s, 0);
+	ok(n && !strcmp(t_node_label(n, 0), "Lanificio & Co"), "yEd NodeLabel is the label");
+	ok(n && !strcmp(t_node_label(n, 1), "n1"), "label falls back to id");
+	ok(n && !strcmp(t_layer_name(n, 0), "untyped"), "edges without relation");
 	cm_series_free(s);
 }
 
@@ -161,8 +161,8 @@ static void test_snapshots(cm_ctx *ctx)
 	    "</graphml>";
 	cm_series *s = read_str(ctx, xml);
 	is_int(cm_series_count(s), 2, "two snapshots");
-	ok(s && cm_network_year(cm_series_get(s, 1)) == 2018, "graph-level year");
-	ok(s && cm_network_node_count(cm_series_get(s, 1)) == 2, "ids are per snapshot");
+	ok(s && cm_network_year(t_series_get(s, 1)) == 2018, "graph-level year");
+	ok(s && cm_network_node_count(t_series_get(s, 1)) == 2, "ids are per snapshot");
 	cm_series_free(s);
 }
 
@@ -171,8 +171,8 @@ static void test_edges_before_nodes(cm_ctx *ctx)
 	const char *xml = HEAD "<graph edgedefault='directed'><edge source='p' target='q'/>"
 	                       "<node id='p'/><node id='q'/></graph></graphml>";
 	cm_series *s = read_str(ctx, xml);
-	cm_network *n = cm_series_get(s, 0);
-	ok(n && cm_network_edge_source(n, 0) == 0 && cm_network_edge_target(n, 0) == 1,
+	const cm_network *n = t_series_get(s, 0);
+	ok(n && t_edge_source(n, 0) == 0 && t_edge_target(n, 0) == 1,
 	   "edges may precede their nodes");
 	cm_series_free(s);
 }
@@ -180,7 +180,7 @@ static void test_edges_before_nodes(cm_ctx *ctx)
 static void test_locale_independent(cm_ctx *ctx)
 {
 	cm_read_opts opts;
-	cm_read_opts_init(&opts);
+	cm_read_opts_init(&opts, CM_READ_OPTS_VERSION);
 	opts.map = "relation=type,weight=strength";
 	const char *xml = HEAD "<key id='t' for='edge' attr.name='type'/>"
 	                       "<key id='w' for='edge' attr.name='strength' attr.type='float'/>"
@@ -190,9 +190,9 @@ static void test_locale_independent(cm_ctx *ctx)
 	cm_series *s = NULL;
 	cm_ctx_clear(ctx);
 	ok(cm_series_read_buffer(&s, ctx, xml, strlen(xml), &opts) == 0, "--map renames");
-	cm_network *n = cm_series_get(s, 0);
-	ok(n && !strcmp(cm_network_layer_name(n, 0), "supplier"), "mapped relation");
-	ok(n && cm_network_edge_weight(n, 0) == 0.25, "mapped weight");
+	const cm_network *n = t_series_get(s, 0);
+	ok(n && !strcmp(t_layer_name(n, 0), "supplier"), "mapped relation");
+	ok(n && t_edge_weight(n, 0) == 0.25, "mapped weight");
 	cm_series_free(s);
 }
 
@@ -207,14 +207,14 @@ static void test_ampersand_in_attributes(cm_ctx *ctx)
 	                       "<edge source='a&amp;b' target='A&amp;amp;B'/>"
 	                       "<edge source='c' target='a&#38;b'/></graph></graphml>";
 	cm_series *s = read_str(ctx, xml);
-	cm_network *n = cm_series_get(s, 0);
+	const cm_network *n = t_series_get(s, 0);
 	ok(n && !strcmp(cm_network_id(n), "g&1"), "& in a graph id");
-	ok(n && !strcmp(cm_network_node_id(n, 0), "a&b"), "&amp; in a node id");
-	ok(n && !strcmp(cm_network_node_id(n, 1), "A&amp;B"), "&amp;amp; reads as &amp;");
+	ok(n && !strcmp(t_node_id(n, 0), "a&b"), "&amp; in a node id");
+	ok(n && !strcmp(t_node_id(n, 1), "A&amp;B"), "&amp;amp; reads as &amp;");
 	ok(n && cm_network_node_count(n) == 3 && cm_network_edge_count(n) == 2,
 	   "edge ends with & find their nodes");
-	ok(n && cm_network_edge_target(n, 1) == 0, "&#38; and &amp; name the same node");
-	const char *v = n ? cm_network_node_attr(n, 0, "R&D partner") : NULL;
+	ok(n && t_edge_target(n, 1) == 0, "&#38; and &amp; name the same node");
+	const char *v = n ? t_node_attr(n, 0, "R&D partner") : NULL;
 	ok(v && !strcmp(v, "yes"), "& in a key id and an attribute name");
 	cm_series_free(s);
 }

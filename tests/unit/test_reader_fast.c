@@ -5,6 +5,7 @@
 #include "tap.h"
 
 #include "core/internal.h"
+#include "getters.h"
 
 #include <locale.h>
 #include <stdint.h>
@@ -177,14 +178,14 @@ static void check_values(cm_ctx *ctx, const char *type, const char *const *vals,
 	cm_series *s = NULL;
 	int rc = cm_series_read_buffer(&s, ctx, xml, strlen(xml), NULL);
 	ok(rc == 0, "%s values read", type);
-	cm_network *net = cm_series_get(s, 0);
+	const cm_network *net = t_series_get(s, 0);
 	for (size_t i = 0; net && i < n; i++) {
 		double want;
 		if (!strcmp(type, "double"))
 			want = strtod(vals[i], NULL);
 		else
 			want = (double)strtol(vals[i], NULL, 10);
-		double got = cm_network_edge_weight(net, i);
+		double got = t_edge_weight(net, i);
 		if (!ok(same_bits(got, want), "%s '%s' reads as strtod/strtol would", type,
 		        vals[i]))
 			printf("#   got %.17g, expected %.17g\n", got, want);

@@ -3,6 +3,7 @@
  * I/O, pinning, change overrides and the in-memory drawing. */
 #include "render/render.h"
 #include "tap.h"
+#include "getters.h"
 
 #include <locale.h>
 #include <unistd.h>
@@ -30,7 +31,7 @@ static cm_network *small_net(cm_ctx *ctx)
 	cm_series *s = NULL;
 	if (cm_series_read_buffer(&s, ctx, small_xml, strlen(small_xml), NULL))
 		return NULL;
-	cm_network *net = cm_series_take(s, 0);
+	cm_network *net = t_series_take(s, 0);
 	cm_series_free(s);
 	return net;
 }
@@ -89,11 +90,11 @@ static void test_positions(cm_ctx *ctx)
 	FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
 	double x = 0, y = 0;
 	ok(cm_positions_new(&p, ctx) == 0, "positions: new");
-	cm_positions_set(p, ctx, "plain", 1.5, -2);
-	cm_positions_set(p, ctx, "a,\"b\"", 1e-3, 12345.25);
-	cm_positions_set(p, ctx, "plain", 3, 4);
+	cm_positions_set(ctx, p, "plain", 1.5, -2);
+	cm_positions_set(ctx, p, "a,\"b\"", 1e-3, 12345.25);
+	cm_positions_set(ctx, p, "plain", 3, 4);
 	is_int(cm_positions_count(p), 2, "setting an id again replaces its position");
-	ok(cm_positions_set(p, ctx, "inf", INFINITY, 0) == CM_EINVAL,
+	ok(cm_positions_set(ctx, p, "inf", INFINITY, 0) == CM_EINVAL,
 	   "infinite positions are refused");
 	ok(fp && cm_positions_write(fp, ctx, p) == 0, "positions: write");
 	if (fp)
@@ -104,7 +105,12 @@ static void test_positions(cm_ctx *ctx)
 	ok(q && cm_positions_get(&x, &y, q, "plain") == 0 && x == 3 && y == 4,
 	   "plain id round-trips");
 	ok(q && cm_positions_get(&x, &y, q, "missing") == CM_ENOTFOUND, "unknown id: not found");
-	is_str(cm_positions_id(q, 1), "a,\"b\"", "ids keep their order");
+	const char *id = NULL;
+	ok(q && cm_positions_id(&id, ctx, q, 1) == 0 && !strcmp(id, "a,\"b\""),
+	   "ids keep their order");
+	ok(q && cm_positions_id(&id, ctx, q, 2) == CM_EINVAL &&
+	       strstr(cm_ctx_errmsg(ctx), "out of range"),
+	   "an id past the last: CM_EINVAL with a message");
 	cm_positions_free(q);
 	q = NULL;
 	fp = fopen(path, "w");
@@ -125,7 +131,7 @@ static void test_scene(cm_ctx *ctx, const cm_network *net)
 {
 	cm_render_opts o;
 	cm__scene s;
-	cm_render_opts_init(&o);
+	cm_render_opts_init(&o, CM_RENDER_OPTS_VERSION);
 	o.size_by = "degree";
 	o.labels = 2;
 	ok(cm__scene_build(&s, ctx, net, &o) == 0, "scene: builds");
@@ -169,10 +175,10 @@ static void test_layout(cm_ctx *ctx, const cm_network *net)
 	cm_render_opts o;
 	cm_positions *pin = NULL, *got = NULL;
 	double x = 0, y = 0;
-	cm_render_opts_init(&o);
+	cm_render_opts_init(&o, CM_RENDER_OPTS_VERSION);
 	cm_positions_new(&pin, ctx);
-	cm_positions_set(pin, ctx, "a", -10.25, 20.5);
-	cm_positions_set(pin, ctx, "c", 200, 0);
+	cm_positions_set(ctx, pin, "a", -10.25, 20.5);
+	cm_positions_set(ctx, pin, "c", 200, 0);
 	o.pin = pin;
 	ok(cm_render_layout(&got, ctx, net, &o) == 0, "layout with two pins");
 	is_int(cm_positions_count(got), 4, "every actor has a position");
@@ -194,7 +200,7 @@ static void test_changes(cm_ctx *ctx, const cm_network *net)
 	                      CM_CHANGE_STAYED};
 	cm_change edges[5] = {CM_CHANGE_PERSISTED, CM_CHANGE_FORMED, CM_CHANGE_DISSOLVED,
 	                      CM_CHANGE_PERSISTED, CM_CHANGE_FORMED};
-	cm_render_opts_init(&o);
+	cm_render_opts_init(&o, CM_RENDER_OPTS_VERSION);
 	o.node_change = nodes;
 	o.edge_change = edges;
 	o.format = CM_RENDER_DOT;
@@ -222,7 +228,7 @@ static void test_buffer(cm_ctx *ctx, const cm_network *net)
 	/* Numbers stay locale-independent even under a decimal-comma locale. */
 	if (setlocale(LC_NUMERIC, "de_DE.UTF-8") || setlocale(LC_NUMERIC, "fr_FR.UTF-8")) {
 		cm_render_opts o;
-		cm_render_opts_init(&o);
+		cm_render_opts_init(&o, CM_RENDER_OPTS_VERSION);
 		o.format = CM_RENDER_PLAIN;
 		ok(cm_render_buffer(&out, &len, NULL, ctx, net, &o) == 0 &&
 		       strstr(out, "graph 1 ") &&
@@ -252,10 +258,10 @@ static void test_entity_ids(cm_ctx *ctx)
 	cm_positions *pos = NULL;
 	double x, y;
 	cm_render_opts o;
-	cm_render_opts_init(&o);
+	cm_render_opts_init(&o, CM_RENDER_OPTS_VERSION);
 	o.size_by = "none"; /* no measures: this is about names */
 	ok(cm_series_read_buffer(&s, ctx, xml, strlen(xml), NULL) == 0 &&
-	       cm_render_buffer(&out, &len, &pos, ctx, cm_series_get(s, 0), &o) == 0,
+	       cm_render_buffer(&out, &len, &pos, ctx, t_series_get(s, 0), &o) == 0,
 	   "actors named R&;D and A&amp;B are drawn");
 	ok(out && !strstr(out, "R&;D") && strstr(out, "<title>R&amp;\xE2\x80\x8B;D</title>"),
 	   "R&;D is escaped in the SVG (a zero-width space after '&')");
@@ -294,10 +300,10 @@ static void test_percent_names(cm_ctx *ctx)
 		char *out = NULL;
 		size_t len = 0;
 		cm_render_opts o;
-		cm_render_opts_init(&o);
+		cm_render_opts_init(&o, CM_RENDER_OPTS_VERSION);
 		o.size_by = "none";
 		cm_render_format_parse(&o.format, formats[f]);
-		ok(cm_render_buffer(&out, &len, NULL, ctx, cm_series_get(s, 0), &o) == 0 && len,
+		ok(cm_render_buffer(&out, &len, NULL, ctx, t_series_get(s, 0), &o) == 0 && len,
 		   "actors named '%%', '%%s' are drawn as %s", formats[f]);
 		cm_render_data_free(out);
 	}

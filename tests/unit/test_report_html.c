@@ -40,7 +40,7 @@ static char *report(cm_ctx *ctx, const cm_series *s, const cm_report_opts *opts,
 static void series_report(cm_ctx *ctx, cm_series *s)
 {
 	cm_report_opts opts;
-	cm_report_opts_init(&opts);
+	cm_report_opts_init(&opts, CM_REPORT_OPTS_VERSION);
 	opts.compare.permutations = 0;
 	int rc = -1;
 	char *html = report(ctx, s, &opts, &rc);

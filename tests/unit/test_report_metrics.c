@@ -155,7 +155,7 @@ int main(void)
 	cm_metrics *m = NULL;
 	snprintf(path, sizeof(path), "%s/tests/data/reference/florentine.graphml", top ? top : ".");
 	cm_metrics_opts o;
-	cm_metrics_opts_init(&o);
+	cm_metrics_opts_init(&o, CM_METRICS_OPTS_VERSION);
 	o.permutations = 0;
 	if (cm_ctx_new(&ctx) || cm_network_read_file(&net, ctx, path, NULL) ||
 	    cm_metrics_compute(&m, ctx, net, &o)) {

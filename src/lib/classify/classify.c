@@ -30,12 +30,15 @@
 #define CE_COVERAGE           0.30
 #define CE_MULTIPLEX          0.10
 
-void cm_classify_opts_init(cm_classify_opts *opts)
+int cm_classify_opts_init(cm_classify_opts *opts, unsigned int version)
 {
-	opts->seed = 1;
-	opts->replicates = DEFAULT_REPLICATES;
-	opts->stability = DEFAULT_STABILITY;
-	opts->hybrid_margin = CM__HYBRID_MARGIN;
+	static const cm_classify_opts defaults = CM_CLASSIFY_OPTS_INIT;
+	_Static_assert(DEFAULT_REPLICATES == 20 && DEFAULT_STABILITY == 20,
+	               "CM_CLASSIFY_OPTS_INIT gives the defaults");
+	if (version != CM_CLASSIFY_OPTS_VERSION)
+		return CM_EINVAL;
+	*opts = defaults;
+	return 0;
 }
 
 /* ------------------------------------------------------------ confidence */
@@ -404,10 +407,12 @@ static int classify(cm_classification *c, cm_ctx *ctx, const cm_network *net,
 int cm_classify(cm_classification **out, cm_ctx *ctx, const cm_network *net,
                 const cm_classify_opts *opts)
 {
-	cm_classify_opts defaults;
+	static const cm_classify_opts defaults = CM_CLASSIFY_OPTS_INIT;
 	if (!opts)
-		cm_classify_opts_init(&defaults), opts = &defaults;
+		opts = &defaults;
 	*out = NULL;
+	if (cm__check_version(ctx, "cm_classify_opts", opts->version, CM_CLASSIFY_OPTS_VERSION))
+		return CM_EINVAL;
 	if (!(opts->hybrid_margin >= 0 && opts->hybrid_margin <= 2))
 		return cm__error(ctx, CM_EINVAL, "error: hybrid margin must be in [0, 2]");
 	if (opts->replicates > CM_CLASSIFY_MAX_REPLICATES ||

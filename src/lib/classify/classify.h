@@ -189,6 +189,7 @@ typedef struct cm__cdata {
 	const igraph_t *g[CM__G_COUNT]; /* a null model replaces one of these */
 	const cm_network *net;
 	const int *lnode;      /* local vertex -> network node; permuted by label nulls */
+	int *lnode_own;        /* the unpermuted lnode, owned (NULL in permuted copies) */
 	const int *fnode;      /* vertex -> network node; permuted by label nulls */
 	double *betweenness;   /* per local vertex, on CM__G_ALL */
 	cm__core_periphery cp; /* on CM__G_ALL */

@@ -9,6 +9,10 @@ const char *cm_cluster_type_name(cm_cluster_type type)
 {
 	static const char *const names[] = {"italianate",     "hub_and_spoke", "satellite_platform",
 	                                    "state_anchored", "hybrid",        "unclassified"};
+	_Static_assert(CM__ARRAY_LEN(names) == CM_TYPE_COUNT, "a name per cm_cluster_type");
+	_Static_assert(CM_TYPE_UNCLASSIFIED + 1 == CM_TYPE_COUNT, "CM_TYPE_COUNT ends the enum");
+	_Static_assert(CM_TYPE_STATE_ANCHORED + 1 == CM_TYPE_SCORED_COUNT,
+	               "the scored types first");
 	return (unsigned)type < CM__ARRAY_LEN(names) ? names[type] : "unknown";
 }
 
@@ -42,31 +46,33 @@ cm_cluster_type cm_classification_type(const cm_classification *c)
 	return c->type;
 }
 
-int cm_classification_hybrid(cm_cluster_type *first, cm_cluster_type *second,
-                             const cm_classification *c)
+bool cm_classification_hybrid(cm_cluster_type *first, cm_cluster_type *second,
+                              const cm_classification *c)
 {
 	if (c->type != CM_TYPE_HYBRID)
-		return CM_EINVAL;
-	*first = c->hybrid[0];
-	*second = c->hybrid[1];
-	return 0;
+		return false;
+	if (first)
+		*first = c->hybrid[0];
+	if (second)
+		*second = c->hybrid[1];
+	return true;
 }
 
 double cm_classification_score(const cm_classification *c, cm_cluster_type type)
 {
-	return (unsigned)type < CM_TYPE_COUNT ? c->score[type] : NAN;
+	return (unsigned)type < CM_TYPE_SCORED_COUNT ? c->score[type] : NAN;
 }
 
-int cm_classification_gate(const char **why_not, const cm_classification *c, cm_cluster_type type)
+bool cm_classification_gate(const char **why_not, const cm_classification *c, cm_cluster_type type)
 {
-	if ((unsigned)type >= CM_TYPE_COUNT) {
+	if ((unsigned)type >= CM_TYPE_SCORED_COUNT) {
 		if (why_not)
 			*why_not = "";
-		return 0;
+		return false;
 	}
 	if (why_not)
 		*why_not = c->gate_why[type];
-	return c->gate[type];
+	return c->gate[type] != 0;
 }
 
 const char *cm_classification_why(const cm_classification *c)
@@ -99,12 +105,13 @@ size_t cm_classification_indicator_count(const cm_classification *c)
 	return c->nind;
 }
 
-int cm_classification_indicator(cm_indicator *out, const cm_classification *c, size_t i)
+int cm_classification_indicator(cm_indicator *out, cm_ctx *ctx, const cm_classification *c,
+                                size_t i)
 {
-	if (i >= c->nind)
-		return CM_ENOTFOUND;
-	*out = c->ind[i];
-	return 0;
+	int rc = cm__check_index(ctx, "indicator", i, c->nind);
+	if (!rc)
+		*out = c->ind[i];
+	return rc;
 }
 
 int cm_classification_find_indicator(size_t *out, const cm_classification *c, const char *id)
@@ -120,23 +127,32 @@ size_t cm_classification_driver_count(const cm_classification *c)
 	return c->ndrivers;
 }
 
-size_t cm_classification_driver(const cm_classification *c, size_t k)
+int cm_classification_driver(size_t *out, cm_ctx *ctx, const cm_classification *c, size_t k)
 {
-	return k < c->ndrivers ? c->drivers[k] : SIZE_MAX;
+	int rc = cm__check_index(ctx, "driver", k, c->ndrivers);
+	if (!rc)
+		*out = c->drivers[k];
+	return rc;
 }
 
-const char *cm_classification_secondary(const cm_classification *c, const char *reading)
+int cm_classification_find_secondary(const char **out, const cm_classification *c,
+                                     const char *reading)
 {
 	if (!strcmp(reading, "enright"))
-		return c->enright;
-	if (!strcmp(reading, "altenburg_meyer_stamer"))
-		return c->ams;
-	if (!strcmp(reading, "collective_efficiency"))
-		return c->efficiency;
-	return NULL;
+		*out = c->enright;
+	else if (!strcmp(reading, "altenburg_meyer_stamer"))
+		*out = c->ams;
+	else if (!strcmp(reading, "collective_efficiency"))
+		*out = c->efficiency;
+	else
+		return CM_ENOTFOUND;
+	return 0;
 }
 
-unsigned cm_classification_role(const cm_classification *c, size_t node)
+int cm_classification_role(unsigned *out, cm_ctx *ctx, const cm_classification *c, size_t node)
 {
-	return c->roles && node < c->net->n ? c->roles[node] : 0;
+	int rc = cm__check_index(ctx, "node", node, c->net->n);
+	if (!rc)
+		*out = c->roles ? c->roles[node] : 0;
+	return rc;
 }

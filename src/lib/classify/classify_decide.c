@@ -41,7 +41,7 @@ static double score(const cm__ind_value *ind, int t)
 
 static const char *node_name(const cm__cdata *d, int local)
 {
-	return cm_network_node_label(d->net, (size_t)d->lnode[local]);
+	return cm__node_label(d->net, (size_t)d->lnode[local]);
 }
 
 /* " (tied with 2 others)" when the top buyer shares the first place. */

@@ -314,7 +314,7 @@ int cm__cdata_init(cm__cdata *d, cm_ctx *ctx, const cm__cview *v, unsigned long 
 		return cm__oom(ctx);
 	for (igraph_integer_t k = 0; k < v->nl; k++)
 		lnode[k] = v->node[v->local[k]];
-	d->lnode = lnode;
+	d->lnode = d->lnode_own = lnode;
 	d->fnode = v->node;
 	int rc = betweenness(d, ctx);
 	if (!rc)
@@ -330,7 +330,7 @@ void cm__cdata_free(cm__cdata *d)
 {
 	if (!d)
 		return;
-	cm__free((void *)d->lnode);
+	cm__free(d->lnode_own);
 	cm__free(d->betweenness);
 	cm__free(d->indegree);
 	cm__top_free(&d->buyers);

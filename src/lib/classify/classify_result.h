@@ -41,9 +41,9 @@ struct cm_classification {
 	const cm_network *net;
 	cm_cluster_type type;
 	cm_cluster_type hybrid[2];
-	double score[CM_TYPE_COUNT];
-	int gate[CM_TYPE_COUNT];
-	char gate_why[CM_TYPE_COUNT][384];
+	double score[CM_TYPE_SCORED_COUNT];
+	int gate[CM_TYPE_SCORED_COUNT];
+	char gate_why[CM_TYPE_SCORED_COUNT][384];
 	char why[384];
 	char what_to_add[384];                /* "" when every type could be judged */
 	char unrecorded[64];                  /* relations not in the file, comma-separated */

@@ -239,7 +239,7 @@ void cm__flip_change(char *out, size_t n, const cm_network *net, const cm__flip 
 		break;
 	case CM__S_FILL: snprintf(out, n, "%s", fill[f->which & 3]); break;
 	case CM__S_ACTOR:
-		snprintf(out, n, "dropping '%s'", cm_network_node_label(net, (size_t)f->which));
+		snprintf(out, n, "dropping '%s'", cm__node_label(net, (size_t)f->which));
 		break;
 	default:
 		snprintf(out, n, "dropping %.0f%% of ties (replicate %d)", 100 * SENS_DROPOUT,

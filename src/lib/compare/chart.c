@@ -300,3 +300,13 @@ int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c)
 	fputs("</svg>\n", fp);
 	return ferror(fp) ? cm__error(ctx, CM_EIO, "error: writing the chart failed") : 0;
 }
+
+static int chart_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	return cm_chart_write_svg(fp, ctx, arg);
+}
+
+int cm_chart_write_svg_buf(cm_buf *out, cm_ctx *ctx, const cm_chart *chart)
+{
+	return cm__buf_write(out, ctx, chart_thunk, chart);
+}

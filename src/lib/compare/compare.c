@@ -7,15 +7,29 @@
 #include <stdio.h>
 #include <string.h>
 
-void cm_compare_opts_init(cm_compare_opts *opts)
+int cm_compare_opts_init(cm_compare_opts *opts, unsigned int version)
 {
-	memset(opts, 0, sizeof(*opts));
-	opts->permutations = 1000;
-	opts->seed = 1;
-	cm_metrics_opts_init(&opts->metrics);
+	static const cm_compare_opts defaults = CM_COMPARE_OPTS_INIT;
+	if (version != CM_COMPARE_OPTS_VERSION)
+		return CM_EINVAL;
+	*opts = defaults;
+	return 0;
 }
 
-const char *cm_change_name(cm_change change, int ties)
+/* The options' version and the nested ones'. */
+int cm__compare_opts_check(cm_ctx *ctx, const cm_compare_opts *opts)
+{
+	int rc = cm__check_version(ctx, "cm_compare_opts", opts->version, CM_COMPARE_OPTS_VERSION);
+	if (!rc)
+		rc = cm__check_version(ctx, "cm_metrics_opts", opts->metrics.version,
+		                       CM_METRICS_OPTS_VERSION);
+	if (!rc && opts->classify)
+		rc = cm__check_version(ctx, "cm_classify_opts", opts->classify->version,
+		                       CM_CLASSIFY_OPTS_VERSION);
+	return rc;
+}
+
+const char *cm_change_name(cm_change change, bool ties)
 {
 	static const char *const actor_words[] = {"entered", "left", "stayed"};
 	static const char *const tie_words[] = {"formed", "dissolved", "persisted"};
@@ -90,7 +104,8 @@ static double measure_of(const cm_metrics *m, const char *layer, const char *nam
 {
 	size_t k;
 	double v = NAN;
-	if (!m || cm_metrics_find_layer(&k, m, layer) || cm_metrics_network_value(&v, m, k, name))
+	if (!m || cm_metrics_find_layer(&k, m, layer) ||
+	    cm_metrics_network_value(&v, NULL, m, k, name))
 		return NAN;
 	return v;
 }
@@ -126,7 +141,7 @@ int cm__classify_snapshot(cm_classification **out, cm_ctx *ctx, const cm_network
 	if (opts->classify) {
 		co = *opts->classify;
 	} else {
-		cm_classify_opts_init(&co);
+		cm_classify_opts_init(&co, CM_CLASSIFY_OPTS_VERSION);
 		co.seed = opts->seed;
 	}
 	int rc = cm_classify(out, ctx, net, &co);
@@ -179,12 +194,14 @@ int cm__diff_new(cm_diff **out, cm_ctx *ctx, const cm_network *old_net, const cm
 int cm_diff_compute(cm_diff **out, cm_ctx *ctx, const cm_network *old_net,
                     const cm_network *new_net, const cm_compare_opts *opts)
 {
-	cm_compare_opts defaults;
-	if (!opts) {
-		cm_compare_opts_init(&defaults);
+	static const cm_compare_opts defaults = CM_COMPARE_OPTS_INIT;
+	if (!opts)
 		opts = &defaults;
-	}
-	int rc = cm__diff_new(out, ctx, old_net, new_net, opts);
+	*out = NULL;
+	int rc = cm__compare_opts_check(ctx, opts);
+	if (rc)
+		return rc;
+	rc = cm__diff_new(out, ctx, old_net, new_net, opts);
 	if (!rc && (rc = diff_metrics(*out, ctx, opts))) {
 		cm_diff_free(*out);
 		*out = NULL;
@@ -216,14 +233,25 @@ size_t cm_diff_actor_count(const cm_diff *d, cm_change change)
 	return (unsigned)change < CM_CHANGE_COUNT ? d->count[change] : 0;
 }
 
-const char *cm_diff_actor(const cm_diff *d, cm_change change, size_t i, size_t *node)
+static int check_change(cm_ctx *ctx, cm_change change)
 {
-	if ((unsigned)change >= CM_CHANGE_COUNT || i >= d->count[change])
-		return NULL;
+	if ((unsigned)change < CM_CHANGE_COUNT)
+		return 0;
+	return cm__error(ctx, CM_EINVAL, "error: %d is not a change (entered, left, stayed)",
+	                 (int)change);
+}
+
+int cm_diff_actor(const char **key, size_t *node, cm_ctx *ctx, const cm_diff *d, cm_change change,
+                  size_t i)
+{
+	int rc = check_change(ctx, change);
+	if (rc || (rc = cm__check_index(ctx, "actor", i, d->count[change])))
+		return rc;
 	const cm__actor *a = &d->actors[d->by_change[change][i]];
 	if (node)
 		*node = change == CM_CHANGE_ENTERED ? a->new_i : a->old_i;
-	return a->key;
+	*key = a->key;
+	return 0;
 }
 
 size_t cm_diff_layer_count(const cm_diff *d)
@@ -231,42 +259,70 @@ size_t cm_diff_layer_count(const cm_diff *d)
 	return d->nlayers;
 }
 
-const char *cm_diff_layer_name(const cm_diff *d, size_t layer)
+/* Layer k of d, or NULL with CM_EINVAL in ctx. */
+static const cm__layer_diff *layer_at(cm_ctx *ctx, const cm_diff *d, size_t k)
 {
-	return layer < d->nlayers ? d->layers[layer].name : NULL;
+	return cm__check_index(ctx, "layer", k, d->nlayers) ? NULL : &d->layers[k];
 }
 
-int cm_diff_layer_directed(const cm_diff *d, size_t layer)
+int cm_diff_layer_name(const char **out, cm_ctx *ctx, const cm_diff *d, size_t layer)
 {
-	return layer < d->nlayers && d->layers[layer].directed;
+	const cm__layer_diff *l = layer_at(ctx, d, layer);
+	if (!l)
+		return CM_EINVAL;
+	*out = l->name;
+	return 0;
 }
 
-size_t cm_diff_tie_count(const cm_diff *d, size_t layer, cm_change change)
+int cm_diff_layer_directed(bool *out, cm_ctx *ctx, const cm_diff *d, size_t layer)
 {
-	if (layer >= d->nlayers || (unsigned)change >= CM_CHANGE_COUNT)
-		return 0;
-	return d->layers[layer].count[change];
+	const cm__layer_diff *l = layer_at(ctx, d, layer);
+	if (!l)
+		return CM_EINVAL;
+	*out = l->directed != 0;
+	return 0;
 }
 
-int cm_diff_tie(const char **from, const char **to, const cm_diff *d, size_t layer,
+int cm_diff_tie_count(size_t *out, cm_ctx *ctx, const cm_diff *d, size_t layer, cm_change change)
+{
+	const cm__layer_diff *l = layer_at(ctx, d, layer);
+	if (!l)
+		return CM_EINVAL;
+	int rc = check_change(ctx, change);
+	if (!rc)
+		*out = l->count[change];
+	return rc;
+}
+
+int cm_diff_tie(const char **from, const char **to, cm_ctx *ctx, const cm_diff *d, size_t layer,
                 cm_change change, size_t i)
 {
-	if (i >= cm_diff_tie_count(d, layer, change))
-		return CM_ENOTFOUND;
+	size_t count;
+	int rc = cm_diff_tie_count(&count, ctx, d, layer, change);
+	if (rc || (rc = cm__check_index(ctx, "tie", i, count)))
+		return rc;
 	cm__tie t = d->layers[layer].ties[change][i];
 	*from = d->actors[t.a].key;
 	*to = d->actors[t.b].key;
 	return 0;
 }
 
-double cm_diff_jaccard(const cm_diff *d, size_t layer)
+int cm_diff_jaccard(double *out, cm_ctx *ctx, const cm_diff *d, size_t layer)
 {
-	return layer < d->nlayers ? d->layers[layer].jaccard : NAN;
+	const cm__layer_diff *l = layer_at(ctx, d, layer);
+	if (!l)
+		return CM_EINVAL;
+	*out = l->jaccard;
+	return 0;
 }
 
-const cm_qap *cm_diff_qap(const cm_diff *d, size_t layer)
+int cm_diff_qap(const cm_qap **out, cm_ctx *ctx, const cm_diff *d, size_t layer)
 {
-	return layer < d->nlayers ? &d->layers[layer].qap : NULL;
+	const cm__layer_diff *l = layer_at(ctx, d, layer);
+	if (!l)
+		return CM_EINVAL;
+	*out = &l->qap;
+	return 0;
 }
 
 size_t cm_diff_measure_count(const cm_diff *d)
@@ -274,16 +330,17 @@ size_t cm_diff_measure_count(const cm_diff *d)
 	return d->nmeasures;
 }
 
-const cm_classification *cm_diff_classification(const cm_diff *d, int newer)
+const cm_classification *cm_diff_classification(const cm_diff *d, bool newer)
 {
 	return d->cls[newer ? 1 : 0];
 }
 
 int cm_diff_measure(const char **layer, const char **name, double *old_value, double *new_value,
-                    const cm_diff *d, size_t k)
+                    cm_ctx *ctx, const cm_diff *d, size_t k)
 {
-	if (k >= d->nmeasures)
-		return CM_ENOTFOUND;
+	int rc = cm__check_index(ctx, "measure", k, d->nmeasures);
+	if (rc)
+		return rc;
 	const cm__measure_change *c = &d->measures[k];
 	*layer = c->layer;
 	*name = c->name;

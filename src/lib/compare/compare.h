@@ -54,6 +54,9 @@ typedef struct cm__tieset {
 	size_t count;
 } cm__tieset;
 
+/* CM_EINVAL unless opts and the options it holds are of known versions. */
+int cm__compare_opts_check(cm_ctx *ctx, const cm_compare_opts *opts);
+
 /* Builds the actor table and the tie changes of every layer, on the layer
  * views of layers.c (self-loops dropped, parallel ties merged). No measures,
  * no QAP. */

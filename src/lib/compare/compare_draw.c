@@ -115,11 +115,11 @@ int cm_diff_render(cm_ctx *ctx, const cm_diff *d, const char *path, const cm_ren
 {
 	cm_network *u;
 	cm_change *nc, *ec;
-	cm_render_opts o;
+	cm_render_opts o = CM_RENDER_OPTS_INIT;
+	if (opts && cm__check_version(ctx, "cm_render_opts", opts->version, CM_RENDER_OPTS_VERSION))
+		return CM_EINVAL;
 	if (opts)
 		o = *opts;
-	else
-		cm_render_opts_init(&o);
 	int rc = cm_diff_network(&u, &nc, &ec, ctx, d);
 	if (rc)
 		return rc;
@@ -154,7 +154,7 @@ static int cmp_keyed(const void *a, const void *b)
 
 static const char *node_key(const cm_network *net, size_t i, const char *match_by)
 {
-	const char *k = match_by ? cm_network_node_attr(net, i, match_by) : net->nodes[i].id;
+	const char *k = match_by ? cm__node_attr(net, i, match_by) : net->nodes[i].id;
 	return k ? k : net->nodes[i].id;
 }
 
@@ -222,7 +222,7 @@ static int snapshot_positions(cm_positions **out, cm_ctx *ctx, const cm_position
 	for (size_t i = 0; !rc && i < net->n; i++) {
 		double x, y;
 		if (cm_positions_get(&x, &y, all, node_key(net, i, match_by)) == 0)
-			rc = cm_positions_set(*out, ctx, net->nodes[i].id, x, y);
+			rc = cm_positions_set(ctx, *out, net->nodes[i].id, x, y);
 	}
 	return rc;
 }
@@ -266,11 +266,11 @@ int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
 {
 	cm_network *u = NULL;
 	cm_positions *all = NULL;
-	cm_render_opts o;
+	cm_render_opts o = CM_RENDER_OPTS_INIT;
+	if (opts && cm__check_version(ctx, "cm_render_opts", opts->version, CM_RENDER_OPTS_VERSION))
+		return CM_EINVAL;
 	if (opts)
 		o = *opts;
-	else
-		cm_render_opts_init(&o);
 	o.metrics = NULL;
 	o.classification = NULL;
 	o.node_change = o.edge_change = NULL;

@@ -18,7 +18,7 @@ static int present_at(int t, int year, int start, int end)
 
 static int node_date(int *out, cm_ctx *ctx, const cm_network *net, size_t i, const char *name)
 {
-	const char *text = cm_network_node_attr(net, i, name);
+	const char *text = cm__node_attr(net, i, name);
 	long v;
 	*out = 0;
 	if (!text)
@@ -261,7 +261,7 @@ static int slice_all(cm_series *s, cm_ctx *ctx, const cm_network *net, const int
 		int rc = cm_network_slice(&snap, ctx, net, years[i]);
 		if (rc)
 			return rc;
-		if ((rc = cm_series_append(s, ctx, snap))) {
+		if ((rc = cm_series_append(ctx, s, snap))) {
 			cm_network_free(snap);
 			return rc;
 		}

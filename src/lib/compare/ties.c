@@ -20,7 +20,7 @@ static int cmp_keyed(const void *a, const void *b)
 
 static const char *node_key(const cm_network *net, size_t i, const char *match_by)
 {
-	return match_by ? cm_network_node_attr(net, i, match_by) : net->nodes[i].id;
+	return match_by ? cm__node_attr(net, i, match_by) : net->nodes[i].id;
 }
 
 /* The nodes of one snapshot sorted by key; every key present and unique. */

@@ -38,21 +38,22 @@ static int snapshot(cm_timeline *tl, cm_ctx *ctx, size_t i, const cm_compare_opt
 int cm_timeline_compute(cm_timeline **out, cm_ctx *ctx, const cm_series *series,
                         const cm_compare_opts *opts)
 {
-	cm_compare_opts defaults;
-	cm_timeline *tl = cm__calloc(1, sizeof(*tl));
+	static const cm_compare_opts defaults = CM_COMPARE_OPTS_INIT;
 	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	int rc = cm__compare_opts_check(ctx, opts);
+	if (rc)
+		return rc;
+	cm_timeline *tl = cm__calloc(1, sizeof(*tl));
 	if (!tl)
 		return cm__oom(ctx);
-	if (!opts) {
-		cm_compare_opts_init(&defaults);
-		opts = &defaults;
-	}
-	int rc = timeline_alloc(tl, ctx, cm_series_count(series));
+	rc = timeline_alloc(tl, ctx, cm_series_count(series));
 	if (!rc && opts->match_by && strcmp(opts->match_by, "id") &&
 	    !(tl->match_by = cm__strdup(opts->match_by)))
 		rc = cm__oom(ctx);
 	for (size_t i = 0; !rc && i < tl->count; i++) {
-		tl->nets[i] = cm_series_get(series, i);
+		tl->nets[i] = series->items[i];
 		rc = snapshot(tl, ctx, i, opts);
 	}
 	if (!rc)
@@ -92,29 +93,45 @@ size_t cm_timeline_count(const cm_timeline *tl)
 	return tl->count;
 }
 
-const char *cm_timeline_name(const cm_timeline *tl, size_t i)
+int cm_timeline_name(const char **out, cm_ctx *ctx, const cm_timeline *tl, size_t i)
 {
-	return i < tl->count ? tl->names[i] : NULL;
+	int rc = cm__check_index(ctx, "snapshot", i, tl->count);
+	if (!rc)
+		*out = tl->names[i];
+	return rc;
 }
 
-int cm_timeline_year(const cm_timeline *tl, size_t i)
+int cm_timeline_year(int *out, cm_ctx *ctx, const cm_timeline *tl, size_t i)
 {
-	return i < tl->count ? tl->nets[i]->year : 0;
+	int rc = cm__check_index(ctx, "snapshot", i, tl->count);
+	if (!rc)
+		*out = tl->nets[i]->year;
+	return rc;
 }
 
-const cm_metrics *cm_timeline_metrics(const cm_timeline *tl, size_t i)
+int cm_timeline_metrics(const cm_metrics **out, cm_ctx *ctx, const cm_timeline *tl, size_t i)
 {
-	return i < tl->count ? tl->metrics[i] : NULL;
+	int rc = cm__check_index(ctx, "snapshot", i, tl->count);
+	if (!rc)
+		*out = tl->metrics[i];
+	return rc;
 }
 
-const cm_diff *cm_timeline_diff(const cm_timeline *tl, size_t i)
+int cm_timeline_diff(const cm_diff **out, cm_ctx *ctx, const cm_timeline *tl, size_t i)
 {
-	return i < tl->count ? tl->diffs[i] : NULL;
+	int rc = cm__check_index(ctx, "snapshot", i, tl->count);
+	if (!rc)
+		*out = tl->diffs[i];
+	return rc;
 }
 
-const cm_classification *cm_timeline_classification(const cm_timeline *tl, size_t i)
+int cm_timeline_classification(const cm_classification **out, cm_ctx *ctx, const cm_timeline *tl,
+                               size_t i)
 {
-	return i < tl->count ? tl->cls[i] : NULL;
+	int rc = cm__check_index(ctx, "snapshot", i, tl->count);
+	if (!rc)
+		*out = tl->cls[i];
+	return rc;
 }
 
 static int known_measure(const char *name)
@@ -125,18 +142,19 @@ static int known_measure(const char *name)
 	return 0;
 }
 
-int cm_timeline_value(double *out, const cm_timeline *tl, size_t i, const char *layer,
+int cm_timeline_value(double *out, cm_ctx *ctx, const cm_timeline *tl, size_t i, const char *layer,
                       const char *measure)
 {
 	size_t k;
-	*out = NAN;
+	int rc = cm__check_index(ctx, "snapshot", i, tl->count);
+	if (rc)
+		return rc;
 	if (!known_measure(measure))
-		return CM_ENOTFOUND;
-	if (i >= tl->count || cm_metrics_find_layer(&k, tl->metrics[i], layer))
+		return cm__error(ctx, CM_ENOTFOUND, "error: no measure '%s'", measure);
+	*out = NAN;
+	if (cm_metrics_find_layer(&k, tl->metrics[i], layer))
 		return 0;
-	return cm_metrics_network_value(out, tl->metrics[i], k, measure) == CM_ENOTFOUND
-	           ? CM_ENOTFOUND
-	           : 0;
+	return cm_metrics_network_value(out, ctx, tl->metrics[i], k, measure);
 }
 
 /* ------------------------------------------------------------ chart */
@@ -216,7 +234,7 @@ static int plot_series(plot *p, cm_ctx *ctx, const cm_timeline *tl, const char *
 		return cm__oom(ctx);
 	}
 	for (size_t i = 0; i < tl->count; i++)
-		cm_timeline_value(&y[i], tl, i, layer, measure);
+		cm_timeline_value(&y[i], NULL, tl, i, layer, measure);
 	p->y[p->n] = y;
 	p->names[p->n] = copy;
 	p->series[p->n] = (cm_chart_series){copy, y};
@@ -243,16 +261,19 @@ static int plot_axis(plot *p, cm_ctx *ctx, const cm_timeline *tl)
 	return 0;
 }
 
-void cm_plot_opts_init(cm_plot_opts *opts)
+int cm_plot_opts_init(cm_plot_opts *opts, unsigned int version)
 {
-	memset(opts, 0, sizeof(*opts));
+	static const cm_plot_opts defaults = CM_PLOT_OPTS_INIT;
+	if (version != CM_PLOT_OPTS_VERSION)
+		return CM_EINVAL;
+	*opts = defaults;
+	return 0;
 }
 
 int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
                      const char *layer)
 {
-	cm_plot_opts o;
-	cm_plot_opts_init(&o);
+	cm_plot_opts o = CM_PLOT_OPTS_INIT;
 	o.measures = measures;
 	o.layer = layer;
 	return cm_timeline_plot_opts(fp, ctx, tl, &o);
@@ -305,4 +326,31 @@ int cm_timeline_plot_opts(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const cm
 	cm__free((void *)notes);
 	plot_free(&p);
 	return rc;
+}
+
+typedef struct plot_args {
+	const cm_timeline *tl;
+	const cm_plot_opts *opts;
+} plot_args;
+
+static int plot_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const plot_args *a = arg;
+	return cm_timeline_plot_opts(fp, ctx, a->tl, a->opts);
+}
+
+int cm_timeline_plot_opts_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl,
+                              const cm_plot_opts *opts)
+{
+	plot_args a = {tl, opts};
+	return cm__buf_write(out, ctx, plot_thunk, &a);
+}
+
+int cm_timeline_plot_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
+                         const char *layer)
+{
+	cm_plot_opts o = CM_PLOT_OPTS_INIT;
+	o.measures = measures;
+	o.layer = layer;
+	return cm_timeline_plot_opts_buf(out, ctx, tl, &o);
 }

@@ -21,7 +21,7 @@ void cm_series_free(cm_series *series)
 	cm__free(series);
 }
 
-int cm_series_append(cm_series *series, cm_ctx *ctx, cm_network *net)
+int cm_series_append(cm_ctx *ctx, cm_series *series, cm_network *net)
 {
 	if (cm__grow((void **)&series->items, &series->cap, series->count + 1,
 	             sizeof(*series->items)))
@@ -35,20 +35,24 @@ size_t cm_series_count(const cm_series *series)
 	return series ? series->count : 0;
 }
 
-cm_network *cm_series_get(const cm_series *series, size_t i)
+int cm_series_get(const cm_network **out, cm_ctx *ctx, const cm_series *series, size_t i)
 {
-	return series && i < series->count ? series->items[i] : NULL;
+	int rc = cm__check_index(ctx, "snapshot", i, cm_series_count(series));
+	if (!rc)
+		*out = series->items[i];
+	return rc;
 }
 
-cm_network *cm_series_take(cm_series *series, size_t i)
+int cm_series_take(cm_network **out, cm_ctx *ctx, cm_series *series, size_t i)
 {
-	if (!series || i >= series->count)
-		return NULL;
-	cm_network *net = series->items[i];
+	int rc = cm__check_index(ctx, "snapshot", i, cm_series_count(series));
+	if (rc)
+		return rc;
+	*out = series->items[i];
 	memmove(series->items + i, series->items + i + 1,
 	        sizeof(*series->items) * (series->count - i - 1));
 	series->count--;
-	return net;
+	return 0;
 }
 
 const char *cm_network_source(const cm_network *net)
@@ -76,44 +80,70 @@ size_t cm_network_edge_count(const cm_network *net)
 	return net->m;
 }
 
-const char *cm_network_node_id(const cm_network *net, size_t i)
+/* Node i of net, or NULL with CM_EINVAL in ctx. */
+static const cm__node *node_at(cm_ctx *ctx, const cm_network *net, size_t i)
 {
-	return net->nodes[i].id;
+	return cm__check_index(ctx, "node", i, net->n) ? NULL : &net->nodes[i];
 }
 
-const char *cm_network_node_label(const cm_network *net, size_t i)
+static const cm__edge *edge_at(cm_ctx *ctx, const cm_network *net, size_t e)
 {
-	return net->nodes[i].label ? net->nodes[i].label : net->nodes[i].id;
+	return cm__check_index(ctx, "edge", e, net->m) ? NULL : &net->edges[e];
 }
 
-const char *cm_network_node_sector(const cm_network *net, size_t i)
+/* The body of a node getter: *out = EXPR of nd, the checked node. */
+#define NODE_GET(expr)                                                                             \
+	const cm__node *nd = node_at(ctx, net, i);                                                 \
+	if (!nd)                                                                                   \
+		return CM_EINVAL;                                                                  \
+	*out = (expr);                                                                             \
+	return 0
+
+#define EDGE_GET(expr)                                                                             \
+	const cm__edge *ed = edge_at(ctx, net, e);                                                 \
+	if (!ed)                                                                                   \
+		return CM_EINVAL;                                                                  \
+	*out = (expr);                                                                             \
+	return 0
+
+int cm_network_node_id(const char **out, cm_ctx *ctx, const cm_network *net, size_t i)
 {
-	return net->nodes[i].sector;
+	NODE_GET(nd->id);
 }
 
-cm_kind cm_network_node_kind(const cm_network *net, size_t i)
+int cm_network_node_label(const char **out, cm_ctx *ctx, const cm_network *net, size_t i)
 {
-	return (cm_kind)net->nodes[i].kind;
+	NODE_GET(nd->label ? nd->label : nd->id);
 }
 
-cm_size cm_network_node_size(const cm_network *net, size_t i)
+int cm_network_node_sector(const char **out, cm_ctx *ctx, const cm_network *net, size_t i)
 {
-	return (cm_size)net->nodes[i].size;
+	NODE_GET(nd->sector);
 }
 
-cm_ownership cm_network_node_ownership(const cm_network *net, size_t i)
+int cm_network_node_kind(cm_kind *out, cm_ctx *ctx, const cm_network *net, size_t i)
 {
-	return (cm_ownership)net->nodes[i].ownership;
+	NODE_GET((cm_kind)nd->kind);
 }
 
-cm_location cm_network_node_location(const cm_network *net, size_t i)
+int cm_network_node_size(cm_size *out, cm_ctx *ctx, const cm_network *net, size_t i)
 {
-	return (cm_location)net->nodes[i].location;
+	NODE_GET((cm_size)nd->size);
 }
 
-unsigned cm_network_node_has(const cm_network *net, size_t i)
+int cm_network_node_ownership(cm_ownership *out, cm_ctx *ctx, const cm_network *net, size_t i)
 {
-	return net->nodes[i].has;
+	NODE_GET((cm_ownership)nd->ownership);
+}
+
+int cm_network_node_location(cm_location *out, cm_ctx *ctx, const cm_network *net, size_t i)
+{
+	NODE_GET((cm_location)nd->location);
+}
+
+int cm_network_node_has(unsigned *out, cm_ctx *ctx, const cm_network *net, size_t i)
+{
+	NODE_GET(nd->has);
 }
 
 static const cm__column *find_column(const cm__column *cols, size_t n, const char *name)
@@ -124,7 +154,7 @@ static const cm__column *find_column(const cm__column *cols, size_t n, const cha
 	return NULL;
 }
 
-const char *cm_network_node_attr(const cm_network *net, size_t i, const char *name)
+const char *cm__node_attr(const cm_network *net, size_t i, const char *name)
 {
 	const cm__node *nd = &net->nodes[i];
 	if (!strcmp(name, "id"))
@@ -143,6 +173,12 @@ const char *cm_network_node_attr(const cm_network *net, size_t i, const char *na
 		return cm_location_name((cm_location)nd->location);
 	const cm__column *c = find_column(net->ncols, net->nncols, name);
 	return c ? cm__column_get(c, i) : NULL;
+}
+
+int cm_network_node_attr(const char **out, cm_ctx *ctx, const cm_network *net, size_t i,
+                         const char *name)
+{
+	NODE_GET(cm__node_attr(net, i, name));
 }
 
 /* Networks are finished with a complete index (cm__network_finish); the
@@ -165,40 +201,40 @@ int cm_network_find_node(size_t *out, const cm_network *net, const char *id)
 	return 0;
 }
 
-size_t cm_network_edge_source(const cm_network *net, size_t e)
+int cm_network_edge_source(size_t *out, cm_ctx *ctx, const cm_network *net, size_t e)
 {
-	return net->edges[e].src;
+	EDGE_GET(ed->src);
 }
-size_t cm_network_edge_target(const cm_network *net, size_t e)
+int cm_network_edge_target(size_t *out, cm_ctx *ctx, const cm_network *net, size_t e)
 {
-	return net->edges[e].dst;
+	EDGE_GET(ed->dst);
 }
-size_t cm_network_edge_layer(const cm_network *net, size_t e)
+int cm_network_edge_layer(size_t *out, cm_ctx *ctx, const cm_network *net, size_t e)
 {
-	return net->edges[e].layer;
+	EDGE_GET(ed->layer);
 }
-int cm_network_edge_directed(const cm_network *net, size_t e)
+int cm_network_edge_directed(bool *out, cm_ctx *ctx, const cm_network *net, size_t e)
 {
-	return net->edges[e].directed;
+	EDGE_GET(ed->directed != 0);
 }
-double cm_network_edge_weight(const cm_network *net, size_t e)
+int cm_network_edge_weight(double *out, cm_ctx *ctx, const cm_network *net, size_t e)
 {
-	return net->edges[e].weight;
+	EDGE_GET(ed->weight);
 }
-int cm_network_edge_year(const cm_network *net, size_t e)
+int cm_network_edge_year(int *out, cm_ctx *ctx, const cm_network *net, size_t e)
 {
-	return net->edges[e].year;
+	EDGE_GET(ed->year);
 }
-int cm_network_edge_start(const cm_network *net, size_t e)
+int cm_network_edge_start(int *out, cm_ctx *ctx, const cm_network *net, size_t e)
 {
-	return net->edges[e].start;
+	EDGE_GET(ed->start);
 }
-int cm_network_edge_end(const cm_network *net, size_t e)
+int cm_network_edge_end(int *out, cm_ctx *ctx, const cm_network *net, size_t e)
 {
-	return net->edges[e].end;
+	EDGE_GET(ed->end);
 }
 
-const char *cm_network_edge_attr(const cm_network *net, size_t e, const char *name)
+const char *cm__edge_attr(const cm_network *net, size_t e, const char *name)
 {
 	if (!strcmp(name, "relation"))
 		return net->layers[net->edges[e].layer];
@@ -206,14 +242,23 @@ const char *cm_network_edge_attr(const cm_network *net, size_t e, const char *na
 	return c ? cm__column_get(c, e) : NULL;
 }
 
+int cm_network_edge_attr(const char **out, cm_ctx *ctx, const cm_network *net, size_t e,
+                         const char *name)
+{
+	EDGE_GET(cm__edge_attr(net, e, name));
+}
+
 size_t cm_network_layer_count(const cm_network *net)
 {
 	return net->nlayers;
 }
 
-const char *cm_network_layer_name(const cm_network *net, size_t layer)
+int cm_network_layer_name(const char **out, cm_ctx *ctx, const cm_network *net, size_t layer)
 {
-	return layer < net->nlayers ? net->layers[layer] : NULL;
+	int rc = cm__check_index(ctx, "layer", layer, net->nlayers);
+	if (!rc)
+		*out = net->layers[layer];
+	return rc;
 }
 
 int cm_network_find_layer(size_t *out, const cm_network *net, const char *name)
@@ -232,7 +277,10 @@ size_t cm_network_node_attr_count(const cm_network *net)
 	return net->nncols;
 }
 
-const char *cm_network_node_attr_name(const cm_network *net, size_t k)
+int cm_network_node_attr_name(const char **out, cm_ctx *ctx, const cm_network *net, size_t k)
 {
-	return k < net->nncols ? net->ncols[k].name : NULL;
+	int rc = cm__check_index(ctx, "node attribute", k, net->nncols);
+	if (!rc)
+		*out = net->ncols[k].name;
+	return rc;
 }

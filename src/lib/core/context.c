@@ -21,17 +21,13 @@ const char *cm_strerror(int code)
 	}
 }
 
-void cm_limits_default(cm_limits *out)
+int cm_limits_init(cm_limits *limits, unsigned int version)
 {
-	out->max_bytes = 4ULL << 30;
-	out->max_nodes = 20000000;
-	out->max_edges = 100000000;
-	out->max_depth = 64;
-	out->max_id_length = 4096;
-	out->max_value_length = 1 << 20;
-	out->max_diagnostics = 1000;
-	out->max_snapshots = 10000;
-	out->max_attributes = 256;
+	static const cm_limits defaults = CM_LIMITS_INIT;
+	if (version != CM_LIMITS_VERSION)
+		return CM_EINVAL;
+	*limits = defaults;
+	return 0;
 }
 
 int cm_ctx_new(cm_ctx **out)
@@ -40,7 +36,7 @@ int cm_ctx_new(cm_ctx **out)
 	*out = ctx;
 	if (!ctx)
 		return CM_ENOMEM;
-	cm_limits_default(&ctx->limits);
+	cm_limits_init(&ctx->limits, CM_LIMITS_VERSION);
 	ctx->threads = 1;
 	ctx->jobs = 1;
 	return 0;
@@ -49,8 +45,8 @@ int cm_ctx_new(cm_ctx **out)
 void cm_ctx_clear(cm_ctx *ctx)
 {
 	for (size_t i = 0; i < ctx->diags.count; i++) {
-		cm__free((char *)ctx->diags.items[i].file);
-		cm__free((char *)ctx->diags.items[i].message);
+		cm__free(ctx->diags.items[i].file);
+		cm__free(ctx->diags.items[i].message);
 	}
 	ctx->diags.count = 0;
 	ctx->diags.dropped = 0;
@@ -78,14 +74,20 @@ size_t cm_ctx_diag_count(const cm_ctx *ctx)
 	return ctx->diags.count;
 }
 
-const cm_diag *cm_ctx_diag(const cm_ctx *ctx, size_t i)
+int cm_ctx_diag(const cm_diag **out, cm_ctx *ctx, size_t i)
 {
-	return i < ctx->diags.count ? &ctx->diags.items[i] : NULL;
+	int rc = cm__check_index(ctx, "diagnostic", i, ctx->diags.count);
+	if (!rc)
+		*out = &ctx->diags.items[i].d;
+	return rc;
 }
 
-void cm_ctx_set_limits(cm_ctx *ctx, const cm_limits *limits)
+int cm_ctx_set_limits(cm_ctx *ctx, const cm_limits *limits)
 {
-	ctx->limits = *limits;
+	int rc = cm__check_version(ctx, "cm_limits", limits->version, CM_LIMITS_VERSION);
+	if (!rc)
+		ctx->limits = *limits;
+	return rc;
 }
 
 void cm_ctx_get_limits(cm_limits *out, const cm_ctx *ctx)
@@ -138,6 +140,24 @@ int cm__oom(cm_ctx *ctx)
 	return cm__error(ctx, CM_ENOMEM, "error: out of memory");
 }
 
+int cm__check_index(cm_ctx *ctx, const char *what, size_t i, size_t count)
+{
+	if (i < count)
+		return 0;
+	return cm__error(ctx, CM_EINVAL, "error: %s index %zu out of range (there are %zu)", what,
+	                 i, count);
+}
+
+int cm__check_version(cm_ctx *ctx, const char *what, unsigned int version, unsigned int known)
+{
+	if (version == known)
+		return 0;
+	return cm__error(ctx, CM_EINVAL,
+	                 "error: %s version %u is not one this library knows (%u); initialise "
+	                 "it with its _INIT macro or _init function",
+	                 what, version, known);
+}
+
 static void format_location(char *buf, size_t size, const char *file, unsigned long line,
                             unsigned long col)
 {
@@ -156,15 +176,15 @@ static const char *level_name(cm_diag_level level)
 
 /* Keeps up to max_diagnostics warnings and as many errors, apart, so that a
  * flood of warnings cannot hide the errors after it. */
-static int store_diag(cm_ctx *ctx, const cm_diag *d)
+static int store_diag(cm_ctx *ctx, const cm__diag_item *d)
 {
 	cm__diag_store *s = &ctx->diags;
 	size_t max = ctx->limits.max_diagnostics;
-	int error = d->level == CM_DIAG_ERROR;
+	int error = d->d.level == CM_DIAG_ERROR;
 	if (max && (error ? s->kept_errors : s->count - s->kept_errors) >= max) {
 		s->dropped++;
-		cm__free((char *)d->file);
-		cm__free((char *)d->message);
+		cm__free(d->file);
+		cm__free(d->message);
 		return 0;
 	}
 	if (cm__grow((void **)&s->items, &s->cap, s->count + 1, sizeof(*s->items)))
@@ -201,10 +221,14 @@ int cm__diag(cm_ctx *ctx, cm_diag_level level, const char *file, unsigned long l
 	 * warnings came first. */
 	if (level == CM_DIAG_ERROR)
 		ctx->diags.errors++;
-	cm_diag d = {level, file ? escaped_dup(file) : NULL, line, col, escaped_dup(msg)};
+	cm__diag_item d = {{level, NULL, line, col, NULL}, NULL, NULL};
+	d.file = file ? escaped_dup(file) : NULL;
+	d.message = escaped_dup(msg);
+	d.d.file = d.file;
+	d.d.message = d.message;
 	if ((file && !d.file) || !d.message || store_diag(ctx, &d)) {
-		cm__free((char *)d.file);
-		cm__free((char *)d.message);
+		cm__free(d.file);
+		cm__free(d.message);
 		return cm__oom(ctx);
 	}
 	return 0;
@@ -220,4 +244,15 @@ void cm_diag_print(FILE *fp, const cm_diag *d)
 	char loc[512];
 	format_location(loc, sizeof(loc), d->file, d->line, d->col);
 	fprintf(fp, "%s%s: %s\n", loc, level_name(d->level), d->message);
+}
+
+static int diag_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	cm_diag_print(fp, arg);
+	return 0;
+}
+
+int cm_diag_print_buf(cm_buf *out, cm_ctx *ctx, const cm_diag *d)
+{
+	return cm__buf_write(out, ctx, diag_thunk, d);
 }

@@ -16,8 +16,14 @@
 
 /* ------------------------------------------------------------ context */
 
+/* A stored diagnostic: the public view, and the strings it owns. */
+typedef struct cm__diag_item {
+	cm_diag d;
+	char *file, *message;
+} cm__diag_item;
+
 typedef struct cm__diag_store {
-	cm_diag *items;
+	cm__diag_item *items;
 	size_t count, cap;
 	size_t dropped; /* diagnostics past limits.max_diagnostics */
 	size_t errors;  /* errors reported, kept or dropped */
@@ -42,6 +48,10 @@ struct cm_ctx {
 int cm__error(cm_ctx *ctx, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int cm__verror(cm_ctx *ctx, int code, const char *fmt, va_list ap);
 int cm__oom(cm_ctx *ctx);
+/* CM_EINVAL with "error: WHAT index I out of range (N)" unless i < count. */
+int cm__check_index(cm_ctx *ctx, const char *what, size_t i, size_t count);
+/* CM_EINVAL with a message unless version is one this library knows. */
+int cm__check_version(cm_ctx *ctx, const char *what, unsigned int version, unsigned int known);
 
 /* Records a diagnostic (copying file and message); when it is an error, the
  * first error also becomes the context's message. Returns CM_ENOMEM or 0. */
@@ -90,6 +100,11 @@ typedef struct cm__memout {
 } cm__memout;
 FILE *cm__memout_open(cm__memout *m);
 int cm__memout_close(cm__memout *m);
+
+/* A writer to a stream, and how its output lands in a cm_buf instead:
+ * the same bytes, written through a memory stream. */
+typedef int (*cm__writer)(FILE *fp, cm_ctx *ctx, const void *arg);
+int cm__buf_write(cm_buf *out, cm_ctx *ctx, cm__writer fn, const void *arg);
 
 /* Grows *items (of elsize bytes) to hold at least need; returns 0 or CM_ENOMEM. */
 int cm__grow(void **items, size_t *cap, size_t need, size_t elsize);
@@ -235,6 +250,17 @@ int cm__network_column(cm__column **out, cm_network *net, cm_ctx *ctx, int for_e
 int cm__column_set(cm__column *col, cm_ctx *ctx, size_t i, const char *value);
 /* Value of element i, NULL when missing. */
 const char *cm__column_get(const cm__column *col, size_t i);
+
+/* Display name of node i (in range): the label, or the id. */
+static inline const char *cm__node_label(const cm_network *net, size_t i)
+{
+	return net->nodes[i].label ? net->nodes[i].label : net->nodes[i].id;
+}
+
+/* Unchecked attribute lookups for the library's own loops (i in range):
+ * what cm_network_node_attr() and cm_network_edge_attr() give. */
+const char *cm__node_attr(const cm_network *net, size_t i, const char *name);
+const char *cm__edge_attr(const cm_network *net, size_t e, const char *name);
 
 /* Relations: canonical name of a word (aliases folded), or the word. */
 const char *cm__relation_canonical(const char *word);

@@ -6,11 +6,15 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const kind_names[CM_KIND_COUNT] = {"firm",       "association", "cluster_org",
-                                                      "training",   "research",    "university",
-                                                      "government", "finance",     "other"};
-static const char *const size_names[CM_SIZE_COUNT] = {"unknown", "micro", "small", "medium",
-                                                      "large"};
+static const char *const kind_names[] = {"firm",       "association", "cluster_org",
+                                         "training",   "research",    "university",
+                                         "government", "finance",     "other"};
+static const char *const size_names[] = {"unknown", "micro", "small", "medium", "large"};
+/* Every value of an enum has a name, and the counts cover the enums. */
+_Static_assert(CM__ARRAY_LEN(kind_names) == CM_KIND_COUNT, "a name per cm_kind");
+_Static_assert(CM__ARRAY_LEN(size_names) == CM_SIZE_COUNT, "a name per cm_size");
+_Static_assert(CM_KIND_OTHER + 1 == CM_KIND_COUNT, "CM_KIND_COUNT ends cm_kind");
+_Static_assert(CM_SIZE_LARGE + 1 == CM_SIZE_COUNT, "CM_SIZE_COUNT ends cm_size");
 
 const char *cm_kind_name(cm_kind kind)
 {

@@ -224,7 +224,7 @@ static int close_temp(cm_output *o)
 	return failed ? (e ? e : EIO) : 0;
 }
 
-int cm_output_commit(cm_output *o, cm_ctx *ctx)
+int cm_output_commit(cm_ctx *ctx, cm_output *o)
 {
 	if (!o->tmp)
 		return commit_direct(o, ctx);

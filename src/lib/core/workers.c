@@ -68,20 +68,19 @@ long cm__jobs_for(const cm_ctx *ctx, int large)
 	return ctx->jobs > 1 ? ctx->jobs : 1;
 }
 
-typedef ssize_t (*io_fn)(int fd, void *buf, size_t len);
-
-static ssize_t write_io(int fd, void *buf, size_t len)
+/* Bytes moved by one read() or write(), or -1 to stop (EINTR: 0, retry). */
+static ssize_t moved(ssize_t n)
 {
-	return write(fd, buf, len);
+	if (n < 0 && errno == EINTR)
+		return 0;
+	return n <= 0 ? -1 : n;
 }
 
-static int transfer(io_fn io, int fd, void *buf, size_t len)
+int cm__write_all(int fd, const void *buf, size_t len)
 {
-	for (char *p = buf; len;) {
-		ssize_t n = io(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
+	for (const char *p = buf; len;) {
+		ssize_t n = moved(write(fd, p, len));
+		if (n < 0)
 			return -1;
 		p += n;
 		len -= (size_t)n;
@@ -89,14 +88,16 @@ static int transfer(io_fn io, int fd, void *buf, size_t len)
 	return 0;
 }
 
-int cm__write_all(int fd, const void *buf, size_t len)
-{
-	return transfer(write_io, fd, (void *)buf, len);
-}
-
 int cm__read_all(int fd, void *buf, size_t len)
 {
-	return transfer(read, fd, buf, len);
+	for (char *p = buf; len;) {
+		ssize_t n = moved(read(fd, p, len));
+		if (n < 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
 }
 
 pid_t cm__spawn(int *fd, const int *open, int nopen, void (*child)(int fd, void *arg), void *arg)

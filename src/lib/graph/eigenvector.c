@@ -200,14 +200,14 @@ static void eig_options(igraph_arpack_options_t *o, igraph_integer_t n)
 
 /* From the start vector in v's first column; returns the eigenvector with
  * a positive sum. */
-static igraph_error_t eig_solve(igraph_vector_t *vec, double *lambda, const eig_op *op,
+static igraph_error_t eig_solve(igraph_vector_t *vec, double *lambda, eig_op *op,
                                 igraph_integer_t n, igraph_matrix_t *v)
 {
 	igraph_vector_t values;
 	igraph_arpack_options_t o;
 	eig_options(&o, n);
 	IGRAPH_VECTOR_INIT_FINALLY(&values, 1);
-	IGRAPH_CHECK(igraph_arpack_rssolve(eig_mul, (void *)op, &o, NULL, &values, v));
+	IGRAPH_CHECK(igraph_arpack_rssolve(eig_mul, op, &o, NULL, &values, v));
 	*lambda = VECTOR(values)[0];
 	igraph_vector_destroy(&values);
 	IGRAPH_FINALLY_CLEAN(1);

@@ -34,7 +34,7 @@ static void on_error(const char *reason, const char *file, int line, igraph_erro
 static int same_warning(const cm_ctx *ctx, const char *msg)
 {
 	for (size_t i = 0; i < ctx->diags.count; i++)
-		if (!strcmp(ctx->diags.items[i].message, msg))
+		if (!strcmp(ctx->diags.items[i].d.message, msg))
 			return 1;
 	return 0;
 }

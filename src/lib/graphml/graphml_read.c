@@ -494,7 +494,7 @@ static void start_graph(reader *r, const xmlChar **attrs, int nattrs)
 		return;
 	}
 	cm_network *net;
-	if (cm__network_new(&net, r->ctx) || cm_series_append(r->series, r->ctx, net)) {
+	if (cm__network_new(&net, r->ctx) || cm_series_append(r->ctx, r->series, net)) {
 		cm_network_free(net);
 		stop(r, CM_ENOMEM);
 		return;
@@ -1499,13 +1499,13 @@ static int report_progress(reader *r, read_progress *p, unsigned long long total
 static int read_stream(cm_series **out, cm_ctx *ctx, const char *name, chunk_fn next, void *src,
                        unsigned long long size, const cm_read_opts *opts)
 {
-	cm_read_opts defaults;
-	if (!opts) {
-		cm_read_opts_init(&defaults);
+	static const cm_read_opts defaults = CM_READ_OPTS_INIT;
+	if (!opts)
 		opts = &defaults;
-	}
 	reader r;
 	*out = NULL;
+	if (cm__check_version(ctx, "cm_read_opts", opts->version, CM_READ_OPTS_VERSION))
+		return CM_EINVAL;
 	size_t before = cm__diag_errors(ctx);
 	if (reader_init(&r, ctx, opts->display_name ? opts->display_name : name, opts))
 		return cm__oom(ctx);
@@ -1573,9 +1573,13 @@ static unsigned long long file_size(FILE *fp)
 	return (unsigned long long)(st.st_size - at);
 }
 
-void cm_read_opts_init(cm_read_opts *opts)
+int cm_read_opts_init(cm_read_opts *opts, unsigned int version)
 {
-	memset(opts, 0, sizeof(*opts));
+	static const cm_read_opts defaults = CM_READ_OPTS_INIT;
+	if (version != CM_READ_OPTS_VERSION)
+		return CM_EINVAL;
+	*opts = defaults;
+	return 0;
 }
 
 int cm_series_read_fp(cm_series **out, cm_ctx *ctx, FILE *fp, const cm_read_opts *opts)

@@ -239,3 +239,21 @@ int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
 		return cm__oom(ctx);
 	return cm__error(ctx, CM_EIO, "error: writing GraphML failed");
 }
+
+typedef struct graphml_args {
+	const cm_network *net;
+	const cm_node_columns *extra;
+} graphml_args;
+
+static int graphml_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const graphml_args *a = arg;
+	return cm_network_write_graphml(fp, ctx, a->net, a->extra);
+}
+
+int cm_network_write_graphml_buf(cm_buf *out, cm_ctx *ctx, const cm_network *net,
+                                 const cm_node_columns *extra)
+{
+	graphml_args a = {net, extra};
+	return cm__buf_write(out, ctx, graphml_thunk, &a);
+}

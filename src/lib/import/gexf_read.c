@@ -310,7 +310,7 @@ static void start_graph(gx *g, const xmlChar **a, int n)
 			return;
 		}
 	}
-	if (cm__network_new(&g->net, g->ctx) || cm_series_append(g->series, g->ctx, g->net)) {
+	if (cm__network_new(&g->net, g->ctx) || cm_series_append(g->ctx, g->series, g->net)) {
 		cm_network_free(g->net);
 		g->net = NULL;
 		{

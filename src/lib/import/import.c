@@ -58,7 +58,12 @@ static cm__format sniff(FILE *fp, const char *path)
 
 int cm_series_read_file(cm_series **out, cm_ctx *ctx, const char *path, const cm_read_opts *opts)
 {
+	static const cm_read_opts defaults = CM_READ_OPTS_INIT;
 	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	if (cm__check_version(ctx, "cm_read_opts", opts->version, CM_READ_OPTS_VERSION))
+		return CM_EINVAL;
 	FILE *fp = fopen(path, "rb");
 	if (!fp) {
 		int e = errno;
@@ -67,11 +72,6 @@ int cm_series_read_file(cm_series **out, cm_ctx *ctx, const char *path, const cm
 			return cm__diag(ctx, CM_DIAG_ERROR, path, 0, 0, "out of memory"), CM_ENOMEM;
 		cm__diag(ctx, CM_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(e));
 		return CM_EIO;
-	}
-	cm_read_opts defaults;
-	if (!opts) {
-		cm_read_opts_init(&defaults);
-		opts = &defaults;
 	}
 	const char *name = opts->display_name ? opts->display_name : path;
 	size_t before = cm__diag_errors(ctx);
@@ -106,7 +106,7 @@ int cm_network_read_file(cm_network **out, cm_ctx *ctx, const char *path, const 
 		cm_series_free(s);
 		return rc;
 	}
-	*out = cm_series_take(s, 0);
+	rc = cm_series_take(out, ctx, s, 0);
 	cm_series_free(s);
-	return 0;
+	return rc;
 }

@@ -136,7 +136,7 @@ static int new_network(pj *p, const char *label)
 	cm_network *net;
 	if (cm__network_new(&net, p->ctx))
 		return p->stop = CM_ENOMEM;
-	if (cm_series_append(p->series, p->ctx, net)) {
+	if (cm_series_append(p->ctx, p->series, net)) {
 		cm_network_free(net);
 		return p->stop = CM_ENOMEM;
 	}

@@ -8,9 +8,13 @@
 #include <string.h>
 #include <strings.h>
 
-void cm_import_opts_init(cm_import_opts *opts)
+int cm_import_opts_init(cm_import_opts *opts, unsigned int version)
 {
-	memset(opts, 0, sizeof(*opts));
+	static const cm_import_opts defaults = CM_IMPORT_OPTS_INIT;
+	if (version != CM_IMPORT_OPTS_VERSION)
+		return CM_EINVAL;
+	*opts = defaults;
+	return 0;
 }
 
 enum { SHEET_NODES, SHEET_EDGES, SHEET_MATRIX };
@@ -18,6 +22,7 @@ enum { SHEET_NODES, SHEET_EDGES, SHEET_MATRIX };
 typedef struct source {
 	const cm_import_opts *opts;
 	cm__book *book;
+	cm__mapping *map; /* what imp.map reads */
 	cm__import imp;
 } source;
 
@@ -54,6 +59,8 @@ static int read_sheet(source *src, int what, const char *name)
 
 static int check_opts(cm_ctx *ctx, const cm_import_opts *o)
 {
+	if (cm__check_version(ctx, "cm_import_opts", o->version, CM_IMPORT_OPTS_VERSION))
+		return CM_EINVAL;
 	if (o->matrix && (!o->relation || !*o->relation))
 		return cm__error(ctx, CM_EINVAL,
 		                 "error: a matrix needs its relation (--relation NAME)");
@@ -91,7 +98,7 @@ static int read_all(source *src)
 	int rc = 0;
 	cm_ctx *ctx = src->imp.ctx;
 	if (src->opts->map) {
-		rc = cm__mapping_read((cm__mapping *)src->imp.map, ctx, src->opts->map);
+		rc = cm__mapping_read(src->map, ctx, src->opts->map);
 		if (rc)
 			return rc;
 	}
@@ -151,7 +158,7 @@ static void summary(FILE *fp, const cm__import *imp, int ok)
 static void source_free(source *src)
 {
 	cm__xlsx_close(src->book);
-	cm__mapping_free((cm__mapping *)src->imp.map);
+	cm__mapping_free(src->map);
 	cm__strmap_free(&src->imp.labels);
 	cm__strmap_free(&src->imp.ambiguous);
 	cm__strmap_free(&src->imp.missing);
@@ -163,6 +170,7 @@ int cm_import_read(cm_network **out, cm_ctx *ctx, const cm_import_opts *opts)
 {
 	cm__mapping map = {0};
 	source src = {.opts = opts,
+	              .map = &map,
 	              .imp = {.ctx = ctx, .map = &map, .add_missing = opts->add_missing}};
 	size_t before = cm__diag_errors(ctx);
 	*out = NULL;

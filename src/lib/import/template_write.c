@@ -275,3 +275,24 @@ int cm_import_template_csv(FILE *fp, cm_ctx *ctx, const char *which)
 	fputs("\r\n", fp);
 	return ferror(fp) ? cm__error(ctx, CM_EIO, "error: cannot write the template") : 0;
 }
+
+static int xlsx_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	(void)arg;
+	return cm_import_template_xlsx(fp, ctx);
+}
+
+static int csv_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	return cm_import_template_csv(fp, ctx, arg);
+}
+
+int cm_import_template_xlsx_buf(cm_buf *out, cm_ctx *ctx)
+{
+	return cm__buf_write(out, ctx, xlsx_thunk, NULL);
+}
+
+int cm_import_template_csv_buf(cm_buf *out, cm_ctx *ctx, const char *which)
+{
+	return cm__buf_write(out, ctx, csv_thunk, which);
+}

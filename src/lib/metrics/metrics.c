@@ -49,12 +49,13 @@ const char *const *cm_metrics_actor_names(void)
 	return cm__actor_names;
 }
 
-void cm_metrics_opts_init(cm_metrics_opts *opts)
+int cm_metrics_opts_init(cm_metrics_opts *opts, unsigned int version)
 {
-	memset(opts, 0, sizeof(*opts));
-	opts->groups = "location";
-	opts->permutations = 1000;
-	opts->seed = 1;
+	static const cm_metrics_opts defaults = CM_METRICS_OPTS_INIT;
+	if (version != CM_METRICS_OPTS_VERSION)
+		return CM_EINVAL;
+	*opts = defaults;
+	return 0;
 }
 
 /* ------------------------------------------------------------ preparation */
@@ -381,7 +382,7 @@ static int node_groups(int **out, cm_ctx *ctx, const cm_network *net, const char
 		return cm__oom(ctx);
 	}
 	for (size_t i = 0; i < n; i++)
-		if ((vals[k] = cm_network_node_attr(net, i, attr)))
+		if ((vals[k] = cm__node_attr(net, i, attr)))
 			k++;
 	qsort(vals, k, sizeof(*vals), cmp_str);
 	size_t distinct = 0;
@@ -389,7 +390,7 @@ static int node_groups(int **out, cm_ctx *ctx, const cm_network *net, const char
 		if (distinct == 0 || strcmp(vals[distinct - 1], vals[i]))
 			vals[distinct++] = vals[i];
 	for (size_t i = 0; i < n; i++) {
-		const char *v = cm_network_node_attr(net, i, attr), **hit;
+		const char *v = cm__node_attr(net, i, attr), **hit;
 		hit = v ? bsearch(&v, vals, distinct, sizeof(*vals), cmp_str) : NULL;
 		g[i] = hit ? (int)(hit - vals) : -1;
 	}
@@ -557,13 +558,15 @@ static int metrics_new(cm_metrics **out, cm_ctx *ctx, const cm_network *net,
 int cm_metrics_compute(cm_metrics **out, cm_ctx *ctx, const cm_network *net,
                        const cm_metrics_opts *opts)
 {
-	cm_metrics_opts defaults;
+	static const cm_metrics_opts defaults = CM_METRICS_OPTS_INIT;
 	size_t *which = NULL, count = 0;
 	int *groups = NULL;
 	cm_metrics *m = NULL;
 	*out = NULL;
 	if (!opts)
-		cm_metrics_opts_init(&defaults), opts = &defaults;
+		opts = &defaults;
+	if (cm__check_version(ctx, "cm_metrics_opts", opts->version, CM_METRICS_OPTS_VERSION))
+		return CM_EINVAL;
 	int rc = select_layers(&which, &count, ctx, net, opts->layer);
 	if (rc == 0)
 		rc = node_groups(&groups, ctx, net, opts->groups ? opts->groups : "location");
@@ -604,14 +607,20 @@ size_t cm_metrics_layer_count(const cm_metrics *m)
 	return m->nlayers;
 }
 
-const char *cm_metrics_layer_name(const cm_metrics *m, size_t layer)
+int cm_metrics_layer_name(const char **out, cm_ctx *ctx, const cm_metrics *m, size_t layer)
 {
-	return layer < m->nlayers ? m->layers[layer].name : NULL;
+	int rc = cm__check_index(ctx, "layer", layer, m->nlayers);
+	if (!rc)
+		*out = m->layers[layer].name;
+	return rc;
 }
 
-int cm_metrics_layer_directed(const cm_metrics *m, size_t layer)
+int cm_metrics_layer_directed(bool *out, cm_ctx *ctx, const cm_metrics *m, size_t layer)
 {
-	return layer < m->nlayers && m->layers[layer].directed;
+	int rc = cm__check_index(ctx, "layer", layer, m->nlayers);
+	if (!rc)
+		*out = m->layers[layer].directed != 0;
+	return rc;
 }
 
 int cm_metrics_find_layer(size_t *out, const cm_metrics *m, const char *name)
@@ -655,28 +664,32 @@ static int group_value(double *out, const cm__mlayer *l, const char *name)
 	return CM_ENOTFOUND;
 }
 
-int cm_metrics_network_value(double *out, const cm_metrics *m, size_t layer, const char *name)
+int cm_metrics_network_value(double *out, cm_ctx *ctx, const cm_metrics *m, size_t layer,
+                             const char *name)
 {
-	*out = NAN;
-	if (layer >= m->nlayers)
-		return CM_ENOTFOUND;
+	int rc = cm__check_index(ctx, "layer", layer, m->nlayers);
+	if (rc)
+		return rc;
 	for (int k = 0; k < CM__NM_COUNT; k++)
 		if (!strcmp(name, cm__network_names[k])) {
 			*out = m->layers[layer].value[k];
 			return 0;
 		}
-	return group_value(out, &m->layers[layer], name);
+	if (group_value(out, &m->layers[layer], name))
+		return cm__error(ctx, CM_ENOTFOUND, "error: no network measure '%s'", name);
+	return 0;
 }
 
-int cm_metrics_actor_values(const double **out, const cm_metrics *m, size_t layer, const char *name)
+int cm_metrics_actor_values(const double **out, cm_ctx *ctx, const cm_metrics *m, size_t layer,
+                            const char *name)
 {
-	*out = NULL;
-	if (layer >= m->nlayers)
-		return CM_ENOTFOUND;
+	int rc = cm__check_index(ctx, "layer", layer, m->nlayers);
+	if (rc)
+		return rc;
 	for (int k = 0; k < CM__AM_COUNT; k++)
 		if (!strcmp(name, cm__actor_names[k])) {
 			*out = m->layers[layer].actor[k];
 			return 0;
 		}
-	return CM_ENOTFOUND;
+	return cm__error(ctx, CM_ENOTFOUND, "error: no actor measure '%s'", name);
 }

@@ -81,7 +81,7 @@ static int send_diags(int fd, const cm_ctx *ctx, size_t from)
 	if (cm__write_all(fd, &count, sizeof(count)))
 		return -1;
 	for (size_t i = from; i < ctx->diags.count; i++) {
-		const cm_diag *d = &ctx->diags.items[i];
+		const cm_diag *d = &ctx->diags.items[i].d;
 		unsigned long where[3] = {(unsigned long)d->level, d->line, d->col};
 		if (cm__write_all(fd, where, sizeof(where)) || send_string(fd, d->file) ||
 		    send_string(fd, d->message))

@@ -290,7 +290,7 @@ static int positions_of(cm_positions **out, cm_ctx *ctx, const cm__scene *s)
 {
 	int rc = cm_positions_new(out, ctx);
 	for (size_t i = 0; i < s->n && !rc; i++)
-		rc = cm_positions_set(*out, ctx, s->nodes[i].name, s->nodes[i].x, s->nodes[i].y);
+		rc = cm_positions_set(ctx, *out, s->nodes[i].name, s->nodes[i].x, s->nodes[i].y);
 	if (rc) {
 		cm_positions_free(*out);
 		*out = NULL;
@@ -303,11 +303,11 @@ static int positions_of(cm_positions **out, cm_ctx *ctx, const cm__scene *s)
 static int run(char **out, size_t *len, cm_positions **positions, cm_ctx *ctx,
                const cm_network *net, const cm_render_opts *opts)
 {
-	cm_render_opts defaults;
-	if (!opts) {
-		cm_render_opts_init(&defaults);
+	static const cm_render_opts defaults = CM_RENDER_OPTS_INIT;
+	if (!opts)
 		opts = &defaults;
-	}
+	if (cm__check_version(ctx, "cm_render_opts", opts->version, CM_RENDER_OPTS_VERSION))
+		return CM_EINVAL;
 	locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
 	if (!c)
 		return cm__oom(ctx);
@@ -362,12 +362,26 @@ int cm_render_file(cm_positions **positions, cm_ctx *ctx, const cm_network *net,
 		    cm__error(ctx, CM_EIO, "%s: error: write failed: %s",
 		              strcmp(file, "-") ? file : "<stdout>", strerror(errno ? errno : EIO));
 	if (!rc)
-		rc = cm_output_commit(o, ctx);
+		rc = cm_output_commit(ctx, o);
 	cm_output_free(o);
 	cm_render_data_free(data);
 	if (rc && positions) {
 		cm_positions_free(*positions);
 		*positions = NULL;
+	}
+	return rc;
+}
+
+int cm_render_buf(cm_buf *out, cm_positions **positions, cm_ctx *ctx, const cm_network *net,
+                  const cm_render_opts *opts)
+{
+	char *data = NULL;
+	size_t len = 0;
+	cm_buf_dispose(out);
+	int rc = cm_render_buffer(&data, &len, positions, ctx, net, opts);
+	if (!rc) {
+		out->ptr = data;
+		out->size = len;
 	}
 	return rc;
 }

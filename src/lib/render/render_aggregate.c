@@ -279,14 +279,9 @@ int cm__render_lines(size_t *out, size_t *busiest, size_t *actor, cm_ctx *ctx,
 		return cm__oom(ctx);
 	}
 	for (size_t e = 0; e < m; e++) {
-		size_t l = cm_network_edge_layer(net, e);
+		size_t l = net->edges[e].layer;
 		if (layer == SIZE_MAX || l == layer)
-			t[k++] = (slot){cm_network_edge_source(net, e),
-			                cm_network_edge_target(net, e),
-			                l,
-			                e,
-			                0,
-			                0};
+			t[k++] = (slot){net->edges[e].src, net->edges[e].dst, l, e, 0, 0};
 	}
 	qsort(t, k, sizeof(*t), by_slot);
 	for (size_t i = 0; i < k; i++)

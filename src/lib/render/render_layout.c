@@ -18,10 +18,45 @@
 #define REGION_MARGIN      14.0 /* points between the region's box and its actors */
 #define REGION_LABEL       22.0 /* room for the box's label */
 
+/* Graphviz takes char * for strings it only reads (it copies them into its
+ * own pool): it gets a copy, in buf when it fits, so ours stay const. */
+static char *gv_copy(char *buf, size_t size, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = n <= size ? buf : cm__malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+static void gv_copy_free(char *p, const char *buf)
+{
+	if (p != buf)
+		cm__free(p);
+}
+
 void cm__gv_set(void *obj, const char *name, const char *value)
 {
-	if (obj) /* a failed agnode() is reported by its caller */
-		agsafeset(obj, (char *)name, (char *)value, "");
+	char nbuf[64], vbuf[512], none[] = "";
+	char *n = obj ? gv_copy(nbuf, sizeof(nbuf), name) : NULL;
+	char *v = n ? gv_copy(vbuf, sizeof(vbuf), value) : NULL;
+	if (v) /* a failed agnode() is reported by its caller */
+		agsafeset(obj, n, v, none);
+	if (n)
+		gv_copy_free(n, nbuf);
+	if (v)
+		gv_copy_free(v, vbuf);
+}
+
+/* agnode() for a const name; NULL when Graphviz or the copy fails. */
+static Agnode_t *gv_agnode(Agraph_t *g, const char *name, int create)
+{
+	char buf[256];
+	char *n = gv_copy(buf, sizeof(buf), name);
+	Agnode_t *node = n ? agnode(g, n, create) : NULL;
+	if (n)
+		gv_copy_free(n, buf);
+	return node;
 }
 
 void cm__gv_setf(void *obj, const char *name, const char *fmt, ...)
@@ -36,7 +71,7 @@ void cm__gv_setf(void *obj, const char *name, const char *fmt, ...)
 
 Agnode_t *cm__gv_node(cm_ctx *ctx, Agraph_t *g, const cm__rnode *nd)
 {
-	Agnode_t *n = agnode(g, (char *)nd->gv, 0);
+	Agnode_t *n = gv_agnode(g, nd->gv, 0);
 	if (!n)
 		cm__error(ctx, CM_EGRAPH, "error: Graphviz lost the node of '%s'", nd->name);
 	return n;
@@ -203,7 +238,7 @@ int cm__gv_build(Agraph_t **out, cm_ctx *ctx, const cm__scene *s, const char *en
 		cm__gv_set(region, "fontcolor", "#555555");
 	}
 	for (size_t i = 0; i < s->n; i++) {
-		Agnode_t *n = agnode(g, (char *)s->nodes[i].gv, 1);
+		Agnode_t *n = gv_agnode(g, s->nodes[i].gv, 1);
 		if (!n)
 			return cm__oom(ctx);
 		if (region && s->nodes[i].inside)
@@ -269,7 +304,7 @@ static int read_positions(cm_ctx *ctx, Agraph_t *g, cm__scene *s, const char *en
 	}
 	for (size_t i = 0; i < s->n; i++) {
 		cm__rnode *nd = &s->nodes[i];
-		Agnode_t *n = agnode(g, (char *)nd->gv, 0); /* found above */
+		Agnode_t *n = gv_agnode(g, nd->gv, 0); /* found above */
 		if (!nd->pinned)
 			nd->x = round2(ND_coord(n).x + dx), nd->y = round2(ND_coord(n).y + dy);
 	}

@@ -37,7 +37,7 @@ void cm_positions_free(cm_positions *pos)
 	cm__free(pos);
 }
 
-int cm_positions_set(cm_positions *pos, cm_ctx *ctx, const char *id, double x, double y)
+int cm_positions_set(cm_ctx *ctx, cm_positions *pos, const char *id, double x, double y)
 {
 	if (!isfinite(x) || !isfinite(y))
 		return cm__error(ctx, CM_EINVAL, "error: position of '%s' is not a finite number",
@@ -72,9 +72,12 @@ size_t cm_positions_count(const cm_positions *pos)
 	return pos ? pos->count : 0;
 }
 
-const char *cm_positions_id(const cm_positions *pos, size_t i)
+int cm_positions_id(const char **out, cm_ctx *ctx, const cm_positions *pos, size_t i)
 {
-	return pos && i < pos->count ? pos->items[i].id : NULL;
+	int rc = cm__check_index(ctx, "position", i, cm_positions_count(pos));
+	if (!rc)
+		*out = pos->items[i].id;
+	return rc;
 }
 
 /* RFC 4180 quoting when the id needs it. */
@@ -181,7 +184,7 @@ static int read_line(cm_positions *pos, cm_ctx *ctx, csv_line *l, char *text)
 		return rc;
 	if (cm__strmap_get(&pos->index, l->field[0], strlen(l->field[0])) >= 0)
 		return csv_error(ctx, l, 1, "this id already has a position");
-	return cm_positions_set(pos, ctx, l->field[0], x, y);
+	return cm_positions_set(ctx, pos, l->field[0], x, y);
 }
 
 /* 1 when text holds an odd number of quotes: a quoted field is still open,
@@ -246,4 +249,14 @@ int cm_positions_read_file(cm_positions **out, cm_ctx *ctx, const char *path)
 	else
 		*out = pos;
 	return rc;
+}
+
+static int positions_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	return cm_positions_write(fp, ctx, arg);
+}
+
+int cm_positions_write_buf(cm_buf *out, cm_ctx *ctx, const cm_positions *pos)
+{
+	return cm__buf_write(out, ctx, positions_thunk, pos);
 }

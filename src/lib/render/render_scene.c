@@ -11,16 +11,13 @@
 #define LABELS_ALL_UP_TO 50 /* CM_RENDER_LABELS_AUTO: label everyone up to this */
 #define LABELS_TOP       20 /* ... else the top 20 */
 
-void cm_render_opts_init(cm_render_opts *opts)
+int cm_render_opts_init(cm_render_opts *opts, unsigned int version)
 {
-	memset(opts, 0, sizeof(*opts));
-	opts->size_by = "betweenness";
-	opts->color_by = "kind";
-	opts->labels = CM_RENDER_LABELS_AUTO;
-	opts->label_length = 18;
-	opts->layout = "auto";
-	opts->aggregate_above = 2000;
-	opts->seed = 1;
+	static const cm_render_opts defaults = CM_RENDER_OPTS_INIT;
+	if (version != CM_RENDER_OPTS_VERSION)
+		return CM_EINVAL;
+	*opts = defaults;
+	return 0;
 }
 
 /* What the build needs besides the network: measures and roles. */
@@ -56,10 +53,9 @@ static int need_metrics(const build *b)
 
 static int get_metrics(build *b, cm_ctx *ctx)
 {
-	const char *lname = b->opts->layer ? cm_network_layer_name(b->net, b->layer) : "all";
+	const char *lname = b->opts->layer ? b->net->layers[b->layer] : "all";
 	if (!b->opts->metrics) {
-		cm_metrics_opts mo;
-		cm_metrics_opts_init(&mo);
+		cm_metrics_opts mo = CM_METRICS_OPTS_INIT;
 		mo.layer = lname;
 		mo.permutations = 0; /* the E-I test plays no part in a drawing */
 		mo.seed = b->opts->seed;
@@ -80,8 +76,7 @@ static int get_roles(build *b, cm_ctx *ctx)
 		b->cls = b->opts->classification;
 		return 0;
 	}
-	cm_classify_opts co;
-	cm_classify_opts_init(&co);
+	cm_classify_opts co = CM_CLASSIFY_OPTS_INIT;
 	co.seed = b->opts->seed;
 	co.replicates = 0; /* roles need neither null models nor stability */
 	co.stability = 0;
@@ -100,8 +95,7 @@ static int find_layer(build *b, cm_ctx *ctx)
 	char list[512] = "";
 	for (size_t l = 0; l < cm_network_layer_count(b->net); l++) {
 		size_t k = strlen(list);
-		snprintf(list + k, sizeof(list) - k, "%s%s", l ? ", " : "",
-		         cm_network_layer_name(b->net, l));
+		snprintf(list + k, sizeof(list) - k, "%s%s", l ? ", " : "", b->net->layers[l]);
 	}
 	return cm__error(ctx, CM_ENOTFOUND, "error: no relation layer '%s'; the network has: %s",
 	                 b->opts->layer, *list ? list : "(no ties)");
@@ -113,7 +107,8 @@ static const char *role_of(const cm_classification *c, size_t i)
 {
 	static const unsigned order[] = {CM_ROLE_HUB, CM_ROLE_GATEKEEPER, CM_ROLE_CORE,
 	                                 CM_ROLE_PERIPHERY};
-	unsigned mask = cm_classification_role(c, i);
+	unsigned mask = 0;
+	cm_classification_role(&mask, NULL, c, i);
 	/* An actor may hold several roles; the rarest, most telling one wins. */
 	for (size_t k = 0; k < CM__ARRAY_LEN(order); k++)
 		if (mask & order[k])
@@ -136,7 +131,7 @@ static const char *node_key(build *b, cm__scene *s, size_t i, const double *comm
 {
 	const char *by = b->opts->color_by;
 	if (!strcmp(by, "kind"))
-		return cm_kind_name(cm_network_node_kind(b->net, i));
+		return cm_kind_name((cm_kind)b->net->nodes[i].kind);
 	if (!strcmp(by, "role"))
 		return role_of(b->cls, i);
 	if (comm) {
@@ -146,14 +141,14 @@ static const char *node_key(build *b, cm__scene *s, size_t i, const double *comm
 		snprintf(buf, sizeof(buf), "%020.0f", comm[i]); /* sorts numerically */
 		return cm__arena_strndup(&s->arena, buf, strlen(buf));
 	}
-	const char *v = cm_network_node_attr(b->net, i, by);
+	const char *v = cm__node_attr(b->net, i, by);
 	return v && *v ? v : "(none)";
 }
 
 static int has_attribute(const build *b)
 {
 	for (size_t i = 0; i < cm_network_node_count(b->net); i++) {
-		const char *v = cm_network_node_attr(b->net, i, b->opts->color_by);
+		const char *v = cm__node_attr(b->net, i, b->opts->color_by);
 		if (v && *v)
 			return 1;
 	}
@@ -280,7 +275,7 @@ static int color_groups(build *b, cm_ctx *ctx, cm__scene *s)
 	const char *by = b->opts->color_by;
 	const double *comm = NULL;
 	if (!strcmp(by, "community") &&
-	    cm_metrics_actor_values(&comm, b->metrics, b->mlayer, "community"))
+	    cm_metrics_actor_values(&comm, NULL, b->metrics, b->mlayer, "community"))
 		return cm__error(ctx, CM_ENOTFOUND, "error: the measures have no communities");
 	keyed *k = cm__calloc(s->n + 1, sizeof(*k));
 	if (!k)
@@ -334,13 +329,13 @@ static int node_sizes(build *b, cm_ctx *ctx, cm__scene *s)
 		int cls = !strcmp(by, "size");
 		s->size_mode = cls ? CM__SIZE_CLASS : CM__SIZE_NONE;
 		for (size_t i = 0; i < s->n; i++) {
-			cm_size sz = cm_network_node_size(b->net, i);
+			cm_size sz = (cm_size)b->net->nodes[i].size;
 			s->nodes[i].value = cls ? (double)sz : NAN;
 			s->nodes[i].width = cls ? class_width(sz) : CM__WIDTH_FLAT;
 		}
 		return 0;
 	}
-	if (cm_metrics_actor_values(&v, b->metrics, b->mlayer, by))
+	if (cm_metrics_actor_values(&v, NULL, b->metrics, b->mlayer, by))
 		return unknown_measure(ctx, by);
 	s->size_mode = CM__SIZE_MEASURE;
 	s->vmin = INFINITY, s->vmax = -INFINITY;
@@ -385,8 +380,8 @@ static int node_labels(build *b, cm_ctx *ctx, cm__scene *s)
 	int rc = 0;
 	for (size_t r = 0; r < s->n && r < k && !rc; r++) {
 		size_t i = order[r].node;
-		s->nodes[i].label = cm__render_text(&s->arena, cm_network_node_label(b->net, i),
-		                                    b->opts->label_length);
+		s->nodes[i].label =
+		    cm__render_text(&s->arena, cm__node_label(b->net, i), b->opts->label_length);
 		if (!s->nodes[i].label)
 			rc = cm__oom(ctx);
 	}
@@ -411,8 +406,8 @@ static unsigned char change_code(const cm_change *changes, size_t i)
 /* A position the file gave (attributes x and y, both finite numbers). */
 static int file_position(double *x, double *y, const cm_network *net, size_t i)
 {
-	const char *xs = cm_network_node_attr(net, i, "x");
-	const char *ys = cm_network_node_attr(net, i, "y");
+	const char *xs = cm__node_attr(net, i, "x");
+	const char *ys = cm__node_attr(net, i, "y");
 	double vx, vy;
 	if (!xs || !ys || cm__parse_double(&vx, xs) || cm__parse_double(&vy, ys) || !isfinite(vx) ||
 	    !isfinite(vy))
@@ -426,15 +421,15 @@ static int add_nodes(build *b, cm_ctx *ctx, cm__scene *s)
 	const cm_render_opts *o = b->opts;
 	int located = 0;
 	for (size_t i = 0; i < cm_network_node_count(b->net); i++) {
-		cm__rnode nd = {.name = cm_network_node_id(b->net, i), .value = NAN};
-		nd.external = cm_network_node_ownership(b->net, i) == CM_OWNERSHIP_EXTERNAL;
-		nd.inside = cm_network_node_location(b->net, i) == CM_LOCATION_INSIDE;
-		located |= (cm_network_node_has(b->net, i) & CM_HAS_LOCATION) != 0;
+		cm__rnode nd = {.name = b->net->nodes[i].id, .value = NAN};
+		nd.external = (cm_ownership)b->net->nodes[i].ownership == CM_OWNERSHIP_EXTERNAL;
+		nd.inside = (cm_location)b->net->nodes[i].location == CM_LOCATION_INSIDE;
+		located |= (b->net->nodes[i].has & CM_HAS_LOCATION) != 0;
 		nd.change = change_code(o->node_change, i);
 		nd.pinned = o->pin && cm_positions_get(&nd.x, &nd.y, o->pin, nd.name) == 0;
 		if (!nd.pinned && !o->relayout)
 			nd.pinned = (unsigned char)file_position(&nd.x, &nd.y, b->net, i);
-		nd.box = o->groups ? cm_network_node_attr(b->net, i, "group") : NULL;
+		nd.box = o->groups ? cm__node_attr(b->net, i, "group") : NULL;
 		s->boxes |= nd.box != NULL;
 		if (!(nd.gv = cm__render_gv_name(&s->arena, nd.name)))
 			return cm__oom(ctx);
@@ -485,21 +480,20 @@ static int add_edges(build *b, cm_ctx *ctx, cm__scene *s)
 	if (!s->layers)
 		return cm__oom(ctx);
 	for (size_t l = 0; l < nl; l++)
-		layer_style(&s->layers[l], cm_network_layer_name(b->net, l), &custom);
+		layer_style(&s->layers[l], b->net->layers[l], &custom);
 	s->nlayers = nl;
 	s->tiers = b->layer != SIZE_MAX && !strcmp(s->layers[b->layer].name, "supplier");
 	for (size_t e = 0; e < cm_network_edge_count(b->net); e++) {
-		size_t l = cm_network_edge_layer(b->net, e);
+		size_t l = b->net->edges[e].layer;
 		if (b->layer != SIZE_MAX && l != b->layer)
 			continue;
-		cm__redge ed = {cm_network_edge_source(b->net, e),
-		                cm_network_edge_target(b->net, e),
+		cm__redge ed = {b->net->edges[e].src,
+		                b->net->edges[e].dst,
 		                l,
 		                0,
 		                change_code(b->opts->edge_change, e),
 		                1};
-		ed.directed =
-		    cm_network_edge_directed(b->net, e) && strcmp(s->layers[l].name, "association");
+		ed.directed = b->net->edges[e].directed && strcmp(s->layers[l].name, "association");
 		s->layers[l].directed |= ed.directed;
 		s->layers[l].count++;
 		s->edge_changes |= 1u << ed.change;
@@ -546,7 +540,7 @@ static int check_busiest(const build *b, cm_ctx *ctx)
 	                 "layers), more than Graphviz can draw on one actor (%d); draw "
 	                 "groups (leave out --full, or give a smaller --aggregate-above) or "
 	                 "one layer with --layer",
-	                 cm_network_node_id(b->net, b->actor), b->busiest, CM__MAX_ACTOR_LINES);
+	                 b->net->nodes[b->actor].id, b->busiest, CM__MAX_ACTOR_LINES);
 }
 
 int cm__scene_build(cm__scene *s, cm_ctx *ctx, const cm_network *net, const cm_render_opts *opts)

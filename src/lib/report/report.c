@@ -11,7 +11,7 @@ json_t *cm__json_diags(const cm_ctx *ctx)
 	json_t *a = json_array();
 	int bad = 0;
 	for (size_t i = 0; a && !bad && i < ctx->diags.count; i++) {
-		const cm_diag *d = &ctx->diags.items[i];
+		const cm_diag *d = &ctx->diags.items[i].d;
 		bad |= json_array_append_new(
 		    a, json_pack("{s:s,s:s?,s:I,s:I,s:s}", "level",
 		                 d->level == CM_DIAG_ERROR ? "error" : "warning", "file", d->file,

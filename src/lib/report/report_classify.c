@@ -56,9 +56,9 @@ static const char *share(sharebuf *b, const cm_classification *c, const char *id
 /* "Name (large firm, externally owned)", "Name (university)" */
 static void describe(FILE *fp, const cm_network *net, int node)
 {
-	cm_kind kind = cm_network_node_kind(net, (size_t)node);
-	cm_size size = cm_network_node_size(net, (size_t)node);
-	cm__fputs_escaped(fp, cm_network_node_label(net, (size_t)node));
+	cm_kind kind = (cm_kind)net->nodes[(size_t)node].kind;
+	cm_size size = (cm_size)net->nodes[(size_t)node].size;
+	cm__fputs_escaped(fp, cm__node_label(net, (size_t)node));
 	fputs(" (", fp);
 	if (kind != CM_KIND_FIRM) {
 		fprintf(fp, "%s)", cm_kind_name(kind));
@@ -67,7 +67,7 @@ static void describe(FILE *fp, const cm_network *net, int node)
 	if (size != CM_SIZE_UNKNOWN)
 		fprintf(fp, "%s ", cm_size_name(size));
 	fprintf(fp, "firm, %s)",
-	        cm_network_node_ownership(net, (size_t)node) == CM_OWNERSHIP_EXTERNAL
+	        (cm_ownership)net->nodes[(size_t)node].ownership == CM_OWNERSHIP_EXTERNAL
 	            ? "externally owned"
 	            : "locally owned");
 }
@@ -75,20 +75,20 @@ static void describe(FILE *fp, const cm_network *net, int node)
 /* The k-th top buyer (the first large firm among them for a hub), said once
  * per report: *said records which one was. */
 /* A share at the start of a sentence. */
-static const char *capital(const char *s)
+static const char *capital(sharebuf *b, const cm_classification *c, const char *id)
 {
-	char *w = (char *)s; /* always a sharebuf's text */
-	if (*w >= 'a' && *w <= 'z')
-		*w = (char)(*w - 'a' + 'A');
-	return w;
+	share(b, c, id);
+	if (b->s[0] >= 'a' && b->s[0] <= 'z')
+		b->s[0] = (char)(b->s[0] - 'a' + 'A');
+	return b->s;
 }
 
 static void top_buyer(FILE *fp, const cm_classification *c, const char *lead, int large, int *said)
 {
 	int k = 0;
 	while (large && k < 2 && c->top_buyer[k + 1] >= 0 &&
-	       !(cm_network_node_kind(c->net, (size_t)c->top_buyer[k]) == CM_KIND_FIRM &&
-	         cm_network_node_size(c->net, (size_t)c->top_buyer[k]) == CM_SIZE_LARGE))
+	       !((cm_kind)c->net->nodes[(size_t)c->top_buyer[k]].kind == CM_KIND_FIRM &&
+	         (cm_size)c->net->nodes[(size_t)c->top_buyer[k]].size == CM_SIZE_LARGE))
 		k++;
 	if (c->top_buyer[0] < 0) {
 		if (!*said)
@@ -116,7 +116,7 @@ static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t
 		fprintf(fp,
 		        " %s of local firms are SMEs; %s of them exchange information with "
 		        "another local SME and %s are tied to a local association.",
-		        capital(share(&a, c, "sme_share")), share(&b, c, "sme_horizontal_reach"),
+		        capital(&a, c, "sme_share"), share(&b, c, "sme_horizontal_reach"),
 		        share(&d, c, "association_coverage"));
 		top_buyer(fp, c, "The largest local buyer is", 0, said);
 		break;
@@ -131,7 +131,7 @@ static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t
 		if (value(c, "sme_horizontal_reach") < 0.5)
 			fprintf(fp, " Only %s", share(&a, c, "sme_horizontal_reach"));
 		else
-			fprintf(fp, " %s", capital(share(&a, c, "sme_horizontal_reach")));
+			fprintf(fp, " %s", capital(&a, c, "sme_horizontal_reach"));
 		fprintf(fp, " of local SMEs exchange information with another local SME.");
 		break;
 	case CM_TYPE_SATELLITE_PLATFORM:
@@ -139,7 +139,7 @@ static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t
 		        " %s of local firms are owned from outside the region, %s of ties "
 		        "leave the region, and %s of local actors sit outside the largest "
 		        "local component.",
-		        capital(share(&a, c, "external_ownership")), share(&b, c, "outside_share"),
+		        capital(&a, c, "external_ownership"), share(&b, c, "outside_share"),
 		        share(&d, c, "fragmentation"));
 		break;
 	case CM_TYPE_STATE_ANCHORED:
@@ -165,7 +165,7 @@ static const char *const type_phrase[] = {
 static void verdict_words(FILE *fp, const cm_classification *c)
 {
 	int said = 0;
-	if (c->type < CM_TYPE_COUNT) {
+	if (c->type < CM_TYPE_SCORED_COUNT) {
 		fprintf(fp, "This network looks like %s.", type_phrase[c->type]);
 		explain_type(fp, c, c->type, &said);
 	} else if (c->type == CM_TYPE_HYBRID) {
@@ -258,11 +258,11 @@ static void scores_text(FILE *fp, const cm_classification *c)
 {
 	numbuf b;
 	fprintf(fp, "\n  %-12s", "scores");
-	for (int t = 0; t < CM_TYPE_COUNT; t++)
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
 		fprintf(fp, "%s%s %s", t ? ", " : "", cm_cluster_type_name((cm_cluster_type)t),
 		        num(&b, c->score[t]));
 	fprintf(fp, "\n  %-12s%s\n", "margin", num(&b, c->margin));
-	for (int t = 0; t < CM_TYPE_COUNT; t++)
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
 		fprintf(fp, "  %-12s%s %s%s%s\n", t ? "" : "gates",
 		        cm_cluster_type_name((cm_cluster_type)t), c->gate[t] ? "holds" : "fails",
 		        c->gate[t] ? "" : ": ", c->gate_why[t]);
@@ -368,7 +368,7 @@ static json_t *scores_json(const cm_classification *c, int gates)
 {
 	json_t *o = json_object();
 	int bad = 0;
-	for (int t = 0; o && t < CM_TYPE_COUNT; t++) {
+	for (int t = 0; o && t < CM_TYPE_SCORED_COUNT; t++) {
 		json_t *v = gates
 		                ? json_pack("{s:b,s:s}", "holds", c->gate[t], "why", c->gate_why[t])
 		                : cm__json_number(c->score[t]);
@@ -408,7 +408,7 @@ static json_t *flip_json(const cm_classification *c, const cm__flip *f)
 		bad |= json_array_append_new(hyb, json_string(cm_cluster_type_name(f->hybrid[k])));
 	hyb = cm__json_check(hyb, bad);
 	json_t *actor = f->kind == CM__S_ACTOR
-	                    ? json_string(cm_network_node_id(c->net, (size_t)f->which))
+	                    ? json_string(c->net->nodes[(size_t)f->which].id)
 	                    : json_null();
 	return json_pack("{s:s,s:s,s:o,s:s,s:o}", "change", cm__flip_kind_name(f->kind), "what",
 	                 change, "actor", actor, "to", cm_cluster_type_name(f->type), "hybrid_of",
@@ -508,4 +508,36 @@ int cm_classification_write(FILE *fp, cm_ctx *ctx, const cm_classification *c, c
 void cm__verdict_words(FILE *fp, const cm_classification *c)
 {
 	verdict_words(fp, c);
+}
+
+typedef struct classify_args {
+	const cm_classification *const *cs;
+	size_t count;
+	cm_format format;
+} classify_args;
+
+static int classify_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const classify_args *a = arg;
+	return cm_classification_write_many(fp, ctx, a->cs, a->count, a->format);
+}
+
+static int one_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const classify_args *a = arg;
+	return cm_classification_write(fp, ctx, a->cs[0], a->format);
+}
+
+int cm_classification_write_buf(cm_buf *out, cm_ctx *ctx, const cm_classification *c,
+                                cm_format format)
+{
+	classify_args a = {&c, 1, format};
+	return cm__buf_write(out, ctx, one_thunk, &a);
+}
+
+int cm_classification_write_many_buf(cm_buf *out, cm_ctx *ctx, const cm_classification *const *cs,
+                                     size_t count, cm_format format)
+{
+	classify_args a = {cs, count, format};
+	return cm__buf_write(out, ctx, classify_thunk, &a);
 }

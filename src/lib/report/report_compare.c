@@ -26,11 +26,21 @@ static const cm_network *actor_net(const cm_diff *d, cm_change c)
 	return c == CM_CHANGE_ENTERED ? d->new_net : d->old_net;
 }
 
+/* Match key of the i-th actor with change c (in range), and its node in
+ * the snapshot that has it. */
+static const char *actor_key(const cm_diff *d, cm_change c, size_t i, size_t *node)
+{
+	const cm__actor *a = &d->actors[d->by_change[c][i]];
+	if (node)
+		*node = c == CM_CHANGE_ENTERED ? a->new_i : a->old_i;
+	return a->key;
+}
+
 static cm_kind actor_kind(const cm_diff *d, cm_change c, size_t i)
 {
 	size_t node;
-	cm_diff_actor(d, c, i, &node);
-	return cm_network_node_kind(actor_net(d, c), node);
+	actor_key(d, c, i, &node);
+	return (cm_kind)actor_net(d, c)->nodes[node].kind;
 }
 
 static size_t kind_count(const cm_diff *d, cm_change c, cm_kind kind)
@@ -354,13 +364,13 @@ static json_t *json_actor_list(const cm_diff *d, cm_change c, int flags)
 	int bad = 0;
 	for (size_t i = 0; a && !bad && i < d->count[c]; i++) {
 		size_t node;
-		const char *key = cm_diff_actor(d, c, i, &node);
+		const char *key = actor_key(d, c, i, &node);
 		const cm_network *net = actor_net(d, c);
 		bad |= json_array_append_new(
-		    a, json_pack("{s:s,s:o*,s:s,s:s}", "key", key, "label",
-		                 json_label(d, actor_index(d, c, i), flags), "id",
-		                 cm_network_node_id(net, node), "kind",
-		                 cm_kind_name(cm_network_node_kind(net, node))));
+		    a,
+		    json_pack("{s:s,s:o*,s:s,s:s}", "key", key, "label",
+		              json_label(d, actor_index(d, c, i), flags), "id", net->nodes[node].id,
+		              "kind", cm_kind_name((cm_kind)net->nodes[node].kind)));
 	}
 	return cm__json_check(a, bad);
 }
@@ -539,7 +549,7 @@ static void csv_actors(FILE *fp, const cm_diff *d, int flags)
 			const char *f[7] = {"actor",
 			                    "",
 			                    cm_change_name((cm_change)c, 0),
-			                    cm_diff_actor(d, (cm_change)c, i, NULL),
+			                    actor_key(d, (cm_change)c, i, NULL),
 			                    "",
 			                    cm_kind_name(actor_kind(d, (cm_change)c, i)),
 			                    ""};
@@ -610,9 +620,9 @@ static size_t moved_ids(const char **ids, const cm_classification *const cls[2])
 		for (size_t k = 0; k < cm_classification_driver_count(cls[s]) && n < MAX_MOVED;
 		     k++) {
 			cm_indicator ind;
-			size_t j = 0;
-			cm_classification_indicator(&ind, cls[s],
-			                            cm_classification_driver(cls[s], k));
+			size_t j = 0, i = 0;
+			cm_classification_driver(&i, NULL, cls[s], k);
+			cm_classification_indicator(&ind, NULL, cls[s], i);
 			while (j < n && strcmp(ids[j], ind.id))
 				j++;
 			if (j == n)
@@ -625,7 +635,8 @@ static double indicator_value(const cm_classification *c, const char *id, const 
 {
 	size_t i;
 	cm_indicator ind;
-	if (cm_classification_find_indicator(&i, c, id) || cm_classification_indicator(&ind, c, i))
+	if (cm_classification_find_indicator(&i, c, id) ||
+	    cm_classification_indicator(&ind, NULL, c, i))
 		return NAN;
 	if (name)
 		*name = ind.name;
@@ -640,7 +651,7 @@ static void text_class_row(FILE *fp, const char *what, const cm_classification *
 	snprintf(conf, sizeof(conf), "%s (%s)", cm_confidence_name(level),
 	         fmt(b, sizeof(b), score, 2));
 	fprintf(fp, "  %-8s %-19s %-14s", what, type_name(c), conf);
-	for (int t = 0; t < CM_TYPE_COUNT; t++)
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
 		fprintf(fp, " %18s",
 		        fmt(b, sizeof(b), cm_classification_score(c, (cm_cluster_type)t), 3));
 	fputc('\n', fp);
@@ -668,7 +679,7 @@ static void text_classification(FILE *fp, const cm_diff *d)
 	if (!cls[0] || !cls[1])
 		return;
 	fprintf(fp, "\nclassification\n  %-8s %-19s %-14s", "", "type", "confidence");
-	for (int t = 0; t < CM_TYPE_COUNT; t++)
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
 		fprintf(fp, " %18s", cm_cluster_type_name((cm_cluster_type)t));
 	fputc('\n', fp);
 	text_class_row(fp, "old", cls[0]);
@@ -676,7 +687,7 @@ static void text_classification(FILE *fp, const cm_diff *d)
 	fprintf(fp, "  %-8s %-34s", "delta",
 	        cm_classification_type(cls[0]) == cm_classification_type(cls[1]) ? "same type"
 	                                                                         : "type changed");
-	for (int t = 0; t < CM_TYPE_COUNT; t++)
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
 		fprintf(fp, " %18s",
 		        fmt(b, sizeof(b),
 		            cm_classification_score(cls[1], (cm_cluster_type)t) -
@@ -693,7 +704,7 @@ static json_t *json_class(const cm_classification *c)
 	cm_confidence level = cm_classification_confidence(&score, &by, c);
 	json_t *scores = json_object();
 	int bad = 0;
-	for (int t = 0; scores && t < CM_TYPE_COUNT; t++)
+	for (int t = 0; scores && t < CM_TYPE_SCORED_COUNT; t++)
 		bad |= json_object_set_new(
 		    scores, cm_cluster_type_name((cm_cluster_type)t),
 		    cm__json_value(cm_classification_score(c, (cm_cluster_type)t)));
@@ -742,7 +753,7 @@ static void csv_classification(FILE *fp, const cm_diff *d)
 	const char *f[7] = {"classification",  "", "",    type_name(cls[0]),
 	                    type_name(cls[1]), "", "type"};
 	csv_row(fp, f, NAN, NAN, NAN);
-	for (int t = 0; t < CM_TYPE_COUNT; t++) {
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++) {
 		char m[64];
 		snprintf(m, sizeof(m), "score.%s", cm_cluster_type_name((cm_cluster_type)t));
 		const char *g[7] = {"classification", "", "", "", "", "", m};
@@ -791,7 +802,8 @@ static size_t timeline_layers(const char **out, size_t cap, const cm_timeline *t
 	size_t n = 0;
 	for (size_t i = 0; i < tl->count; i++)
 		for (size_t k = 0; k < cm_metrics_layer_count(tl->metrics[i]); k++) {
-			const char *name = cm_metrics_layer_name(tl->metrics[i], k);
+			const char *name = "";
+			cm_metrics_layer_name(&name, NULL, tl->metrics[i], k);
 			size_t j = 0;
 			while (j < n && strcmp(out[j], name))
 				j++;
@@ -851,7 +863,7 @@ static void text_scores(FILE *fp, const cm_timeline *tl)
 		cm__fput_escaped_field(fp, tl->names[i], 10, SIZE_MAX);
 	}
 	fputc('\n', fp);
-	for (int t = 0; t < CM_TYPE_COUNT; t++) {
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++) {
 		fprintf(fp, "  %-28s", cm_cluster_type_name((cm_cluster_type)t));
 		for (size_t i = 0; i < tl->count; i++)
 			fprintf(fp, " %10s",
@@ -878,8 +890,8 @@ static void text_layer_table(FILE *fp, const cm_timeline *tl, const char *layer)
 	for (const char *const *m = cm_metrics_network_names(); *m; m++) {
 		fprintf(fp, "  %-28s", *m);
 		for (size_t i = 0; i < tl->count; i++) {
-			double v;
-			cm_timeline_value(&v, tl, i, layer, *m);
+			double v = NAN;
+			cm_timeline_value(&v, NULL, tl, i, layer, *m);
 			fprintf(fp, " %10s", fmt(b, sizeof(b), v, 4));
 		}
 		fputc('\n', fp);
@@ -932,8 +944,8 @@ static json_t *json_values(const cm_timeline *tl, size_t i, const char **layers,
 		json_t *m = json_object();
 		for (const char *const *name = cm_metrics_network_names(); m && !bad && *name;
 		     name++) {
-			double v;
-			cm_timeline_value(&v, tl, i, layers[k], *name);
+			double v = NAN;
+			cm_timeline_value(&v, NULL, tl, i, layers[k], *name);
 			bad |= json_object_set_new(m, *name, cm__json_value(v));
 		}
 		bad |= json_object_set_new(o, layers[k], cm__json_check(m, bad));
@@ -964,7 +976,7 @@ static void csv_header(FILE *fp, const cm_timeline *tl, const char **layers, siz
 	fputs("snapshot,year,actors,ties,entered,left,formed,dissolved,jaccard,qap.r,qap.p", fp);
 	if (any_class(tl)) {
 		fputs(",type,confidence,confidence.score", fp);
-		for (int t = 0; t < CM_TYPE_COUNT; t++)
+		for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
 			fprintf(fp, ",score.%s", cm_cluster_type_name((cm_cluster_type)t));
 	}
 	for (size_t k = 0; k < nl; k++)
@@ -991,7 +1003,7 @@ static void csv_class(FILE *fp, const cm_classification *c)
 	cm_confidence level = cm_classification_confidence(&score, NULL, c);
 	fprintf(fp, ",%s,%s", type_name(c), cm_confidence_name(level));
 	csv_num(fp, score);
-	for (int t = 0; t < CM_TYPE_COUNT; t++)
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
 		csv_num(fp, cm_classification_score(c, (cm_cluster_type)t));
 }
 
@@ -1023,8 +1035,8 @@ static void csv_snapshot(FILE *fp, const cm_timeline *tl, size_t i, const char *
 		fputs(",,,,,,,", fp);
 	for (size_t k = 0; k < nl; k++)
 		for (const char *const *m = cm_metrics_network_names(); *m; m++) {
-			double v;
-			cm_timeline_value(&v, tl, i, layers[k], *m);
+			double v = NAN;
+			cm_timeline_value(&v, NULL, tl, i, layers[k], *m);
 			csv_num(fp, v);
 		}
 	fputc('\n', fp);
@@ -1057,4 +1069,40 @@ int cm_timeline_write(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_format fo
 	}
 	cm__free(layers);
 	return rc ? rc : finish(fp, ctx);
+}
+
+typedef struct compare_args {
+	const cm_diff *d;
+	const cm_timeline *tl;
+	cm_format format;
+	int flags;
+} compare_args;
+
+static int diff_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const compare_args *a = arg;
+	return cm_diff_write_flags(fp, ctx, a->d, a->format, a->flags);
+}
+
+static int timeline_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const compare_args *a = arg;
+	return cm_timeline_write(fp, ctx, a->tl, a->format);
+}
+
+int cm_diff_write_flags_buf(cm_buf *out, cm_ctx *ctx, const cm_diff *d, cm_format format, int flags)
+{
+	compare_args a = {d, NULL, format, flags};
+	return cm__buf_write(out, ctx, diff_thunk, &a);
+}
+
+int cm_diff_write_buf(cm_buf *out, cm_ctx *ctx, const cm_diff *d, cm_format format)
+{
+	return cm_diff_write_flags_buf(out, ctx, d, format, 0);
+}
+
+int cm_timeline_write_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl, cm_format format)
+{
+	compare_args a = {NULL, tl, format, 0};
+	return cm__buf_write(out, ctx, timeline_thunk, &a);
 }

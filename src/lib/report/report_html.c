@@ -9,11 +9,13 @@
 #include <math.h>
 #include <string.h>
 
-void cm_report_opts_init(cm_report_opts *opts)
+int cm_report_opts_init(cm_report_opts *opts, unsigned int version)
 {
-	memset(opts, 0, sizeof *opts);
-	cm_compare_opts_init(&opts->compare);
-	opts->interactive_max = 5000;
+	static const cm_report_opts defaults = CM_REPORT_OPTS_INIT;
+	if (version != CM_REPORT_OPTS_VERSION)
+		return CM_EINVAL;
+	*opts = defaults;
+	return 0;
 }
 
 void cm__html_text(FILE *fp, const char *s)
@@ -53,13 +55,14 @@ void cm__html_snapshot_name(FILE *fp, const cm_network *net, size_t i)
 
 const char *cm__html_attr(const cm_network *net, size_t i, unsigned bit)
 {
-	if (!(cm_network_node_has(net, i) & bit))
+	const cm__node *n = &net->nodes[i];
+	if (!(n->has & bit))
 		return NULL;
 	switch (bit) {
-	case CM_HAS_OWNERSHIP: return cm_ownership_name(cm_network_node_ownership(net, i));
-	case CM_HAS_SIZE: return cm_size_name(cm_network_node_size(net, i));
-	case CM_HAS_KIND: return cm_kind_name(cm_network_node_kind(net, i));
-	case CM_HAS_LOCATION: return cm_location_name(cm_network_node_location(net, i));
+	case CM_HAS_OWNERSHIP: return cm_ownership_name((cm_ownership)n->ownership);
+	case CM_HAS_SIZE: return cm_size_name((cm_size)n->size);
+	case CM_HAS_KIND: return cm_kind_name((cm_kind)n->kind);
+	case CM_HAS_LOCATION: return cm_location_name((cm_location)n->location);
 	default: return NULL;
 	}
 }
@@ -90,10 +93,10 @@ static void sources(const cm__html *h)
 {
 	size_t n = cm_series_count(h->series);
 	for (size_t i = 0; i < n; i++) {
-		const char *src = cm_network_source(cm_series_get(h->series, i));
+		const char *src = cm_network_source(h->series->items[i]);
 		int seen = 0;
 		for (size_t j = 0; j < i && !seen; j++)
-			seen = !strcmp(src, cm_network_source(cm_series_get(h->series, j)));
+			seen = !strcmp(src, cm_network_source(h->series->items[j]));
 		if (!seen)
 			fputs(i ? ", <code>" : "<code>", h->fp), cm__html_text(h->fp, src),
 			    fputs("</code>", h->fp);
@@ -174,17 +177,16 @@ static int page(cm__html *h)
 static int subject(cm__html *h)
 {
 	size_t last = cm_timeline_count(h->tl) - 1;
-	h->net = cm_series_get(h->series, last);
-	h->metrics = cm_timeline_metrics(h->tl, last);
-	h->cls = cm_timeline_classification(h->tl, last);
+	h->net = h->series->items[last];
+	h->metrics = h->tl->metrics[last];
+	h->cls = h->tl->cls[last];
 	if (cm_metrics_find_layer(&h->all, h->metrics, "all"))
 		return cm__error(h->ctx, CM_EINVAL, "error: the measures have no \"all\" layer");
-	cm_render_opts ro;
-	cm_render_opts_init(&ro);
+	cm_render_opts ro = CM_RENDER_OPTS_INIT;
 	ro.metrics = h->metrics;
 	ro.classification = h->cls;
 	ro.seed = h->opts->compare.seed;
-	ro.full = 1;
+	ro.full = true;
 	if (cm_network_node_count(h->net) > h->opts->interactive_max)
 		return 0;
 	return cm_render_layout(&h->pos, h->ctx, h->net, &ro);
@@ -192,16 +194,21 @@ static int subject(cm__html *h)
 
 int cm_report_write_html(FILE *fp, cm_ctx *ctx, const cm_series *series, const cm_report_opts *opts)
 {
-	cm_report_opts defaults;
+	static const cm_report_opts defaults = CM_REPORT_OPTS_INIT;
 	if (!opts)
-		cm_report_opts_init(&defaults), opts = &defaults;
+		opts = &defaults;
+	int rc = cm__check_version(ctx, "cm_report_opts", opts->version, CM_REPORT_OPTS_VERSION);
+	if (!rc)
+		rc = cm__compare_opts_check(ctx, &opts->compare);
+	if (rc)
+		return rc;
 	if (!series || cm_series_count(series) == 0)
 		return cm__error(ctx, CM_EINVAL, "error: the report needs at least one snapshot");
 	cm_compare_opts co = opts->compare;
-	co.no_classify = 0;
+	co.no_classify = false;
 	cm__html h = {fp, ctx, series, NULL, opts, NULL, NULL, NULL, NULL, 0};
 	cm_timeline *tl = NULL;
-	int rc = cm_timeline_compute(&tl, ctx, series, &co);
+	rc = cm_timeline_compute(&tl, ctx, series, &co);
 	h.tl = tl;
 	if (!rc)
 		rc = subject(&h);
@@ -210,4 +217,22 @@ int cm_report_write_html(FILE *fp, cm_ctx *ctx, const cm_series *series, const c
 	cm_positions_free(h.pos);
 	cm_timeline_free(tl);
 	return rc;
+}
+
+typedef struct html_args {
+	const cm_series *series;
+	const cm_report_opts *opts;
+} html_args;
+
+static int html_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const html_args *a = arg;
+	return cm_report_write_html(fp, ctx, a->series, a->opts);
+}
+
+int cm_report_write_html_buf(cm_buf *out, cm_ctx *ctx, const cm_series *series,
+                             const cm_report_opts *opts)
+{
+	html_args a = {series, opts};
+	return cm__buf_write(out, ctx, html_thunk, &a);
 }

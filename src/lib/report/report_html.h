@@ -6,6 +6,8 @@
 
 #include "report.h"
 
+#include "compare/compare.h"
+
 /* The styles and the script (src/lib/report/assets/), built in. */
 extern const char cm__report_css[];
 extern const char cm__report_js[];

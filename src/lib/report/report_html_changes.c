@@ -16,7 +16,7 @@ static int keymap(cm__strmap *m, const cm__html *h, const cm_network *net)
 {
 	const char *by = h->opts->compare.match_by;
 	for (size_t i = 0; i < cm_network_node_count(net); i++) {
-		const char *k = by ? cm_network_node_attr(net, i, by) : cm_network_node_id(net, i);
+		const char *k = by ? cm__node_attr(net, i, by) : net->nodes[i].id;
 		long found;
 		if (k && cm__strmap_add(m, k, strlen(k), (uint32_t)i, &found))
 			return cm__oom(h->ctx);
@@ -27,7 +27,7 @@ static int keymap(cm__strmap *m, const cm__html *h, const cm_network *net)
 static void name_in(FILE *fp, const cm_network *net, const cm__strmap *m, const char *key)
 {
 	long i = cm__strmap_get(m, key, strlen(key));
-	const char *label = i >= 0 ? cm_network_node_label(net, (size_t)i) : NULL;
+	const char *label = i >= 0 ? net->nodes[i].label : NULL;
 	cm__html_text(fp, label && *label ? label : key);
 }
 
@@ -43,7 +43,9 @@ static void actors(const cm__html *h, const pair *p, cm_change change)
 	fprintf(h->fp, "<li class=\"change-%s\"><strong>%zu %s</strong>", cm_change_name(change, 0),
 	        n, cm_change_name(change, 0));
 	for (size_t i = 0; i < n && i < MAX_NAMED; i++) {
-		const char *key = cm_diff_actor(p->d, change, i, NULL);
+		const char *key = NULL;
+		if (cm_diff_actor(&key, NULL, NULL, p->d, change, i))
+			break;
 		fputs(i ? ", " : ": ", h->fp);
 		if (change == CM_CHANGE_ENTERED)
 			name_in(h->fp, p->new_net, &p->new_keys, key);
@@ -85,7 +87,9 @@ static void attributes(const cm__html *h, const pair *p)
 	fputs("<li><strong>Attribute changes</strong> of actors in both", h->fp);
 	for (size_t i = 0; i < n; i++) {
 		size_t o;
-		const char *key = cm_diff_actor(p->d, CM_CHANGE_STAYED, i, &o);
+		const char *key;
+		if (cm_diff_actor(&key, &o, NULL, p->d, CM_CHANGE_STAYED, i))
+			break;
 		long k = cm__strmap_get(&p->new_keys, key, strlen(key));
 		if (k < 0 || !actor_changes(NULL, p, o, (size_t)k) || shown++ >= MAX_NAMED)
 			continue;
@@ -100,14 +104,17 @@ static void attributes(const cm__html *h, const pair *p)
 
 static void ties(const cm__html *h, const pair *p, size_t l, cm_change change)
 {
-	size_t n = cm_diff_tie_count(p->d, l, change);
-	const char *arrow = cm_diff_layer_directed(p->d, l) ? " &rarr; " : " &ndash; ";
+	size_t n = 0;
+	bool directed = false;
+	cm_diff_tie_count(&n, NULL, p->d, l, change);
+	cm_diff_layer_directed(&directed, NULL, p->d, l);
+	const char *arrow = directed ? " &rarr; " : " &ndash; ";
 	const cm_network *net = change == CM_CHANGE_FORMED ? p->new_net : p->old_net;
 	const cm__strmap *keys = change == CM_CHANGE_FORMED ? &p->new_keys : &p->old_keys;
 	fprintf(h->fp, "<td class=\"n\">%zu</td><td>", n);
 	for (size_t i = 0; i < n && i < MAX_NAMED; i++) {
 		const char *from, *to;
-		if (cm_diff_tie(&from, &to, p->d, l, change, i))
+		if (cm_diff_tie(&from, &to, NULL, p->d, l, change, i))
 			break;
 		fputs(i ? ", " : "", h->fp);
 		name_in(h->fp, net, keys, from);
@@ -126,13 +133,17 @@ static void tie_table(const cm__html *h, const pair *p)
 	      "(Jaccard)</th></tr></thead><tbody>\n",
 	      h->fp);
 	for (size_t l = 0; l < cm_diff_layer_count(p->d); l++) {
+		const char *name = "";
+		double jaccard = NAN;
+		cm_diff_layer_name(&name, NULL, p->d, l);
+		cm_diff_jaccard(&jaccard, NULL, p->d, l);
 		fputs("<tr><td>", h->fp);
-		cm__html_text(h->fp, cm_diff_layer_name(p->d, l));
+		cm__html_text(h->fp, name);
 		fputs("</td>", h->fp);
 		ties(h, p, l, CM_CHANGE_FORMED);
 		ties(h, p, l, CM_CHANGE_DISSOLVED);
 		fputs("<td class=\"n\">", h->fp);
-		cm__html_number(h->fp, cm_diff_jaccard(p->d, l));
+		cm__html_number(h->fp, jaccard);
 		fputs("</td></tr>\n", h->fp);
 	}
 	fputs("</tbody></table>\n", h->fp);
@@ -140,8 +151,8 @@ static void tie_table(const cm__html *h, const pair *p)
 
 static void verdict_change(const cm__html *h, size_t i)
 {
-	const cm_classification *a = cm_timeline_classification(h->tl, i - 1);
-	const cm_classification *b = cm_timeline_classification(h->tl, i);
+	const cm_classification *a = h->tl->cls[i - 1];
+	const cm_classification *b = h->tl->cls[i];
 	if (!a || !b)
 		return;
 	const char *was = cm_cluster_type_name(cm_classification_type(a));
@@ -158,11 +169,7 @@ static void verdict_change(const cm__html *h, size_t i)
 
 static int step(const cm__html *h, size_t i)
 {
-	pair p = {cm_series_get(h->series, i - 1),
-	          cm_series_get(h->series, i),
-	          {0},
-	          {0},
-	          cm_timeline_diff(h->tl, i)};
+	pair p = {h->series->items[i - 1], h->series->items[i], {0}, {0}, h->tl->diffs[i]};
 	int rc = keymap(&p.old_keys, h, p.old_net);
 	if (!rc)
 		rc = keymap(&p.new_keys, h, p.new_net);

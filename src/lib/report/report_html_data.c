@@ -22,7 +22,7 @@ static void snapshot_rows(const cm__html *h)
 	      "</th><th class=\"n\">ties</th><th>layers</th></tr></thead><tbody>\n",
 	      h->fp);
 	for (size_t i = 0; i < cm_series_count(h->series); i++) {
-		const cm_network *net = cm_series_get(h->series, i);
+		const cm_network *net = h->series->items[i];
 		fputs("<tr><td>", h->fp);
 		cm__html_snapshot_name(h->fp, net, i);
 		fputs("</td><td class=\"n\">", h->fp);
@@ -31,8 +31,7 @@ static void snapshot_rows(const cm__html *h)
 		fprintf(h->fp, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td>",
 		        cm_network_node_count(net), cm_network_edge_count(net));
 		for (size_t l = 0; l < cm_network_layer_count(net); l++)
-			fputs(l ? ", " : "", h->fp),
-			    cm__html_text(h->fp, cm_network_layer_name(net, l));
+			fputs(l ? ", " : "", h->fp), cm__html_text(h->fp, net->layers[l]);
 		fputs("</td></tr>\n", h->fp);
 	}
 	fputs("</tbody></table>\n", h->fp);
@@ -40,8 +39,8 @@ static void snapshot_rows(const cm__html *h)
 
 static void actor_name(FILE *fp, const cm_network *net, size_t i)
 {
-	const char *label = cm_network_node_label(net, i);
-	cm__html_text(fp, label && *label ? label : cm_network_node_id(net, i));
+	const char *label = net->nodes[i].label;
+	cm__html_text(fp, label && *label ? label : net->nodes[i].id);
 }
 
 /* One row: how many actors give the attribute, and the first who do not. */
@@ -49,7 +48,7 @@ static void attribute_row(const cm__html *h, size_t a)
 {
 	size_t n = cm_network_node_count(h->net), given = 0, named = 0;
 	for (size_t i = 0; i < n; i++)
-		given += (cm_network_node_has(h->net, i) & attrs[a].bit) != 0;
+		given += (h->net->nodes[i].has & attrs[a].bit) != 0;
 	fprintf(h->fp, "<tr><td>%s</td><td class=\"n\">%.1f%%</td><td>", attrs[a].name,
 	        n ? 100.0 * (double)given / (double)n : 100.0);
 	if (given == n)
@@ -57,7 +56,7 @@ static void attribute_row(const cm__html *h, size_t a)
 	else
 		fprintf(h->fp, "<span class=\"missing\">%zu missing</span>: ", n - given);
 	for (size_t i = 0; i < n && given < n && named < MAX_NAMED; i++) {
-		if (cm_network_node_has(h->net, i) & attrs[a].bit)
+		if (h->net->nodes[i].has & attrs[a].bit)
 			continue;
 		fputs(named++ ? ", " : "", h->fp);
 		actor_name(h->fp, h->net, i);
@@ -90,7 +89,9 @@ static json_t *name_or_null(const char *s)
 
 static json_t *role_text(const cm__html *h, size_t i)
 {
-	unsigned mask = h->cls ? cm_classification_role(h->cls, i) : 0;
+	unsigned mask = 0;
+	if (h->cls && cm_classification_role(&mask, NULL, h->cls, i))
+		mask = 0;
 	char buf[96] = "";
 	for (unsigned bit = 1; bit <= CM_ROLE_PERIPHERY; bit <<= 1)
 		if ((mask & bit) && cm_role_name(bit)) {
@@ -112,12 +113,12 @@ static const struct {
 static json_t *actor(const cm__html *h, size_t i, const double *const *v, int label)
 {
 	const cm_network *net = h->net;
-	const char *name = cm_network_node_label(net, i);
+	const char *name = net->nodes[i].label;
 	json_t *a = json_object();
 	int bad = !a;
-	bad = bad || json_object_set_new(a, "id", json_string(cm_network_node_id(net, i)));
+	bad = bad || json_object_set_new(a, "id", json_string(net->nodes[i].id));
 	if (!name || !*name)
-		name = cm_network_node_id(net, i);
+		name = net->nodes[i].id;
 	bad = bad || json_object_set_new(a, "name", json_string(name));
 	for (size_t k = 0; k < 4; k++)
 		bad = bad ||
@@ -142,8 +143,7 @@ static int labelled(const cm__html *h, const double *btw, size_t i)
 		return 1;
 	for (size_t j = 0; j < n && above < 20; j++) {
 		double a = isfinite(btw[j]) ? btw[j] : -1, b = isfinite(btw[i]) ? btw[i] : -1;
-		above += a > b || (a == b && strcmp(cm_network_node_id(h->net, j),
-		                                    cm_network_node_id(h->net, i)) < 0);
+		above += a > b || (a == b && strcmp(h->net->nodes[j].id, h->net->nodes[i].id) < 0);
 	}
 	return above < 20;
 }
@@ -152,7 +152,7 @@ static json_t *actors(const cm__html *h, double *max_btw)
 {
 	const double *v[3];
 	for (int k = 0; k < 3; k++)
-		if (cm_metrics_actor_values(&v[k], h->metrics, h->all, actor_measures[k]))
+		if (cm_metrics_actor_values(&v[k], h->ctx, h->metrics, h->all, actor_measures[k]))
 			return NULL;
 	size_t n = cm_network_node_count(h->net);
 	json_t *arr = json_array();
@@ -170,7 +170,7 @@ static json_t *layers(const cm__html *h)
 	json_t *arr = json_array();
 	int bad = !arr;
 	for (size_t l = 0; l < cm_network_layer_count(h->net) && !bad; l++)
-		bad = json_array_append_new(arr, json_string(cm_network_layer_name(h->net, l)));
+		bad = json_array_append_new(arr, json_string(h->net->layers[l]));
 	return cm__json_check(arr, bad);
 }
 
@@ -179,10 +179,10 @@ static json_t *edges(const cm__html *h)
 	json_t *arr = json_array();
 	int bad = !arr;
 	for (size_t e = 0; e < cm_network_edge_count(h->net) && !bad; e++)
-		bad = json_array_append_new(
-		    arr, json_pack("[I,I,I]", (json_int_t)cm_network_edge_source(h->net, e),
-		                   (json_int_t)cm_network_edge_target(h->net, e),
-		                   (json_int_t)cm_network_edge_layer(h->net, e)));
+		bad = json_array_append_new(arr,
+		                            json_pack("[I,I,I]", (json_int_t)h->net->edges[e].src,
+		                                      (json_int_t)h->net->edges[e].dst,
+		                                      (json_int_t)h->net->edges[e].layer));
 	return cm__json_check(arr, bad);
 }
 
@@ -193,7 +193,7 @@ static json_t *coords(const cm__html *h, int y)
 	int bad = !arr;
 	for (size_t i = 0; i < cm_network_node_count(h->net) && !bad; i++) {
 		double px, py;
-		if (cm_positions_get(&px, &py, h->pos, cm_network_node_id(h->net, i)))
+		if (cm_positions_get(&px, &py, h->pos, h->net->nodes[i].id))
 			return json_decref(arr), NULL;
 		bad = json_array_append_new(arr, json_real(y ? py : px));
 	}

@@ -39,8 +39,7 @@ static void interactive(const cm__html *h)
 
 static int figure(const cm__html *h, const char *layer, int number)
 {
-	cm_render_opts ro;
-	cm_render_opts_init(&ro);
+	cm_render_opts ro = CM_RENDER_OPTS_INIT;
 	ro.layer = layer;
 	ro.metrics = h->metrics;
 	ro.classification = h->cls;
@@ -72,7 +71,7 @@ int cm__html_maps(cm__html *h)
 	fputs("<section id=\"maps\">\n<h2>Cluster maps</h2>\n", h->fp);
 	int rc = figure(h, NULL, 1);
 	for (size_t l = 0; !rc && l < cm_network_layer_count(h->net); l++)
-		rc = figure(h, cm_network_layer_name(h->net, l), (int)l + 2);
+		rc = figure(h, h->net->layers[l], (int)l + 2);
 	fputs("</section>\n", h->fp);
 	return rc;
 }

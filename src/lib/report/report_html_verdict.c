@@ -65,7 +65,9 @@ static void evidence(const cm__html *h)
 	      h->fp);
 	for (size_t k = 0; k < cm_classification_driver_count(h->cls); k++) {
 		cm_indicator ind;
-		if (!cm_classification_indicator(&ind, h->cls, cm_classification_driver(h->cls, k)))
+		size_t idx;
+		if (!cm_classification_driver(&idx, NULL, h->cls, k) &&
+		    !cm_classification_indicator(&ind, NULL, h->cls, idx))
 			indicator_row(h->fp, &ind);
 	}
 	fputs("</tbody></table>\n", h->fp);
@@ -76,9 +78,9 @@ static void scores(const cm__html *h)
 	fputs("<table><thead><tr><th>type</th><th class=\"n\">score</th><th>gate</th></tr>"
 	      "</thead><tbody>\n",
 	      h->fp);
-	for (int t = 0; t < CM_TYPE_COUNT; t++) {
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++) {
 		const char *why = "";
-		int holds = cm_classification_gate(&why, h->cls, (cm_cluster_type)t);
+		bool holds = cm_classification_gate(&why, h->cls, (cm_cluster_type)t);
 		fprintf(h->fp, "<tr><td>%s</td><td class=\"n\">", type_words[t]);
 		cm__html_number(h->fp, cm_classification_score(h->cls, (cm_cluster_type)t));
 		fputs("</td><td>", h->fp);
@@ -98,7 +100,7 @@ static int runner_up(const cm_classification *c)
 	if (type == CM_TYPE_HYBRID && cm_classification_hybrid(&first, &second, c))
 		first = type;
 	int best = -1;
-	for (int t = 0; t < CM_TYPE_COUNT; t++) {
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++) {
 		const char *why;
 		if (t == (int)first || !cm_classification_gate(&why, c, (cm_cluster_type)t))
 			continue;
@@ -123,7 +125,7 @@ static void would_change(const cm__html *h)
 		      "towards it by that much.</li>\n",
 		      h->fp);
 	}
-	for (int t = 0; t < CM_TYPE_COUNT; t++)
+	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
 		if (!cm_classification_gate(&why, h->cls, (cm_cluster_type)t))
 			fprintf(h->fp, "<li>%s is ruled out because ", type_words[t]),
 			    cm__html_text(h->fp, why),
@@ -183,7 +185,7 @@ static void measure_row(const cm__html *h, size_t k)
 	fprintf(h->fp, "<tr><th scope=\"row\">%s</th>", measures[k][0]);
 	for (size_t l = 0; l < cm_metrics_layer_count(h->metrics); l++) {
 		double v = NAN;
-		cm_metrics_network_value(&v, h->metrics, l, measures[k][0]);
+		cm_metrics_network_value(&v, NULL, h->metrics, l, measures[k][0]);
 		fputs("<td class=\"n\">", h->fp);
 		if (isfinite(v))
 			cm__html_number(h->fp, v);
@@ -199,10 +201,13 @@ int cm__html_measures(cm__html *h)
 	fputs("<section id=\"measures\">\n<h2>Key network measures</h2>\n<table><thead><tr>"
 	      "<th>measure</th>",
 	      h->fp);
-	for (size_t l = 0; l < cm_metrics_layer_count(h->metrics); l++)
-		fputs("<th class=\"n\">", h->fp),
-		    cm__html_text(h->fp, cm_metrics_layer_name(h->metrics, l)),
-		    fputs("</th>", h->fp);
+	for (size_t l = 0; l < cm_metrics_layer_count(h->metrics); l++) {
+		const char *name = "";
+		cm_metrics_layer_name(&name, NULL, h->metrics, l);
+		fputs("<th class=\"n\">", h->fp);
+		cm__html_text(h->fp, name);
+		fputs("</th>", h->fp);
+	}
 	fputs("<th>what it means</th></tr></thead><tbody>\n", h->fp);
 	for (size_t k = 0; k < sizeof measures / sizeof measures[0]; k++)
 		measure_row(h, k);
@@ -219,8 +224,8 @@ int cm__html_measures(cm__html *h)
 
 static void name_of(const cm__html *h, size_t i)
 {
-	const char *label = cm_network_node_label(h->net, i);
-	cm__html_text(h->fp, label && *label ? label : cm_network_node_id(h->net, i));
+	const char *label = h->net->nodes[i].label;
+	cm__html_text(h->fp, label && *label ? label : h->net->nodes[i].id);
 }
 
 static void role_list(const cm__html *h, unsigned bit, const char *title, const char *meaning)
@@ -228,7 +233,8 @@ static void role_list(const cm__html *h, unsigned bit, const char *title, const 
 	size_t n = cm_network_node_count(h->net), count = 0;
 	fprintf(h->fp, "<dt>%s</dt><dd>%s: ", title, meaning);
 	for (size_t i = 0; i < n; i++) {
-		if (!(cm_classification_role(h->cls, i) & bit))
+		unsigned mask = 0;
+		if (cm_classification_role(&mask, NULL, h->cls, i) || !(mask & bit))
 			continue;
 		if (count++ < MAX_LISTED)
 			fputs(count > 1 ? ", " : "", h->fp), name_of(h, i);
@@ -241,8 +247,8 @@ static void role_list(const cm__html *h, unsigned bit, const char *title, const 
 /* 1 when actor a comes before actor b: higher betweenness, ties by id. */
 static int before(const cm__html *h, const double *b, size_t a, size_t c)
 {
-	return b[a] > b[c] || (b[a] == b[c] && strcmp(cm_network_node_id(h->net, a),
-	                                              cm_network_node_id(h->net, c)) < 0);
+	return b[a] > b[c] ||
+	       (b[a] == b[c] && strcmp(h->net->nodes[a].id, h->net->nodes[c].id) < 0);
 }
 
 /* The BROKERS actors of highest positive betweenness, best first. */
@@ -271,7 +277,7 @@ static void brokers(const cm__html *h)
 	fputs("<dt>Brokers</dt><dd>the highest betweenness, lying on the shortest paths between "
 	      "many pairs: ",
 	      h->fp);
-	if (!cm_metrics_actor_values(&b, h->metrics, h->all, "betweenness"))
+	if (!cm_metrics_actor_values(&b, NULL, h->metrics, h->all, "betweenness"))
 		k = top_brokers(h, b, top);
 	for (size_t r = 0; r < k; r++)
 		fputs(r ? ", " : "", h->fp), name_of(h, top[r]);

@@ -138,7 +138,7 @@ static void text_diags(FILE *fp, const cm_ctx *ctx)
 	fprintf(fp, "diagnostics: %zu\n", ctx->diags.count);
 	for (size_t i = 0; i < ctx->diags.count; i++) {
 		fputs("  ", fp);
-		cm_diag_print(fp, &ctx->diags.items[i]);
+		cm_diag_print(fp, &ctx->diags.items[i].d);
 	}
 }
 
@@ -218,4 +218,21 @@ int cm_info_write(FILE *fp, cm_ctx *ctx, const cm_series *series, cm_format form
 	json_t *root = json_pack("{s:s,s:o,s:o}", "input", source, "snapshots", snaps,
 	                         "diagnostics", cm__json_diags(ctx));
 	return cm__json_dump(root, fp, ctx);
+}
+
+typedef struct info_args {
+	const cm_series *series;
+	cm_format format;
+} info_args;
+
+static int info_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const info_args *a = arg;
+	return cm_info_write(fp, ctx, a->series, a->format);
+}
+
+int cm_info_write_buf(cm_buf *out, cm_ctx *ctx, const cm_series *series, cm_format format)
+{
+	info_args a = {series, format};
+	return cm__buf_write(out, ctx, info_thunk, &a);
 }

@@ -499,3 +499,21 @@ int cm_metrics_write(FILE *fp, cm_ctx *ctx, const cm_metrics *m, cm_format forma
 		return cm__error(ctx, CM_EIO, "error: writing the measures failed");
 	return rc;
 }
+
+typedef struct metrics_args {
+	const cm_metrics *m;
+	cm_format format;
+	int flags;
+} metrics_args;
+
+static int metrics_thunk(FILE *fp, cm_ctx *ctx, const void *arg)
+{
+	const metrics_args *a = arg;
+	return cm_metrics_write(fp, ctx, a->m, a->format, a->flags);
+}
+
+int cm_metrics_write_buf(cm_buf *out, cm_ctx *ctx, const cm_metrics *m, cm_format format, int flags)
+{
+	metrics_args a = {m, format, flags};
+	return cm__buf_write(out, ctx, metrics_thunk, &a);
+}

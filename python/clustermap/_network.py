@@ -223,9 +223,11 @@ class Classification:
     confidence     "low", "medium" or "high"
     confidence_score, limited_by  the score in [0, 1] and what limits it
     sensitivity    how the verdict stands up to perturbation: the share of
-                   node-jackknife and edge-dropout replicates that agree
-                   ("stability"), how many ran ("replicates"), the margin
-                   and what limits the confidence
+                   actor and tie drops that agree ("stability"), the
+                   --stability option ("replicates"), the margin, the lead,
+                   what limits the confidence and its words ("limit"), and
+                   the reruns that flip the verdict as (change, verdict)
+                   pairs ("flips"; docs/classification.md, "Sensitivity")
     indicators     every indicator: id, name, layer, value, z, null model,
                    its mean and sd (a DataFrame indexed by id with pandas,
                    else a list of dicts)
@@ -253,9 +255,12 @@ class Classification:
         self.why = report.get("why") or ""
         self.drivers = list(report.get("drivers") or [])
         self.secondary = dict(report.get("secondary") or {})
+        flips = (report.get("sensitivity") or {}).get("flips", [])
         self.sensitivity = {"stability": conf.get("stability"),
                             "replicates": options["stability"], "margin": self.margin,
-                            "limited_by": self.limited_by}
+                            "lead": conf.get("lead"), "limited_by": self.limited_by,
+                            "limit": conf.get("limit"),
+                            "flips": [(f["what"], _verdict_words(f)) for f in flips]}
         self.explanation = _explanation(text)
         self._indicators = [_indicator_row(i) for i in report["indicators"]]
 
@@ -392,3 +397,10 @@ def timeline(snapshots, match_by=None, permutations=None, seed=None, no_classify
                                 **_compare_args(permutations, seed, match_by, no_classify,
                                                 weighted, inside_only, groups, approx, exact))
     return report["timeline"]
+
+
+def _verdict_words(flip):
+    """"italianate", or "hybrid of italianate and hub_and_spoke"."""
+    if flip["to"] == "hybrid":
+        return "hybrid of " + " and ".join(flip["hybrid_of"])
+    return flip["to"]

@@ -10,30 +10,31 @@
 /* Documented defaults (docs/classification.md). */
 #define DEFAULT_REPLICATES    99
 #define DEFAULT_STABILITY     20
-#define DROPOUT               0.10
 #define ROLE_HUB_SHARE        0.10 /* of local supply ties */
 #define ROLE_GATEKEEPER_SHARE 0.10 /* of the region's ties to outside actors */
 #define CONFIDENCE_HIGH       0.70
 #define CONFIDENCE_MEDIUM     0.40
 /* A verdict whose defining relation was never recorded is at most medium:
  * this part sits in the middle of the medium band. */
-#define CONFIDENCE_UNRECORDED 0.55
+#define CONFIDENCE_UNRECORDED ((CONFIDENCE_HIGH + CONFIDENCE_MEDIUM) / 2)
+/* A verdict that some sensitivity change flips is at most medium, likewise. */
+#define CONFIDENCE_FLIP ((CONFIDENCE_HIGH + CONFIDENCE_MEDIUM) / 2)
 /* A hub district whose hubs are mostly externally owned is also a
  * satellite platform's (Markusen: the platform's "key investment decisions
  * made externally"): at most medium, in the middle of the band. */
-#define CONFIDENCE_EXTERNAL_HUB 0.55
+#define CONFIDENCE_EXTERNAL_HUB ((CONFIDENCE_HIGH + CONFIDENCE_MEDIUM) / 2)
 /* Strongest evidence: a null model must find the value unlikely. */
-#define EVIDENCE_ALPHA       0.05
-#define ENRIGHT_MASS         20  /* local firms for a critical mass */
-#define ENRIGHT_DEGREE       2.0 /* mean local ties per local actor for interaction */
-#define ENRIGHT_FRAGMENTED   0.30
-#define AMS_SURVIVAL_SMALL   0.80 /* micro and small share of local firms */
-#define AMS_SURVIVAL_OUTSIDE 0.30
-#define AMS_TNC              0.50
-#define AMS_FORDIST_TOP      0.20 /* the large top buyer's share of local supply ties */
-#define CE_REACH             CM__GATE_ITALIANATE_REACH
-#define CE_COVERAGE          0.30
-#define CE_MULTIPLEX         0.10
+#define EVIDENCE_ALPHA        0.05
+#define ENRIGHT_MASS          20  /* local firms for a critical mass */
+#define ENRIGHT_DEGREE        2.0 /* mean local ties per local actor for interaction */
+#define ENRIGHT_FRAGMENTED    0.30
+#define AMS_SURVIVAL_SMALL    0.80 /* micro and small share of local firms */
+#define AMS_SURVIVAL_OUTSIDE  0.30
+#define AMS_TNC               0.50
+#define AMS_FORDIST_TOP       0.20 /* the large top buyer's share of local supply ties */
+#define CE_REACH              CM__GATE_ITALIANATE_REACH
+#define CE_COVERAGE           0.30
+#define CE_MULTIPLEX          0.10
 
 int cm_classify_opts_init(cm_classify_opts *opts, unsigned int version)
 {
@@ -44,70 +45,6 @@ int cm_classify_opts_init(cm_classify_opts *opts, unsigned int version)
 		return CM_EINVAL;
 	*opts = defaults;
 	return 0;
-}
-
-/* ------------------------------------------------------------ stability */
-
-/* One replicate's verdict: node jackknife (drop >= 0) or edge dropout. */
-static int replicate(cm__verdict *out, cm_ctx *ctx, const cm__cview *v, igraph_integer_t drop,
-                     unsigned long seed, const cm_classify_opts *o)
-{
-	cm__cview r;
-	cm__cdata d;
-	cm__ind_value ind[CM__I_COUNT];
-	igraph_rng_seed(igraph_rng_default(), seed);
-	int rc = cm__cview_derive(&r, ctx, v, drop, drop >= 0 ? 0 : DROPOUT);
-	if (rc)
-		return rc;
-	if (!(rc = cm__cdata_init(&d, ctx, &r, o->seed))) {
-		if (!(rc = cm__indicators(ind, ctx, &d, 0, o->seed)))
-			cm__decide(out, ind, &d, o->hybrid_margin);
-		cm__cdata_free(&d);
-	}
-	cm__cview_free(&r);
-	return rc;
-}
-
-/* Local actors to leave out, drawn without replacement (repeating when
- * there are fewer actors than jackknife replicates). */
-static int *jackknife_draw(const cm__cview *v, size_t count, unsigned long seed)
-{
-	int *pick = cm__malloc(((size_t)v->nl + count + 1) * sizeof(int));
-	if (!pick || v->nl == 0)
-		return pick;
-	memcpy(pick, v->local, (size_t)v->nl * sizeof(int));
-	igraph_rng_seed(igraph_rng_default(), seed);
-	cm__shuffle_int(pick, (size_t)v->nl);
-	for (size_t k = (size_t)v->nl; k < count; k++)
-		pick[k] = pick[k % (size_t)v->nl];
-	return pick;
-}
-
-static int stability(cm_classification *c, cm_ctx *ctx, const cm__cview *v, const cm__verdict *ref,
-                     const cm_classify_opts *o)
-{
-	size_t runs = o->stability, jack = (runs + 1) / 2, same = 0;
-	c->stability = NAN;
-	if (runs == 0 || v->nl == 0)
-		return 0;
-	int *pick = jackknife_draw(v, jack, cm__seed_mix(o->seed, 1000));
-	if (!pick)
-		return cm__oom(ctx);
-	int rc = 0;
-	for (size_t k = 0; k < runs && !rc; k++) {
-		cm__verdict r;
-		if (cm__progress(ctx, "classify: stability", (double)k / (double)runs)) {
-			rc = cm__error(ctx, CM_ERROR, "error: cancelled");
-			break;
-		}
-		igraph_integer_t drop = k < jack ? pick[k] : -1;
-		rc = replicate(&r, ctx, v, drop, cm__seed_mix(o->seed, 2000 + k), o);
-		same += !rc && cm__verdict_same(&r, ref);
-	}
-	cm__free(pick);
-	c->stability_runs = runs;
-	c->stability = (double)same / (double)runs;
-	return rc;
 }
 
 /* ------------------------------------------------------------ confidence */
@@ -122,8 +59,80 @@ static double gap_to_third(const cm__verdict *v)
 	return v->score[v->hybrid[1]] - third;
 }
 
+/* The type the verdict leads by least (the third type for a hybrid). */
+static int lead_over(const cm__verdict *v)
+{
+	int best = v->type >= 0 ? v->type : v->hybrid[0], over = -1;
+	for (int t = 0; t < CM__TYPES; t++)
+		if (t != best && !(v->type == -1 && t == v->hybrid[1]) && !isnan(v->score[t]) &&
+		    (over < 0 || v->score[t] > v->score[over]))
+			over = t;
+	return over;
+}
+
+/* The sensitivity part: the share of actor and tie drops that keep the
+ * verdict, and at most the middle of the medium band when any change
+ * flips it (one coding choice or one actor should not leave it "high").
+ * A reversed relation is a check of the coding, not an uncertainty: a
+ * supply-based type flips under it by construction, so it is listed but
+ * does not lower confidence. */
+static double sensitivity_part(const cm_classification *c)
+{
+	const cm__sensitivity *s = &c->sens;
+	if (!s->done)
+		return NAN;
+	double part = isnan(c->stability) ? 1 : c->stability;
+	size_t flips = 0;
+	for (int k = 0; k < CM__S_KINDS; k++)
+		flips += k == CM__S_DIRECTION ? 0 : s->flips[k];
+	return flips && part > CONFIDENCE_FLIP ? CONFIDENCE_FLIP : part;
+}
+
+/* The limiting quantity in words, with the value that was used. */
+static void limit_words(cm_classification *c, int k)
+{
+	char change[160], to[64];
+	const cm__sensitivity *s = &c->sens;
+	size_t more = 0, first = 0;
+	switch (k) {
+	case 0:
+		if (c->lead_over < 0)
+			snprintf(c->limit, sizeof(c->limit), "lead %.3g", c->lead);
+		else
+			snprintf(c->limit, sizeof(c->limit), "lead %.3g over %s", c->lead,
+			         cm__type_names[c->lead_over]);
+		break;
+	case 1:
+		while (first < s->nflip && s->flip[first].kind == CM__S_DIRECTION)
+			first++;
+		if (first == s->nflip) /* only reversals flip (beyond the stored ones) */
+			first = 0;
+		cm__flip_change(change, sizeof(change), c->net, &s->flip[first]);
+		cm__flip_verdict(to, sizeof(to), &s->flip[first]);
+		for (int j = 0; j < CM__S_KINDS; j++)
+			more += j == CM__S_DIRECTION ? 0 : s->flips[j];
+		snprintf(c->limit, sizeof(c->limit), "%.100s flips to %.60s%s", change, to,
+		         more > 1 ? " (and other changes)" : "");
+		if (!s->nflip)
+			snprintf(c->limit, sizeof(c->limit), "%.0f%% of actor and tie drops agree",
+			         100 * c->stability);
+		break;
+	case 2:
+		snprintf(c->limit, sizeof(c->limit), "attributes %.0f%% complete",
+		         100 * c->completeness);
+		break;
+	case 3:
+		snprintf(c->limit, sizeof(c->limit), "%s ties not recorded", c->capped_by);
+		break;
+	default:
+		snprintf(c->limit, sizeof(c->limit),
+		         "the hubs' buying is mostly by externally owned firms");
+	}
+}
+
 /* The minimum of the lead (over every other type, eligible or not, scaled
- * by CM__MARGIN_FULL), the stability and the completeness. An unclassified
+ * by CM__MARGIN_FULL), the sensitivity, the completeness, the cap of an
+ * unrecorded relation and that of an externally owned hub. An unclassified
  * network supports no type: its confidence is low by definition. */
 static int reads_hub(const cm__verdict *v)
 {
@@ -133,26 +142,28 @@ static int reads_hub(const cm__verdict *v)
 
 static void confidence(cm_classification *c, const cm__verdict *v)
 {
-	double parts[5] = {0, c->stability, c->completeness,
+	double parts[5] = {0, sensitivity_part(c), c->completeness,
 	                   *c->capped_by ? CONFIDENCE_UNRECORDED : NAN,
 	                   v->external_hub && reads_hub(v) ? CONFIDENCE_EXTERNAL_HUB : NAN};
-	static const char *const names[5] = {"margin", "stability", "completeness",
+	static const char *const names[5] = {"lead", "sensitivity", "completeness",
 	                                     "unrecorded relations", "external hub"};
-	if (v->type >= 0)
-		parts[0] = v->lead;
-	else if (v->type == -1)
-		parts[0] = gap_to_third(v);
+	c->lead_over = v->type >= -1 ? lead_over(v) : -1;
+	c->lead = v->type >= 0 ? v->lead : v->type == -1 ? gap_to_third(v) : NAN;
 	/* A type ruled out by its gate may score above the verdict: a negative
 	 * lead is no margin at all, and confidence stays within [0, 1]. */
-	parts[0] = parts[0] <= 0 ? 0 : parts[0] >= CM__MARGIN_FULL ? 1 : parts[0] / CM__MARGIN_FULL;
+	parts[0] = !(c->lead > 0) ? 0 : c->lead >= CM__MARGIN_FULL ? 1 : c->lead / CM__MARGIN_FULL;
 	c->margin_part = parts[0];
 	c->confidence = 1;
-	c->limited_by = "margin";
+	int limit = 0;
 	for (int k = 0; k < 5; k++)
 		if (!isnan(parts[k]) && parts[k] < c->confidence)
-			c->confidence = parts[k], c->limited_by = names[k];
-	if (v->type == -2)
+			c->confidence = parts[k], limit = k;
+	c->limited_by = names[limit];
+	limit_words(c, limit);
+	if (v->type == -2) {
 		c->confidence = 0, c->limited_by = "gates";
+		snprintf(c->limit, sizeof(c->limit), "no type is eligible (see why)");
+	}
 	c->level = c->confidence >= CONFIDENCE_HIGH     ? CM_CONFIDENCE_HIGH
 	           : c->confidence >= CONFIDENCE_MEDIUM ? CM_CONFIDENCE_MEDIUM
 	                                                : CM_CONFIDENCE_LOW;
@@ -428,7 +439,7 @@ static int classify(cm_classification *c, cm_ctx *ctx, const cm_network *net,
 		cm__cdata_free(&d);
 	}
 	if (!rc)
-		rc = stability(c, ctx, &v, &verdict, o);
+		rc = cm__sensitivity_run(c, ctx, &v, &verdict, o);
 	if (!rc)
 		confidence(c, &verdict);
 	cm__cview_free(&v);

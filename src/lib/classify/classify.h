@@ -53,6 +53,8 @@ int cm__cview_canonical(cm__cview *v, cm_ctx *ctx);
  * base layers dropped with probability dropout (igraph's default RNG). */
 int cm__cview_derive(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_integer_t drop,
                      double dropout);
+/* A copy of in with the ties of base graph slot reversed (when directed). */
+int cm__cview_reverse(cm__cview *out, cm_ctx *ctx, const cm__cview *in, int slot);
 void cm__cview_free(cm__cview *v);
 
 /* -------------------------------------------------------------- indicators */
@@ -283,6 +285,11 @@ void cm__decide(cm__verdict *out, const cm__ind_value *ind, const cm__cdata *d, 
 /* "italianate", ..., "hybrid", "unclassified". */
 const char *cm__verdict_name(const cm__verdict *v);
 int cm__verdict_same(const cm__verdict *a, const cm__verdict *b);
+
+/* Reruns the classification under the changes of "Sensitivity" and fills
+ * c's sens, stability and stability_runs (nothing when opts->stability is 0). */
+int cm__sensitivity_run(cm_classification *c, cm_ctx *ctx, const cm__cview *v,
+                        const cm__verdict *ref, const cm_classify_opts *o);
 
 /* Contribution of indicator i to type t's score (weight * signal / sum). */
 double cm__contribution(const cm__ind_value *ind, size_t i, int t);

@@ -78,6 +78,20 @@ static const char *const basis_words[CM__B_COUNT] = {
     [CM__B_ACTORS] = "local actors",
 };
 
+/* The same for a count of one. */
+static const char *const basis_word[CM__B_COUNT] = {
+    [CM__B_SUP_TIES] = "local supply tie",
+    [CM__B_INFO_TIES] = "local information tie",
+    [CM__B_LOCAL_TIES] = "local tie",
+    [CM__B_REGION_TIES] = "tie of a local actor",
+    [CM__B_OUT_TIES] = "tie to an outside actor",
+    [CM__B_SMES] = "local SME",
+    [CM__B_SIZED] = "local firm of known size",
+    [CM__B_OWNED] = "local firm of known ownership",
+    [CM__B_FIRMS] = "local firm",
+    [CM__B_ACTORS] = "local actor",
+};
+
 static void count_actors(cm__counts *k, const cm__cdata *d)
 {
 	for (igraph_integer_t v = 0; v < d->v->nl; v++) {
@@ -168,8 +182,8 @@ int cm__guard(char *why, size_t n, const cm__counts *k, int i)
 		if ((gd->needs & bit) && !(k->given & bit))
 			return attribute_missing(why, n, k, bit), 0;
 	if (gd->min > 0 && k->n[gd->basis] < gd->min)
-		return snprintf(why, n, "%d %s; needs %d", k->n[gd->basis], basis_words[gd->basis],
-		                gd->min),
+		return snprintf(why, n, "%d %s; needs %d", k->n[gd->basis],
+		                (k->n[gd->basis] == 1 ? basis_word : basis_words)[gd->basis], gd->min),
 		       0;
 	return 1;
 }

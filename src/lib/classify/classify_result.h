@@ -8,6 +8,34 @@
 
 #define CM__MAX_INDICATORS 64
 #define CM__MAX_DRIVERS    5
+#define CM__MAX_FLIPS      16
+
+/* The changes a sensitivity rerun makes (docs/classification.md,
+ * "Sensitivity"); the coding changes come first. */
+enum { CM__S_BANDS, CM__S_DIRECTION, CM__S_FILL, CM__S_ACTOR, CM__S_TIES, CM__S_KINDS };
+
+/* One rerun whose verdict differs from the network's. */
+typedef struct cm__flip {
+	int kind;  /* CM__S_* */
+	int which; /* bands +1/-1; direction: 0 supplier, 1 information; fill 0..3;
+	              actor: network node; ties: replicate */
+	cm_cluster_type type, hybrid[2]; /* the verdict it flips to */
+} cm__flip;
+
+typedef struct cm__sensitivity {
+	int done; /* 0 when no rerun ran (stability 0, or too little to classify) */
+	size_t runs[CM__S_KINDS], flips[CM__S_KINDS];
+	size_t local_actors; /* the actors a drop was drawn from */
+	cm__flip flip[CM__MAX_FLIPS];
+	size_t nflip; /* stored, the first CM__MAX_FLIPS in the order of the kinds */
+} cm__sensitivity;
+
+/* "dropping 'Cantina A'", "reversing the supplier ties", ... */
+void cm__flip_change(char *out, size_t n, const cm_network *net, const cm__flip *f);
+/* "size_bands", "direction", "fill", "actor", "ties". */
+const char *cm__flip_kind_name(int kind);
+/* "italianate", "hybrid of italianate and hub_and_spoke", "unclassified". */
+void cm__flip_verdict(char *out, size_t n, const cm__flip *f);
 
 struct cm_classification {
 	const cm_network *net;
@@ -26,6 +54,10 @@ struct cm_classification {
 	cm_confidence level;
 	double confidence, margin_part, stability, completeness;
 	const char *limited_by;
+	char limit[192]; /* the limiting quantity in words ("lead 0.12 over hub_and_spoke") */
+	double lead;     /* best score minus the best other score, any type; NaN unclassified */
+	int lead_over;   /* the type it is taken over, -1 none */
+	cm__sensitivity sens;
 	size_t stability_runs;
 	size_t nind;
 	cm_indicator ind[CM__MAX_INDICATORS];

@@ -231,8 +231,8 @@ static int derive_base(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_
 	return 0;
 }
 
-int cm__cview_derive(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_integer_t drop,
-                     double dropout)
+static int derive(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_integer_t drop,
+                  double dropout, int reverse)
 {
 	memset(out, 0, sizeof(*out));
 	out->net = in->net;
@@ -246,9 +246,24 @@ int cm__cview_derive(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_in
 		if (i != drop)
 			out->node[k++] = in->node[i];
 	int rc = derive_base(out, ctx, in, drop, dropout);
+	if (!rc && reverse >= 0 && igraph_is_directed(&out->g[reverse])) {
+		igraph_error_t err = igraph_reverse_edges(&out->g[reverse], igraph_ess_all(IGRAPH_EDGEORDER_ID));
+		rc = err ? cm__igraph_error(ctx, err) : 0;
+	}
 	if (!rc)
 		rc = finish(out, ctx);
 	if (rc)
 		cm__cview_free(out);
 	return rc;
+}
+
+int cm__cview_derive(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_integer_t drop,
+                     double dropout)
+{
+	return derive(out, ctx, in, drop, dropout, -1);
+}
+
+int cm__cview_reverse(cm__cview *out, cm_ctx *ctx, const cm__cview *in, int slot)
+{
+	return derive(out, ctx, in, -1, 0, slot);
 }

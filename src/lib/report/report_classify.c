@@ -127,9 +127,12 @@ static void explain_type(FILE *fp, const cm_classification *c, cm_cluster_type t
 		if (c->type == CM_TYPE_HYBRID &&
 		    (c->hybrid[0] == CM_TYPE_ITALIANATE || c->hybrid[1] == CM_TYPE_ITALIANATE))
 			break;
-		fprintf(fp, " %s%s of local SMEs exchange information with another local SME.",
-		        value(c, "sme_horizontal_reach") < 0.5 ? "Only " : "",
-		        share(&a, c, "sme_horizontal_reach"));
+		/* "Only 20%", "45%", or "An unknown share (...)" opening the sentence. */
+		if (value(c, "sme_horizontal_reach") < 0.5)
+			fprintf(fp, " Only %s", share(&a, c, "sme_horizontal_reach"));
+		else
+			fprintf(fp, " %s", capital(&a, c, "sme_horizontal_reach"));
+		fprintf(fp, " of local SMEs exchange information with another local SME.");
 		break;
 	case CM_TYPE_SATELLITE_PLATFORM:
 		fprintf(fp,
@@ -213,6 +216,44 @@ static int verdict_text(FILE *fp, const cm_classification *c)
 	return 0;
 }
 
+/* Flips shown in the text; the JSON lists every stored one. */
+#define TEXT_FLIPS 5
+
+static void sensitivity_text(FILE *fp, const cm_classification *c)
+{
+	const cm__sensitivity *s = &c->sens;
+	static const char *const what[][2] = {{"band shift", "band shifts"},
+	                                      {"reversal", "reversals"},
+	                                      {"fill", "fills"},
+	                                      {"actor drop", "actor drops"},
+	                                      {"tie drop", "tie drops"}};
+	size_t runs = 0, flips = 0;
+	if (!s->done)
+		return;
+	for (int k = 0; k < CM__S_KINDS; k++)
+		runs += s->runs[k], flips += s->flips[k];
+	fprintf(fp, "  %-12s%zu of %zu reruns keep the verdict (", "sensitivity", runs - flips, runs);
+	for (int k = 0, first = 1; k < CM__S_KINDS; k++) {
+		if (!s->runs[k])
+			continue;
+		fprintf(fp, "%s%zu %s", first ? "" : ", ", s->runs[k], what[k][s->runs[k] != 1]),
+		    first = 0;
+		if (k == CM__S_ACTOR && s->runs[k] < s->local_actors)
+			fprintf(fp, " of %zu local actors", s->local_actors);
+	}
+	fputs(")\n", fp);
+	for (size_t k = 0; k < s->nflip && k < TEXT_FLIPS; k++) {
+		char change[160], to[64];
+		cm__flip_change(change, sizeof(change), c->net, &s->flip[k]);
+		cm__flip_verdict(to, sizeof(to), &s->flip[k]);
+		fprintf(fp, "  %-12s", "");
+		cm__fputs_escaped(fp, change);
+		fprintf(fp, " flips to %s\n", to);
+	}
+	if (flips > TEXT_FLIPS)
+		fprintf(fp, "  %-12sand %zu more (the JSON lists them)\n", "", flips - TEXT_FLIPS);
+}
+
 static void scores_text(FILE *fp, const cm_classification *c)
 {
 	numbuf b;
@@ -230,12 +271,12 @@ static void scores_text(FILE *fp, const cm_classification *c)
 		        c->unrecorded);
 	if (*c->what_to_add)
 		fprintf(fp, "  %-12s%s\n", "to add", c->what_to_add);
-	fprintf(fp, "  %-12s%s (%s), limited by %s", "confidence", cm_confidence_name(c->level),
+	fprintf(fp, "  %-12s%s (%s), limited by %s: ", "confidence", cm_confidence_name(c->level),
 	        num(&b, c->confidence), c->limited_by);
-	if (c->stability_runs)
-		fprintf(fp, "; %d%% of %zu jackknife and dropout replicates agree",
-		        pct(c->stability), c->stability_runs);
-	fprintf(fp, "\n  %-12sEnright %s; Altenburg & Meyer-Stamer %s; collective efficiency %s\n",
+	cm__fputs_escaped(fp, c->limit);
+	fputc('\n', fp);
+	sensitivity_text(fp, c);
+	fprintf(fp, "  %-12sEnright %s; Altenburg & Meyer-Stamer %s; collective efficiency %s\n",
 	        "readings", c->enright, c->ams, c->efficiency);
 }
 
@@ -359,6 +400,49 @@ static json_t *words_json(const char *list)
 	return cm__json_check(a, bad);
 }
 
+static json_t *flip_json(const cm_classification *c, const cm__flip *f)
+{
+	char change[160];
+	cm__flip_change(change, sizeof(change), c->net, f);
+	json_t *hyb = json_array();
+	int bad = 0;
+	for (int k = 0; hyb && f->type == CM_TYPE_HYBRID && k < 2; k++)
+		bad |= json_array_append_new(hyb, json_string(cm_cluster_type_name(f->hybrid[k])));
+	hyb = cm__json_check(hyb, bad);
+	json_t *actor = f->kind == CM__S_ACTOR
+	                    ? json_string(c->net->nodes[(size_t)f->which].id)
+	                    : json_null();
+	return json_pack("{s:s,s:s,s:o,s:s,s:o}", "change", cm__flip_kind_name(f->kind), "what",
+	                 change, "actor", actor, "to", cm_cluster_type_name(f->type), "hybrid_of",
+	                 hyb);
+}
+
+/* What the reruns changed and which changes flip the verdict; null when
+ * none ran. */
+static json_t *sensitivity_json(const cm_classification *c)
+{
+	const cm__sensitivity *s = &c->sens;
+	if (!s->done)
+		return json_null();
+	json_t *kinds = json_object(), *flips = json_array();
+	size_t runs = 0, nflips = 0;
+	int bad = 0;
+	for (int k = 0; kinds && k < CM__S_KINDS; k++) {
+		runs += s->runs[k], nflips += s->flips[k];
+		bad |= json_object_set_new(kinds, cm__flip_kind_name(k),
+		                           json_pack("{s:I,s:I}", "runs", (json_int_t)s->runs[k],
+		                                     "flips", (json_int_t)s->flips[k]));
+	}
+	kinds = cm__json_check(kinds, bad);
+	bad = 0;
+	for (size_t k = 0; flips && k < s->nflip; k++)
+		bad |= json_array_append_new(flips, flip_json(c, &s->flip[k]));
+	flips = cm__json_check(flips, bad);
+	return json_pack("{s:I,s:I,s:I,s:o,s:o}", "reruns", (json_int_t)runs, "keep",
+	                 (json_int_t)(runs - nflips), "local_actors", (json_int_t)s->local_actors,
+	                 "changes", kinds, "flips", flips);
+}
+
 /* An unknown reading is null: missing data is not a reading. */
 static json_t *reading(const char *word)
 {
@@ -388,14 +472,16 @@ static json_t *result_json(const cm_classification *c)
 	hyb = cm__json_check(hyb, bad);
 	/* A NULL value (a failed allocation) makes json_pack() fail. */
 	return json_pack(
-	    "{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:{s:s,s:o,s:s,s:o},s:o,s:o,s:o}", "input",
+	    "{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:{s:s,s:o,s:s,s:s,s:o,s:o},s:o,s:o,s:o,s:o}",
+	    "input",
 	    cm_network_source(c->net), "snapshot", snapshot_json(c->net), "type",
 	    cm_cluster_type_name(c->type), "hybrid_of", hyb, "scores", scores_json(c, 0), "gates",
 	    scores_json(c, 1), "margin", cm__json_number(c->margin), "why", c->why, "what_to_add",
 	    *c->what_to_add ? json_string(c->what_to_add) : json_null(), "not_recorded",
 	    words_json(c->unrecorded), "confidence", "level", cm_confidence_name(c->level), "score",
-	    cm__json_number(c->confidence), "limited_by", c->limited_by, "stability",
-	    cm__json_number(c->stability), "drivers", drivers, "indicators", inds, "secondary",
+	    cm__json_number(c->confidence), "limited_by", c->limited_by, "limit", c->limit, "lead",
+	    cm__json_number(c->lead), "stability", cm__json_number(c->stability), "sensitivity",
+	    sensitivity_json(c), "drivers", drivers, "indicators", inds, "secondary",
 	    secondary_json(c));
 }
 

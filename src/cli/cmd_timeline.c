@@ -217,7 +217,8 @@ int cmd_timeline(int argc, char **argv)
 	}
 	if (c.help)
 		return help(), EXIT_OK;
-	if (cli_output_format(&a.format, "timeline", a.output) || plot_format(&a.plot_format, a.plot))
+	if (cli_output_format(&a.format, "timeline", a.output) ||
+	    plot_format(&a.plot_format, a.plot))
 		return EXIT_USAGE;
 	cm_render_format rf;
 	if (optind >= argc)

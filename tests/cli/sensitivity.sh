@@ -34,12 +34,16 @@ ok $? "wine: JSON sensitivity names the change, its kind and the verdict"
 diag < "$TMP/check"
 
 cd "$TOP/samples" || exit 1
-# The confidence line names what limits it, with the value used: Prato's
-# lead (not the margin) over hub-and-spoke.
-cm classify prato.graphml > "$TMP/prato.txt"
-grep -q '^  confidence  medium (0.436), limited by lead: lead 0.349 over hub_and_spoke$' "$TMP/prato.txt"
+# The confidence line names what limits it, with the value used. Without
+# the reruns, Prato's lead (not the margin) over hub-and-spoke; with them,
+# the band change that turns it into a hybrid.
+cm classify --stability 0 prato.graphml > "$TMP/prato.txt"
+grep -q '^  confidence  high (0.803), limited by lead: lead 0.642 over hub_and_spoke$' "$TMP/prato.txt"
 ok $? "prato: limited by the lead, printed with its value"
-cm classify -f json prato.graphml > "$TMP/prato.json"
+cm classify prato.graphml > "$TMP/prato-s.txt"
+grep -q '^  confidence  medium (0.55), limited by sensitivity: coding every firm one size band larger flips to hybrid' "$TMP/prato-s.txt"
+ok $? "prato: with the reruns, limited by the band change that flips it"
+cm classify --stability 0 -f json prato.graphml > "$TMP/prato.json"
 python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["confidence"]; assert abs(c["score"] - c["lead"] / 0.8) < 1e-9, c' "$TMP/prato.json"
 ok $? "prato: the score is the lead the line prints, scaled"
 

@@ -20,4 +20,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 		}                                                                                  \
 	} while (0)
 
+/* Whether s[0..n) is well-formed UTF-8 (shortest forms of the lead bytes). */
+static inline int fuzz_utf8_valid(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		size_t len = s[i] < 0x80             ? 1
+		             : (s[i] & 0xE0) == 0xC0 ? 2
+		             : (s[i] & 0xF0) == 0xE0 ? 3
+		             : (s[i] & 0xF8) == 0xF0 ? 4
+		                                     : 0;
+		if (!len || (len == 2 && s[i] < 0xC2) || i + len > n)
+			return 0;
+		for (size_t k = 1; k < len; k++)
+			if ((s[i + k] & 0xC0) != 0x80)
+				return 0;
+		i += len;
+	}
+	return 1;
+}
+
 #endif

@@ -84,24 +84,6 @@ static size_t graphml(char *xml, const char **field, const size_t *len, int dup)
 
 /* ------------------------------------------------------------ messages */
 
-static int utf8_valid(const unsigned char *s, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		size_t len = s[i] < 0x80             ? 1
-		             : (s[i] & 0xE0) == 0xC0 ? 2
-		             : (s[i] & 0xF0) == 0xE0 ? 3
-		             : (s[i] & 0xF8) == 0xF0 ? 4
-		                                     : 0;
-		if (!len || (len == 2 && s[i] < 0xC2) || i + len > n)
-			return 0;
-		for (size_t k = 1; k < len; k++)
-			if ((s[i + k] & 0xC0) != 0x80)
-				return 0;
-		i += len;
-	}
-	return 1;
-}
-
 /* s[0..n) is printable UTF-8: no C0 control, DEL or C1 (U+0080-U+009F). */
 static int printable(const char *s, size_t n)
 {
@@ -109,7 +91,7 @@ static int printable(const char *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		if (u[i] < 0x20 || u[i] == 0x7F || (u[i] == 0xC2 && i + 1 < n && u[i + 1] < 0xA0))
 			return 0;
-	return utf8_valid(u, n);
+	return fuzz_utf8_valid(u, n);
 }
 
 /* A message as printed: one line, printable. */
@@ -233,7 +215,7 @@ static void check_output(const char *out, size_t len, cm_render_format f)
 		FUZZ_CHECK(doc != NULL);
 		xmlFreeDoc(doc);
 	} else if (f == CM_RENDER_DOT) {
-		FUZZ_CHECK(utf8_valid((const unsigned char *)out, len));
+		FUZZ_CHECK(fuzz_utf8_valid((const unsigned char *)out, len));
 	} else if (f == CM_RENDER_PNG) {
 		FUZZ_CHECK(len > 8 && !memcmp(out, "\x89PNG\r\n\x1a\n", 8));
 	} else {

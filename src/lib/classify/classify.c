@@ -24,17 +24,17 @@
  * made externally"): at most medium, in the middle of the band. */
 #define CONFIDENCE_EXTERNAL_HUB ((CONFIDENCE_HIGH + CONFIDENCE_MEDIUM) / 2)
 /* Strongest evidence: a null model must find the value unlikely. */
-#define EVIDENCE_ALPHA        0.05
-#define ENRIGHT_MASS          20  /* local firms for a critical mass */
-#define ENRIGHT_DEGREE        2.0 /* mean local ties per local actor for interaction */
-#define ENRIGHT_FRAGMENTED    0.30
-#define AMS_SURVIVAL_SMALL    0.80 /* micro and small share of local firms */
-#define AMS_SURVIVAL_OUTSIDE  0.30
-#define AMS_TNC               0.50
-#define AMS_FORDIST_TOP       0.20 /* the large top buyer's share of local supply ties */
-#define CE_REACH              CM__GATE_ITALIANATE_REACH
-#define CE_COVERAGE           0.30
-#define CE_MULTIPLEX          0.10
+#define EVIDENCE_ALPHA       0.05
+#define ENRIGHT_MASS         20  /* local firms for a critical mass */
+#define ENRIGHT_DEGREE       2.0 /* mean local ties per local actor for interaction */
+#define ENRIGHT_FRAGMENTED   0.30
+#define AMS_SURVIVAL_SMALL   0.80 /* micro and small share of local firms */
+#define AMS_SURVIVAL_OUTSIDE 0.30
+#define AMS_TNC              0.50
+#define AMS_FORDIST_TOP      0.20 /* the large top buyer's share of local supply ties */
+#define CE_REACH             CM__GATE_ITALIANATE_REACH
+#define CE_COVERAGE          0.30
+#define CE_MULTIPLEX         0.10
 
 int cm_classify_opts_init(cm_classify_opts *opts, unsigned int version)
 {
@@ -121,9 +121,7 @@ static void limit_words(cm_classification *c, int k)
 		snprintf(c->limit, sizeof(c->limit), "attributes %.0f%% complete",
 		         100 * c->completeness);
 		break;
-	case 3:
-		snprintf(c->limit, sizeof(c->limit), "%s ties not recorded", c->capped_by);
-		break;
+	case 3: snprintf(c->limit, sizeof(c->limit), "%s ties not recorded", c->capped_by); break;
 	default:
 		snprintf(c->limit, sizeof(c->limit),
 		         "the hubs' buying is mostly by externally owned firms");
@@ -154,10 +152,15 @@ static void confidence(cm_classification *c, const cm__verdict *v)
 	parts[0] = !(c->lead > 0) ? 0 : c->lead >= CM__MARGIN_FULL ? 1 : c->lead / CM__MARGIN_FULL;
 	c->margin_part = parts[0];
 	c->confidence = 1;
+	/* Of equal parts, the one that says most is named: the external hub
+	 * before a sensitivity flip (often the hub's own size band). */
+	static const int order[5] = {0, 4, 1, 2, 3};
 	int limit = 0;
-	for (int k = 0; k < 5; k++)
+	for (int j = 0; j < 5; j++) {
+		int k = order[j];
 		if (!isnan(parts[k]) && parts[k] < c->confidence)
 			c->confidence = parts[k], limit = k;
+	}
 	c->limited_by = names[limit];
 	limit_words(c, limit);
 	if (v->type == -2) {

@@ -187,7 +187,8 @@ static int too_little(char *why, size_t n, const cm__cdata *d)
 		       1;
 	if (ties < CM__MIN_LOCAL_TIES)
 		return snprintf(why, n, "only %d tie%s involve%s local actors (at least %d needed)",
-		                (int)ties, ties == 1 ? "" : "s", ties == 1 ? "s" : "", CM__MIN_LOCAL_TIES),
+		                (int)ties, ties == 1 ? "" : "s", ties == 1 ? "s" : "",
+		                CM__MIN_LOCAL_TIES),
 		       1;
 	return 0;
 }

@@ -183,7 +183,8 @@ int cm__guard(char *why, size_t n, const cm__counts *k, int i)
 			return attribute_missing(why, n, k, bit), 0;
 	if (gd->min > 0 && k->n[gd->basis] < gd->min)
 		return snprintf(why, n, "%d %s; needs %d", k->n[gd->basis],
-		                (k->n[gd->basis] == 1 ? basis_word : basis_words)[gd->basis], gd->min),
+		                (k->n[gd->basis] == 1 ? basis_word : basis_words)[gd->basis],
+		                gd->min),
 		       0;
 	return 1;
 }

@@ -90,7 +90,8 @@ static int coding_run(cm__verdict *out, int *ran, cm_ctx *ctx, const cm__cview *
 	cm_network copy = *v->net;
 	cm__node *nodes = NULL;
 	if (kind == CM__S_DIRECTION) {
-		*ran = igraph_ecount(&v->g[slot[which]]) > 0 && igraph_is_directed(&v->g[slot[which]]);
+		*ran =
+		    igraph_ecount(&v->g[slot[which]]) > 0 && igraph_is_directed(&v->g[slot[which]]);
 	} else {
 		if (!(nodes = cm__malloc((copy.n + 1) * sizeof(cm__node))))
 			return cm__oom(ctx);
@@ -172,8 +173,8 @@ static int cancelled(cm_ctx *ctx, size_t k, size_t total)
 	return cm__error(ctx, CM_ERROR, "error: cancelled");
 }
 
-static int random_runs(cm__sensitivity *s, cm_ctx *ctx, const cm__cview *v,
-                       const cm__verdict *ref, const cm_classify_opts *o)
+static int random_runs(cm__sensitivity *s, cm_ctx *ctx, const cm__cview *v, const cm__verdict *ref,
+                       const cm_classify_opts *o)
 {
 	size_t actors = actor_count(v), ties = (o->stability + 1) / 2, total = actors + ties;
 	int *pick = actor_draw(v, actors, cm__seed_mix(o->seed, 1000));

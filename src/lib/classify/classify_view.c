@@ -247,7 +247,8 @@ static int derive(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_integ
 			out->node[k++] = in->node[i];
 	int rc = derive_base(out, ctx, in, drop, dropout);
 	if (!rc && reverse >= 0 && igraph_is_directed(&out->g[reverse])) {
-		igraph_error_t err = igraph_reverse_edges(&out->g[reverse], igraph_ess_all(IGRAPH_EDGEORDER_ID));
+		igraph_error_t err =
+		    igraph_reverse_edges(&out->g[reverse], igraph_ess_all(IGRAPH_EDGEORDER_ID));
 		rc = err ? cm__igraph_error(ctx, err) : 0;
 	}
 	if (!rc)

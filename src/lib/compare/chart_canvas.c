@@ -10,8 +10,8 @@
 #include <math.h>
 #include <stdio.h>
 
-static const char *const styles[CM__CHART_SERIES] = {"solid",  "dashed", "dotted", "dashed",
-                                                     "solid",  "dashed", "dotted", "dashed"};
+static const char *const styles[CM__CHART_SERIES] = {"solid", "dashed", "dotted", "dashed",
+                                                     "solid", "dashed", "dotted", "dashed"};
 
 static void text(cm__canvas *cv, double x, double y, cm__anchor anchor, const char *s)
 {
@@ -28,7 +28,8 @@ static void segment(cm__canvas *cv, double x1, double y1, double x2, double y2, 
 
 static void titles(cm__canvas *cv, const cm_chart *c)
 {
-	cm__text_style big = {17, 1, NULL, CM__ANCHOR_MIDDLE}, bold = {13, 1, NULL, CM__ANCHOR_START};
+	cm__text_style big = {17, 1, NULL, CM__ANCHOR_MIDDLE},
+	               bold = {13, 1, NULL, CM__ANCHOR_START};
 	cm__text_style small = {11, 0, "#333333", CM__ANCHOR_START};
 	if (c->title)
 		cm__canvas_text(cv, CHART_LEFT + CHART_PLOT_W / 2, 30, &big, c->title);
@@ -119,8 +120,7 @@ static void legend(cm__canvas *cv, const cm_chart *c)
 	}
 }
 
-int cm__chart_draw(char **out, size_t *len, cm_ctx *ctx, const cm_chart *c,
-                   cm_render_format format)
+int cm__chart_draw(char **out, size_t *len, cm_ctx *ctx, const cm_chart *c, cm_render_format format)
 {
 	cm__chart_scale s;
 	cm__canvas *cv = NULL;

@@ -253,8 +253,8 @@ static int draw_snapshot(cm_ctx *ctx, const cm_timeline *tl, size_t i, const cha
 	if (!rc) {
 		snapshot_path(path, sizeof(path), dir, tl->names[i], o.format);
 		char title[512];
-		snprintf(title, sizeof(title), "%s%s%s", o.title ? o.title : "", o.title ? ": " : "",
-		         tl->names[i]);
+		snprintf(title, sizeof(title), "%s%s%s", o.title ? o.title : "",
+		         o.title ? ": " : "", tl->names[i]);
 		o.pin = pin;
 		o.title = title;
 		o.metrics = tl->metrics[i];

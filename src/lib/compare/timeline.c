@@ -341,7 +341,8 @@ int cm_timeline_plot_opts(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const cm
 		                  p.series,
 		                  opts->caption,
 		                  notes};
-		rc = write_chart(fp, ctx, &chart, opts->version >= 2 ? opts->format : CM_RENDER_SVG);
+		rc =
+		    write_chart(fp, ctx, &chart, opts->version >= 2 ? opts->format : CM_RENDER_SVG);
 	}
 	cm__free((void *)notes);
 	plot_free(&p);

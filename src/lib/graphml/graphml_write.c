@@ -88,8 +88,11 @@ static int shadowed(const writer *wr, const char *name)
 static size_t employees_column(const cm_network *net)
 {
 	for (size_t k = 0; k < net->nncols; k++) {
+		const char *type = net->ncols[k].type;
 		if (strcmp(net->ncols[k].name, "employees"))
 			continue;
+		if (strcmp(type, "string") && strcmp(type, "int") && strcmp(type, "long"))
+			return SIZE_MAX; /* a decimal or boolean column stays as it is */
 		for (size_t i = 0; i < net->n; i++) {
 			const char *v = cm__column_get(&net->ncols[k], i);
 			long l;
@@ -121,7 +124,9 @@ static void keys(writer *wr)
 	for (size_t k = 0; k < net->nncols; k++)
 		if (!shadowed(wr, net->ncols[k].name))
 			key(wr, ncol_id(wr, k, id, sizeof(id)), "node", net->ncols[k].name,
-			    k == wr->employees ? "int" : net->ncols[k].type);
+			    k == wr->employees && !strcmp(net->ncols[k].type, "string")
+			        ? "int"
+			        : net->ncols[k].type);
 	for (size_t k = 0; wr->extra && k < wr->extra->count; k++) {
 		snprintf(id, sizeof(id), "m%zu", k);
 		key(wr, id, "node", wr->extra->names[k], "double");

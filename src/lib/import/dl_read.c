@@ -578,39 +578,19 @@ static int read_lines(dl *d, FILE *fp)
 	char *line = NULL;
 	size_t cap = 0, tcap = 0;
 	span *t = NULL;
-	unsigned long long max = d->ctx->limits.max_bytes;
-	size_t maxlen = d->ctx->limits.max_value_length;
 	ssize_t len;
 	while (!d->stop && (len = getline(&line, &cap, fp)) >= 0) {
 		d->line++;
 		d->bytes += (unsigned long long)len;
-		if (max && d->bytes > max) {
-			diag(d, CM_DIAG_ERROR, NULL, NULL,
-			     "input exceeds the limit of %llu bytes; raise it with --max-bytes",
-			     max);
-			d->stop = CM_ELIMIT;
-		} else if (maxlen && (size_t)len > maxlen) {
-			diag(d, CM_DIAG_ERROR, NULL, NULL,
-			     "line length exceeds the limit of %zu; raise it with "
-			     "--max-value-length",
-			     maxlen);
-			d->stop = CM_ELIMIT;
-		} else if (memchr(line, '\0', (size_t)len)) {
-			diag(d, CM_DIAG_ERROR, NULL, NULL,
-			     "a NUL byte; this is not a DL text file");
-			d->stop = CM_EPARSE;
-		} else {
+		cm__line_at at = {d->file, "DL", d->line, d->bytes};
+		if ((d->stop = cm__line_check(d->ctx, &at, line, (size_t)len)))
+			d->errors++;
+		else
 			one_line(d, line, &t, &tcap);
-		}
 	}
-	int ioerr = ferror(fp);
 	free(line); /* getline's buffer comes from malloc */
 	cm__free(t);
-	if (ioerr && !d->stop)
-		return cm__diag(d->ctx, CM_DIAG_ERROR, d->file, 0, 0, "cannot read: %s",
-		                strerror(EIO)),
-		       CM_EIO;
-	return 0;
+	return cm__line_end(d->ctx, d->file, fp, d->stop);
 }
 
 /* What the whole file must have said. */

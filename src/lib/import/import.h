@@ -32,6 +32,20 @@ typedef struct cm__sheet_opts {
 	char decimal;   /* 0: detect */
 } cm__sheet_opts;
 
+/* Where a line-based reader is: its file (the name in messages), format
+ * ("DL", "Pajek"), line number and the bytes read so far. */
+typedef struct cm__line_at {
+	const char *file, *format;
+	unsigned long line;
+	unsigned long long bytes;
+} cm__line_at;
+/* 0 when the line may be read; else the code to stop with, the reason a
+ * diagnostic of ctx: past max_bytes or max_value_length, or a NUL byte. */
+int cm__line_check(cm_ctx *ctx, const cm__line_at *at, const char *text, size_t len);
+/* After the last line: CM_EIO (with a diagnostic) when fp failed and the
+ * reader had not stopped on its own. */
+int cm__line_end(cm_ctx *ctx, const char *file, FILE *fp, int stopped);
+
 void cm__sheet_free(cm__sheet *sh);
 /* Appends a cell to the row being built (cm__sheet_end_row closes it). */
 int cm__sheet_add_cell(cm__sheet *sh, cm_ctx *ctx, size_t col, const char *text, size_t len);

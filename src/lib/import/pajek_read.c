@@ -459,38 +459,18 @@ static int read_lines(pj *p, FILE *fp)
 {
 	char *line = NULL;
 	size_t cap = 0;
-	unsigned long long max = p->ctx->limits.max_bytes;
-	size_t maxlen = p->ctx->limits.max_value_length;
 	ssize_t len;
 	while (!p->stop && (len = getline(&line, &cap, fp)) >= 0) {
 		p->line++;
 		p->bytes += (unsigned long long)len;
-		if (max && p->bytes > max) {
-			diag(p, CM_DIAG_ERROR, NULL, NULL,
-			     "input exceeds the limit of %llu bytes; raise it with --max-bytes",
-			     max);
-			p->stop = CM_ELIMIT;
-		} else if (maxlen && (size_t)len > maxlen) {
-			diag(p, CM_DIAG_ERROR, NULL, NULL,
-			     "line length exceeds the limit of %zu; raise it with "
-			     "--max-value-length",
-			     maxlen);
-			p->stop = CM_ELIMIT;
-		} else if (memchr(line, '\0', (size_t)len)) {
-			diag(p, CM_DIAG_ERROR, NULL, NULL,
-			     "a NUL byte; this is not a Pajek text file");
-			p->stop = CM_EPARSE;
-		} else {
+		cm__line_at at = {p->file, "Pajek", p->line, p->bytes};
+		if ((p->stop = cm__line_check(p->ctx, &at, line, (size_t)len)))
+			p->errors++;
+		else
 			one_line(p, line);
-		}
 	}
-	int ioerr = ferror(fp);
 	free(line); /* getline's buffer comes from malloc */
-	if (ioerr && !p->stop) {
-		cm__diag(p->ctx, CM_DIAG_ERROR, p->file, 0, 0, "cannot read: %s", strerror(EIO));
-		return CM_EIO;
-	}
-	return 0;
+	return cm__line_end(p->ctx, p->file, fp, p->stop);
 }
 
 int cm__pajek_read(cm_series **out, cm_ctx *ctx, const char *name, FILE *fp,

@@ -295,8 +295,7 @@ int cm__render_label(char **out, size_t *len, cm_ctx *ctx, const char *label,
 	return finish(ctx, g, rc);
 }
 
-int cm__gv_render_placed(char **out, size_t *len, cm_ctx *ctx, Agraph_t *g,
-                         cm_render_format format)
+int cm__gv_render_placed(char **out, size_t *len, cm_ctx *ctx, Agraph_t *g, cm_render_format format)
 {
 	GVC_t *gvc;
 	int rc = begin(&gvc, ctx, format);

@@ -199,8 +199,8 @@ void cm__canvas_free(cm__canvas *cv);
 void cm__canvas_line(cm__canvas *cv, const double *xy, size_t n, const cm__stroke *st);
 /* A Graphviz shape (box, circle, triangle, diamond) filling rect (x, y,
  * width, height); fill NULL leaves it hollow. */
-void cm__canvas_shape(cm__canvas *cv, const char *shape, const double rect[4],
-                      const cm__stroke *st, const char *fill);
+void cm__canvas_shape(cm__canvas *cv, const char *shape, const double rect[4], const cm__stroke *st,
+                      const char *fill);
 /* One line of text whose baseline is at y. */
 void cm__canvas_text(cm__canvas *cv, double x, double y, const cm__text_style *ts,
                      const char *text);

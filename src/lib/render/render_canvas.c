@@ -62,7 +62,7 @@ int cm__canvas_new(cm__canvas **out, cm_ctx *ctx, double width, double height)
 	cm__gv_set(cv->g, "bgcolor", "white");
 	cm__gv_set(cv->g, "pad", "0");
 	cm__gv_set(cv->g, "margin", "0"); /* PDF would get half an inch */
-	cm__gv_set(cv->g, "dpi", "72"); /* a point is a pixel, as in the SVG */
+	cm__gv_set(cv->g, "dpi", "72");   /* a point is a pixel, as in the SVG */
 	cm__gv_set(cv->g, "outputorder", "edgesfirst");
 	/* An invisible node the size of the canvas fixes the bounding box. */
 	Agnode_t *frame = node_at(cv, width / 2, height / 2);
@@ -128,8 +128,8 @@ void cm__canvas_line(cm__canvas *cv, const double *xy, size_t n, const cm__strok
 	cm__gv_set(e, "style", st->style ? st->style : "solid");
 }
 
-void cm__canvas_shape(cm__canvas *cv, const char *shape, const double rect[4],
-                      const cm__stroke *st, const char *fill)
+void cm__canvas_shape(cm__canvas *cv, const char *shape, const double rect[4], const cm__stroke *st,
+                      const char *fill)
 {
 	Agnode_t *n = node_at(cv, rect[0] + rect[2] / 2, rect[1] + rect[3] / 2);
 	if (!n)

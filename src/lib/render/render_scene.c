@@ -345,7 +345,8 @@ static int node_sizes(build *b, cm_ctx *ctx, cm__scene *s)
 			s->vmin = fmin(s->vmin, v[i]), s->vmax = fmax(s->vmax, v[i]);
 	}
 	if (b->opts->size_lo < b->opts->size_hi) /* a range shared with other drawings */
-		s->vmin = fmin(s->vmin, b->opts->size_lo), s->vmax = fmax(s->vmax, b->opts->size_hi);
+		s->vmin = fmin(s->vmin, b->opts->size_lo),
+		s->vmax = fmax(s->vmax, b->opts->size_hi);
 	for (size_t i = 0; i < s->n; i++)
 		s->nodes[i].width = cm__render_width(v[i], s->vmin, s->vmax);
 	return 0;

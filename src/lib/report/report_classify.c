@@ -232,7 +232,8 @@ static void sensitivity_text(FILE *fp, const cm_classification *c)
 		return;
 	for (int k = 0; k < CM__S_KINDS; k++)
 		runs += s->runs[k], flips += s->flips[k];
-	fprintf(fp, "  %-12s%zu of %zu reruns keep the verdict (", "sensitivity", runs - flips, runs);
+	fprintf(fp, "  %-12s%zu of %zu reruns keep the verdict (", "sensitivity", runs - flips,
+	        runs);
 	for (int k = 0, first = 1; k < CM__S_KINDS; k++) {
 		if (!s->runs[k])
 			continue;
@@ -409,9 +410,8 @@ static json_t *flip_json(const cm_classification *c, const cm__flip *f)
 	for (int k = 0; hyb && f->type == CM_TYPE_HYBRID && k < 2; k++)
 		bad |= json_array_append_new(hyb, json_string(cm_cluster_type_name(f->hybrid[k])));
 	hyb = cm__json_check(hyb, bad);
-	json_t *actor = f->kind == CM__S_ACTOR
-	                    ? json_string(c->net->nodes[(size_t)f->which].id)
-	                    : json_null();
+	json_t *actor =
+	    f->kind == CM__S_ACTOR ? json_string(c->net->nodes[(size_t)f->which].id) : json_null();
 	return json_pack("{s:s,s:s,s:o,s:s,s:o}", "change", cm__flip_kind_name(f->kind), "what",
 	                 change, "actor", actor, "to", cm_cluster_type_name(f->type), "hybrid_of",
 	                 hyb);
@@ -473,8 +473,7 @@ static json_t *result_json(const cm_classification *c)
 	/* A NULL value (a failed allocation) makes json_pack() fail. */
 	return json_pack(
 	    "{s:s,s:o,s:s,s:o,s:o,s:o,s:o,s:s,s:o,s:o,s:{s:s,s:o,s:s,s:s,s:o,s:o},s:o,s:o,s:o,s:o}",
-	    "input",
-	    cm_network_source(c->net), "snapshot", snapshot_json(c->net), "type",
+	    "input", cm_network_source(c->net), "snapshot", snapshot_json(c->net), "type",
 	    cm_cluster_type_name(c->type), "hybrid_of", hyb, "scores", scores_json(c, 0), "gates",
 	    scores_json(c, 1), "margin", cm__json_number(c->margin), "why", c->why, "what_to_add",
 	    *c->what_to_add ? json_string(c->what_to_add) : json_null(), "not_recorded",

@@ -944,8 +944,7 @@ static void text_timeline_actors(FILE *fp, const cm_timeline *tl, int flags)
 	}
 }
 
-static int timeline_text(FILE *fp, const cm_timeline *tl, const char **layers, size_t nl,
-                         int flags)
+static int timeline_text(FILE *fp, const cm_timeline *tl, const char **layers, size_t nl, int flags)
 {
 	fprintf(fp,
 	        "snapshots (changes from the one before; ties of all layers)\n"
@@ -1009,13 +1008,13 @@ static json_t *json_timeline(const cm_timeline *tl, const char **layers, size_t 
 	for (size_t i = 0; a && !bad && i < tl->count; i++) {
 		const cm_network *net = tl->nets[i];
 		bad |= json_array_append_new(
-		    a, json_pack("{s:s,s:s,s:o,s:I,s:I,s:o,s:o,s:o}", "name", tl->names[i],
-		                 "source", net->source, "year",
-		                 net->year ? json_integer(net->year) : json_null(), "actors",
-		                 (json_int_t)net->n, "ties", (json_int_t)net->m, "change",
-		                 i ? json_change(tl->diffs[i], flags) : json_null(), "classification",
-		                 tl->cls[i] ? json_class(tl->cls[i]) : json_null(), "measures",
-		                 json_values(tl, i, layers, nl)));
+		    a, json_pack(
+		           "{s:s,s:s,s:o,s:I,s:I,s:o,s:o,s:o}", "name", tl->names[i], "source",
+		           net->source, "year", net->year ? json_integer(net->year) : json_null(),
+		           "actors", (json_int_t)net->n, "ties", (json_int_t)net->m, "change",
+		           i ? json_change(tl->diffs[i], flags) : json_null(), "classification",
+		           tl->cls[i] ? json_class(tl->cls[i]) : json_null(), "measures",
+		           json_values(tl, i, layers, nl)));
 	}
 	return json_pack("{s:{s:o}}", "timeline", "snapshots", cm__json_check(a, bad));
 }

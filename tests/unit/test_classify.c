@@ -228,6 +228,63 @@ static void test_public_anchor(cm_ctx *ctx)
 	unload(&f);
 }
 
+/* Two verdicts alike in every field cm__decide() sets. */
+static int same_verdict(const cm__verdict *a, const cm__verdict *b)
+{
+	int same = a->type == b->type && a->best == b->best && a->margin == b->margin &&
+	           a->lead == b->lead && a->external_hub == b->external_hub &&
+	           !memcmp(a->hybrid, b->hybrid, sizeof(a->hybrid)) &&
+	           !strcmp(a->unclassified_why, b->unclassified_why);
+	for (int t = 0; same && t < CM__TYPES; t++)
+		same = a->gate[t] == b->gate[t] && a->judged[t] == b->judged[t] &&
+		       !strcmp(a->why[t], b->why[t]) &&
+		       (a->score[t] == b->score[t] || (isnan(a->score[t]) && isnan(b->score[t])));
+	return same;
+}
+
+/* The sensitivity reruns compute only the indicators a weight or a gate
+ * reads: the verdict must be the one of every indicator, and whatever value
+ * a skipped indicator takes must leave it as it is. */
+static void verdict_only(cm_ctx *ctx, const char *name, const char *body)
+{
+	fixture f;
+	cm__ind_value part[CM__I_COUNT], moved[CM__I_COUNT];
+	cm__verdict full, fast, v;
+	load(&f, ctx, body, 0);
+	ok(f.ok && !cm__verdict_indicators(part, ctx, &f.d), "%s: verdict indicators computed",
+	   name);
+	cm__decide(&full, guarded, &f.d, CM__HYBRID_MARGIN);
+	cm__decide(&fast, part, &f.d, CM__HYBRID_MARGIN);
+	ok(same_verdict(&full, &fast), "%s: the same verdict as from every indicator", name);
+	int skipped = 0, kept = 1;
+	static const double values[] = {-1, 0, 0.5, 1, NAN};
+	for (int i = 0; i < CM__I_COUNT; i++) {
+		if (!isnan(part[i].value) || isnan(guarded[i].value))
+			continue;
+		skipped++;
+		for (size_t k = 0; k < sizeof(values) / sizeof(*values); k++) {
+			memcpy(moved, guarded, sizeof(moved));
+			moved[i].value = values[k];
+			cm__decide(&v, moved, &f.d, CM__HYBRID_MARGIN);
+			kept &= same_verdict(&full, &v);
+		}
+	}
+	ok(skipped > 0, "%s: %d indicators skipped", name, skipped);
+	ok(kept, "%s: no skipped indicator moves the verdict", name);
+	unload(&f);
+}
+
+static void test_verdict_only(cm_ctx *ctx)
+{
+	verdict_only(ctx, "big star", big_star);
+	verdict_only(ctx, "public anchor",
+	             PUBLIC("gov", "government") FIRM("a", "small") FIRM("b", "small")
+	                 FIRM("c", "small") FIRM("d", "small") FIRM("e", "small") FIRM("f", "small")
+	                     FIRM("g", "large") SUP("a", "gov") SUP("b", "gov") SUP("c", "gov")
+	                         SUP("d", "gov") SUP("e", "gov") SUP("f", "g") SUP("a", "g")
+	                             SUP("b", "g") SUP("c", "d") SUP("e", "f") SUP("g", "gov"));
+}
+
 /* Above CM__EXACT_BETWEENNESS_MAX local actors betweenness is summed over
  * evenly spaced sources by our own search: it must equal igraph's. */
 static void test_sampled_betweenness(cm_ctx *ctx)
@@ -472,6 +529,7 @@ int main(void)
 	test_hierarchy(ctx);
 	test_ties(ctx);
 	test_public_anchor(ctx);
+	test_verdict_only(ctx);
 	test_sampled_betweenness(ctx);
 	test_nulls(ctx);
 	test_tiers(ctx);

@@ -241,6 +241,9 @@ int cm__indicator(double *out, cm_ctx *ctx, cm__cdata *d, int i);
  * with replicates > 0 also its null model and z-score. */
 int cm__indicators(cm__ind_value *out, cm_ctx *ctx, cm__cdata *d, size_t replicates,
                    unsigned long seed);
+/* The indicators cm__decide() reads (a weight for some type, or a gate's);
+ * the others are NaN. For reruns that need only the verdict. */
+int cm__verdict_indicators(cm__ind_value *out, cm_ctx *ctx, cm__cdata *d);
 
 /* ---------------------------------------------------------------- decision */
 

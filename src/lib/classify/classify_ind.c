@@ -189,3 +189,41 @@ int cm__indicators(cm__ind_value *out, cm_ctx *ctx, cm__cdata *d, size_t replica
 	}
 	return 0;
 }
+
+/* The indicators a gate reads besides the weighted ones (classify_decide.c). */
+static int feeds_verdict(int i)
+{
+	static const int gated[] = {
+	    CM__I_SME_SHARE,     CM__I_SME_REACH,     CM__I_EXTERNAL_OWNERSHIP, CM__I_OUTSIDE_SHARE,
+	    CM__I_FRAGMENTATION, CM__I_PUBLIC_BUYING, CM__I_HUB_DOMINANCE};
+	for (int t = 0; t < CM__TYPES; t++)
+		if (cm__ind_defs[i].weight[t] != 0)
+			return 1;
+	for (size_t k = 0; k < CM__ARRAY_LEN(gated); k++)
+		if (gated[k] == i)
+			return 1;
+	return 0;
+}
+
+/* An indicator that no weight and no gate reads cannot change a verdict
+ * (its weight adds nothing to a score or to the sum of weights), so the
+ * sensitivity reruns skip it: the hierarchy's reachability alone was a
+ * seventh of their time at 10,000 actors. */
+int cm__verdict_indicators(cm__ind_value *out, cm_ctx *ctx, cm__cdata *d)
+{
+	cm__counts_init(&d->counts, d);
+	for (int i = 0; i < CM__I_COUNT; i++) {
+		cm__ind_value *iv = &out[i];
+		iv->z = NAN;
+		iv->null = cm__null_start(NAN);
+		iv->exact = 0;
+		iv->value = NAN;
+		*iv->why = 0;
+		if (!feeds_verdict(i) || !cm__guard(iv->why, sizeof(iv->why), &d->counts, i))
+			continue;
+		int rc = cm__indicator(&iv->value, ctx, d, i);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}

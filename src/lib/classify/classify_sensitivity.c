@@ -25,7 +25,7 @@ static int verdict_of(cm__verdict *out, cm_ctx *ctx, const cm__cview *v, const c
 	int rc = cm__cdata_init(&d, ctx, v, o->seed);
 	if (rc)
 		return rc;
-	if (!(rc = cm__indicators(ind, ctx, &d, 0, o->seed)))
+	if (!(rc = cm__verdict_indicators(ind, ctx, &d)))
 		cm__decide(out, ind, &d, o->hybrid_margin);
 	cm__cdata_free(&d);
 	return rc;
@@ -80,8 +80,10 @@ static size_t recode(cm__node *nodes, size_t n, int kind, int which)
 
 /* One coding change, on the view (a reversed relation) or on a copy of the
  * network's nodes that the view's vertices point into (the view's order
- * stays: a change of attributes moves no vertex). *ran is 0 when the
- * change changed nothing. */
+ * stays: a change of attributes moves no vertex, and no graph either, since
+ * size and ownership place no tie and no actor inside or outside; so the
+ * view's graphs serve as they are). *ran is 0 when the change changed
+ * nothing. */
 static int coding_run(cm__verdict *out, int *ran, cm_ctx *ctx, const cm__cview *v, int kind,
                       int which, const cm_classify_opts *o)
 {
@@ -100,10 +102,9 @@ static int coding_run(cm__verdict *out, int *ran, cm_ctx *ctx, const cm__cview *
 		tmp.net = &copy;
 	}
 	int rc = 0;
-	if (*ran)
-		rc = kind == CM__S_DIRECTION ? cm__cview_reverse(&r, ctx, v, slot[which])
-		                             : cm__cview_derive(&r, ctx, &tmp, -1, 0);
-	if (*ran && !rc) {
+	if (*ran && kind != CM__S_DIRECTION)
+		rc = verdict_of(out, ctx, &tmp, o);
+	else if (*ran && !(rc = cm__cview_reverse(&r, ctx, v, slot[which]))) {
 		rc = verdict_of(out, ctx, &r, o);
 		cm__cview_free(&r);
 	}

@@ -84,6 +84,20 @@ same "$TMP/out" "$EXP/formats-cluster-edges-dl.txt" "dl: an edge list by number 
 cm validate formats/bad.dl > /dev/null 2> "$TMP/err"
 status $? 1 "dl: a bad file exits 1"
 same "$TMP/err" "$EXP/formats-bad-dl.txt" "dl: each problem as FILE:LINE:COL: error:"
+# The direction rule (docs/import.md): a symmetric matrix is an undirected
+# network, one tie per pair, as UCINET keeps one; a single tie without its
+# mirror, or mirrored with another value, makes every tie of it directed.
+dl_ties() { # dl_ties B->A C->A: the tie count of a 3 x 3 matrix with a->b and a->c
+	printf 'DL N = 3\nFORMAT = FULLMATRIX\nLABELS:\na, b, c\nDATA:\n0 1 1\n%s 0 0\n%s 0 0\n' \
+		"$1" "$2" > "$TMP/m.dl"
+	cm info "$TMP/m.dl" 2> /dev/null | sed -n 's/^    untyped *//p'
+}
+[ "$(dl_ties 1 1)" = "0 directed, 2 undirected" ]
+ok $? "dl: a symmetric matrix gives one undirected tie per pair"
+[ "$(dl_ties 1 0)" = "3 directed, 0 undirected" ]
+ok $? "dl: a tie without its mirror makes the matrix directed"
+[ "$(dl_ties 2 1)" = "4 directed, 0 undirected" ]
+ok $? "dl: a tie mirrored with another value makes the matrix directed"
 counts_and_content dl 'dl n = 20000000\nformat = edgelist1\ndata:\n1 2\n' \
 	": error: the header declares 20000000 actors, more than a file of 45 bytes describes (at most 4816); check N" \
 	formats/cluster.dl 5

@@ -338,6 +338,10 @@ int cm_network_write_graphml(FILE *fp, cm_ctx *ctx, const cm_network *net,
 	*wr = (writer){.fp = fp, .net = net, .extra = extra};
 	errno = 0;
 	document(wr);
+	/* Flushed as libxml2's output buffer did on closing, so that a full
+	 * disk is told here, with its reason, not only when the file closes. */
+	if (!wr->failed && fflush(fp))
+		wr->io_errno = errno, wr->failed = 1;
 	int failed = wr->failed || ferror(fp), e = wr->io_errno;
 	cm__free(wr);
 	if (!failed)

@@ -33,6 +33,10 @@ run quote 1 --nodes nodes.csv --edges edges-quote.csv
 run latin1 1 --nodes nodes.csv --edges edges-latin1.csv
 run european 0 --nodes nodes-eu.csv --edges edges-eu.csv
 run edges-only 0 --edges edges-only.csv
+# Markup characters, tabs, line ends and UTF-8 in ids, labels, relations and
+# extra columns: the expected file is what libxml2's xmlTextWriter wrote, the
+# bytes the writer keeps since it writes without it.
+run escapes 0 --nodes nodes-escapes.csv --edges edges-escapes.csv
 
 # ---------------------------------------------------------------- mapping, survey, matrix
 run survey 0 --nodes firms.csv --edges answers.csv --map survey.map

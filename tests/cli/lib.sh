@@ -54,6 +54,23 @@ same() {
 	fi
 }
 
+# counts_and_content FORMAT TEXT MESSAGE FIXTURE EDGES: the checks every
+# line-based reader shares. A file of TEXT (printf's format) whose header
+# counts far more actors than it describes exits 1 with MESSAGE ("$TMP/huge"
+# stands for the file), before the actors are made: memory follows the file,
+# not the count. FIXTURE, copied under a .txt name, is still read as FORMAT
+# (told by its content), with EDGES ties.
+counts_and_content() {
+	printf "$2" > "$TMP/huge"
+	cm info "$TMP/huge" > /dev/null 2> "$TMP/err"
+	status $? 1 "$1: a header counting more actors than the file holds exits 1"
+	grep -qxF "$TMP/huge$3" "$TMP/err"
+	ok $? "$1: the count named, against the file's size"
+	cp "$4" "$TMP/fixture.txt"
+	cm info "$TMP/fixture.txt" 2> /dev/null | grep -qx "  edges: $5"
+	ok $? "$1: detected by content"
+}
+
 # status CODE EXPECTED NAME
 status() {
 	if [ "$1" -eq "$2" ]; then ok 0 "$3"; else ok 1 "$3 (exit $1, expected $2)"; fi

@@ -234,6 +234,25 @@ int cm__diag(cm_ctx *ctx, cm_diag_level level, const char *file, unsigned long l
 	return 0;
 }
 
+int cm__reader_vdiag(cm_ctx *ctx, size_t *errors, cm_diag_level level, const char *file,
+                     unsigned long line, unsigned long col, const char *fmt, va_list ap)
+{
+	char msg[900];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	*errors += level == CM_DIAG_ERROR;
+	return cm__diag(ctx, level, file, line, col, "%s", msg) ? CM_ENOMEM : 0;
+}
+
+int cm__reader_diag(cm_ctx *ctx, size_t *errors, cm_diag_level level, const char *file,
+                    unsigned long line, unsigned long col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = cm__reader_vdiag(ctx, errors, level, file, line, col, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
 size_t cm__diag_errors(const cm_ctx *ctx)
 {
 	return ctx->diags.errors;

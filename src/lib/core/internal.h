@@ -58,6 +58,21 @@ int cm__check_version(cm_ctx *ctx, const char *what, unsigned int version, unsig
 int cm__diag(cm_ctx *ctx, cm_diag_level level, const char *file, unsigned long line,
              unsigned long col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 size_t cm__diag_errors(const cm_ctx *ctx);
+/* A file reader's diagnostic (GraphML, GEXF, GML, Pajek, DL): the message
+ * formatted (up to 899 bytes), an error counted in *errors, which the reader
+ * keeps because the context may drop diagnostics past its limit, and
+ * recorded with cm__diag. Returns CM_ENOMEM, on which the reader stops, or 0. */
+int cm__reader_diag(cm_ctx *ctx, size_t *errors, cm_diag_level level, const char *file,
+                    unsigned long line, unsigned long col, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+int cm__reader_vdiag(cm_ctx *ctx, size_t *errors, cm_diag_level level, const char *file,
+                     unsigned long line, unsigned long col, const char *fmt, va_list ap)
+    __attribute__((format(printf, 7, 0)));
+/* The column of at in line, counted from 1; 1 without either. */
+static inline unsigned long cm__column_at(const char *at, const char *line)
+{
+	return at && line ? (unsigned long)(at - line) + 1 : 1;
+}
 
 /* Reports progress; returns nonzero when the user asked to cancel. */
 int cm__progress(cm_ctx *ctx, const char *what, double fraction);

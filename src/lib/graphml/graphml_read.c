@@ -159,20 +159,14 @@ static void stop(reader *r, int code)
 	xmlStopParser(r->xml);
 }
 
-static void diag_at(reader *r, cm_diag_level level, unsigned long line, unsigned long col,
-                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static void diag_at(reader *r, cm_diag_level level, unsigned long line, unsigned long col,
-                    const char *fmt, ...)
-{
-	char msg[900];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	r->errors += level == CM_DIAG_ERROR;
-	if (cm__diag(r->ctx, level, r->file, line, col, "%s", msg))
-		stop(r, CM_ENOMEM);
-}
+/* A diagnostic (cm__reader_diag); the parser stops when it cannot be kept. */
+#define diag_at(r, level, ln, col, ...)                                                            \
+	do {                                                                                       \
+		int rc_ = cm__reader_diag((r)->ctx, &(r)->errors, level, (r)->file, ln, col,       \
+		                          __VA_ARGS__);                                            \
+		if (rc_)                                                                           \
+			stop(r, rc_);                                                              \
+	} while (0)
 
 #define ERR(r, ...)  diag_at(r, CM_DIAG_ERROR, cur_line(r), cur_col(r), __VA_ARGS__)
 #define WARN(r, ...) diag_at(r, CM_DIAG_WARNING, cur_line(r), cur_col(r), __VA_ARGS__)
@@ -203,12 +197,12 @@ static void kind_error(reader *r, unsigned long line, unsigned long col, const c
 		r->ctx->diags.errors++;
 		return;
 	}
-	char msg[900];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	int rc = cm__reader_vdiag(r->ctx, &r->errors, CM_DIAG_ERROR, r->file, line, col, fmt, ap);
 	va_end(ap);
-	diag_at(r, CM_DIAG_ERROR, line, col, "%s", msg);
+	if (rc)
+		stop(r, rc);
 }
 
 static void summarise_kinds(reader *r)

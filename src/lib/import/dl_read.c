@@ -48,20 +48,14 @@ typedef struct dl {
 	int stop;
 } dl;
 
-static void diag(dl *d, cm_diag_level level, const char *at, const char *line, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-static void diag(dl *d, cm_diag_level level, const char *at, const char *line, const char *fmt, ...)
-{
-	char msg[900];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	unsigned long col = at && line ? (unsigned long)(at - line) + 1 : 1;
-	d->errors += level == CM_DIAG_ERROR;
-	if (cm__diag(d->ctx, level, d->file, d->line, col, "%s", msg))
-		d->stop = CM_ENOMEM;
-}
+/* A diagnostic at the column of at in the line (cm__reader_diag); the read
+ * stops when it cannot be kept. */
+#define diag(d, level, at, text, ...)                                                              \
+	do {                                                                                       \
+		if (cm__reader_diag((d)->ctx, &(d)->errors, level, (d)->file, (d)->line,           \
+		                    cm__column_at(at, text), __VA_ARGS__))                         \
+			(d)->stop = CM_ENOMEM;                                                     \
+	} while (0)
 
 /* ------------------------------------------------------------ tokens */
 

@@ -44,21 +44,23 @@ typedef struct gx {
 	int stop;
 } gx;
 
-static void diag(gx *g, cm_diag_level level, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void diag(gx *g, cm_diag_level level, const char *fmt, ...)
+static unsigned long xml_line(const gx *g)
 {
-	char msg[900];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	g->errors += level == CM_DIAG_ERROR;
-	unsigned long line = g->xml ? (unsigned long)xmlSAX2GetLineNumber(g->xml) : 0;
-	unsigned long col = g->xml ? (unsigned long)xmlSAX2GetColumnNumber(g->xml) : 0;
-	if (cm__diag(g->ctx, level, g->file, line, col, "%s", msg))
-		g->stop = CM_ENOMEM;
+	return g->xml ? (unsigned long)xmlSAX2GetLineNumber(g->xml) : 0;
 }
+
+static unsigned long xml_col(const gx *g)
+{
+	return g->xml ? (unsigned long)xmlSAX2GetColumnNumber(g->xml) : 0;
+}
+
+/* A diagnostic where the parser is (cm__reader_diag). */
+#define diag(g, level, ...)                                                                        \
+	do {                                                                                       \
+		if (cm__reader_diag((g)->ctx, &(g)->errors, level, (g)->file, xml_line(g),         \
+		                    xml_col(g), __VA_ARGS__))                                      \
+			(g)->stop = CM_ENOMEM;                                                     \
+	} while (0)
 
 static void halt(gx *g, int code)
 {

@@ -43,22 +43,15 @@ typedef struct gml {
 	int stop;
 } gml;
 
-static void diag(gml *g, cm_diag_level level, unsigned long line, unsigned long col,
-                 const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static void diag(gml *g, cm_diag_level level, unsigned long line, unsigned long col,
-                 const char *fmt, ...)
-{
-	char msg[900];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	g->errors += level == CM_DIAG_ERROR;
-	if (level == CM_DIAG_ERROR && !g->stop)
-		g->stop = CM_EPARSE; /* one error ends the read: the rest would only echo it */
-	if (cm__diag(g->ctx, level, g->file, line, col, "%s", msg))
-		g->stop = CM_ENOMEM;
-}
+/* One error ends the read: the rest would only echo it. */
+#define diag(g, level, ln, col, ...)                                                               \
+	do {                                                                                       \
+		if ((level) == CM_DIAG_ERROR && !(g)->stop)                                        \
+			(g)->stop = CM_EPARSE;                                                     \
+		if (cm__reader_diag((g)->ctx, &(g)->errors, level, (g)->file, ln, col,             \
+		                    __VA_ARGS__))                                                  \
+			(g)->stop = CM_ENOMEM;                                                     \
+	} while (0)
 
 /* ------------------------------------------------------------ bytes */
 

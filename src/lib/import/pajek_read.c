@@ -39,20 +39,14 @@ typedef struct pj {
 	int stop; /* CM_E* that ends the read */
 } pj;
 
-static void diag(pj *p, cm_diag_level level, const char *at, const char *line, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-static void diag(pj *p, cm_diag_level level, const char *at, const char *line, const char *fmt, ...)
-{
-	char msg[900];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	unsigned long col = at && line ? (unsigned long)(at - line) + 1 : 1;
-	p->errors += level == CM_DIAG_ERROR;
-	if (cm__diag(p->ctx, level, p->file, p->line, col, "%s", msg))
-		p->stop = CM_ENOMEM;
-}
+/* A diagnostic at the column of at in the line (cm__reader_diag); the read
+ * stops when it cannot be kept. */
+#define diag(p, level, at, text, ...)                                                              \
+	do {                                                                                       \
+		if (cm__reader_diag((p)->ctx, &(p)->errors, level, (p)->file, (p)->line,           \
+		                    cm__column_at(at, text), __VA_ARGS__))                         \
+			(p)->stop = CM_ENOMEM;                                                     \
+	} while (0)
 
 /* ------------------------------------------------------------ tokens */
 

@@ -703,7 +703,9 @@ int cm_timeline_value(double *out, cm_ctx *ctx, const cm_timeline *tl, size_t i,
 
 /* Small multiples: one diagram per snapshot, DIR/NAME.EXT (EXT from
  * opts->format), all on the positions of one layout of every actor and tie
- * of the series; DIR must exist. opts may be NULL. */
+ * of the series; DIR must exist. opts may be NULL. Each panel's title is
+ * the snapshot's name, with its year when the name does not say it, after
+ * opts->title and ": " when given; opts->caption goes under every panel. */
 int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
                        const struct cm_render_opts *opts);
 

@@ -703,7 +703,9 @@ int cm_timeline_value(double *out, cm_ctx *ctx, const cm_timeline *tl, size_t i,
 
 /* Small multiples: one diagram per snapshot, DIR/NAME.EXT (EXT from
  * opts->format), all on the positions of one layout of every actor and tie
- * of the series; DIR must exist. opts may be NULL. */
+ * of the series; DIR must exist. opts may be NULL. Each panel's title is
+ * the snapshot's name, with its year when the name does not say it, after
+ * opts->title and ": " when given; opts->caption goes under every panel. */
 int cm_timeline_render(cm_ctx *ctx, const cm_timeline *tl, const char *dir,
                        const struct cm_render_opts *opts);
 
@@ -717,7 +719,9 @@ int cm_timeline_write_flags(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, cm_for
 int cm_timeline_write_buf(cm_buf *out, cm_ctx *ctx, const cm_timeline *tl, cm_format format);
 
 /* A line chart written as standalone SVG: one series per entry of y, x as
- * numbers (years; spaced by value) with a label each. NaN points leave a gap. */
+ * numbers (years; spaced by value) with a label each. NaN points leave a gap.
+ * Series k is drawn in the palette's k-th line colour (docs/render.md,
+ * "Colours"), with its own marker and dash. */
 typedef struct cm_chart_series {
 	const char *name;
 	const double *y; /* npoints values */
@@ -730,7 +734,7 @@ typedef struct cm_chart {
 	size_t npoints;
 	const double *x;             /* npoints, ascending */
 	const char *const *x_labels; /* npoints tick labels, or NULL for the numbers */
-	size_t nseries;              /* at most 8: the palette's distinct colours */
+	size_t nseries;              /* at most 8: the distinct markers and dashes */
 	const cm_chart_series *series;
 	const char *caption;        /* a line under the chart, or NULL */
 	const char *const *x_notes; /* npoints notes under the tick labels, or NULL */
@@ -744,7 +748,8 @@ int cm_chart_write_svg_buf(cm_buf *out, cm_ctx *ctx, const cm_chart *chart);
 int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *measures,
                      const char *layer);
 /* The same with a title, a caption and the verdicts. Series are named in
- * words ("information ties: degree centralization"). */
+ * words ("information ties: degree centralization") and drawn in their
+ * layer's colour in the maps ("all" in a tone of its own). */
 typedef struct cm_plot_opts {
 	unsigned int version; /* CM_PLOT_OPTS_VERSION */
 	const char *measures; /* as for cm_timeline_plot; NULL: density */

@@ -28,8 +28,9 @@ static void help(void)
 	       "                               (default " DEFAULT_MEASURES ")\n"
 	       "      --layer NAME             layer of measures given without one (default all)\n"
 	       "      --title TEXT             the chart's title; before each snapshot's name\n"
-	       "                               in the titles of --render-dir\n"
-	       "      --caption TEXT           a line under the chart (source, date, ...)\n"
+	       "                               (and year) in the titles of --render-dir\n"
+	       "      --caption TEXT           a line under the chart and under every diagram\n"
+	       "                               of --render-dir (source, date, ...)\n"
 	       "      --verdicts               each snapshot's verdict under its year\n"
 	       "      --render-dir DIR         one diagram per snapshot, DIR/NAME.svg, all on\n"
 	       "                               the same positions (small multiples)\n"
@@ -76,6 +77,7 @@ static int draw(cm_ctx *ctx, const cm_timeline *tl, const cli_series *opts, cons
 	cm_render_opts_init(&ro, CM_RENDER_OPTS_VERSION);
 	ro.seed = opts->compare.seed;
 	ro.title = a->title;
+	ro.caption = a->caption;
 	cm_positions *pin = NULL;
 	if (a->positions && cm_positions_read_file(&pin, ctx, a->positions)) {
 		cli_print_error(ctx, a->positions);
@@ -226,9 +228,10 @@ int cmd_timeline(int argc, char **argv)
 	if (cm_render_format_parse(&rf, a.render_format) || rf == CM_RENDER_PLAIN)
 		return cli_usage("timeline", "unknown render format '%s'; use svg, png, pdf or dot",
 		                 a.render_format);
-	if ((a.title && !a.plot && !a.render_dir) || ((a.caption || a.verdicts) && !a.plot))
-		return cli_usage("timeline", "--title goes with --plot or --render-dir, --caption "
-		                             "and --verdicts with --plot");
+	if (((a.title || a.caption) && !a.plot && !a.render_dir) || (a.verdicts && !a.plot))
+		return cli_usage("timeline",
+		                 "--title and --caption go with --plot or --render-dir, "
+		                 "--verdicts with --plot");
 	if (a.positions && !a.render_dir)
 		return cli_usage("timeline", "--positions goes with --render-dir");
 	if (a.verdicts && s.compare.no_classify)

@@ -76,6 +76,33 @@ CLICK = """(() => {
           status: document.getElementById('map-status').textContent};
 })()"""
 
+# A wheel step zooms about the pointer and a drag pans: the actor under the
+# pointer stays under it, a dragged one moves with the pointer, both once
+# the view is redrawn after the gesture (the picture moves by a transform
+# meanwhile, docs/report.md).
+PAN_ZOOM = """(async () => {
+  const svg = document.querySelector('#map svg');
+  const at = c => { const r = c.getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2]; };
+  const settle = () => new Promise(r => setTimeout(r, 400));
+  document.getElementById('map').scrollIntoView();
+  const c = document.querySelector('#map circle.a'), w0 = svg.viewBox.baseVal.width;
+  const [x, y] = at(c);
+  svg.dispatchEvent(new WheelEvent('wheel', {clientX: x, clientY: y, deltaY: -100,
+    bubbles: true, cancelable: true}));
+  await settle();
+  const [x1, y1] = at(c), w1 = svg.viewBox.baseVal.width;
+  const opt = (px, py) => ({clientX: px, clientY: py, bubbles: true, pointerId: 1});
+  svg.dispatchEvent(new PointerEvent('pointerdown', opt(x1, y1)));
+  svg.dispatchEvent(new PointerEvent('pointermove', opt(x1 + 40, y1 + 25)));
+  window.dispatchEvent(new PointerEvent('pointerup', opt(x1 + 40, y1 + 25)));
+  await settle();
+  const [x2, y2] = at(c);
+  return {zoom: w0 / w1, still: Math.hypot(x1 - x, y1 - y),
+          moved: Math.hypot(x2 - x1 - 40, y2 - y1 - 25),
+          transform: svg.style.transform};
+})()"""
+
 SORT = """(() => {
   const th = Array.from(document.querySelectorAll('#actors-table th'))
       .find(t => t.textContent === 'degree');
@@ -127,6 +154,10 @@ def check_report(browser, clustermap, outdir, name, files):
     c = browser.eval(CLICK)
     ok(c["focus"] and c["ties"] > 0 and ": " in c["status"],
      f"{name}: a click shows an actor's ties", c)
+    z = browser.eval(PAN_ZOOM)
+    ok(abs(z["zoom"] - 1.15) < 1e-6 and z["still"] < 1.5 and z["moved"] < 1.5 and
+       not z["transform"],
+       f"{name}: zoom keeps the actor under the pointer, a drag moves it along", z)
     degrees = browser.eval(SORT)
     ok(degrees == sorted(degrees, reverse=True) and len(degrees) == len(names),
        f"{name}: the table sorts by degree", degrees[:10])

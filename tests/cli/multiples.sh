@@ -4,7 +4,8 @@
 # timeline --render-dir size nodes on one scale over the series (every
 # panel's size legend gives the series' largest value), take --title
 # before each snapshot's name, and, like diff --diagram, pin the actors of
-# a --positions file (render --save-positions' CSV).
+# a --positions file (render --save-positions' CSV). Every panel is titled
+# by its snapshot (and year) and takes the --caption.
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$TOP" || exit 1
 DRIFT=samples/drift.graphml
@@ -24,6 +25,48 @@ for y in 2009 2012 2015 2018 2021; do
 	grep -q ">Wool district: $y<" "$TMP/sm/$y.svg"
 	ok $? "$y: --title before the snapshot's name"
 done
+
+# Every panel takes a caption, wrapped as render wraps it, in every format;
+# without --title each panel is titled by its snapshot alone.
+CAP='Source: invented wool district survey & interviews, drawn on one layout of the whole series'
+for f in svg png; do
+	cm timeline $P --render-dir "$TMP/cap-$f" --render-format $f --caption "$CAP" \
+		"$DRIFT" > /dev/null 2>&1
+	status $? 0 "timeline --render-dir --caption as $f exits 0"
+done
+for y in 2009 2012 2015 2018 2021; do
+	grep -qF '>Source: invented wool district survey &amp;' "$TMP/cap-svg/$y.svg"
+	ok $? "$y: the caption under the panel, escaped"
+	grep -qE '>([a-z ]* )?series</text>' "$TMP/cap-svg/$y.svg"
+	ok $? "$y: the caption wrapped, its end on a line of its own"
+	grep -q "font-size=\"[0-9.]*\">$y</text>" "$TMP/cap-svg/$y.svg"
+	ok $? "$y: titled by the snapshot"
+	grep -qF '>Source: ' "$TMP/sm/$y.svg"; [ $? = 1 ]
+	ok $? "$y: no caption unless asked"
+done
+cm timeline $P --render-dir "$TMP/nocap" --render-format png "$DRIFT" > /dev/null 2>&1
+height() { od -An -tu1 -j20 -N4 "$1" | awk '{ print $1 * 16777216 + $2 * 65536 + $3 * 256 + $4 }'; }
+[ "$(height "$TMP/cap-png/2012.png")" -gt "$(height "$TMP/nocap/2012.png")" ]
+ok $? "png: the caption makes the panel taller"
+
+# A snapshot labelled in words gets its year in the title too; one whose
+# label is the year does not repeat it.
+for y in 2019 2023; do
+	sed -e 's|<key id="gyear"|<key id="glabel" for="graph" attr.name="label" attr.type="string"/>\n  &|' \
+		-e "s|<data key=\"gyear\">$y</data>|&<data key=\"glabel\">survey $y wave</data>|" \
+		tests/data/time/wine-$y.graphml > "$TMP/wine-$y.graphml"
+done
+sed -i 's|<data key="glabel">survey 2023 wave</data>|<data key="glabel">after the takeover</data>|' \
+	"$TMP/wine-2023.graphml"
+cm timeline $P --render-dir "$TMP/wine" --title 'Wine' --caption 'Survey' \
+	"$TMP/wine-2019.graphml" "$TMP/wine-2023.graphml" > /dev/null 2> "$TMP/err"
+status $? 0 "timeline --render-dir of labelled snapshots exits 0"
+grep -qF '>Wine: after the takeover (2023)</text>' "$TMP/wine/after_the_takeover.svg"
+ok $? "a label in words: the year after it"
+grep -qF '>Wine: survey 2019 wave</text>' "$TMP/wine/survey_2019_wave.svg"
+ok $? "a label that says the year: not repeated"
+grep -qF '>Survey</text>' "$TMP/wine/after_the_takeover.svg"
+ok $? "the caption on a labelled snapshot's panel"
 
 # A node of equal value is drawn equally large in every panel: the
 # smallest value (0) has the same legend circle everywhere.
@@ -54,8 +97,10 @@ cm timeline $P --positions "$TMP/pos.csv" "$DRIFT" > /dev/null 2>&1
 status $? 2 "timeline --positions without --render-dir: exit 2"
 cm diff $P --positions "$TMP/pos.csv" --at 2009,2021 samples/drift-dated.graphml > /dev/null 2>&1
 status $? 2 "diff --positions without --diagram: exit 2"
-cm timeline $P --caption x --render-dir "$TMP/c" "$DRIFT" > /dev/null 2>&1
-status $? 2 "timeline --caption without --plot: exit 2"
+cm timeline $P --caption x "$DRIFT" > /dev/null 2>&1
+status $? 2 "timeline --caption without --plot or --render-dir: exit 2"
+cm timeline $P --verdicts --render-dir "$TMP/v" "$DRIFT" > /dev/null 2>&1
+status $? 2 "timeline --verdicts without --plot: exit 2"
 cm diff $P --at 2009,2021 --diagram "$TMP/e.svg" --positions "$TMP/none.csv" \
 	samples/drift-dated.graphml > /dev/null 2> "$TMP/err"
 status $? 1 "a missing positions file: exit 1"

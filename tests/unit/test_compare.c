@@ -378,6 +378,12 @@ static void test_chart(void)
 	is_int(count_of(buf, "<polyline"), 2, "a gap breaks the line");
 	is_int(count_of(buf, "<circle"), 3 + 1, "a's three values are marked (+1 in the legend)");
 	ok(strstr(buf, ">2018</text>") != NULL, "x tick labels");
+	char want[64];
+	for (size_t k = 0; k < 2; k++) {
+		snprintf(want, sizeof(want), "stroke=\"%s\" stroke-width", cm__color_line(k));
+		ok(buf && strstr(buf, want), "series %zu in the palette's line colour %s", k + 1,
+		   cm__color_line(k));
+	}
 	ok(strstr(buf, ">0</text>") && strstr(buf, ">4</text>"), "y axis from 0 to 4");
 	free(buf);
 	double back[] = {2012, 2009, 2015, 2018};

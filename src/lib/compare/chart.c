@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* A line chart written directly as SVG text: axes with "nice" ticks
- * (Heckbert 1990), one line per series in the Okabe-Ito palette, which stays
- * distinct under the common colour-vision deficiencies, plus a distinct
- * marker and dash per series so that lines differ without colour too. */
+ * (Heckbert 1990), one line per series in a colour of the one palette of
+ * every picture (core/palette.c: a layer's series in the layer's colour in
+ * the maps), plus a distinct marker and dash per series, so that series of
+ * one colour, and lines seen without colour, still differ. */
 #include "chart.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-const char *const cm__chart_palette[CM__CHART_SERIES] = {
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999933"};
 const char *const cm__chart_dashes[CM__CHART_SERIES] = {"", "8 4", "2 3", "10 3 2 3",
                                                         "", "8 4", "2 3", "10 3 2 3"};
 
@@ -166,15 +165,22 @@ static void marker(FILE *fp, size_t k, double x, double y, const char *colour)
 	}
 }
 
-static void line_style(FILE *fp, size_t k)
+void cm__chart_inks(const char **ink, const cm_chart *c, const char *const *colors)
 {
-	fprintf(fp, "fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\"", cm__chart_palette[k]);
+	for (size_t k = 0; k < c->nseries && k < CM__CHART_SERIES; k++)
+		ink[k] = colors && colors[k] ? colors[k] : cm__color_line(k);
+}
+
+static void line_style(FILE *fp, size_t k, const char *colour)
+{
+	fprintf(fp, "fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\"", colour);
 	if (cm__chart_dashes[k][0])
 		fprintf(fp, " stroke-dasharray=\"%s\"", cm__chart_dashes[k]);
 }
 
 /* One series: polylines broken where a value is missing, then markers. */
-static void series(FILE *fp, const cm__chart_scale *s, const cm_chart *c, size_t k)
+static void series(FILE *fp, const cm__chart_scale *s, const cm_chart *c, size_t k,
+                   const char *colour)
 {
 	const double *y = c->series[k].y;
 	fprintf(fp, "<g class=\"series\" id=\"series-%zu\">\n", k + 1);
@@ -187,7 +193,7 @@ static void series(FILE *fp, const cm__chart_scale *s, const cm_chart *c, size_t
 		if (i - from < 2)
 			continue;
 		fputs("<polyline ", fp);
-		line_style(fp, k);
+		line_style(fp, k, colour);
 		fputs(" points=\"", fp);
 		for (size_t j = from; j < i; j++)
 			fprintf(fp, "%s%.1f,%.1f", j > from ? " " : "", cm__chart_px(s, c->x[j]),
@@ -196,20 +202,19 @@ static void series(FILE *fp, const cm__chart_scale *s, const cm_chart *c, size_t
 	}
 	for (size_t i = 0; i < c->npoints; i++)
 		if (isfinite(y[i]))
-			marker(fp, k, cm__chart_px(s, c->x[i]), cm__chart_py(s, y[i]),
-			       cm__chart_palette[k]);
+			marker(fp, k, cm__chart_px(s, c->x[i]), cm__chart_py(s, y[i]), colour);
 	fputs("</g>\n", fp);
 }
 
-static void legend(FILE *fp, const cm_chart *c)
+static void legend(FILE *fp, const cm_chart *c, const char *const *ink)
 {
 	int x = CHART_LEFT + CHART_PLOT_W + 24, y = CHART_TOP + 8;
 	fputs("<g class=\"legend\">\n", fp);
 	for (size_t k = 0; k < c->nseries; k++, y += 26) {
 		fprintf(fp, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" ", x, y, x + 32, y);
-		line_style(fp, k);
+		line_style(fp, k, ink[k]);
 		fputs("/>\n", fp);
-		marker(fp, k, x + 16, y, cm__chart_palette[k]);
+		marker(fp, k, x + 16, y, ink[k]);
 		fprintf(fp, "<text x=\"%d\" y=\"%d\">", x + 40, y + 4);
 		cm__fputs_xml(fp, c->series[k].name);
 		fputs("</text>\n", fp);
@@ -233,23 +238,25 @@ int cm__chart_width(const cm_chart *c)
 
 int cm__chart_check(cm_ctx *ctx, const cm_chart *c)
 {
-	if (c->nseries > CM__ARRAY_LEN(cm__chart_palette))
+	if (c->nseries > CM__CHART_SERIES)
 		return cm__error(ctx, CM_EINVAL,
-		                 "error: %zu series in one chart; at most %zu stay "
+		                 "error: %zu series in one chart; at most %d stay "
 		                 "distinguishable",
-		                 c->nseries, CM__ARRAY_LEN(cm__chart_palette));
+		                 c->nseries, CM__CHART_SERIES);
 	for (size_t i = 1; i < c->npoints; i++)
 		if (!(c->x[i] > c->x[i - 1]))
 			return cm__error(ctx, CM_EINVAL, "error: chart x values must ascend");
 	return 0;
 }
 
-int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c)
+int cm__chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c, const char *const *colors)
 {
 	cm__chart_scale s;
+	const char *ink[CM__CHART_SERIES];
 	int rc = cm__chart_check(ctx, c);
 	if (rc)
 		return rc;
+	cm__chart_inks(ink, c, colors);
 	int width = cm__chart_width(c);
 	cm__chart_scales(&s, c);
 	fprintf(fp,
@@ -269,8 +276,8 @@ int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c)
 	y_axis(fp, &s, c);
 	x_axis(fp, &s, c);
 	for (size_t k = 0; k < c->nseries; k++)
-		series(fp, &s, c, k);
-	legend(fp, c);
+		series(fp, &s, c, k, ink[k]);
+	legend(fp, c, ink);
 	if (c->caption) {
 		fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#333333\">", 12,
 		        CHART_H - 5);
@@ -279,6 +286,11 @@ int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c)
 	}
 	fputs("</svg>\n", fp);
 	return ferror(fp) ? cm__error(ctx, CM_EIO, "error: writing the chart failed") : 0;
+}
+
+int cm_chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c)
+{
+	return cm__chart_write_svg(fp, ctx, c, NULL);
 }
 
 static int chart_thunk(FILE *fp, cm_ctx *ctx, const void *arg)

@@ -15,8 +15,7 @@
 #define CHART_PLOT_H (CHART_H - CHART_TOP - CHART_BOTTOM)
 #define CHART_CHAR_W 7.8 /* a generous average advance of the 13 px sans-serif font */
 
-#define CM__CHART_SERIES 8 /* the palette's distinct colours */
-extern const char *const cm__chart_palette[CM__CHART_SERIES];
+#define CM__CHART_SERIES 8                                   /* distinct markers and dashes */
 extern const char *const cm__chart_dashes[CM__CHART_SERIES]; /* SVG dash arrays */
 
 typedef struct cm__chart_scale {
@@ -35,10 +34,17 @@ const char *cm__chart_num(char *buf, size_t size, double v);
 int cm__chart_width(const cm_chart *c);
 /* 0, or CM_EINVAL for too many series or x values out of order. */
 int cm__chart_check(cm_ctx *ctx, const cm_chart *c);
+/* The line colour of each series of c: colors[k] when colors and it are
+ * given (a layer's series in the layer's colour), else the palette's k-th
+ * line colour (cm__color_line). ink holds CM__CHART_SERIES. */
+void cm__chart_inks(const char **ink, const cm_chart *c, const char *const *colors);
 
-/* The chart drawn through the render stage (PNG, PDF), into *out
+/* The chart as SVG text, its series in colors (NULL: the palette's lines
+ * in turn), as cm_chart_write_svg. */
+int cm__chart_write_svg(FILE *fp, cm_ctx *ctx, const cm_chart *c, const char *const *colors);
+/* The same chart drawn through the render stage (PNG, PDF), into *out
  * (malloc'd, *len bytes). */
 int cm__chart_draw(char **out, size_t *len, cm_ctx *ctx, const cm_chart *c,
-                   cm_render_format format);
+                   const char *const *colors, cm_render_format format);
 
 #endif

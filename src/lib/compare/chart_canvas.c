@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The line chart of chart.c drawn on the render stage's canvas, for the
- * formats Graphviz writes (PNG, PDF): the same geometry, palette and
+ * formats Graphviz writes (PNG, PDF): the same geometry, colours and
  * markers. Graphviz has three line styles where the SVG has four dash
  * patterns, so dash-dot becomes dashed; the marker still tells the series
  * apart. Text cannot turn, so the y axis's title stands above the axis. */
@@ -73,25 +73,24 @@ static void x_axis(cm__canvas *cv, const cm__chart_scale *s, const cm_chart *c)
 
 /* Marker k at (x, y): circle, square, triangle, diamond, then the same
  * shapes hollow. */
-static void marker(cm__canvas *cv, size_t k, double x, double y)
+static void marker(cm__canvas *cv, size_t k, double x, double y, const char *colour)
 {
 	static const char *const shapes[] = {"circle", "box", "triangle", "diamond"};
 	static const double sizes[] = {9, 8, 10, 11};
 	double d = sizes[k % 4], box[4] = {x - d / 2, y - d / 2, d, d};
-	const char *colour = cm__chart_palette[k];
 	cm__stroke st = {colour, k >= 4 ? 2 : 1, NULL};
 	cm__canvas_shape(cv, shapes[k % 4], box, &st, k >= 4 ? "white" : colour);
 }
 
 /* One series: polylines broken where a value is missing, then markers. */
 static int series(cm__canvas *cv, cm_ctx *ctx, const cm__chart_scale *s, const cm_chart *c,
-                  size_t k)
+                  size_t k, const char *colour)
 {
 	const double *y = c->series[k].y;
 	double *xy = cm__malloc(sizeof(*xy) * 2 * (c->npoints + 1));
 	if (!xy)
 		return cm__oom(ctx);
-	cm__stroke st = {cm__chart_palette[k], 2.5, styles[k]};
+	cm__stroke st = {colour, 2.5, styles[k]};
 	for (size_t i = 0; i < c->npoints;) {
 		size_t n = 0;
 		while (i < c->npoints && !isfinite(y[i]))
@@ -105,24 +104,26 @@ static int series(cm__canvas *cv, cm_ctx *ctx, const cm__chart_scale *s, const c
 	cm__free(xy);
 	for (size_t i = 0; i < c->npoints; i++)
 		if (isfinite(y[i]))
-			marker(cv, k, cm__chart_px(s, c->x[i]), cm__chart_py(s, y[i]));
+			marker(cv, k, cm__chart_px(s, c->x[i]), cm__chart_py(s, y[i]), colour);
 	return 0;
 }
 
-static void legend(cm__canvas *cv, const cm_chart *c)
+static void legend(cm__canvas *cv, const cm_chart *c, const char *const *ink)
 {
 	int x = CHART_LEFT + CHART_PLOT_W + 24, y = CHART_TOP + 8;
 	for (size_t k = 0; k < c->nseries; k++, y += 26) {
 		double xy[4] = {x, y, x + 32, y};
-		cm__canvas_line(cv, xy, 2, &(cm__stroke){cm__chart_palette[k], 2.5, styles[k]});
-		marker(cv, k, x + 16, y);
+		cm__canvas_line(cv, xy, 2, &(cm__stroke){ink[k], 2.5, styles[k]});
+		marker(cv, k, x + 16, y, ink[k]);
 		text(cv, x + 40, y + 4, CM__ANCHOR_START, c->series[k].name);
 	}
 }
 
-int cm__chart_draw(char **out, size_t *len, cm_ctx *ctx, const cm_chart *c, cm_render_format format)
+int cm__chart_draw(char **out, size_t *len, cm_ctx *ctx, const cm_chart *c,
+                   const char *const *colors, cm_render_format format)
 {
 	cm__chart_scale s;
+	const char *ink[CM__CHART_SERIES];
 	cm__canvas *cv = NULL;
 	*out = NULL;
 	*len = 0;
@@ -130,15 +131,16 @@ int cm__chart_draw(char **out, size_t *len, cm_ctx *ctx, const cm_chart *c, cm_r
 	if (!rc)
 		rc = cm__canvas_new(&cv, ctx, cm__chart_width(c), CHART_H);
 	if (!rc) {
+		cm__chart_inks(ink, c, colors);
 		cm__chart_scales(&s, c);
 		titles(cv, c);
 		y_axis(cv, &s);
 		x_axis(cv, &s, c);
 	}
 	for (size_t k = 0; !rc && k < c->nseries; k++)
-		rc = series(cv, ctx, &s, c, k);
+		rc = series(cv, ctx, &s, c, k, ink[k]);
 	if (!rc) {
-		legend(cv, c);
+		legend(cv, c, ink);
 		rc = cm__canvas_render(out, len, cv, format);
 	}
 	cm__canvas_free(cv);

@@ -244,6 +244,21 @@ static void snapshot_path(char *buf, size_t size, const char *dir, const char *n
 			*p = '_';
 }
 
+/* A panel's title: the caller's title, then the snapshot's name, then its
+ * year when the name does not already say it ("after the takeover
+ * (2019)"), so that every panel says which moment it shows. */
+static void panel_title(char *buf, size_t size, const char *title, const cm_timeline *tl, size_t i)
+{
+	char year[16] = "";
+	if (tl->nets[i]->year) {
+		snprintf(year, sizeof(year), "%d", tl->nets[i]->year);
+		if (strstr(tl->names[i], year))
+			year[0] = '\0';
+	}
+	snprintf(buf, size, "%s%s%s%s%s%s", title ? title : "", title ? ": " : "", tl->names[i],
+	         year[0] ? " (" : "", year, year[0] ? ")" : "");
+}
+
 static int draw_snapshot(cm_ctx *ctx, const cm_timeline *tl, size_t i, const char *dir,
                          const cm_positions *all, cm_render_opts o)
 {
@@ -253,8 +268,7 @@ static int draw_snapshot(cm_ctx *ctx, const cm_timeline *tl, size_t i, const cha
 	if (!rc) {
 		snapshot_path(path, sizeof(path), dir, tl->names[i], o.format);
 		char title[512];
-		snprintf(title, sizeof(title), "%s%s%s", o.title ? o.title : "",
-		         o.title ? ": " : "", tl->names[i]);
+		panel_title(title, sizeof(title), o.title, tl, i);
 		o.pin = pin;
 		o.title = title;
 		o.metrics = tl->metrics[i];

@@ -165,6 +165,7 @@ int cm_timeline_value(double *out, cm_ctx *ctx, const cm_timeline *tl, size_t i,
 
 typedef struct plot {
 	cm_chart_series series[MAX_SERIES];
+	const char *colors[MAX_SERIES]; /* each series in its layer's colour */
 	char *names[MAX_SERIES];
 	double *y[MAX_SERIES];
 	double *x;
@@ -206,6 +207,38 @@ static const char *measure_words(const char *measure)
 	return measure;
 }
 
+/* Whether a snapshot after s has a layer of this name. */
+static int layer_later(const cm_timeline *tl, size_t s, const char *name)
+{
+	for (size_t t = s + 1; t < tl->count; t++)
+		for (size_t l = 0; l < tl->nets[t]->nlayers; l++)
+			if (!strcmp(tl->nets[t]->layers[l], name))
+				return 1;
+	return 0;
+}
+
+/* A layer's line colour as the maps draw it, so that a colour means one
+ * thing in every picture of a report: standard layers by name, custom
+ * ones counted in the order of the latest snapshot that has them (a
+ * report's maps are of the last snapshot), "all" in its own tone. */
+static const char *layer_color(const cm_timeline *tl, const char *layer)
+{
+	const char *style, *color;
+	size_t custom = 0;
+	if (!strcmp(layer, "all"))
+		return CM__COLOR_ALL_LAYERS;
+	for (size_t s = tl->count; s-- > 0;)
+		for (size_t l = 0; l < tl->nets[s]->nlayers; l++) {
+			const char *name = tl->nets[s]->layers[l];
+			if (layer_later(tl, s, name))
+				continue;
+			color = cm__color_layer(name, &custom, &style);
+			if (!strcmp(name, layer))
+				return color;
+		}
+	return cm__color_layer(layer, &custom, &style); /* in no snapshot */
+}
+
 /* One item "MEASURE" or "LAYER:MEASURE" as a series. */
 static int plot_series(plot *p, cm_ctx *ctx, const cm_timeline *tl, const char *item, size_t len,
                        const char *layer)
@@ -239,6 +272,7 @@ static int plot_series(plot *p, cm_ctx *ctx, const cm_timeline *tl, const char *
 		cm_timeline_value(&y[i], NULL, tl, i, layer, measure);
 	p->y[p->n] = y;
 	p->names[p->n] = copy;
+	p->colors[p->n] = layer_color(tl, layer);
 	p->series[p->n] = (cm_chart_series){copy, y};
 	p->n++;
 	return 0;
@@ -297,15 +331,16 @@ static int plot_verdicts(const char ***out, cm_ctx *ctx, const cm_timeline *tl)
 }
 
 /* SVG as text; PNG and PDF drawn through the render stage. */
-static int write_chart(FILE *fp, cm_ctx *ctx, const cm_chart *chart, int format)
+static int write_chart(FILE *fp, cm_ctx *ctx, const cm_chart *chart, const char *const *colors,
+                       int format)
 {
 	if (format == CM_RENDER_SVG)
-		return cm_chart_write_svg(fp, ctx, chart);
+		return cm__chart_write_svg(fp, ctx, chart, colors);
 	if (format != CM_RENDER_PNG && format != CM_RENDER_PDF)
 		return cm__error(ctx, CM_EINVAL, "error: a chart is drawn as SVG, PNG or PDF");
 	char *data = NULL;
 	size_t len = 0;
-	int rc = cm__chart_draw(&data, &len, ctx, chart, (cm_render_format)format);
+	int rc = cm__chart_draw(&data, &len, ctx, chart, colors, (cm_render_format)format);
 	if (!rc && fwrite(data, 1, len, fp) != len)
 		rc = cm__error(ctx, CM_EIO, "error: writing the chart failed");
 	cm__free(data);
@@ -341,8 +376,8 @@ int cm_timeline_plot_opts(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const cm
 		                  p.series,
 		                  opts->caption,
 		                  notes};
-		rc =
-		    write_chart(fp, ctx, &chart, opts->version >= 2 ? opts->format : CM_RENDER_SVG);
+		rc = write_chart(fp, ctx, &chart, p.colors,
+		                 opts->version >= 2 ? opts->format : CM_RENDER_SVG);
 	}
 	cm__free((void *)notes);
 	plot_free(&p);

@@ -95,11 +95,13 @@ void cm__fputs_xml(FILE *fp, const char *s);
 
 /* The one palette of every picture (palette.c, docs/render.md "Colours"):
  * each colour means one thing wherever it is drawn. */
-#define CM__COLOR_MISSING "#DDDDDD" /* fill of a missing value, "other" */
-#define CM__COLOR_ENTERED "#228833" /* actor entered, tie formed */
-#define CM__COLOR_LEFT    "#000000" /* actor left, tie dissolved (dashed) */
-#define CM__COLOR_KEPT    "#BBBBBB" /* tie persisted */
-#define CM__COLOR_VALUES  8         /* colours for values of an attribute */
+#define CM__COLOR_MISSING    "#DDDDDD" /* fill of a missing value, "other" */
+#define CM__COLOR_ENTERED    "#228833" /* actor entered, tie formed */
+#define CM__COLOR_LEFT       "#000000" /* actor left, tie dissolved (dashed) */
+#define CM__COLOR_KEPT       "#BBBBBB" /* tie persisted */
+#define CM__COLOR_VALUES     8         /* colours for values of an attribute */
+#define CM__COLOR_LINES      8         /* colours of lines: layers, all layers */
+#define CM__COLOR_ALL_LAYERS "#225555" /* a chart's line of every layer together */
 /* The fill of a kind; the same in every picture. */
 const char *cm__color_kind(cm_kind kind);
 /* The fill of the i-th most common value of an attribute or community;
@@ -111,6 +113,10 @@ const char *cm__color_role(const char *role);
  * *custom counts the layers other than supplier, information and
  * association met so far, each of which gets its own colour. */
 const char *cm__color_layer(const char *name, size_t *custom, const char **style);
+/* The k-th line colour (modulo CM__COLOR_LINES): supplier, information,
+ * association, the custom layers' in turn, then every layer together; for
+ * a chart whose series are not layers. */
+const char *cm__color_line(size_t k);
 
 /* ------------------------------------------------------------ memory */
 

@@ -5,7 +5,9 @@
  * split so that a colour has one meaning wherever it appears: kinds take
  * the "muted" scheme, values of an attribute or communities the "light"
  * one, roles and change marks the "bright" one, and lines of relation
- * layers dark tones that no fill uses. */
+ * layers dark tones that no fill uses ("medium-contrast" and a grey), in
+ * maps and in the charts' lines alike; a chart's line of every layer
+ * together takes the "dark" scheme's cyan, which nothing else uses. */
 #include "internal.h"
 
 #include <string.h>
@@ -44,18 +46,30 @@ const char *cm__color_role(const char *role)
 	return CM__COLOR_MISSING;
 }
 
+/* The lines' colours: supplier, information, association, the custom
+ * layers in turn, then every layer together (charts only). */
+static const char *const lines[CM__COLOR_LINES] = {"#444444", "#004488",           "#997700",
+                                                   "#994455", "#6699CC",           "#EE99AA",
+                                                   "#EECC66", CM__COLOR_ALL_LAYERS};
+#define CUSTOM_FIRST 3
+#define CUSTOM_COUNT 4
+
 const char *cm__color_layer(const char *name, size_t *custom, const char **style)
 {
-	static const char *const colors[] = {"#994455", "#6699CC", "#EE99AA", "#EECC66"};
 	*style = "solid";
 	if (!strcmp(name, "supplier"))
-		return "#444444";
+		return lines[0];
 	if (!strcmp(name, "information"))
-		return *style = "dashed", "#004488";
+		return *style = "dashed", lines[1];
 	if (!strcmp(name, "association"))
-		return *style = "dotted", "#997700";
+		return *style = "dotted", lines[2];
 	size_t c = (*custom)++;
-	if (c >= CM__ARRAY_LEN(colors))
+	if (c >= CUSTOM_COUNT)
 		*style = "dashed"; /* colours ran out: tell them apart by the line too */
-	return colors[c % CM__ARRAY_LEN(colors)];
+	return lines[CUSTOM_FIRST + c % CUSTOM_COUNT];
+}
+
+const char *cm__color_line(size_t k)
+{
+	return lines[k % CM__COLOR_LINES];
 }

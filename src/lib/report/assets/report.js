@@ -102,9 +102,43 @@
   /* ------------------------------------------------------------------ map */
   var map, svg, view = {x: 0, y: 0, w: 1, h: 1}, nodes = [], incident = [], found = [];
   var layerGroups = [], highlight;
+  /* A gesture moves the drawn picture (a CSS transform, screen pixels: k
+   * times, then shifted by tx, ty) rather than the viewBox, so that a frame
+   * of a drag or a wheel costs no new drawing of thousands of actors and
+   * ties; the view is redrawn once, when the gesture pauses. */
+  var shift = {k: 1, tx: 0, ty: 0}, commitTimer = null;
 
   function setView() {
     svg.setAttribute("viewBox", view.x + " " + view.y + " " + view.w + " " + view.h);
+  }
+  /* The map's box on screen, whatever the transform of the picture. */
+  function mapBox() {
+    var r = map.getBoundingClientRect();
+    return {left: r.left + map.clientLeft, top: r.top + map.clientTop, width: map.clientWidth,
+      height: map.clientHeight};
+  }
+  function showShift() {
+    svg.style.transform = shift.k === 1 && !shift.tx && !shift.ty ? "" :
+      "translate(" + shift.tx + "px," + shift.ty + "px) scale(" + shift.k + ")";
+  }
+  /* The shifted picture as a view: the map point under the box's centre
+   * and the scale, both through the transform. */
+  function commit() {
+    clearTimeout(commitTimer);
+    commitTimer = null;
+    if (shift.k === 1 && !shift.tx && !shift.ty) return;
+    var box = mapBox(), s = Math.max(view.w / box.width, view.h / box.height);
+    var cx = view.x + view.w / 2 + ((box.width / 2 - shift.tx) / shift.k - box.width / 2) * s;
+    var cy = view.y + view.h / 2 + ((box.height / 2 - shift.ty) / shift.k - box.height / 2) * s;
+    view.w /= shift.k; view.h /= shift.k;
+    view.x = cx - view.w / 2; view.y = cy - view.h / 2;
+    shift = {k: 1, tx: 0, ty: 0};
+    showShift();
+    setView();
+  }
+  function commitSoon() {
+    clearTimeout(commitTimer);
+    commitTimer = setTimeout(commit, 150);
   }
   function bounds() {
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
@@ -196,36 +230,38 @@
     document.getElementById("map-status").textContent =
       data.actors[i].name + ": " + incident[i].length + " ties shown";
   }
-  function zoom(factor, cx, cy) {
-    view.x = cx - (cx - view.x) * factor; view.y = cy - (cy - view.y) * factor;
-    view.w *= factor; view.h *= factor;
-    setView();
-  }
-  function toMap(ev) {
-    var box = svg.getBoundingClientRect();
-    var s = Math.max(view.w / box.width, view.h / box.height);
-    return {x: view.x + view.w / 2 + (ev.clientX - box.left - box.width / 2) * s,
-      y: view.y + view.h / 2 + (ev.clientY - box.top - box.height / 2) * s, s: s};
+  /* Zoom by factor (the view's size grows by it) about the screen point
+   * (px, py), in the box's pixels. */
+  function zoom(factor, px, py) {
+    var f = 1 / factor;
+    shift.tx = px + f * (shift.tx - px); shift.ty = py + f * (shift.ty - py);
+    shift.k *= f;
+    showShift();
+    commitSoon();
   }
   function panZoom() {
     var drag = null, moved = false;
     svg.addEventListener("wheel", function (ev) {
       ev.preventDefault();
-      var p = toMap(ev);
-      zoom(ev.deltaY > 0 ? 1.15 : 1 / 1.15, p.x, p.y);
+      var box = mapBox();
+      zoom(ev.deltaY > 0 ? 1.15 : 1 / 1.15, ev.clientX - box.left, ev.clientY - box.top);
     }, {passive: false});
     svg.addEventListener("pointerdown", function (ev) {
-      drag = {x: ev.clientX, y: ev.clientY, vx: view.x, vy: view.y, s: toMap(ev).s};
+      drag = {x: ev.clientX, y: ev.clientY, tx: shift.tx, ty: shift.ty};
       moved = false;
+      clearTimeout(commitTimer);
     });
     svg.addEventListener("pointermove", function (ev) {
       if (!drag) return;
       if (Math.abs(ev.clientX - drag.x) + Math.abs(ev.clientY - drag.y) > 3) moved = true;
-      view.x = drag.vx - (ev.clientX - drag.x) * drag.s;
-      view.y = drag.vy - (ev.clientY - drag.y) * drag.s;
-      setView();
+      shift.tx = drag.tx + ev.clientX - drag.x;
+      shift.ty = drag.ty + ev.clientY - drag.y;
+      showShift();
     });
-    window.addEventListener("pointerup", function () { drag = null; });
+    window.addEventListener("pointerup", function () {
+      if (drag) commitSoon();
+      drag = null;
+    });
     svg.addEventListener("click", function (ev) {
       if (moved) return;
       var i = ev.target.getAttribute("data-i");
@@ -252,19 +288,24 @@
       });
     });
   }
+  /* Ringing thousands of actors for a letter or two says nothing and
+   * redraws the whole map at every key: past MARK_MAX, only the count. */
+  var MARK_MAX = 300;
   function search() {
-    var q = document.getElementById("map-search").value.trim().toLowerCase();
+    var q = document.getElementById("map-search").value.trim().toLowerCase(), hits = [];
     found.forEach(function (i) { nodes[i].classList.remove("found"); });
-    found = [];
     if (q) data.actors.forEach(function (a, i) {
-      if (a.name.toLowerCase().indexOf(q) >= 0 || a.id.toLowerCase().indexOf(q) >= 0) found.push(i);
+      if (a.name.toLowerCase().indexOf(q) >= 0 || a.id.toLowerCase().indexOf(q) >= 0) hits.push(i);
     });
+    found = hits.length <= MARK_MAX ? hits : [];
     found.forEach(function (i) { nodes[i].classList.add("found"); });
-    var status = document.getElementById("map-status");
-    status.textContent = !q ? "" : found.length ? found.length + " found: " +
+    var status = document.getElementById("map-status"), n = hits.length;
+    status.textContent = !q ? "" : !n ? "no actor matches" : n > MARK_MAX ?
+      n + " found; type more of the name to mark them" : n + " found: " +
       found.slice(0, 5).map(function (i) { return data.actors[i].name; }).join(", ") +
-      (found.length > 5 ? ", ..." : "") : "no actor matches";
+      (n > 5 ? ", ..." : "");
     if (found.length === 1) {
+      commit();
       var i = found[0], w = Math.min(view.w, view.h) / 2;
       view = {x: data.x[i] - w / 2, y: -data.y[i] - w / 2, w: w, h: w};
       setView();
@@ -298,7 +339,7 @@
     legend();
     document.getElementById("map-search").addEventListener("input", search);
     document.getElementById("map-reset").addEventListener("click", function () {
-      view = bounds(); setView(); focusActor(null);
+      commit(); view = bounds(); setView(); focusActor(null);
     });
   }
 

@@ -167,12 +167,13 @@ awk 'BEGIN {
 	printf "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n<graph><node id=\"a\""
 	for (i = 0; i < 100000; i++) printf " a%d=\"1\"", i
 	print "/></graph></graphml>"
-}' > "$TMP/attrs.graphml"
-peak "$TMP/kb" validate "$TMP/attrs.graphml" > /dev/null 2> "$TMP/err"
+}' > "$TMP/big.graphml"
+(cd "$TMP" && peak "$TMP/kb" validate big.graphml) > /dev/null 2> "$TMP/err"
 status $? 1 "an element with 100,000 attributes exits 1"
-grep -q ':2:2211: error: attribute count of <node> exceeds the limit of 256' "$TMP/err"
-ok $? "at the 257th"
+grep -qxF "$(cat "$TMP/err")" "$TOP/docs/graphml.md"
+ok $? "at the 257th, as docs/graphml.md shows"
 peak_ok "$TMP/kb" "and takes less than 100 MB" 100
+rm -f "$TMP/big.graphml"
 awk 'BEGIN {
 	printf "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\""
 	for (i = 0; i < 200000; i++) printf " xmlns:p%d=\"urn:%d\"", i, i
@@ -201,8 +202,8 @@ ok $? "and names the element and --max-attributes"
 cm validate --max-attributes 301 "$TMP/attrs.gexf" > /dev/null 2>&1
 status $? 0 "exactly --max-attributes is valid in GEXF"
 if command -v python3 > /dev/null && python3 -c 'import zipfile' 2> /dev/null; then
-	cm import --template "$TMP/book.xlsx" &&
-		python3 - "$TMP/book.xlsx" "$TMP/attrs.xlsx" <<'PY'
+	cm import --template "$TMP/template.xlsx" &&
+		python3 - "$TMP/template.xlsx" "$TMP/book.xlsx" <<'PY'
 import sys, zipfile
 src, dst = (zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2], "w"))
 for name in src.namelist():
@@ -213,11 +214,10 @@ for name in src.namelist():
     dst.writestr(name, data)
 dst.close()
 PY
-	cm import "$TMP/attrs.xlsx" > "$TMP/out" 2> "$TMP/err"
+	(cd "$TMP" && cm import book.xlsx) > "$TMP/out" 2> "$TMP/err"
 	status $? 1 "a workbook cell with 301 attributes exits 1"
-	grep -q 'attrs.xlsx: error: part xl/worksheets/sheet2.xml, line 2, column 2300: attribute count of <c> exceeds the limit of 256; raise it with --max-attributes$' \
-		"$TMP/err"
-	ok $? "and names the part, the element and --max-attributes"
+	grep -qxF "$(head -n 1 "$TMP/err")" "$TOP/docs/import.md"
+	ok $? "and names the part, the element and --max-attributes, as docs/import.md shows"
 	[ ! -s "$TMP/out" ]; ok $? "and imports nothing"
 else
 	for t in 1 2 3; do skip "a workbook cell with 301 attributes ($t)" "no python3"; done

@@ -35,4 +35,21 @@ cm timeline --render-dir rd "$P" > /dev/null 2> err.txt
 status $? 0 "timeline --render-dir with '%' ids exits 0"
 [ -s rd/before.svg ] && [ -s rd/after.svg ]
 ok $? "timeline --render-dir with '%' ids writes every diagram"
+# Texts with no visible width (a zero-width space, a word joiner): Graphviz
+# drew a line of them with no Pango layout, and Pango printed a CRITICAL
+# line on standard error in PNG and PDF. They are shown as their code points.
+I="$DATA/render/invisible.graphml"
+zw=$(printf '\342\200\213')
+for f in png pdf svg; do
+	for opts in "--aggregate-above 1 --color-by sector" "--color-by sector" "--title $zw"; do
+		cm render $opts -o "i.$f" "$I" 2> err.txt
+		status $? 0 "render -f $f $opts with invisible texts exits 0"
+		[ ! -s err.txt ]; ok $? "render -f $f $opts: nothing on standard error"
+		[ -s err.txt ] && diag < err.txt
+	done
+done
+cm render --aggregate-above 1 --color-by sector -o i.svg "$I" 2> /dev/null
+grep -q '>U+200B<' i.svg; ok $? "a group named by a zero-width space is labelled U+200B"
+cm render --title "a $zw b" -o i.svg "$I" 2> /dev/null
+grep -q '>a U+200B b<' i.svg; ok $? "and so is such a word in a title"
 done_testing

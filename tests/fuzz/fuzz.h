@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -37,6 +38,22 @@ static inline int fuzz_utf8_valid(const unsigned char *s, size_t n)
 		i += len;
 	}
 	return 1;
+}
+
+/* The first n newline-separated fields of data[0..size) (field[k],
+ * len[k], without the newline): the targets that build a document from
+ * several texts take them from one input this way. Fields past the end of
+ * the input are ""; what follows the n-th newline is not used. */
+static inline void fuzz_fields(const char **field, size_t *len, int n, const uint8_t *data,
+                               size_t size)
+{
+	const char *p = (const char *)data, *end = p + size;
+	for (int k = 0; k < n; k++) {
+		const char *nl = p ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+		field[k] = p ? p : "";
+		len[k] = p ? (size_t)((nl ? nl : end) - p) : 0;
+		p = nl ? nl + 1 : NULL;
+	}
 }
 
 #endif

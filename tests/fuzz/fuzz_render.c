@@ -265,16 +265,11 @@ static void accepted(cm_ctx *ctx, const cm_network *net, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const char *field[FIELDS] = {"", "", "", "", "", ""};
-	size_t len[FIELDS] = {0};
-	const char *p = (const char *)data, *end = p + size;
-	for (int k = 0; k < FIELDS && p; k++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		field[k] = p;
-		len[k] = (size_t)((nl ? nl : end) - p);
-		p = nl ? nl + 1 : NULL;
+	const char *field[FIELDS];
+	size_t len[FIELDS];
+	fuzz_fields(field, len, FIELDS, data, size);
+	for (int k = 0; k < FIELDS; k++)
 		check_escape(field[k], len[k]);
-	}
 	static char xml[XML_MAX];
 	size_t n = graphml(xml, field, len, size % 4 == 0);
 	cm_ctx *ctx;

@@ -7,6 +7,7 @@
  * every size is bounded by the context's limits. */
 #include "core/internal.h"
 #include "graphml.h"
+#include "xmlscan.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -93,6 +94,7 @@ typedef struct reader {
 	const char *file;
 	const cm_read_opts *opts;
 	xmlParserCtxtPtr xml;
+	cm__xmlscan scan; /* the bytes before libxml2 sees them (xmlscan.h) */
 	cm__keys keys;
 	cm_series *series;
 	cm_network *net;              /* the graph being read */
@@ -1132,8 +1134,8 @@ static void on_start(void *user, const xmlChar *local, const xmlChar *prefix, co
 		limit_error(r, "nesting depth", r->ctx->limits.max_depth);
 		return;
 	}
-	/* libxml2 has already paid for the attributes (quadratically); the
-	 * check stops the rest of the file, not this element. */
+	/* The scanner has counted them before libxml2 parsed them (feed);
+	 * this holds for what it could not count the same way. */
 	size_t max_attrs = r->ctx->limits.max_attributes;
 	if (max_attrs && (size_t)nattrs + (size_t)nns > max_attrs) {
 		limit_error(r, "attribute count of one element", max_attrs);
@@ -1339,6 +1341,7 @@ static int reader_init(reader *r, cm_ctx *ctx, const char *file, const cm_read_o
 	r->ctx = ctx;
 	r->file = file;
 	r->opts = opts;
+	cm__xmlscan_init(&r->scan, ctx->limits.max_attributes);
 	take_handlers(r);
 	if (cm_series_new(&r->series, ctx)) {
 		restore_handlers(r);
@@ -1409,6 +1412,16 @@ static int utf32_refused(reader *r, const char *buf, size_t len)
 	return 1;
 }
 
+/* The scanner stopped the document before libxml2 got to its start tag
+ * with too many attributes, or to an encoding that could hide one. */
+static void scan_refused(reader *r)
+{
+	char msg[400];
+	cm__xmlscan_message(&r->scan, msg, sizeof(msg));
+	diag_at(r, CM_DIAG_ERROR, r->scan.at_line, r->scan.at_col, "%s", msg);
+	stop(r, r->scan.refused == CM__XMLSCAN_ATTRIBUTES ? CM_ELIMIT : CM_EPARSE);
+}
+
 static int feed(reader *r, const char *buf, size_t len, int last)
 {
 	if (!r->xml && utf32_refused(r, buf, len))
@@ -1431,8 +1444,14 @@ static int feed(reader *r, const char *buf, size_t len, int last)
 		if (intern_names(r))
 			return CM_ENOMEM;
 	}
-	if (!r->stop_code && xmlParseChunk(r->xml, buf, (int)len, last) && !r->stop_code)
+	size_t ok = cm__xmlscan_feed(&r->scan, buf, len);
+	if (r->scan.refused)
+		last = 0; /* the rest is never parsed */
+	if (!r->stop_code && (ok || !r->scan.refused) &&
+	    xmlParseChunk(r->xml, buf, (int)ok, last) && !r->stop_code)
 		chunk_failed(r);
+	if (r->scan.refused && !r->stop_code)
+		scan_refused(r);
 	return r->stop_code;
 }
 

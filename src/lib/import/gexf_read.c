@@ -3,6 +3,7 @@
  * parser with the limits and the hostile-input rules of the GraphML reader:
  * no DOCTYPE, no entities, nothing loaded. Declared attributes map onto
  * the model as GraphML keys of the same title (docs/formats.md). */
+#include "graphml/xmlscan.h"
 #include "import.h"
 #include "sax.h"
 
@@ -25,6 +26,7 @@ typedef struct gx {
 	const char *file;
 	const cm_read_opts *opts;
 	xmlParserCtxtPtr xml;
+	cm__xmlscan scan; /* the bytes before libxml2 sees them */
 	cm_series *series;
 	cm_network *net;
 	cm__attrs attrs;
@@ -495,6 +497,28 @@ static int make_parser(gx *g)
 	return g->xml ? 0 : CM_ENOMEM;
 }
 
+/* One chunk, through the attribute scan (graphml/xmlscan.h) first: it
+ * stops the document before libxml2 parses a start tag with too many
+ * attributes, or an encoding that could hide one from the scan. */
+static void push(gx *g, const char *buf, size_t n)
+{
+	size_t ok = cm__xmlscan_feed(&g->scan, buf, n);
+	if ((ok || !g->scan.refused) &&
+	    xmlParseChunk(g->xml, buf, (int)ok, n == 0 && !g->scan.refused) && !g->stop) {
+		diag(g, CM_DIAG_ERROR, "malformed XML: the parser stopped");
+		g->stop = CM_EPARSE;
+	}
+	if (g->scan.refused && !g->stop) {
+		char msg[400];
+		cm__xmlscan_message(&g->scan, msg, sizeof(msg));
+		if (cm__diag(g->ctx, CM_DIAG_ERROR, g->file, g->scan.at_line, g->scan.at_col, "%s",
+		             msg))
+			g->stop = CM_ENOMEM;
+		g->errors++;
+		halt(g, g->scan.refused == CM__XMLSCAN_ATTRIBUTES ? CM_ELIMIT : CM_EPARSE);
+	}
+}
+
 static int feed_all(gx *g, FILE *fp)
 {
 	char *buf = cm__malloc(CHUNK);
@@ -514,10 +538,7 @@ static int feed_all(gx *g, FILE *fp)
 			g->stop = CM_ELIMIT;
 			break;
 		}
-		if (xmlParseChunk(g->xml, buf, (int)n, n == 0) && !g->stop) {
-			diag(g, CM_DIAG_ERROR, "malformed XML: the parser stopped");
-			g->stop = CM_EPARSE;
-		}
+		push(g, buf, n);
 		if (n == 0 || g->stop)
 			break;
 	}
@@ -534,6 +555,7 @@ int cm__gexf_read(cm_series **out, cm_ctx *ctx, const char *name, FILE *fp,
 {
 	gx g = {.ctx = ctx, .file = name, .opts = opts};
 	*out = NULL;
+	cm__xmlscan_init(&g.scan, ctx->limits.max_attributes);
 	if (cm_series_new(&g.series, ctx))
 		return CM_ENOMEM;
 	/* A library must not print: libxml2's messages outside the parser are

@@ -4,6 +4,7 @@
  * ZIP directory's sizes are checked against the limits before a part is
  * inflated, and the bytes counted while it is, so that a ZIP bomb stops
  * with an error instead of filling memory. */
+#include "graphml/xmlscan.h"
 #include "import.h"
 #include "sax.h"
 
@@ -60,6 +61,7 @@ typedef struct job {
 	char type[12];
 	long style;
 	xmlParserCtxtPtr xml;
+	cm__xmlscan scan; /* the part's bytes before libxml2 sees them */
 } job;
 
 static void stop(job *j, int code)
@@ -448,6 +450,19 @@ static int check_sizes(job *j, const zip_stat_t *st)
 	return CM_ELIMIT;
 }
 
+/* The attribute scan (graphml/xmlscan.h) stopped the part before libxml2
+ * parsed a start tag with too many attributes, or an encoding that could
+ * hide one from the scan. */
+static void scan_refused(job *j)
+{
+	char msg[400], where[480];
+	cm__xmlscan_message(&j->scan, msg, sizeof(msg));
+	snprintf(where, sizeof(where), ", line %lu, column %lu: %s", j->scan.at_line,
+	         j->scan.at_col, msg);
+	book_error(j, j->scan.refused == CM__XMLSCAN_ATTRIBUTES ? CM_ELIMIT : CM_EPARSE,
+	           "part %s%s", where);
+}
+
 static int feed(job *j, const char *buf, size_t len, int last)
 {
 	static const cm__sax_events ev = {.start = on_start,
@@ -456,11 +471,18 @@ static int feed(job *j, const char *buf, size_t len, int last)
 	                                  .doctype = on_doctype,
 	                                  .get_entity = on_entity,
 	                                  .error = on_error};
-	if (!j->xml && !(j->xml = cm__sax_push_new(&ev, j)))
-		return CM_ENOMEM;
-	if (xmlParseChunk(j->xml, buf, (int)len, last) && !j->stop)
+	if (!j->xml) {
+		if (!(j->xml = cm__sax_push_new(&ev, j)))
+			return CM_ENOMEM;
+		cm__xmlscan_init(&j->scan, j->ctx->limits.max_attributes);
+	}
+	size_t ok = cm__xmlscan_feed(&j->scan, buf, len);
+	if ((ok || !j->scan.refused) &&
+	    xmlParseChunk(j->xml, buf, (int)ok, last && !j->scan.refused) && !j->stop)
 		book_error(j, CM_EPARSE,
 		           "part %s is not well-formed XML%s; the workbook is damaged", "");
+	if (j->scan.refused && !j->stop)
+		scan_refused(j);
 	return j->stop;
 }
 

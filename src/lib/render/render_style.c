@@ -4,6 +4,7 @@
 #include "render.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,21 +29,80 @@ static size_t escape_char(char *dst, const char *p, size_t clen)
 	return clen;
 }
 
+/* Bytes of the character at p: its UTF-8 length, or what is there of a
+ * cut sequence. */
+static size_t char_len(const char *p)
+{
+	size_t clen = utf8_len((unsigned char)*p);
+	for (size_t j = 1; j < clen; j++)
+		if (!p[j])
+			return j;
+	return clen;
+}
+
+static unsigned long code_point(const char *p, size_t clen)
+{
+	static const unsigned char lead_bits[] = {0, 0x7F, 0x1F, 0x0F, 0x07};
+	unsigned long c = (unsigned char)p[0] & lead_bits[clen];
+	for (size_t j = 1; j < clen; j++)
+		c = c << 6 | ((unsigned char)p[j] & 0x3F);
+	return c;
+}
+
+/* Characters that take no room when drawn alone: format characters
+ * (zero-width space and joiners, directional marks, the soft hyphen, the
+ * byte order mark, tags), the combining enclosing marks, line and
+ * paragraph separators, the object replacement character. */
+static int zero_width(unsigned long c)
+{
+	return c == 0xAD || c == 0x61C || c == 0x180E || (c >= 0x200B && c <= 0x200F) ||
+	       (c >= 0x20DD && c <= 0x20E4) || (c >= 0x2028 && c <= 0x202E) ||
+	       (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFC) ||
+	       (c >= 0x1D173 && c <= 0x1D17A) || c == 0xE0001 || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+/* Escaped text is cut into words at spaces and at control characters. */
+static int word_end(const char *p)
+{
+	return !*p || (unsigned char)*p <= ' ' || *p == 0x7F;
+}
+
+/* Whether the word at p is made only of characters that take no room.
+ * Graphviz lays out a line of them at width 0 and then draws it in PNG
+ * and PDF with no Pango layout at all ("Pango-CRITICAL" on standard
+ * error); such a word is shown as its code points instead ("U+200B"). */
+static int invisible_word(const char *p)
+{
+	if (word_end(p))
+		return 0;
+	for (size_t clen; !word_end(p); p += clen)
+		if (!zero_width(code_point(p, clen = char_len(p))))
+			return 0;
+	return 1;
+}
+
 size_t cm__render_escape(char *buf, size_t size, const char *text, size_t max)
 {
-	size_t k = 0, chars = 0;
+	size_t k = 0, chars = 0, n;
+	int hidden = 0;
+	char piece[16];
 	for (const char *p = text; *p; chars++) {
-		size_t clen = utf8_len((unsigned char)*p);
-		for (size_t j = 1; j < clen; j++)
-			if (!p[j])
-				clen = j; /* a cut sequence: copy what is there */
-		if ((max && chars == max) || k + 2 * clen + 4 + 4 > size) {
+		size_t clen = char_len(p);
+		int word_start = p == text || word_end(p - 1);
+		if (word_start || word_end(p))
+			hidden = invisible_word(p);
+		if (hidden)
+			n = (size_t)snprintf(piece, sizeof(piece), "%sU+%04lX",
+			                     word_start ? "" : " ", code_point(p, clen));
+		else
+			n = escape_char(piece, p, clen);
+		if ((max && chars == max) || k + (n > 2 * clen ? n : 2 * clen) + 4 + 4 > size) {
 			while (k && (buf[k - 1] == ' ' || buf[k - 1] == '.'))
 				k--; /* "S.p.A." cut to "S..." rather than "S...." */
 			memcpy(buf + k, "...", 3), k += 3;
 			break;
 		}
-		k += escape_char(buf + k, p, clen);
+		memcpy(buf + k, piece, n), k += n;
 		p += clen;
 	}
 	buf[k] = '\0';

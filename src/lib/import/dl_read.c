@@ -48,14 +48,8 @@ typedef struct dl {
 	int stop;
 } dl;
 
-/* A diagnostic at the column of at in the line (cm__reader_diag); the read
- * stops when it cannot be kept. */
-#define diag(d, level, at, text, ...)                                                              \
-	do {                                                                                       \
-		if (cm__reader_diag((d)->ctx, &(d)->errors, level, (d)->file, (d)->line,           \
-		                    cm__column_at(at, text), __VA_ARGS__))                         \
-			(d)->stop = CM_ENOMEM;                                                     \
-	} while (0)
+/* Diagnostics at a column of the line being read (import.h). */
+#define diag cm__line_diag
 
 /* ------------------------------------------------------------ tokens */
 

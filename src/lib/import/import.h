@@ -46,6 +46,16 @@ int cm__line_check(cm_ctx *ctx, const cm__line_at *at, const char *text, size_t 
  * reader had not stopped on its own. */
 int cm__line_end(cm_ctx *ctx, const char *file, FILE *fp, int stopped);
 
+/* A diagnostic of a line reader r (fields ctx, errors, file, line, stop) at
+ * the column of at in the line text; the read stops when it cannot be kept
+ * (cm__reader_diag). */
+#define cm__line_diag(r, level, at, text, ...)                                                     \
+	do {                                                                                       \
+		if (cm__reader_diag((r)->ctx, &(r)->errors, level, (r)->file, (r)->line,           \
+		                    cm__column_at(at, text), __VA_ARGS__))                         \
+			(r)->stop = CM_ENOMEM;                                                     \
+	} while (0)
+
 void cm__sheet_free(cm__sheet *sh);
 /* Appends a cell to the row being built (cm__sheet_end_row closes it). */
 int cm__sheet_add_cell(cm__sheet *sh, cm_ctx *ctx, size_t col, const char *text, size_t len);

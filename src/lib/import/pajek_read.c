@@ -39,14 +39,8 @@ typedef struct pj {
 	int stop; /* CM_E* that ends the read */
 } pj;
 
-/* A diagnostic at the column of at in the line (cm__reader_diag); the read
- * stops when it cannot be kept. */
-#define diag(p, level, at, text, ...)                                                              \
-	do {                                                                                       \
-		if (cm__reader_diag((p)->ctx, &(p)->errors, level, (p)->file, (p)->line,           \
-		                    cm__column_at(at, text), __VA_ARGS__))                         \
-			(p)->stop = CM_ENOMEM;                                                     \
-	} while (0)
+/* Diagnostics at a column of the line being read (import.h). */
+#define diag cm__line_diag
 
 /* ------------------------------------------------------------ tokens */
 

@@ -65,7 +65,8 @@ SEARCH = """((q) => {
   input.value = q; input.dispatchEvent(new Event('input'));
   const found = Array.from(document.querySelectorAll('#map circle.found'));
   const status = document.getElementById('map-status').textContent;
-  return {found: found.length, status};
+  const ring = found.length ? getComputedStyle(found[0]).stroke : '';
+  return {found: found.length, status, ring};
 })(%s)"""
 
 CLICK = """(() => {
@@ -150,6 +151,9 @@ def check_report(browser, clustermap, outdir, name, files):
     target = names[len(names) // 2]
     s = browser.eval(SEARCH % json.dumps(target.lower()))
     ok(s["found"] >= 1 and target in s["status"], f"{name}: a search finds {target}", s)
+    # The ring is the palette's CM__COLOR_FOUND (#CC3311), which no kind,
+    # value, role, layer or change mark uses.
+    ok(s["ring"] == "rgb(204, 51, 17)", f"{name}: the found actor's ring is the palette's", s)
     browser.eval(SEARCH % json.dumps(""))
     c = browser.eval(CLICK)
     ok(c["focus"] and c["ties"] > 0 and ": " in c["status"],

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # clustermap report: the text a reader sees (against an expected file), a
-# takeover among the changes, names escaped, a page that requests nothing,
-# the aggregated map above --interactive-max, usage and input errors with
+# takeover among the changes, the page's colours, names escaped, a page that
+# requests nothing, the aggregated map above --interactive-max, usage and input errors with
 # no file left behind. tests/browser/report.sh runs the pages' scripts.
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$DATA/report" || exit 1
@@ -17,6 +17,28 @@ if "$PY" -c 'import html.parser' 2> /dev/null; then
 	same "$TMP/wine.txt" "$EXP/report-wine.txt" "the report's text"
 else
 	skip "the report's text" "python3 not found"
+fi
+# The page's own colours: the pictures' palette or greys, text readable.
+if "$PY" -c 'import re' 2> /dev/null; then
+	COLORS="$TOP/tests/cli/report-colors.py"
+	PAL="$TOP/src/lib/core/palette.c $TOP/src/lib/core/internal.h"
+	# shellcheck disable=SC2086 # PAL is two paths
+	"$PY" "$COLORS" "$TMP/wine.html" $PAL
+	ok $? "the report's styles and script use only palette colours and greys"
+	sed 's/^h1 {/h1 { color: #0072b2;/' "$TMP/wine.html" > "$TMP/off.html"
+	# shellcheck disable=SC2086
+	"$PY" "$COLORS" "$TMP/off.html" $PAL > "$TMP/off.txt"
+	status $? 1 "a colour outside the palette is found"
+	grep -q '#0072b2 is neither' "$TMP/off.txt"
+	ok $? "the fault names the colour"
+	sed 's/^h1 {/h1 { color: #aaaaaa;/' "$TMP/wine.html" > "$TMP/pale.html"
+	# shellcheck disable=SC2086
+	"$PY" "$COLORS" "$TMP/pale.html" $PAL > /dev/null
+	status $? 1 "a pale text colour fails the contrast check"
+	grep -q -- '--found: #CC3311' "$TMP/wine.html"
+	ok $? "the search ring takes the palette's colour"
+else
+	skip "the report's colours" "python3 not found"
 fi
 grep -q 'Tenuta Colle: ownership local &rarr; external' "$TMP/wine.html"
 ok $? "a takeover shows among the changes"

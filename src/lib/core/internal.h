@@ -102,6 +102,7 @@ void cm__fputs_xml(FILE *fp, const char *s);
 #define CM__COLOR_VALUES     8         /* colours for values of an attribute */
 #define CM__COLOR_LINES      8         /* colours of lines: layers, all layers */
 #define CM__COLOR_ALL_LAYERS "#225555" /* a chart's line of every layer together */
+#define CM__COLOR_FOUND      "#CC3311" /* the report's ring around found actors */
 /* The fill of a kind; the same in every picture. */
 const char *cm__color_kind(cm_kind kind);
 /* The fill of the i-th most common value of an attribute or community;

@@ -7,7 +7,8 @@
  * one, roles and change marks the "bright" one, and lines of relation
  * layers dark tones that no fill uses ("medium-contrast" and a grey), in
  * maps and in the charts' lines alike; a chart's line of every layer
- * together takes the "dark" scheme's cyan, which nothing else uses. */
+ * together takes the "dark" scheme's cyan, which nothing else uses; the
+ * report's ring around found actors the "vibrant" scheme's red, likewise. */
 #include "internal.h"
 
 #include <string.h>

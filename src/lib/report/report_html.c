@@ -71,7 +71,13 @@ static void head(const cm__html *h)
 	      "<meta name=\"generator\" content=\"clustermap " PACKAGE_VERSION "\">\n<title>",
 	      h->fp);
 	title(h);
-	fprintf(h->fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", cm__report_css);
+	/* The styles' colours that carry a meaning come from the pictures'
+	 * palette, so the text and the maps say the same thing with them. */
+	fprintf(h->fp,
+	        "</title>\n<style>\n:root { --found: " CM__COLOR_FOUND
+	        "; --entered: " CM__COLOR_ENTERED "; --left: " CM__COLOR_LEFT
+	        "; }\n%s</style>\n</head>\n<body>\n",
+	        cm__report_css);
 }
 
 /* Every input file once, in the order of the snapshots. */

@@ -236,6 +236,10 @@ done
 # ---- Interrupted or terminated while reading (a FIFO input blocks the
 # read): the temporary file is removed and the old output kept.
 mkfifo in.fifo
+default_signals=
+if env --default-signal=HUP,INT,TERM true 2> /dev/null; then
+	default_signals="env --default-signal=HUP,INT,TERM"
+fi
 # killed SIGNAL COMMAND: runs COMMAND -o out.txt in.fifo, sends SIGNAL once
 # the temporary file exists.
 killed() {
@@ -243,7 +247,9 @@ killed() {
 	shift
 	echo OLD > out.txt
 	# Not through cm: the signal must reach the program, not a subshell.
-	"$@" -o out.txt in.fifo > /dev/null 2>&1 &
+	# The program keeps a signal its parent ignored (nohup, a background
+	# job's SIGINT), as it should; env resets them where it can.
+	$default_signals "$@" -o out.txt in.fifo > /dev/null 2>&1 &
 	pid=$!
 	i=0
 	while [ $i -lt 100 ] && [ -z "$(ls -A | grep '^out\.txt\.tmp-')" ]; do
@@ -261,8 +267,8 @@ for cmd in info metrics; do
 	killed TERM "$CLUSTERMAP" $cmd
 	killed HUP "$CLUSTERMAP" $cmd
 	# A background job starts with SIGINT ignored, unless env resets it.
-	if env --default-signal=INT true 2> /dev/null; then
-		killed INT env --default-signal=INT "$CLUSTERMAP" $cmd
+	if [ -n "$default_signals" ]; then
+		killed INT "$CLUSTERMAP" $cmd
 	else
 		skip "$cmd -o, SIGINT" "env has no --default-signal"
 	fi

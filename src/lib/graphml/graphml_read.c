@@ -1412,16 +1412,6 @@ static int utf32_refused(reader *r, const char *buf, size_t len)
 	return 1;
 }
 
-/* The scanner stopped the document before libxml2 got to its start tag
- * with too many attributes, or to an encoding that could hide one. */
-static void scan_refused(reader *r)
-{
-	char msg[400];
-	cm__xmlscan_message(&r->scan, msg, sizeof(msg));
-	diag_at(r, CM_DIAG_ERROR, r->scan.at_line, r->scan.at_col, "%s", msg);
-	stop(r, r->scan.refused == CM__XMLSCAN_ATTRIBUTES ? CM_ELIMIT : CM_EPARSE);
-}
-
 static int feed(reader *r, const char *buf, size_t len, int last)
 {
 	if (!r->xml && utf32_refused(r, buf, len))
@@ -1444,14 +1434,13 @@ static int feed(reader *r, const char *buf, size_t len, int last)
 		if (intern_names(r))
 			return CM_ENOMEM;
 	}
-	size_t ok = cm__xmlscan_feed(&r->scan, buf, len);
-	if (r->scan.refused)
-		last = 0; /* the rest is never parsed */
-	if (!r->stop_code && (ok || !r->scan.refused) &&
-	    xmlParseChunk(r->xml, buf, (int)ok, last) && !r->stop_code)
+	/* The scan stops the document before libxml2 gets to a start tag with
+	 * too many attributes, or to an encoding that could hide one. */
+	int rc = cm__xmlscan_parse(&r->scan, r->xml, buf, len, last);
+	if (rc == CM__XMLSCAN_MALFORMED && !r->stop_code)
 		chunk_failed(r);
-	if (r->scan.refused && !r->stop_code)
-		scan_refused(r);
+	else if (rc && !r->stop_code)
+		stop(r, cm__xmlscan_diag(&r->scan, r->ctx, r->file, NULL, &r->errors));
 	return r->stop_code;
 }
 

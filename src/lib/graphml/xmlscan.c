@@ -2,7 +2,9 @@
 /* The attribute pre-scan of XML input (xmlscan.h): a state machine over
  * the document's characters, fed chunk by chunk. */
 #include "xmlscan.h"
+#include "core/internal.h"
 
+#include <libxml/parser.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -549,7 +551,22 @@ size_t cm__xmlscan_feed(cm__xmlscan *s, const char *buf, size_t len)
 	return 0;
 }
 
-void cm__xmlscan_message(const cm__xmlscan *s, char *buf, size_t size)
+/* ------------------------------------------------------------ readers */
+
+int cm__xmlscan_parse(cm__xmlscan *s, struct _xmlParserCtxt *xml, const char *buf, size_t n,
+                      int last)
+{
+	size_t ok = cm__xmlscan_feed(s, buf, n);
+	/* Nothing to parse before a tag refused at the chunk's start; and no
+	 * end after a refusal, lest libxml2 report the elements left open as
+	 * the error instead of the reason the document stopped. */
+	if ((ok || !s->refused) && xmlParseChunk(xml, buf, (int)ok, last && !s->refused))
+		return CM__XMLSCAN_MALFORMED;
+	return s->refused;
+}
+
+/* The message of a refusal, without its place. */
+static void message(const cm__xmlscan *s, char *buf, size_t size)
 {
 	if (s->refused == CM__XMLSCAN_ATTRIBUTES)
 		snprintf(buf, size,
@@ -575,4 +592,22 @@ void cm__xmlscan_message(const cm__xmlscan *s, char *buf, size_t size)
 		         "the file's encoding, %s, is not one clustermap reads; convert it to "
 		         "UTF-8 (e.g. iconv -f %s -t UTF-8)",
 		         s->name, s->name);
+}
+
+int cm__xmlscan_diag(const cm__xmlscan *s, cm_ctx *ctx, const char *file, const char *part,
+                     size_t *errors)
+{
+	char msg[400];
+	int rc;
+	message(s, msg, sizeof(msg));
+	if (errors)
+		++*errors;
+	if (part)
+		rc = cm__diag(ctx, CM_DIAG_ERROR, file, 0, 0, "part %s, line %lu, column %lu: %s",
+		              part, s->at_line, s->at_col, msg);
+	else
+		rc = cm__diag(ctx, CM_DIAG_ERROR, file, s->at_line, s->at_col, "%s", msg);
+	if (rc)
+		return CM_ENOMEM;
+	return s->refused == CM__XMLSCAN_ATTRIBUTES ? CM_ELIMIT : CM_EPARSE;
 }

@@ -27,11 +27,17 @@
 #ifndef CM_GRAPHML_XMLSCAN_H
 #define CM_GRAPHML_XMLSCAN_H
 
+#include <clustermap.h>
 #include <stddef.h>
+
+/* libxml2's push parser context (xmlParserCtxtPtr), declared here so that
+ * the header needs no libxml2 flags. */
+struct _xmlParserCtxt;
 
 enum {
 	CM__XMLSCAN_ATTRIBUTES = 1, /* a start tag has more than max attributes */
-	CM__XMLSCAN_ENCODING = 2    /* an encoding the scanner cannot follow */
+	CM__XMLSCAN_ENCODING = 2,   /* an encoding the scanner cannot follow */
+	CM__XMLSCAN_MALFORMED = 3   /* cm__xmlscan_parse: libxml2 failed on the chunk */
 };
 
 typedef struct cm__xmlscan {
@@ -63,9 +69,25 @@ void cm__xmlscan_init(cm__xmlscan *s, size_t max_attributes);
  * Returns 0 once refused. */
 size_t cm__xmlscan_feed(cm__xmlscan *s, const char *buf, size_t len);
 
-/* The message of a refusal, without its location, the same from every
- * reader: "attribute count of <node> exceeds the limit of 256; raise it
- * with --max-attributes", or what to do about the encoding. */
-void cm__xmlscan_message(const cm__xmlscan *s, char *buf, size_t size);
+/* One chunk of a reader's document: scans the n bytes of buf, then hands
+ * the push parser xml those it may parse (all of them, or those before a
+ * refused start tag), and the document's end (last) only when nothing was
+ * refused, since what follows a refusal is never parsed. Returns 0,
+ * CM__XMLSCAN_MALFORMED when xmlParseChunk() failed (the reader reports
+ * that itself, unless its handlers already stopped it), or else the
+ * refusal (s->refused), to report with cm__xmlscan_diag(). */
+int cm__xmlscan_parse(cm__xmlscan *s, struct _xmlParserCtxt *xml, const char *buf, size_t n,
+                      int last);
+
+/* Records the refusal as an error of file, with the same message from
+ * every reader ("attribute count of <node> exceeds the limit of 256; raise
+ * it with --max-attributes", or what to do about the encoding): at its
+ * line and column, or, for part of a ZIP container (part not NULL), with
+ * the part, line and column in front of the message. Counts it in *errors
+ * unless errors is NULL. Returns the code the read stops with: CM_ELIMIT
+ * for attributes, CM_EPARSE for an encoding, CM_ENOMEM when the diagnostic
+ * cannot be kept. */
+int cm__xmlscan_diag(const cm__xmlscan *s, cm_ctx *ctx, const char *file, const char *part,
+                     size_t *errors);
 
 #endif

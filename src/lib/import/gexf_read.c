@@ -502,20 +502,12 @@ static int make_parser(gx *g)
  * attributes, or an encoding that could hide one from the scan. */
 static void push(gx *g, const char *buf, size_t n)
 {
-	size_t ok = cm__xmlscan_feed(&g->scan, buf, n);
-	if ((ok || !g->scan.refused) &&
-	    xmlParseChunk(g->xml, buf, (int)ok, n == 0 && !g->scan.refused) && !g->stop) {
+	int rc = cm__xmlscan_parse(&g->scan, g->xml, buf, n, n == 0);
+	if (rc == CM__XMLSCAN_MALFORMED && !g->stop) {
 		diag(g, CM_DIAG_ERROR, "malformed XML: the parser stopped");
 		g->stop = CM_EPARSE;
-	}
-	if (g->scan.refused && !g->stop) {
-		char msg[400];
-		cm__xmlscan_message(&g->scan, msg, sizeof(msg));
-		if (cm__diag(g->ctx, CM_DIAG_ERROR, g->file, g->scan.at_line, g->scan.at_col, "%s",
-		             msg))
-			g->stop = CM_ENOMEM;
-		g->errors++;
-		halt(g, g->scan.refused == CM__XMLSCAN_ATTRIBUTES ? CM_ELIMIT : CM_EPARSE);
+	} else if (rc && !g->stop) {
+		halt(g, cm__xmlscan_diag(&g->scan, g->ctx, g->file, NULL, &g->errors));
 	}
 }
 

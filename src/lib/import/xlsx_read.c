@@ -450,19 +450,6 @@ static int check_sizes(job *j, const zip_stat_t *st)
 	return CM_ELIMIT;
 }
 
-/* The attribute scan (graphml/xmlscan.h) stopped the part before libxml2
- * parsed a start tag with too many attributes, or an encoding that could
- * hide one from the scan. */
-static void scan_refused(job *j)
-{
-	char msg[400], where[480];
-	cm__xmlscan_message(&j->scan, msg, sizeof(msg));
-	snprintf(where, sizeof(where), ", line %lu, column %lu: %s", j->scan.at_line,
-	         j->scan.at_col, msg);
-	book_error(j, j->scan.refused == CM__XMLSCAN_ATTRIBUTES ? CM_ELIMIT : CM_EPARSE,
-	           "part %s%s", where);
-}
-
 static int feed(job *j, const char *buf, size_t len, int last)
 {
 	static const cm__sax_events ev = {.start = on_start,
@@ -476,13 +463,15 @@ static int feed(job *j, const char *buf, size_t len, int last)
 			return CM_ENOMEM;
 		cm__xmlscan_init(&j->scan, j->ctx->limits.max_attributes);
 	}
-	size_t ok = cm__xmlscan_feed(&j->scan, buf, len);
-	if ((ok || !j->scan.refused) &&
-	    xmlParseChunk(j->xml, buf, (int)ok, last && !j->scan.refused) && !j->stop)
+	/* The attribute scan (graphml/xmlscan.h) stops the part before libxml2
+	 * parses a start tag with too many attributes, or an encoding that
+	 * could hide one from the scan. */
+	int rc = cm__xmlscan_parse(&j->scan, j->xml, buf, len, last);
+	if (rc == CM__XMLSCAN_MALFORMED && !j->stop)
 		book_error(j, CM_EPARSE,
 		           "part %s is not well-formed XML%s; the workbook is damaged", "");
-	if (j->scan.refused && !j->stop)
-		scan_refused(j);
+	else if (rc && !j->stop)
+		stop(j, cm__xmlscan_diag(&j->scan, j->ctx, j->b->file, j->part, NULL));
 	return j->stop;
 }
 

@@ -5,9 +5,14 @@
 #include "tap.h"
 
 #include "classify/classify.h"
+#include "classify/classify_result.h"
 #include "getters.h"
 
 #include <math.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* A network from GraphML text. */
 static const cm_network *net_of(cm_series **s, cm_ctx *ctx, const char *body)
@@ -482,6 +487,104 @@ static void test_exact(void)
 	is_double(n.p, 1, 1e-12, "nothing of the class: p = 1");
 }
 
+/* The sensitivity reruns on v (stability 2, the coding ones first), in
+ * a child: 1 when it ran through, 2 when it stopped on an assertion. */
+static int sensitivity_in_child(cm_ctx *ctx, const cm__cview *v)
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0) {
+		struct rlimit no_core = {0, 0};
+		setrlimit(RLIMIT_CORE, &no_core);
+		cm_classification *c = calloc(1, sizeof(*c));
+		cm__verdict ref = {.type = -2};
+		cm_classify_opts o = CM_CLASSIFY_OPTS_INIT;
+		o.stability = 2;
+		_exit(c && !cm__sensitivity_run(c, ctx, v, &ref, &o) &&
+		              c->sens.runs[CM__S_BANDS] == 2
+		          ? 1
+		          : 0);
+	}
+	int status = 0;
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	if (WIFSIGNALED(status))
+		return WTERMSIG(status) == SIGABRT ? 2 : -1;
+	return WEXITSTATUS(status);
+}
+
+/* The view of net with its nodes changed by change(nodes): whether it has
+ * the same graphs as v (1), other ones (0), or failed (-1). */
+static int same_graphs(cm_ctx *ctx, const cm__cview *v, const cm_network *net,
+                       void (*change)(cm__node *, size_t))
+{
+	cm_network copy = *net;
+	cm__node *nodes = malloc(net->n * sizeof(*nodes));
+	int same = -1;
+	if (!nodes)
+		return -1;
+	copy.nodes = memcpy(nodes, net->nodes, net->n * sizeof(*nodes));
+	if (change)
+		change(nodes, net->n);
+	if (cm__cview_same_graphs(&same, ctx, v, &copy))
+		same = -1;
+	free(nodes);
+	return same;
+}
+
+static void recode_all(cm__node *nodes, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		nodes[i].size = CM_SIZE_MICRO;
+		nodes[i].ownership = CM_OWNERSHIP_EXTERNAL;
+		nodes[i].has |= CM_HAS_SIZE | CM_HAS_OWNERSHIP;
+	}
+}
+
+static void move_outside(cm__node *nodes, size_t n)
+{
+	(void)n;
+	nodes[3].location = CM_LOCATION_OUTSIDE;
+}
+
+/* The coding reruns keep the first run's graphs for nodes with other
+ * sizes and ownership (classify_sensitivity.c); the guard there rebuilds
+ * them and stops a debug build when they differ. */
+static void test_reuse_guard(cm_ctx *ctx)
+{
+	char thin[sizeof(big_star)];
+	cm_series *s = NULL, *s2 = NULL;
+	cm__cview v;
+	cm__igraph_scope scope;
+	cm__igraph_enter(&scope, ctx);
+	memcpy(thin, big_star, sizeof(big_star));
+	*strstr(thin, SUP("j", "hub")) = '\0'; /* the last tie */
+	const cm_network *net = net_of(&s, ctx, big_star), *thinner = net_of(&s2, ctx, thin);
+	int built = net && thinner && thinner->n == net->n && !cm__cview_build(&v, ctx, net);
+	ok(built, "reuse guard: the star's view builds");
+	if (built) {
+		is_int(same_graphs(ctx, &v, net, NULL), 1, "a view has the graphs of its network");
+		is_int(same_graphs(ctx, &v, net, recode_all), 1,
+		       "other sizes and ownership give the same graphs");
+		is_int(same_graphs(ctx, &v, net, move_outside), 0,
+		       "an actor moved outside is told");
+		is_int(same_graphs(ctx, &v, thinner, NULL), 0, "a tie fewer is told");
+		is_int(sensitivity_in_child(ctx, &v), 1, "the size band reruns pass the guard");
+#ifdef NDEBUG
+		ok(1, "the guard stops reruns on graphs of another network # SKIP NDEBUG build");
+#else
+		v.net = thinner; /* the nodes of a network with a tie fewer */
+		is_int(sensitivity_in_child(ctx, &v), 2,
+		       "the guard stops reruns on graphs of another network");
+		v.net = net;
+#endif
+		cm__cview_free(&v);
+	}
+	cm__igraph_leave(&scope);
+	cm_series_free(s);
+	cm_series_free(s2);
+}
+
 static void test_public_api(cm_ctx *ctx)
 {
 	cm_series *s;
@@ -534,6 +637,7 @@ int main(void)
 	test_nulls(ctx);
 	test_tiers(ctx);
 	test_exact();
+	test_reuse_guard(ctx);
 	test_public_api(ctx);
 	cm_ctx_free(ctx);
 	return tap_done();

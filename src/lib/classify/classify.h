@@ -56,6 +56,11 @@ int cm__cview_derive(cm__cview *out, cm_ctx *ctx, const cm__cview *in, igraph_in
 /* A copy of in with the ties of base graph slot reversed (when directed). */
 int cm__cview_reverse(cm__cview *out, cm_ctx *ctx, const cm__cview *in, int slot);
 void cm__cview_free(cm__cview *v);
+/* Whether a view of net would have the graphs of v, its local actors and
+ * its layers, whatever the order of vertices and ties (compared through
+ * fingerprints, so a difference is missed with a chance near 2^-32). Sets
+ * *same; returns 0 or a CM_E* code. */
+int cm__cview_same_graphs(int *same, cm_ctx *ctx, const cm__cview *v, const cm_network *net);
 
 /* -------------------------------------------------------------- indicators */
 

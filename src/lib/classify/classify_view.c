@@ -177,7 +177,9 @@ static int build_layers(cm__cview *v, cm_ctx *ctx, const cm_network *net)
 	return 0;
 }
 
-int cm__cview_build(cm__cview *out, cm_ctx *ctx, const cm_network *net)
+/* The view of net, in the canonical order or (for a comparison that
+ * ignores the order) in network order. */
+static int build(cm__cview *out, cm_ctx *ctx, const cm_network *net, int canonical)
 {
 	memset(out, 0, sizeof(*out));
 	out->net = net;
@@ -190,13 +192,73 @@ int cm__cview_build(cm__cview *out, cm_ctx *ctx, const cm_network *net)
 	for (size_t i = 0; i < net->n; i++)
 		out->node[i] = (int)i;
 	int rc = build_layers(out, ctx, net);
-	if (!rc)
+	if (!rc && canonical)
 		rc = cm__cview_canonical(out, ctx);
 	if (!rc)
 		rc = finish(out, ctx);
 	if (rc)
 		cm__cview_free(out);
 	return rc;
+}
+
+int cm__cview_build(cm__cview *out, cm_ctx *ctx, const cm_network *net)
+{
+	return build(out, ctx, net, 1);
+}
+
+/* ------------------------------------------------------------ comparison */
+
+/* Vertex i of graph k as a network node: the local graphs number the
+ * local vertices. */
+static unsigned long net_node(const cm__cview *v, int k, igraph_integer_t i)
+{
+	return (unsigned long)v->node[k < CM__G_SUP ? i : v->local[i]];
+}
+
+/* Graph k, whatever the order of its vertices and ties: its size,
+ * direction and a sum of a hash of each tie's ends as network nodes. */
+static uint64_t graph_print(const cm__cview *v, int k)
+{
+	const igraph_t *g = &v->g[k];
+	if (!v->ok[k])
+		return 0;
+	int directed = igraph_is_directed(g);
+	uint64_t p = cm__seed_mix((unsigned long)igraph_vcount(g),
+	                          (unsigned long)igraph_ecount(g) * 2 + (unsigned long)directed);
+	for (igraph_integer_t e = 0; e < igraph_ecount(g); e++) {
+		unsigned long a = net_node(v, k, IGRAPH_FROM(g, e)),
+		              b = net_node(v, k, IGRAPH_TO(g, e));
+		p += directed || a < b ? cm__seed_mix(a, b) : cm__seed_mix(b, a);
+	}
+	return p;
+}
+
+/* The view whatever its order: which actors are local, which layers
+ * exist, and every graph. */
+static uint64_t view_print(const cm__cview *v)
+{
+	uint64_t p = cm__seed_mix((unsigned long)v->n, (unsigned long)v->nl);
+	for (igraph_integer_t i = 0; i < v->nl; i++)
+		p += cm__seed_mix((unsigned long)v->node[v->local[i]], 0);
+	for (int k = 0; k < 3; k++)
+		p = p * 31 + (uint64_t)v->has_layer[k];
+	p = p * 31 + (uint64_t)v->info_directed;
+	for (int k = 0; k < CM__G_COUNT; k++)
+		p = p * 31 + graph_print(v, k);
+	return p;
+}
+
+int cm__cview_same_graphs(int *same, cm_ctx *ctx, const cm__cview *v, const cm_network *net)
+{
+	cm__cview fresh;
+	/* Network order: the canonical one would cost a refinement, and the
+	 * prints do not depend on the order. */
+	int rc = build(&fresh, ctx, net, 0);
+	if (rc)
+		return rc;
+	*same = view_print(&fresh) == view_print(v);
+	cm__cview_free(&fresh);
+	return 0;
 }
 
 /* Drops each edge of g with probability p. */

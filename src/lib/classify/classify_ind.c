@@ -166,6 +166,15 @@ static int wants_null(const cm__cdata *d, int i, const cm__ind_value *iv)
 	return i != CM__I_CORE_FIT || d->v->nl <= CM__CORE_NULL_MAX;
 }
 
+/* An indicator before it is computed: no z-score, null model or exact
+ * test until one is made. */
+static void ind_start(cm__ind_value *iv)
+{
+	iv->z = NAN;
+	iv->null = cm__null_start(NAN);
+	iv->exact = 0;
+}
+
 int cm__indicators(cm__ind_value *out, cm_ctx *ctx, cm__cdata *d, size_t replicates,
                    unsigned long seed)
 {
@@ -174,9 +183,7 @@ int cm__indicators(cm__ind_value *out, cm_ctx *ctx, cm__cdata *d, size_t replica
 		replicates = CM__NULL_LARGE_MAX;
 	for (int i = 0; i < CM__I_COUNT; i++) {
 		cm__ind_value *iv = &out[i];
-		iv->z = NAN;
-		iv->null = cm__null_start(NAN);
-		iv->exact = 0;
+		ind_start(iv);
 		int ok = cm__guard(iv->why, sizeof(iv->why), &d->counts, i);
 		int rc = ok ? cm__indicator(&iv->value, ctx, d, i) : (iv->value = NAN, 0);
 		if (!rc && replicates && wants_null(d, i, iv)) {
@@ -214,9 +221,7 @@ int cm__verdict_indicators(cm__ind_value *out, cm_ctx *ctx, cm__cdata *d)
 	cm__counts_init(&d->counts, d);
 	for (int i = 0; i < CM__I_COUNT; i++) {
 		cm__ind_value *iv = &out[i];
-		iv->z = NAN;
-		iv->null = cm__null_start(NAN);
-		iv->exact = 0;
+		ind_start(iv);
 		iv->value = NAN;
 		*iv->why = 0;
 		if (!feeds_verdict(i) || !cm__guard(iv->why, sizeof(iv->why), &d->counts, i))

@@ -8,6 +8,20 @@
 #include <stdio.h>
 #include <string.h>
 
+size_t cm__utf8_encode(char *o, unsigned long cp)
+{
+	if (cp < 0x80)
+		return o[0] = (char)cp, 1;
+	if (cp < 0x800)
+		return o[0] = (char)(0xC0 | cp >> 6), o[1] = (char)(0x80 | (cp & 0x3F)), 2;
+	if (cp < 0x10000)
+		return o[0] = (char)(0xE0 | cp >> 12), o[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+		       o[2] = (char)(0x80 | (cp & 0x3F)), 3;
+	o[0] = (char)(0xF0 | cp >> 18), o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
 /* Length of the valid UTF-8 sequence at s (1 to 4), or 0 when invalid. */
 static size_t utf8_len(const unsigned char *s)
 {

@@ -90,6 +90,9 @@ size_t cm__escaped_length(const char *s);
 /* Writes s as HTML or XML text (element content or a quoted attribute):
  * & < > " ' become entities; NULL writes nothing. */
 void cm__fputs_xml(FILE *fp, const char *s);
+/* Code point cp (below 0x110000) as UTF-8 into out (up to 4 bytes);
+ * returns the bytes written. */
+size_t cm__utf8_encode(char *out, unsigned long cp);
 
 /* ------------------------------------------------------------ colours */
 

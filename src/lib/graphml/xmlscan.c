@@ -49,36 +49,17 @@ static int is_quote(unsigned long c)
 
 /* ------------------------------------------------------------ names */
 
-/* A UTF-16 code unit as UTF-8; U+FFFD for a surrogate (names with
+/* Keeps a character (or a byte) of the element's name while it fits: in
+ * UTF-16, a code unit as UTF-8, U+FFFD for a surrogate (names with
  * characters past U+FFFF show one per half). */
-static size_t utf8_put(unsigned char *u, unsigned long c)
-{
-	if (c >= 0xD800 && c <= 0xDFFF)
-		c = 0xFFFD;
-	if (c < 0x80) {
-		u[0] = (unsigned char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		u[0] = (unsigned char)(0xC0 | c >> 6);
-		u[1] = (unsigned char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	u[0] = (unsigned char)(0xE0 | c >> 12);
-	u[1] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-	u[2] = (unsigned char)(0x80 | (c & 0x3F));
-	return 3;
-}
-
-/* Keeps a character (or a byte) of the element's name while it fits. */
 static void name_add(cm__xmlscan *s, unsigned long c)
 {
-	unsigned char u[3];
+	char u[4];
 	size_t n = 1;
 	if (s->width == 2)
-		n = utf8_put(u, c);
+		n = cm__utf8_encode(u, c >= 0xD800 && c <= 0xDFFF ? 0xFFFD : c);
 	else
-		u[0] = (unsigned char)c;
+		u[0] = (char)c;
 	if (s->clipped || s->nname + n > NAME_BYTES) {
 		s->clipped = 1;
 		return;

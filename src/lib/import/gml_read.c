@@ -174,20 +174,6 @@ static int token(gml *g)
 	return type;
 }
 
-static size_t utf8_encode(char *o, unsigned long cp)
-{
-	if (cp < 0x80)
-		return o[0] = (char)cp, 1;
-	if (cp < 0x800)
-		return o[0] = (char)(0xC0 | cp >> 6), o[1] = (char)(0x80 | (cp & 0x3F)), 2;
-	if (cp < 0x10000)
-		return o[0] = (char)(0xE0 | cp >> 12), o[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
-		       o[2] = (char)(0x80 | (cp & 0x3F)), 3;
-	o[0] = (char)(0xF0 | cp >> 18), o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), o[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 /* networkx writes '"', '&' and characters past ASCII as &quot;, &amp;
  * and &#1234;: decoded in place (UTF-8 is never longer than the entity). */
 static void unescape(char *s)
@@ -210,7 +196,7 @@ static void unescape(char *s)
 		} else if (s[0] == '&' && s[1] == '#' &&
 		           (cp = strtoul(s + 2 + (s[2] == 'x'), &end, s[2] == 'x' ? 16 : 10)) > 0 &&
 		           cp < 0x110000 && *end == ';' && !(cp >= 0xD800 && cp < 0xE000)) {
-			o += utf8_encode(o, cp);
+			o += cm__utf8_encode(o, cp);
 			s = end + 1;
 		} else {
 			*o++ = *s++;

@@ -251,6 +251,11 @@ def check_group_search(browser, name, actors, circles):
     s = browser.eval(SEARCH % json.dumps(target[0].lower()))
     ok(s["found"] == 1 and s["status"] == f"{target[0]} is in {where}",
        f"{name}: a search for {target[0]} names and marks its group", s)
+    doc = os.environ.get("CM_REPORT_DOC")
+    if doc and name == "groups":  # docs/report.md quotes this line
+        with open(doc, encoding="utf-8") as f:
+            ok(f"`{s['status']}`" in f.read(), f"{name}: docs/report.md shows the status line",
+               s["status"])
     browser.eval(SEARCH % json.dumps(""))
 
 

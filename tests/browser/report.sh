@@ -20,6 +20,7 @@ if ! command -v python3 > /dev/null 2>&1; then
 	exit 0
 fi
 mkdir -p "$OUT"
+export CM_REPORT_DOC="$top_srcdir/docs/report.md" # quotes the grouped map's search
 exec python3 "$top_srcdir/tests/browser/report.py" "$CLUSTERMAP" "$chromium" "$OUT" \
 	"prato=$top_srcdir/samples/prato.graphml" "drift=$top_srcdir/samples/drift.graphml" \
 	"wine=$top_srcdir/tests/data/report/wine-2019.graphml,$top_srcdir/tests/data/report/wine-2020.graphml" \

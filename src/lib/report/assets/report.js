@@ -340,8 +340,9 @@
    * (report_html_groups.c: kind of actor by side of the region), one circle
    * each on a ring in the block's order (kind, then side), so that the
    * picture depends on the content only; lines join two groups per layer. */
-  var GROUP_SIZES = "circle area: actors in the group; line width: ties between two groups " +
-    "in a layer (square root of their number); ties within a group are counted, not drawn";
+  var GROUP_SIZES = "the circle's area grows with the actors in the group, a line's width " +
+    "with the square root of the ties between two groups in its layer (ties within a group " +
+    "are counted, not drawn)";
   var ring = [], groupLines = [], groupOf = [];
 
   /* Each group a share of the ring by its diameter, so that none overlap. */

@@ -26,13 +26,30 @@ static const char *const kind_words[CM_KIND_COUNT + 1] = {
 static const char *const side_words[SIDES] = {"inside the region", "outside the region",
                                               "location not given"};
 
+/* A tie between two groups a < b, in a layer. */
+typedef struct gtie {
+	size_t a, b, layer;
+} gtie;
+
+static int by_gtie(const void *x, const void *y)
+{
+	const gtie *p = x, *q = y;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	if (p->b != q->b)
+		return p->b < q->b ? -1 : 1;
+	return (p->layer > q->layer) - (p->layer < q->layer);
+}
+
 typedef struct grouping {
 	const cm_network *net;
 	const double *btw;                   /* betweenness on all layers */
 	size_t nl;                           /* layers */
 	size_t members[NKEYS], index[NKEYS]; /* index: place in the page's list */
 	size_t top[NKEYS][TOP], ntop[NKEYS]; /* highest betweenness first */
-	size_t *ties;                        /* NKEYS x NKEYS x nl, a <= b */
+	size_t *within;                      /* NKEYS x nl: ties within a group */
+	gtie *ties;                          /* between groups, sorted */
+	size_t nties;
 } grouping;
 
 /* A group is a key: kind (CM_KIND_COUNT when not given) and side. */
@@ -79,23 +96,31 @@ static void rank_member(grouping *G, size_t k, size_t i)
 	G->top[k][at] = i;
 }
 
+/* Ties between groups are kept one per tie and sorted, not in a table of
+ * every pair of groups and layer: memory follows the ties, however many
+ * layers the file names. */
 static int count(grouping *G)
 {
 	const cm_network *net = G->net;
-	G->ties = cm__calloc(NKEYS * NKEYS * (G->nl ? G->nl : 1), sizeof(size_t));
-	if (!G->ties)
+	size_t m = cm_network_edge_count(net);
+	G->within = cm__calloc(NKEYS * G->nl + 1, sizeof(size_t));
+	G->ties = cm__calloc(m + 1, sizeof(gtie));
+	if (!G->within || !G->ties)
 		return CM_ENOMEM;
 	for (size_t i = 0; i < cm_network_node_count(net); i++) {
 		size_t k = key_of(net, i);
 		G->members[k]++;
 		rank_member(G, k, i);
 	}
-	for (size_t e = 0; e < cm_network_edge_count(net); e++) {
+	for (size_t e = 0; e < m; e++) {
 		size_t a = key_of(net, net->edges[e].src), b = key_of(net, net->edges[e].dst);
-		if (a > b)
-			a ^= b, b ^= a, a ^= b;
-		G->ties[(a * NKEYS + b) * G->nl + net->edges[e].layer]++;
+		if (a == b)
+			G->within[a * G->nl + net->edges[e].layer]++;
+		else
+			G->ties[G->nties++] =
+			    (gtie){a < b ? a : b, a < b ? b : a, net->edges[e].layer};
 	}
+	qsort(G->ties, G->nties, sizeof(gtie), by_gtie);
 	return 0;
 }
 
@@ -104,8 +129,8 @@ static json_t *per_layer(const grouping *G, size_t k)
 	json_t *arr = json_array();
 	int bad = !arr;
 	for (size_t l = 0; l < G->nl && !bad; l++)
-		bad = json_array_append_new(
-		    arr, json_integer((json_int_t)G->ties[(k * NKEYS + k) * G->nl + l]));
+		bad =
+		    json_array_append_new(arr, json_integer((json_int_t)G->within[k * G->nl + l]));
 	return cm__json_check(arr, bad);
 }
 
@@ -156,21 +181,20 @@ static json_t *groups(grouping *G)
 	return cm__json_check(arr, bad);
 }
 
-/* [a, b, layer, count] for each pair of groups a < b and layer with ties. */
+/* [a, b, layer, count] for each pair of groups a < b and layer with ties:
+ * one per run of equal ties. */
 static json_t *between(const grouping *G)
 {
 	json_t *arr = json_array();
 	int bad = !arr;
-	for (size_t a = 0; a < NKEYS && !bad; a++)
-		for (size_t b = a + 1; b < NKEYS && !bad; b++)
-			for (size_t l = 0; l < G->nl && !bad; l++) {
-				size_t c = G->ties[(a * NKEYS + b) * G->nl + l];
-				if (c)
-					bad = json_array_append_new(
-					    arr, json_pack("[I,I,I,I]", (json_int_t)G->index[a],
-					                   (json_int_t)G->index[b], (json_int_t)l,
-					                   (json_int_t)c));
-			}
+	for (size_t i = 0, j; i < G->nties && !bad; i = j) {
+		for (j = i + 1; j < G->nties && !by_gtie(&G->ties[i], &G->ties[j]); j++)
+			;
+		bad = json_array_append_new(
+		    arr, json_pack("[I,I,I,I]", (json_int_t)G->index[G->ties[i].a],
+		                   (json_int_t)G->index[G->ties[i].b], (json_int_t)G->ties[i].layer,
+		                   (json_int_t)(j - i)));
+	}
 	return cm__json_check(arr, bad);
 }
 
@@ -185,6 +209,7 @@ int cm__html_groups(const cm__html *h, json_t *root)
 	    cm_metrics_actor_values(&G->btw, h->ctx, h->metrics, h->all, "betweenness") || count(G);
 	bad = bad || json_object_set_new(root, "groups", groups(G));
 	bad = bad || json_object_set_new(root, "group_ties", between(G));
+	cm__free(G->within);
 	cm__free(G->ties);
 	cm__free(G);
 	return bad;

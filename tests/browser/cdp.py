@@ -145,6 +145,33 @@ class Browser:
                 self.events.append(e)
         raise TimeoutError(f"no {method}")
 
+    def trace(self, expression, categories):
+        """Evaluates expression while the browser traces categories; returns
+        its value and the trace events (Chrome's trace event format)."""
+        self.call("Tracing.start", {"traceConfig": {"includedCategories": categories},
+                                    "transferMode": "ReportEvents"})
+        value = self.eval(expression)
+        self.call("Tracing.end")
+        events, done, kept = [], False, []
+        for e in self.events:
+            if e["method"] == "Tracing.dataCollected":
+                events += e["params"]["value"]
+            elif e["method"] == "Tracing.tracingComplete":
+                done = True
+            else:
+                kept.append(e)
+        self.events = kept
+        while not done:
+            e = json.loads(self.ws.recv())
+            method = e.get("method")
+            if method == "Tracing.dataCollected":
+                events += e["params"]["value"]
+            elif method == "Tracing.tracingComplete":
+                done = True
+            elif method:
+                self.events.append(e)
+        return value, events
+
     def open(self, url):
         self.events.clear()
         self.call("Page.navigate", {"url": url}, session=True)

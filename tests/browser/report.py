@@ -170,6 +170,11 @@ def check_report(browser, clustermap, outdir, name, files):
     degrees = browser.eval(SORT)
     ok(degrees == sorted(degrees, reverse=True) and len(degrees) == len(names),
        f"{name}: the table sorts by degree", degrees[:10])
+    # Contained, the table's rows are not walked again at every frame of a
+    # pan or zoom of the map (tools/bench/browser.py, docs/report.md).
+    contain = browser.eval("getComputedStyle(document.querySelector('.tablewrap')).contain")
+    ok(contain in ("content", "strict") or "paint" in contain,
+       f"{name}: the actors table is contained ({contain})")
     n = browser.eval(FILTER % json.dumps(target))
     ok(1 <= n < len(names), f"{name}: the filter keeps matching rows ({n})")
     browser.eval("document.getElementById('map-reset').click()")

@@ -48,6 +48,19 @@ for f in png pdf svg; do
 		[ -s err.txt ] && diag < err.txt
 	done
 done
+# Unicode's other default ignorable code points: the unassigned ones, to
+# which Pango gives no layout either, and variation selectors.
+R="$DATA/render/invisible-reserved.graphml"
+for f in png pdf; do
+	for opts in "--aggregate-above 1 --color-by sector" "--color-by sector"; do
+		cm render $opts -o "r.$f" "$R" 2> err.txt
+		[ ! -s err.txt ]; ok $? "render -f $f $opts, reserved invisible texts: nothing on standard error"
+		[ -s err.txt ] && diag < err.txt
+	done
+done
+cm render --aggregate-above 1 --color-by sector -o r.svg "$R" 2> /dev/null
+grep -q '>U+FFF0<' r.svg && grep -q '>U+E0080<' r.svg && grep -q '>U+FE0F<' r.svg
+ok $? "groups named by reserved or selector characters show their code points"
 cm render --aggregate-above 1 --color-by sector -o i.svg "$I" 2> /dev/null
 grep -q '>U+200B<' i.svg; ok $? "a group named by a zero-width space is labelled U+200B"
 cm render --title "a $zw b" -o i.svg "$I" 2> /dev/null

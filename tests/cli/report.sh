@@ -74,6 +74,22 @@ cm report -o "$TMP/a.html" "$TOP/samples/drift.graphml" 2> /dev/null
 cm report -o "$TMP/b.html" "$TOP/samples/drift.graphml" 2> /dev/null
 cmp -s "$TMP/a.html" "$TMP/b.html"
 ok $? "the same input gives the same report"
+# A chart per measure with a line per layer, in the layer's map colour;
+# the verdicts under the years of the actors-and-ties chart.
+if "$PY" -c 'import json' 2> /dev/null; then
+	CHARTS="$TOP/tests/cli/report-charts.py"
+	"$PY" "$CHARTS" "$TMP/a.html"
+	ok $? "a chart per measure has each layer's line in its colour"
+	# The check can fail: a line in a colour no map gives its layer.
+	sed '/>Density of each layer</,/<\/svg>/s/stroke="#997700"/stroke="#004488"/' \
+		"$TMP/a.html" > "$TMP/off-chart.html"
+	"$PY" "$CHARTS" "$TMP/off-chart.html" > "$TMP/off-chart.txt"
+	status $? 1 "a layer's line in another colour is found"
+	grep -q '^Density of each layer: lines' "$TMP/off-chart.txt"
+	ok $? "the fault names the chart"
+else
+	skip "the layers' charts" "python3 not found"
+fi
 
 # Errors: usage 2, bad input 1, no output file in either case.
 cm report > /dev/null 2>&1

@@ -14,7 +14,12 @@ report (clustermap report) and opens it. Then, in the page:
 - pan and zoom: 120 frames each, one pointer move (or one wheel step) per
   frame, driven from requestAnimationFrame; a frame's time is the gap
   between two animation frames, so it includes the style, layout, paint
-  and raster of the changed view (16.7 ms is the 60 Hz floor);
+  and raster of the changed view (16.7 ms is the 60 Hz floor); as a
+  gap depends on what else the machine runs, the gestures are also traced
+  and the CPU time of the browser's threads (trace "tdur") is divided by
+  the frames: the renderer's main thread (style, layout, paint) and all
+  threads (compositor and raster included), figures a busy machine
+  changes far less;
 - highlight: a click on an actor and on the background (20 of each), and
   search: a query typed (10 queries); each from the event to the next
   frame painted after it.
@@ -101,6 +106,28 @@ LATENCY = """(async (what, n) => {
 })"""
 
 
+TRACE = ["toplevel", "cc", "viz", "blink", "devtools.timeline",
+         "disabled-by-default-devtools.timeline"]
+TASKS = ("ThreadControllerImpl::RunTask", "ThreadPool_RunTask")
+
+
+def cpu_per_frame(events, frames):
+    """(main thread, all threads) CPU ms per frame: the thread time of
+    every top-level task, tracing's own threads left out."""
+    names = {(e["pid"], e["tid"]): e["args"]["name"] for e in events
+             if e.get("ph") == "M" and e.get("name") == "thread_name"}
+    main = total = 0.0
+    for e in events:
+        if e.get("ph") != "X" or e.get("name") not in TASKS or "tdur" not in e:
+            continue
+        thread = names.get((e["pid"], e["tid"]), "")
+        if "tracing" in thread.lower() or "perfetto" in thread.lower():
+            continue
+        total += e["tdur"] / 1000
+        main += e["tdur"] / 1000 if thread == "CrRendererMain" else 0
+    return main / frames, total / frames
+
+
 def quantiles(xs):
     xs = sorted(xs)
     return (statistics.median(xs), xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))],
@@ -135,7 +162,8 @@ def measure(browser, html):
          "actors": browser.eval("document.querySelectorAll('#map circle.a').length")}
     browser.eval("document.getElementById('map').scrollIntoView()")
     for kind in ("pan", "zoom"):
-        r[kind] = browser.eval(f"{FRAMES}('{kind}', 120)")
+        r[kind], events = browser.trace(f"{FRAMES}('{kind}', 120)", TRACE)
+        r[kind + "-cpu"] = cpu_per_frame(events, len(r[kind]))
     r["click"] = browser.eval(f"{LATENCY}('click', 20)")
     r["clear"] = browser.eval(f"{LATENCY}('clear', 20)")
     r["search"] = browser.eval(f"{LATENCY}('search', 10)")
@@ -173,12 +201,15 @@ def main():
           f"load average {load0[0]:.1f} before, {load1[0]:.1f} after; {os.cpu_count()} cores")
     print(f"console errors: {len(r['errors'])}")
     print(f"time to interactive: {r['interactive']:.0f} ms (script done at {r['ready']:.0f} ms)\n")
-    print("| action | n | median ms | p95 ms | max ms |\n|---|---|---|---|---|")
+    print("| action | n | median ms | p95 ms | max ms | CPU ms/frame, main | CPU ms/frame, all |\n"
+          "|---|---|---|---|---|---|---|")
     names = {"pan": "pan, frame", "zoom": "zoom, frame", "click": "click an actor (highlight)",
              "clear": "click the background (clear)", "search": "search, keystroke"}
     for k, name in names.items():
         med, p95, mx = quantiles(r[k])
-        print(f"| {name} | {len(r[k])} | {med:.1f} | {p95:.1f} | {mx:.1f} |")
+        cpu = r.get(k + "-cpu")
+        tail = f" {cpu[0]:.1f} | {cpu[1]:.1f} |" if cpu else " | |"
+        print(f"| {name} | {len(r[k])} | {med:.1f} | {p95:.1f} | {mx:.1f} |{tail}")
 
 
 if __name__ == "__main__":

@@ -49,16 +49,25 @@ static unsigned long code_point(const char *p, size_t clen)
 	return c;
 }
 
-/* Characters that take no room when drawn alone: format characters
- * (zero-width space and joiners, directional marks, the soft hyphen, the
- * byte order mark, tags), the combining enclosing marks, line and
- * paragraph separators, the object replacement character. */
+/* Characters that take no room when drawn alone: Unicode's default
+ * ignorable code points (DerivedCoreProperties.txt: the soft hyphen,
+ * zero-width space and joiners, directional marks and isolates, Hangul
+ * fillers, variation selectors, the byte order mark, tags, and the
+ * unassigned ones reserved to be ignored, which Pango gives no layout),
+ * and the combining enclosing marks, line and paragraph separators and
+ * interlinear annotation and object replacement characters. */
 static int zero_width(unsigned long c)
 {
-	return c == 0xAD || c == 0x61C || c == 0x180E || (c >= 0x200B && c <= 0x200F) ||
-	       (c >= 0x20DD && c <= 0x20E4) || (c >= 0x2028 && c <= 0x202E) ||
-	       (c >= 0x2060 && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFC) ||
-	       (c >= 0x1D173 && c <= 0x1D17A) || c == 0xE0001 || (c >= 0xE0020 && c <= 0xE007F);
+	static const unsigned long range[][2] = {
+	    {0xAD, 0xAD},       {0x34F, 0x34F},    {0x61C, 0x61C},   {0x115F, 0x1160},
+	    {0x17B4, 0x17B5},   {0x180B, 0x180F},  {0x200B, 0x200F}, {0x20DD, 0x20E4},
+	    {0x2028, 0x202E},   {0x2060, 0x206F},  {0x3164, 0x3164}, {0xFE00, 0xFE0F},
+	    {0xFEFF, 0xFEFF},   {0xFFA0, 0xFFA0},  {0xFFF0, 0xFFFC}, {0x1BCA0, 0x1BCA3},
+	    {0x1D173, 0x1D17A}, {0xE0000, 0xE0FFF}};
+	for (size_t i = 0; i < sizeof(range) / sizeof(range[0]); i++)
+		if (c >= range[i][0] && c <= range[i][1])
+			return 1;
+	return 0;
 }
 
 /* Escaped text is cut into words at spaces and at control characters. */

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #define MAX_NAMED 15 /* actors or ties named per list */
+/* Lines on one chart: the distinct markers and dashes a chart has. */
+#define CM__REPORT_LAYER_SERIES 8
 
 /* The actors of a snapshot by match key (the node id, or match_by). */
 static int keymap(cm__strmap *m, const cm__html *h, const cm_network *net)
@@ -193,12 +195,12 @@ static int step(const cm__html *h, size_t i)
 
 /* ------------------------------------------------------------ charts */
 
-static int chart_figure(const cm__html *h, const char *measures, const char *caption)
+static int chart_figure(const cm__html *h, const cm_plot_opts *po, const char *caption)
 {
 	cm__memout m;
 	if (!cm__memout_open(&m))
 		return cm__oom(h->ctx);
-	int rc = cm_timeline_plot(m.fp, h->ctx, h->tl, measures, "all");
+	int rc = cm_timeline_plot_opts(m.fp, h->ctx, h->tl, po);
 	if (cm__memout_close(&m) && !rc)
 		rc = cm__oom(h->ctx);
 	if (rc)
@@ -208,6 +210,98 @@ static int chart_figure(const cm__html *h, const char *measures, const char *cap
 	fprintf(h->fp, "<figcaption>%s</figcaption>\n</figure>\n", caption);
 	free(m.buf);
 	return 0;
+}
+
+static int all_layers_chart(const cm__html *h, const char *title, const char *measures,
+                            const char *caption)
+{
+	cm_plot_opts po = CM_PLOT_OPTS_INIT;
+	po.title = title;
+	po.measures = measures;
+	po.verdicts = true;
+	return chart_figure(h, &po, caption);
+}
+
+/* A layer the chart's "LAYER:MEASURE" list can name: no comma or colon. */
+static int nameable(const char *layer)
+{
+	return !strpbrk(layer, ",:") && strlen(layer) < 200;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every layer of the series once, by name: content order, whatever the
+ * files' order. *n counts them; NULL on exhaustion. */
+static const char **series_layers(const cm__html *h, size_t *n)
+{
+	size_t cap = 0;
+	*n = 0;
+	for (size_t i = 0; i < cm_series_count(h->series); i++)
+		cap += cm_network_layer_count(h->series->items[i]);
+	const char **out = cm__malloc(sizeof(*out) * (cap + 1));
+	for (size_t i = 0; out && i < cm_series_count(h->series); i++) {
+		const cm_network *net = h->series->items[i];
+		for (size_t l = 0; l < cm_network_layer_count(net); l++) {
+			size_t k = 0;
+			while (k < *n && strcmp(out[k], net->layers[l]))
+				k++;
+			if (k == *n)
+				out[(*n)++] = net->layers[l];
+		}
+	}
+	if (out)
+		qsort(out, *n, sizeof(*out), by_name);
+	return out;
+}
+
+/* MEASURE of each layer on one chart, each line in its layer's colour,
+ * so that the layers' colours on the maps say the same thing here. */
+static int per_layer_chart(const cm__html *h, const char *measure, const char *title,
+                           const char *words)
+{
+	size_t n, kept = 0;
+	const char **layer = series_layers(h, &n);
+	if (!layer)
+		return cm__oom(h->ctx);
+	char list[CM__REPORT_LAYER_SERIES * 220] = "", caption[512];
+	for (size_t k = 0; k < n && kept < CM__REPORT_LAYER_SERIES; k++)
+		if (nameable(layer[k]))
+			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s:%s",
+			         kept++ ? "," : "", layer[k], measure);
+	cm__free(layer);
+	if (kept < 2)
+		return 0;
+	snprintf(
+	    caption, sizeof(caption),
+	    "%s of each layer in every snapshot, each line in its layer's colour on the maps%s.",
+	    words,
+	    kept < n ? "; left out: layers past the first eight by name and layers whose "
+	               "names hold a comma or a colon"
+	             : "");
+	cm_plot_opts po = CM_PLOT_OPTS_INIT;
+	po.title = title;
+	po.measures = list;
+	return chart_figure(h, &po, caption);
+}
+
+static int charts(const cm__html *h)
+{
+	int rc = all_layers_chart(h, "Actors and ties", "nodes,edges",
+	                          "Actors (nodes) and ties (edges) of every snapshot, all layers; "
+	                          "each snapshot's verdict under its year.");
+	if (!rc)
+		rc = all_layers_chart(h, "Density, centralization and transitivity",
+		                      "density,centralization.degree,transitivity",
+		                      "Density, degree centralization and transitivity of every "
+		                      "snapshot, all layers together.");
+	if (!rc)
+		rc = per_layer_chart(h, "edges", "Ties of each layer", "The ties");
+	if (!rc)
+		rc = per_layer_chart(h, "density", "Density of each layer", "The density");
+	return rc;
 }
 
 int cm__html_changes(cm__html *h)
@@ -220,12 +314,7 @@ int cm__html_changes(cm__html *h)
 	for (size_t i = 1; !rc && i < n; i++)
 		rc = step(h, i);
 	if (!rc)
-		rc = chart_figure(h, "nodes,edges",
-		                  "Actors (nodes) and ties (edges) of every snapshot, all layers.");
-	if (!rc)
-		rc = chart_figure(h, "density,centralization.degree,transitivity",
-		                  "Density, degree centralization and transitivity of every "
-		                  "snapshot, all layers together.");
+		rc = charts(h);
 	fputs("</section>\n", h->fp);
 	return rc;
 }

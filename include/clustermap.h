@@ -1030,7 +1030,8 @@ typedef struct cm_report_opts {
 	const char *date;        /* shown under the title; NULL: none */
 	cm_compare_opts compare; /* how the snapshots are measured, compared, classified */
 	/* Actors drawn one by one on the interactive map (default 5000); a
-	 * larger network gets the aggregated map render draws. */
+	 * larger network is drawn in groups (kind of actor by side of the
+	 * region, docs/report.md). */
 	size_t interactive_max;
 } cm_report_opts;
 

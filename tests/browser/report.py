@@ -5,7 +5,12 @@ table, a layer toggle that hides ties, a search that finds an actor, a
 click that shows an actor's ties, sorting and filtering. Saves screenshots
 and a printed PDF. Prints TAP.
 
-Usage: report.py CLUSTERMAP CHROMIUM OUTDIR NAME=FILE[,FILE...]..."""
+A NAME of the form groups:NAME writes the report with --interactive-max 5
+and checks the map in groups: a circle per group with its members (counted
+here from the GraphML), group lines a layer toggle hides, a search that
+names an actor's group, a tooltip with the top members by betweenness.
+
+Usage: report.py CLUSTERMAP CHROMIUM OUTDIR [groups:]NAME=FILE[,FILE...]..."""
 import json
 import os
 import subprocess
@@ -185,6 +190,126 @@ def check_report(browser, clustermap, outdir, name, files):
         ok(f.read(5) == b"%PDF-", f"{name}: prints to PDF")
 
 
+# ------------------------------------------------------- the grouped map
+
+def node_values(path):
+    """Per actor of the file's last graph: name, kind and location, None
+    when not given (a key's <default> counts as given, as the reader takes it)."""
+    root = ET.parse(path).getroot()
+    keys, defaults = {}, {}
+    for k in root.iter(G + "key"):
+        if k.get("for") == "node" and k.get("attr.name") in ("label", "kind", "location"):
+            keys[k.get("id")] = k.get("attr.name")
+            d = k.find(G + "default")
+            if d is not None and d.text:
+                defaults[k.get("attr.name")] = d.text.strip()
+    out = []
+    for node in list(root.iter(G + "graph"))[-1].findall(G + "node"):
+        v = dict(defaults)
+        for d in node.findall(G + "data"):
+            if d.get("key") in keys and d.text and d.text.strip():
+                v[keys[d.get("key")]] = d.text.strip()
+        out.append((v.get("label") or node.get("id"), (v.get("kind") or "").lower() or None,
+                    (v.get("location") or "").lower() or None))
+    return out
+
+
+GROUP_CIRCLES = """(() => {
+  const data = JSON.parse(document.getElementById('cm-data').textContent);
+  return Array.from(document.querySelectorAll('#map circle.grp')).map(c => {
+    const g = data.groups[Number(c.getAttribute('data-i'))];
+    return {kind: g.kind, location: g.location, name: g.name,
+            members: Number(c.getAttribute('data-members'))};
+  });
+})()"""
+
+GROUP_TIP = """((k) => {
+  const c = document.querySelector('#map circle.grp[data-i="' + k + '"]');
+  c.dispatchEvent(new MouseEvent('mouseover', {bubbles: true, clientX: 10, clientY: 10}));
+  const tip = document.getElementById('tip');
+  const text = tip.innerText, shown = getComputedStyle(tip).display;
+  c.dispatchEvent(new MouseEvent('mouseout', {bubbles: true}));
+  c.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+  const ties = document.querySelectorAll('#map .highlight path').length;
+  const status = document.getElementById('map-status').textContent;
+  document.querySelector('#map svg').dispatchEvent(new MouseEvent('click', {bubbles: true}));
+  return {text, shown, ties, status};
+})(%d)"""
+
+BETWEENNESS = """(() => JSON.parse(document.getElementById('cm-data').textContent).actors
+  .map(a => [a.name, a.betweenness]))()"""
+
+
+def expected_top(actors, btw, key):
+    """The five members of highest betweenness, ties by name."""
+    members = [(-float(f"{btw[n]:.9g}"), n) for n, k, l in actors
+               if (k, l) == key and btw.get(n) is not None]
+    return [n for _, n in sorted(members)[:5]]
+
+
+def check_group_search(browser, name, actors, circles):
+    """A name that only one actor's name holds: its group is marked and named."""
+    names = [a[0] for a in actors]
+    target = next(a for a in sorted(actors, key=lambda a: (a[1] or "~", a[0]))
+                  if sum(a[0].lower() in n.lower() for n in names) == 1)
+    where = next(c["name"] for c in circles if (c["kind"], c["location"]) == target[1:])
+    s = browser.eval(SEARCH % json.dumps(target[0].lower()))
+    ok(s["found"] == 1 and s["status"] == f"{target[0]} is in {where}",
+       f"{name}: a search for {target[0]} names and marks its group", s)
+    doc = os.environ.get("CM_REPORT_DOC")
+    if doc and name == "groups":  # docs/report.md quotes this line
+        with open(doc, encoding="utf-8") as f:
+            ok(f"`{s['status']}`" in f.read(), f"{name}: docs/report.md shows the status line",
+               s["status"])
+    browser.eval(SEARCH % json.dumps(""))
+
+
+def check_groups(browser, clustermap, outdir, name, files):
+    html = os.path.join(outdir, name + ".html")
+    run = subprocess.run([clustermap, "report", "--interactive-max", "5", "-o", html] + files,
+                         capture_output=True, text=True)
+    ok(run.returncode == 0, f"{name}: clustermap report --interactive-max 5 exits 0", run.stderr)
+    if run.returncode:
+        return
+    browser.open("file://" + os.path.abspath(html))
+    ok(browser.eval("document.documentElement.getAttribute('data-ready')") == "1",
+       f"{name}: the scripts ran to the end")
+    actors = node_values(files[-1])
+    want = {}
+    for _, kind, loc in actors:
+        want[(kind, loc)] = want.get((kind, loc), 0) + 1
+    circles = browser.eval(GROUP_CIRCLES)
+    got = {(c["kind"], c["location"]): c["members"] for c in circles}
+    ok(got == want and len(circles) == len(want),
+       f"{name}: one circle per kind and side, with its members ({len(want)} groups)",
+       f"page {got}\nfile {want}")
+    if not circles:
+        return
+    t = browser.eval(LAYER_TOGGLE)
+    ok(t["before"] > 0 and t["hidden"] == 0 and t["after"] == t["before"],
+       f"{name}: the {t['layer']} toggle hides and shows its group lines", t)
+    check_group_search(browser, name, actors, circles)
+    btw = dict(browser.eval(BETWEENNESS))
+    k = max(range(len(circles)), key=lambda i: (circles[i]["members"], circles[i]["name"]))
+    top = expected_top(actors, btw, (circles[k]["kind"], circles[k]["location"]))
+    tip = browser.eval(GROUP_TIP % k)
+    ok(tip["shown"] == "block" and f"highest betweenness: {', '.join(top)}" in tip["text"] and
+       f"actors: {circles[k]['members']}" in tip["text"],
+       f"{name}: the tooltip of {circles[k]['name']} names its top members", tip)
+    ok(tip["ties"] > 0 and tip["status"].endswith("ties to other groups shown"),
+       f"{name}: a click shows a group's lines", tip)
+    z = browser.eval(PAN_ZOOM)
+    ok(abs(z["zoom"] - 1.15) < 1e-6 and z["still"] < 1.5 and z["moved"] < 1.5,
+       f"{name}: zoom and pan work on the groups", z)
+    browser.eval("document.getElementById('map-reset').click()")
+    errors = browser.errors()
+    ok(not errors, f"{name}: no console error", "\n".join(errors))
+    rect = browser.eval("(() => { const r = document.getElementById('map-section')"
+                        ".getBoundingClientRect(); return {x: r.left + scrollX, "
+                        "y: r.top + scrollY, width: r.width, height: r.height}; })()")
+    browser.screenshot(os.path.join(outdir, name + "-map.png"), clip=rect)
+
+
 def main():
     clustermap, chromium, outdir = sys.argv[1:4]
     os.makedirs(outdir, exist_ok=True)
@@ -192,7 +317,10 @@ def main():
     try:
         for arg in sys.argv[4:]:
             name, files = arg.split("=", 1)
-            check_report(browser, clustermap, outdir, name, files.split(","))
+            if name.startswith("groups:"):
+                check_groups(browser, clustermap, outdir, name[7:], files.split(","))
+            else:
+                check_report(browser, clustermap, outdir, name, files.split(","))
     finally:
         browser.close()
     print(f"1..{n_tests}")

@@ -66,7 +66,8 @@ ok $? "--title names the report, --date '' leaves the date out"
 ok $? "one snapshot: no changes section"
 
 cm report --interactive-max 5 -o "$TMP/agg.html" wine-2020.graphml 2> /dev/null
-grep -q 'more than the 5 drawn one by one' "$TMP/agg.html" && grep -q '"x":null' "$TMP/agg.html"
+grep -q 'more than the 5 drawn one by one' "$TMP/agg.html" && grep -q '"x":null' "$TMP/agg.html" &&
+	grep -q '"groups":\[{"name":"firms, inside the region","kind":"firm","location":"inside","members":6,' "$TMP/agg.html"
 ok $? "above --interactive-max the map shows groups"
 
 cm report -o "$TMP/a.html" "$TOP/samples/drift.graphml" 2> /dev/null

@@ -60,6 +60,9 @@ static void series_report(cm_ctx *ctx, cm_series *s)
 	opts.interactive_max = 2;
 	html = report(ctx, s, &opts, &rc);
 	ok(rc == 0 && html && strstr(html, "\"x\":null"), "above interactive_max: no layout");
+	ok(html && strstr(html, "\"name\":\"kind not given, location not given\",\"kind\":null,"
+	                        "\"location\":null,\"members\":3"),
+	   "above interactive_max: the actors in groups, a missing kind and location kept apart");
 	free(html);
 }
 

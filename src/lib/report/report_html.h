@@ -46,5 +46,8 @@ int cm__html_roles(cm__html *h);
 int cm__html_changes(cm__html *h);
 /* The JSON block the script reads: actors, ties, layout. */
 int cm__html_json(cm__html *h);
+/* The map's groups above interactive_max into root ("groups",
+ * "group_ties"); nonzero on failure (report_html_groups.c). */
+int cm__html_groups(const cm__html *h, json_t *root);
 
 #endif

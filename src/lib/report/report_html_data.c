@@ -228,7 +228,7 @@ static int add_layout(const cm__html *h, json_t *root)
 	int bad = json_object_set_new(root, "x", x ? x : json_null());
 	bad |= json_object_set_new(root, "y", y ? y : json_null());
 	bad |= json_object_set_new(root, "edges", x && y ? edges(h) : json_array());
-	return bad;
+	return bad || (!h->pos && cm__html_groups(h, root));
 }
 
 int cm__html_json(cm__html *h)

@@ -15,26 +15,39 @@ void cm__html_svg(FILE *fp, const char *doc)
 	fputs(svg ? svg : "", fp);
 }
 
-static void interactive(const cm__html *h)
+/* What the map shows and how to use it: every actor, or, above
+ * interactive_max, the groups of report_html_groups.c. */
+static void how_to(const cm__html *h)
 {
-	fputs("<section id=\"map-section\">\n<h2>Interactive map</h2>\n", h->fp);
-	if (!h->pos) {
-		fprintf(
-		    h->fp,
-		    "<p>The network has %zu actors, more than the %zu drawn one by one; "
-		    "the maps below show every one of them (in groups when there are too many to "
-		    "draw one by one).</p>\n</section>\n",
-		    cm_network_node_count(h->net), h->opts->interactive_max);
+	if (h->pos) {
+		fputs("<p>Drag to pan, scroll to zoom, point at an actor for its details, click it "
+		      "to "
+		      "show its ties; the boxes show or hide a layer's ties.</p>\n",
+		      h->fp);
 		return;
 	}
-	fputs("<div class=\"controls\"><input type=\"search\" id=\"map-search\" "
+	fprintf(h->fp,
+	        "<p>The network has %zu actors, more than the %zu drawn one by one, so the map "
+	        "shows them in groups: one circle per kind of actor and side of the region, its "
+	        "area growing with the actors in it; one line per pair of groups and layer, its "
+	        "width growing with the square root of the ties between them. Drag to pan, scroll "
+	        "to zoom, point at a group for its members and ties, click it to show its lines; "
+	        "the search says which group an actor is in; the boxes show or hide a layer's "
+	        "lines.</p>\n",
+	        cm_network_node_count(h->net), h->opts->interactive_max);
+}
+
+static void interactive(const cm__html *h)
+{
+	fputs("<section id=\"map-section\">\n<h2>Interactive map</h2>\n"
+	      "<div class=\"controls\"><input type=\"search\" id=\"map-search\" "
 	      "placeholder=\"find an actor by name\" aria-label=\"find an actor by name\">"
 	      "<span id=\"layer-toggles\"></span><button type=\"button\" id=\"map-reset\">"
 	      "Reset view</button> <span id=\"map-status\" aria-live=\"polite\"></span></div>\n"
-	      "<div id=\"map\"></div>\n<p class=\"legend\" id=\"map-legend\"></p>\n"
-	      "<p>Drag to pan, scroll to zoom, point at an actor for its details, click it to "
-	      "show its ties; the boxes show or hide a layer's ties.</p>\n</section>\n",
+	      "<div id=\"map\"></div>\n<p class=\"legend\" id=\"map-legend\"></p>\n",
 	      h->fp);
+	how_to(h);
+	fputs("</section>\n", h->fp);
 }
 
 static int figure(const cm__html *h, const char *layer, int number)

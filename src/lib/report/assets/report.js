@@ -190,12 +190,16 @@
       }
     });
   }
-  function showTip(i, ev) {
-    var a = data.actors[i], tip = document.getElementById("tip");
-    tip.textContent = "";
-    var rows = [["", a.name], ["kind", a.kind], ["size", a.size], ["ownership", a.ownership],
+  function actorRows(i) {
+    var a = data.actors[i];
+    return [["", a.name], ["kind", a.kind], ["size", a.size], ["ownership", a.ownership],
       ["location", a.location], ["degree", a.degree], ["betweenness", a.betweenness],
       ["constraint", a.constraint], ["role", a.role]];
+  }
+  function showTip(i, ev) {
+    var tip = document.getElementById("tip");
+    tip.textContent = "";
+    var rows = data.groups ? groupRows(i) : actorRows(i);
     rows.forEach(function (r, k) {
       var d = el(k ? "div" : "strong", {}, tip);
       d.textContent = k ? r[0] + ": " + fmt(r[1]) : r[1];
@@ -215,6 +219,7 @@
     map.classList.toggle("focus", i !== null);
     document.getElementById("map-status").textContent = "";
     if (i === null) return;
+    if (data.groups) return focusGroup(i);
     nodes[i].classList.add("hl");
     var perLayer = data.layers.map(function () { return []; });
     incident[i].forEach(function (k) {
@@ -291,12 +296,17 @@
   /* Ringing thousands of actors for a letter or two says nothing and
    * redraws the whole map at every key: past MARK_MAX, only the count. */
   var MARK_MAX = 300;
-  function search() {
+  /* The actors whose name or id holds the search box's text. */
+  function matches() {
     var q = document.getElementById("map-search").value.trim().toLowerCase(), hits = [];
-    found.forEach(function (i) { nodes[i].classList.remove("found"); });
     if (q) data.actors.forEach(function (a, i) {
       if (a.name.toLowerCase().indexOf(q) >= 0 || a.id.toLowerCase().indexOf(q) >= 0) hits.push(i);
     });
+    return {q: q, hits: hits};
+  }
+  function search() {
+    var m = matches(), q = m.q, hits = m.hits;
+    found.forEach(function (i) { nodes[i].classList.remove("found"); });
     found = hits.length <= MARK_MAX ? hits : [];
     found.forEach(function (i) { nodes[i].classList.add("found"); });
     var status = document.getElementById("map-status"), n = hits.length;
@@ -313,7 +323,7 @@
     }
   }
   /* The legend lists only the kinds present, and "not given" when an actor has none. */
-  function legend() {
+  function legend(size) {
     var box = document.getElementById("map-legend"), present = {};
     data.actors.forEach(function (a) { present[a.kind === null ? "" : a.kind] = true; });
     box.appendChild(document.createTextNode("Fill: kind of actor "));
@@ -323,23 +333,145 @@
       el("i", {class: "swatch", style: "background:" + kindColor(k)}, span);
       span.appendChild(document.createTextNode(k ? k.replace("_", " ") : "not given"));
     });
-    box.appendChild(document.createTextNode("; size: betweenness (lies between many pairs)."));
+    box.appendChild(document.createTextNode("; size: " + size + "."));
+  }
+  /* --------------------------------------------------------------- groups */
+  /* Above --interactive-max the map shows the groups of the data block
+   * (report_html_groups.c: kind of actor by side of the region), one circle
+   * each on a ring in the block's order (kind, then side), so that the
+   * picture depends on the content only; lines join two groups per layer. */
+  var GROUP_SIZES = "the circle's area grows with the actors in the group, a line's width " +
+    "with the square root of the ties between two groups in its layer (ties within a group " +
+    "are counted, not drawn)";
+  var ring = [], groupLines = [], groupOf = [];
+
+  /* Each group a share of the ring by its diameter, so that none overlap. */
+  function layoutGroups() {
+    var most = Math.max.apply(null, data.groups.map(function (g) { return g.members; }));
+    var r = data.groups.map(function (g) { return Math.max(5, 60 * Math.sqrt(g.members / most)); });
+    var total = r.reduce(function (s, v) { return s + 2 * v + 30; }, 0), at = 0;
+    var big = Math.max.apply(null, r);
+    var R = r.length > 1 ? 1.6 * Math.max(total / (2 * Math.PI), big + 20) : 0;
+    ring = r.map(function (rk) {
+      var a = -Math.PI / 2 + 2 * Math.PI * (at + rk + 15) / total;
+      at += 2 * rk + 30;
+      return {x: R * Math.cos(a), y: R * Math.sin(a), r: rk, a: R ? a : Math.PI / 2};
+    });
+  }
+  function groupBounds() {
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, pad = 30;
+    ring.forEach(function (p) {
+      /* room for the labels, outside the ring (about 6 units a letter) */
+      x0 = Math.min(x0, p.x - p.r - 220); x1 = Math.max(x1, p.x + p.r + 220);
+      y0 = Math.min(y0, p.y - p.r - 220); y1 = Math.max(y1, p.y + p.r + 220);
+    });
+    return {x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad};
+  }
+  /* The lines of one pair of groups, one per layer, side by side: each
+   * offset across the pair's direction by the widths before it. */
+  function pairLines(list, most) {
+    var a = ring[list[0][0]], b = ring[list[0][1]];
+    var dx = b.x - a.x, dy = b.y - a.y, len = Math.hypot(dx, dy) || 1;
+    var nx = -dy / len, ny = dx / len;
+    var w = list.map(function (t) { return 1 + 11 * Math.sqrt(t[3] / most); });
+    var off = -w.reduce(function (s, v) { return s + v + 1; }, -1) / 2;
+    list.forEach(function (t, k) {
+      var o = off + w[k] / 2;
+      off += w[k] + 1;
+      var d = "M" + (a.x + nx * o) + " " + (a.y + ny * o) + "L" + (b.x + nx * o) + " " +
+        (b.y + ny * o);
+      var p = el("path", {class: "e gt", d: d, style: "stroke-width:" + w[k]},
+        layerGroups[t[2]], true);
+      groupLines[t[0]].push({path: p, layer: t[2], other: t[1], ties: t[3]});
+      groupLines[t[1]].push({path: p, layer: t[2], other: t[0], ties: t[3]});
+    });
+  }
+  function drawGroupLines() {
+    var most = 1, pairs = {};
+    data.groups.forEach(function () { groupLines.push([]); });
+    data.group_ties.forEach(function (t) {
+      most = Math.max(most, t[3]);
+      (pairs[t[0] + " " + t[1]] = pairs[t[0] + " " + t[1]] || []).push(t);
+    });
+    Object.keys(pairs).forEach(function (key) { pairLines(pairs[key], most); });
+  }
+  /* A label outside the ring along its radius, so that no two labels
+   * cross whatever their length; turned to read left to right. */
+  function groupLabel(parent, p) {
+    var c = Math.cos(p.a), x = p.x + c * (p.r + 4), y = p.y + Math.sin(p.a) * (p.r + 4);
+    var deg = p.a * 180 / Math.PI + (c < -1e-9 ? 180 : 0);
+    return el("text", {x: x, y: y, dy: 4, "text-anchor": c < -1e-9 ? "end" : "start",
+      transform: "rotate(" + deg + " " + x + " " + y + ")"}, parent, true);
+  }
+  function drawGroups(root) {
+    var g = el("g", {class: "actors"}, root, true), index = {};
+    var labels = el("g", {class: "labels"}, root, true);
+    layoutGroups();
+    drawGroupLines();
+    data.groups.forEach(function (grp, k) {
+      var p = ring[k];
+      nodes.push(el("circle", {class: "a grp", cx: p.x, cy: p.y, r: p.r, fill: kindColor(grp.kind),
+        "data-i": k, "data-members": grp.members}, g, true));
+      groupLabel(labels, p).textContent = grp.name + " (" + grp.members + ")";
+      index[grp.kind + "|" + grp.location] = k;
+    });
+    groupOf = data.actors.map(function (a) { return index[a.kind + "|" + a.location]; });
+  }
+  function perLayerText(counts) {
+    var parts = [];
+    counts.forEach(function (c, l) { if (c) parts.push(data.layers[l] + " " + c); });
+    return parts.length ? parts.join(", ") : "none";
+  }
+  function groupRows(k) {
+    var g = data.groups[k], out = data.layers.map(function () { return 0; });
+    groupLines[k].forEach(function (line) { out[line.layer] += line.ties; });
+    return [["", g.name], ["actors", g.members], ["ties within", perLayerText(g.within)],
+      ["ties to other groups", perLayerText(out)],
+      ["highest betweenness", g.top.length ? g.top.join(", ") : "not measured"]];
+  }
+  /* The lines of group k drawn again on top, its partners marked. */
+  function focusGroup(k) {
+    var ties = 0;
+    nodes[k].classList.add("hl");
+    groupLines[k].forEach(function (line) {
+      if (layerGroups[line.layer].style.display === "none") return;
+      ties += line.ties;
+      nodes[line.other].classList.add("hl");
+      el("path", {class: "e hl", d: line.path.getAttribute("d"), stroke: LINE_COLORS[line.layer],
+        style: line.path.getAttribute("style")}, highlight, true);
+    });
+    document.getElementById("map-status").textContent =
+      data.groups[k].name + ": " + ties + " ties to other groups shown";
+  }
+  /* The groups of the actors found are marked, and named in the status. */
+  function groupSearch() {
+    var m = matches(), where = {}, n = m.hits.length;
+    found.forEach(function (k) { nodes[k].classList.remove("found"); });
+    m.hits.forEach(function (i) { where[groupOf[i]] = (where[groupOf[i]] || 0) + 1; });
+    found = Object.keys(where).map(Number).sort(function (a, b) { return a - b; });
+    found.forEach(function (k) { nodes[k].classList.add("found"); });
+    document.getElementById("map-status").textContent = !m.q ? "" : !n ? "no actor matches" :
+      n === 1 ? data.actors[m.hits[0]].name + " is in " + data.groups[found[0]].name :
+      n + " found, in " + found.map(function (k) {
+        return data.groups[k].name + " (" + where[k] + ")";
+      }).join("; ");
   }
   function buildMap() {
     map = document.getElementById("map");
-    if (!map || !data.x) return;
+    if (!map || !(data.x || data.groups)) return;
     svg = el("svg", {role: "img", "aria-label": "interactive cluster map"}, map, true);
-    var root = el("g", {}, svg, true);
+    var root = el("g", {}, svg, true), fit = data.x ? bounds : groupBounds;
     drawEdges(root);
-    drawActors(root);
-    view = bounds();
+    if (data.x) drawActors(root); else drawGroups(root);
+    view = fit();
     setView();
     panZoom();
     layerToggles();
-    legend();
-    document.getElementById("map-search").addEventListener("input", search);
+    legend(data.x ? "betweenness (lies between many pairs)" : GROUP_SIZES);
+    document.getElementById("map-search").addEventListener("input",
+      data.x ? search : groupSearch);
     document.getElementById("map-reset").addEventListener("click", function () {
-      commit(); view = bounds(); setView(); focusActor(null);
+      commit(); view = fit(); setView(); focusActor(null);
     });
   }
 

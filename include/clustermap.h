@@ -793,6 +793,9 @@ typedef enum {
 /* "italianate", "hub_and_spoke", "satellite_platform", "state_anchored",
  * "hybrid", "unclassified". */
 const char *cm_cluster_type_name(cm_cluster_type type);
+/* The same for people: "Italianate", "hub-and-spoke", "satellite platform",
+ * "state-anchored", "hybrid", "unclassified". */
+const char *cm_cluster_type_words(cm_cluster_type type);
 
 /* The most replicates of either kind cm_classify takes (CM_EINVAL above):
  * each costs a classification, and a count past it would only exhaust

@@ -133,10 +133,10 @@ grep -q '>Source: drift sample &lt;invented&gt;</text>' "$TMP/titled.svg"
 ok $? "--caption, escaped"
 grep -q '>information ties: degree centralization</text>' "$TMP/titled.svg"
 ok $? "the issue's series, in words"
-[ "$(grep -c '>hub_and_spoke</text>' "$TMP/titled.svg")" -eq 4 ] &&
-	grep -q '>italianate</text>' "$TMP/titled.svg"
+[ "$(grep -c '>hub-and-spoke</text>' "$TMP/titled.svg")" -eq 4 ] &&
+	grep -q '>Italianate</text>' "$TMP/titled.svg"
 ok $? "--verdicts: each snapshot's verdict under its year"
-grep -q '>italianate</text>' "$TMP/chart.svg"; status $? 1 "no verdicts unless asked"
+grep -q '>Italianate</text>' "$TMP/chart.svg"; status $? 1 "no verdicts unless asked"
 cm timeline --title x "$SAMPLES/drift.graphml" > /dev/null 2>&1
 status $? 2 "--title without --plot is a usage error"
 cm timeline --plot "$TMP/v.svg" --verdicts --no-classify "$SAMPLES/drift.graphml" > /dev/null 2>&1

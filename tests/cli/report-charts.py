@@ -44,9 +44,9 @@ def main():
             print(f"{title}: lines {got} ({nlines} lines, {nnames} names), want {want}")
             bad += 1
     svg = chart(page, "Actors and ties")
-    types = ("italianate", "hub_and_spoke", "satellite_platform", "state_anchored",
+    types = ("Italianate", "hub-and-spoke", "satellite platform", "state-anchored",
              "hybrid", "unclassified")
-    notes = re.findall(r'fill="#555555">([a-z_]+)</text>', svg or "")
+    notes = re.findall(r'fill="#555555">([A-Za-z -]+)</text>', svg or "")
     if not notes or any(n not in types for n in notes):
         print(f"Actors and ties: verdict notes {notes}")
         bad += 1

@@ -320,6 +320,12 @@ static void counts(void)
 	is_str(cm_cluster_type_name((cm_cluster_type)(CM_TYPE_COUNT - 1)), "unclassified",
 	       "the last type has a name");
 	is_int(CM_TYPE_SCORED_COUNT, 4, "four types have a score");
+	is_str(cm_cluster_type_words(CM_TYPE_HUB_AND_SPOKE), "hub-and-spoke",
+	       "a type in words for people");
+	is_str(cm_cluster_type_words(CM_TYPE_ITALIANATE), "Italianate", "Italianate capitalised");
+	is_str(cm_cluster_type_words((cm_cluster_type)(CM_TYPE_COUNT - 1)), "unclassified",
+	       "the last type has words");
+	is_str(cm_cluster_type_words(CM_TYPE_COUNT), "unknown", "past the last: unknown");
 	is_str(cm_kind_name((cm_kind)(CM_KIND_COUNT - 1)), "other", "the last kind has a name");
 	is_str(cm_change_name((cm_change)(CM_CHANGE_COUNT - 1), true), "persisted",
 	       "the last change has a name");

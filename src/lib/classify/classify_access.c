@@ -16,6 +16,14 @@ const char *cm_cluster_type_name(cm_cluster_type type)
 	return (unsigned)type < CM__ARRAY_LEN(names) ? names[type] : "unknown";
 }
 
+const char *cm_cluster_type_words(cm_cluster_type type)
+{
+	static const char *const words[] = {"Italianate",     "hub-and-spoke", "satellite platform",
+	                                    "state-anchored", "hybrid",        "unclassified"};
+	_Static_assert(CM__ARRAY_LEN(words) == CM_TYPE_COUNT, "words per cm_cluster_type");
+	return (unsigned)type < CM__ARRAY_LEN(words) ? words[type] : "unknown";
+}
+
 const char *cm_confidence_name(cm_confidence level)
 {
 	switch (level) {

@@ -317,8 +317,8 @@ int cm_timeline_plot(FILE *fp, cm_ctx *ctx, const cm_timeline *tl, const char *m
 	return cm_timeline_plot_opts(fp, ctx, tl, &o);
 }
 
-/* Each snapshot's verdict, for the notes under its year ("-" when it
- * was not classified). */
+/* Each snapshot's verdict in words, for the notes under its year ("-"
+ * when it was not classified). */
 static int plot_verdicts(const char ***out, cm_ctx *ctx, const cm_timeline *tl)
 {
 	*out = cm__malloc(sizeof(**out) * (tl->count + 1));
@@ -326,7 +326,7 @@ static int plot_verdicts(const char ***out, cm_ctx *ctx, const cm_timeline *tl)
 		return cm__oom(ctx);
 	for (size_t i = 0; i < tl->count; i++)
 		(*out)[i] =
-		    tl->cls[i] ? cm_cluster_type_name(cm_classification_type(tl->cls[i])) : "-";
+		    tl->cls[i] ? cm_cluster_type_words(cm_classification_type(tl->cls[i])) : "-";
 	return 0;
 }
 

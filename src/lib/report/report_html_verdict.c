@@ -7,9 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const type_words[] = {"Italianate", "hub-and-spoke", "satellite platform",
-                                         "state-anchored"};
-
 static int words(const cm__html *h)
 {
 	cm__memout m;
@@ -85,7 +82,8 @@ static void scores(const cm__html *h)
 	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++) {
 		const char *why = "";
 		bool holds = cm_classification_gate(&why, h->cls, (cm_cluster_type)t);
-		fprintf(h->fp, "<tr><td>%s</td><td class=\"n\">", type_words[t]);
+		fprintf(h->fp, "<tr><td>%s</td><td class=\"n\">",
+		        cm_cluster_type_words((cm_cluster_type)t));
 		cm__html_number(h->fp, cm_classification_score(h->cls, (cm_cluster_type)t));
 		fputs("</td><td>", h->fp);
 		if (holds)
@@ -123,7 +121,7 @@ static void would_change(const cm__html *h)
 	fputs("<h3>What would change it</h3>\n<ul>\n", h->fp);
 	if (next >= 0 && isfinite(cm_classification_margin(h->cls))) {
 		fprintf(h->fp, "<li>The nearest alternative is <strong>%s</strong>, ",
-		        type_words[next]);
+		        cm_cluster_type_words((cm_cluster_type)next));
 		cm__html_number(h->fp, cm_classification_margin(h->cls));
 		fputs(" behind on the score; the verdict would turn if the indicators above moved "
 		      "towards it by that much.</li>\n",
@@ -131,7 +129,8 @@ static void would_change(const cm__html *h)
 	}
 	for (int t = 0; t < CM_TYPE_SCORED_COUNT; t++)
 		if (!cm_classification_gate(&why, h->cls, (cm_cluster_type)t))
-			fprintf(h->fp, "<li>%s is ruled out because ", type_words[t]),
+			fprintf(h->fp, "<li>%s is ruled out because ",
+			        cm_cluster_type_words((cm_cluster_type)t)),
 			    cm__fputs_xml(h->fp, why),
 			    fputs("; that would have to change.</li>\n", h->fp);
 	if (limited && !strcmp(limited, "completeness"))

@@ -39,6 +39,12 @@ void cm__html_snapshot_name(FILE *fp, const cm_network *net, size_t i)
 		fprintf(fp, "snapshot %zu", i + 1);
 }
 
+const char *cm__html_name(const cm_network *net, size_t i)
+{
+	const char *label = net->nodes[i].label;
+	return label && *label ? label : net->nodes[i].id;
+}
+
 const char *cm__html_attr(const cm_network *net, size_t i, unsigned bit)
 {
 	const cm__node *n = &net->nodes[i];

@@ -33,6 +33,8 @@ void cm__html_snapshot_name(FILE *fp, const cm_network *net, size_t i);
 /* The <svg> element of a standalone SVG document (report_html_maps.c). */
 void cm__html_svg(FILE *fp, const char *doc);
 
+/* What the report calls actor i: its label, or its id when it has none. */
+const char *cm__html_name(const cm_network *net, size_t i);
 /* The name of an actor's kind, size, ownership or location (a CM_HAS_*
  * bit), NULL when not given. */
 const char *cm__html_attr(const cm_network *net, size_t i, unsigned bit);

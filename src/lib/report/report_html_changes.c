@@ -237,23 +237,21 @@ static int by_name(const void *a, const void *b)
  * files' order. *n counts them; NULL on exhaustion. */
 static const char **series_layers(const cm__html *h, size_t *n)
 {
-	size_t cap = 0;
-	*n = 0;
+	size_t all = 0;
 	for (size_t i = 0; i < cm_series_count(h->series); i++)
-		cap += cm_network_layer_count(h->series->items[i]);
-	const char **out = cm__malloc(sizeof(*out) * (cap + 1));
-	for (size_t i = 0; out && i < cm_series_count(h->series); i++) {
-		const cm_network *net = h->series->items[i];
-		for (size_t l = 0; l < cm_network_layer_count(net); l++) {
-			size_t k = 0;
-			while (k < *n && strcmp(out[k], net->layers[l]))
-				k++;
-			if (k == *n)
-				out[(*n)++] = net->layers[l];
-		}
-	}
-	if (out)
-		qsort(out, *n, sizeof(*out), by_name);
+		all += cm_network_layer_count(h->series->items[i]);
+	const char **out = cm__malloc(sizeof(*out) * (all + 1));
+	if (!out)
+		return NULL;
+	all = 0;
+	for (size_t i = 0; i < cm_series_count(h->series); i++)
+		for (size_t l = 0; l < cm_network_layer_count(h->series->items[i]); l++)
+			out[all++] = h->series->items[i]->layers[l];
+	qsort(out, all, sizeof(*out), by_name);
+	*n = 0;
+	for (size_t k = 0; k < all; k++) /* sorted: a repeat follows its first */
+		if (!*n || strcmp(out[*n - 1], out[k]))
+			out[(*n)++] = out[k];
 	return out;
 }
 

@@ -39,8 +39,7 @@ static void snapshot_rows(const cm__html *h)
 
 static void actor_name(FILE *fp, const cm_network *net, size_t i)
 {
-	const char *label = net->nodes[i].label;
-	cm__fputs_xml(fp, label && *label ? label : net->nodes[i].id);
+	cm__fputs_xml(fp, cm__html_name(net, i));
 }
 
 /* One row: how many actors give the attribute, and the first who do not. */
@@ -113,13 +112,10 @@ static const struct {
 static json_t *actor(const cm__html *h, size_t i, const double *const *v, int label)
 {
 	const cm_network *net = h->net;
-	const char *name = net->nodes[i].label;
 	json_t *a = json_object();
 	int bad = !a;
 	bad = bad || json_object_set_new(a, "id", json_string(net->nodes[i].id));
-	if (!name || !*name)
-		name = net->nodes[i].id;
-	bad = bad || json_object_set_new(a, "name", json_string(name));
+	bad = bad || json_object_set_new(a, "name", json_string(cm__html_name(net, i)));
 	for (size_t k = 0; k < 4; k++)
 		bad = bad ||
 		      json_object_set_new(a, described[k].key,

@@ -63,12 +63,6 @@ static size_t key_of(const cm_network *net, size_t i)
 	return kind * SIDES + side;
 }
 
-static const char *name_of(const cm_network *net, size_t i)
-{
-	const char *label = net->nodes[i].label;
-	return label && *label ? label : net->nodes[i].id;
-}
-
 /* Higher betweenness first, then by name: content only, never the order of
  * rows or the ids. Values within rounding of each other count as equal, so
  * that a summation order cannot reorder them. */
@@ -77,7 +71,7 @@ static int ranks_above(const grouping *G, size_t i, size_t j)
 	double a = G->btw[i], b = G->btw[j];
 	if (fabs(a - b) > 1e-9 * fmax(fabs(a), fabs(b)))
 		return a > b;
-	return strcmp(name_of(G->net, i), name_of(G->net, j)) < 0;
+	return strcmp(cm__html_name(G->net, i), cm__html_name(G->net, j)) < 0;
 }
 
 /* Actor i among its group's TOP best, kept sorted; a missing betweenness
@@ -139,7 +133,7 @@ static json_t *top_names(const grouping *G, size_t k)
 	json_t *arr = json_array();
 	int bad = !arr;
 	for (size_t t = 0; t < G->ntop[k] && !bad; t++)
-		bad = json_array_append_new(arr, json_string(name_of(G->net, G->top[k][t])));
+		bad = json_array_append_new(arr, json_string(cm__html_name(G->net, G->top[k][t])));
 	return cm__json_check(arr, bad);
 }
 

@@ -227,8 +227,7 @@ int cm__html_measures(cm__html *h)
 
 static void name_of(const cm__html *h, size_t i)
 {
-	const char *label = h->net->nodes[i].label;
-	cm__fputs_xml(h->fp, label && *label ? label : h->net->nodes[i].id);
+	cm__fputs_xml(h->fp, cm__html_name(h->net, i));
 }
 
 static void role_list(const cm__html *h, unsigned bit, const char *title, const char *meaning)
